@@ -1,0 +1,22 @@
+// Entry point of the WebAssembly kernel (AssemblyScript, compiled by `deno task build:wasm`).
+//
+// The kernel allocates nothing: the TypeScript wrapper (src/kernel/kernel.ts) owns all
+// memory above `heap_base()` and passes byte offsets. Every export is a flat function
+// over f64 columns (8-byte aligned) and u32 index buffers.
+
+export { exp_glibc, fmaSoft as fma_soft, force_soft_fma, init_fma, log_glibc } from "./libm";
+export { mt_next_u32, mt_seed, state_bytes } from "./mt19937";
+export {
+  fill_lognormal,
+  fill_normal,
+  fill_random,
+  fill_uniform,
+  interp_at,
+  interp_rejection,
+  kde_sample,
+} from "./samplers";
+
+/** First free byte of linear memory after the kernel's static data. */
+export function heap_base(): usize {
+  return __heap_base;
+}

@@ -1,0 +1,130 @@
+// MT19937 with numpy's legacy `RandomState` semantics.
+//
+// see: M. Matsumoto and T. Nishimura, "Mersenne Twister: a 623-dimensionally
+//      equidistributed uniform pseudo-random number generator", ACM TOMACS 8 (1998),
+//      doi:10.1145/272991.272995 (init_genrand, genrand_int32, tempering).
+// see: numpy `RandomState` (legacy): 53-bit doubles from two words, the polar
+//      Gaussian with one cached value (../shared/spec/sampling-order.md, section 1).
+//
+import { logOf } from "./libm";
+
+// State block layout (byte offsets from the state pointer `s`, STATE_BYTES in all):
+//   [0, 2496)   624 u32 key words
+//   2496        u32 position in the key (624 = the next output twists the block)
+//   2500        u32 Gaussian cache flag (0 or 1)
+//   2504        f64 cached Gaussian value
+
+/** Number of 32-bit words in the MT19937 key. */
+const N: u32 = 624;
+const M: u32 = 397;
+const MATRIX_A: u32 = 0x9908b0df;
+const UPPER_MASK: u32 = 0x80000000;
+const LOWER_MASK: u32 = 0x7fffffff;
+
+const POS_OFFSET: usize = 2496;
+const HAS_GAUSS_OFFSET: usize = 2500;
+const GAUSS_OFFSET: usize = 2504;
+
+const STATE_BYTES: u32 = 2512;
+
+/** Bytes of one generator state block. */
+export function state_bytes(): u32 {
+  return STATE_BYTES;
+}
+
+/** 2^26 and 2^53, the scale factors of numpy's 53-bit double. */
+const TWO_POW_26: f64 = 67108864.0;
+const TWO_POW_53: f64 = 9007199254740992.0;
+
+/** Seeds the state block `s` like numpy's `RandomState.seed(seed)` (init_genrand; clears the Gaussian cache). */
+export function mt_seed(s: usize, seed: u32): void {
+  let prev: u32 = seed;
+  store<u32>(s, prev);
+  for (let i: u32 = 1; i < N; i++) {
+    prev = 1812433253 * (prev ^ (prev >> 30)) + i;
+    store<u32>(s + (<usize>i << 2), prev);
+  }
+  store<u32>(s + POS_OFFSET, N);
+  store<u32>(s + HAS_GAUSS_OFFSET, 0);
+  store<f64>(s + GAUSS_OFFSET, 0.0);
+}
+
+/** Regenerates the 624-word block (the MT19937 "twist"). */
+function twist(s: usize): void {
+  let kk: u32 = 0;
+  for (; kk < N - M; kk++) {
+    const y = (load<u32>(s + (<usize>kk << 2)) & UPPER_MASK) |
+      (load<u32>(s + (<usize>(kk + 1) << 2)) & LOWER_MASK);
+    store<u32>(
+      s + (<usize>kk << 2),
+      load<u32>(s + (<usize>(kk + M) << 2)) ^ (y >> 1) ^ (select<u32>(MATRIX_A, 0, y & 1)),
+    );
+  }
+  for (; kk < N - 1; kk++) {
+    const y = (load<u32>(s + (<usize>kk << 2)) & UPPER_MASK) |
+      (load<u32>(s + (<usize>(kk + 1) << 2)) & LOWER_MASK);
+    store<u32>(
+      s + (<usize>kk << 2),
+      load<u32>(s + (<usize>(kk + M - N) << 2)) ^ (y >> 1) ^ (select<u32>(MATRIX_A, 0, y & 1)),
+    );
+  }
+  const y = (load<u32>(s + (<usize>(N - 1) << 2)) & UPPER_MASK) | (load<u32>(s) & LOWER_MASK);
+  store<u32>(
+    s + (<usize>(N - 1) << 2),
+    load<u32>(s + (<usize>(M - 1) << 2)) ^ (y >> 1) ^ (select<u32>(MATRIX_A, 0, y & 1)),
+  );
+  store<u32>(s + POS_OFFSET, 0);
+}
+
+/** Next tempered 32-bit output. */
+// @ts-ignore: decorator
+@inline export function nextU32(s: usize): u32 {
+  let pos = load<u32>(s + POS_OFFSET);
+  if (pos >= N) {
+    twist(s);
+    pos = 0;
+  }
+  let y = load<u32>(s + (<usize>pos << 2));
+  store<u32>(s + POS_OFFSET, pos + 1);
+  y ^= y >> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  y ^= y >> 18;
+  return y;
+}
+
+/** Next double in [0, 1) from two outputs: ((a >> 5) * 2^26 + (b >> 6)) / 2^53. */
+// @ts-ignore: decorator
+@inline export function nextDouble(s: usize): f64 {
+  const a = nextU32(s) >> 5;
+  const b = nextU32(s) >> 6;
+  return (<f64>a * TWO_POW_26 + <f64>b) / TWO_POW_53;
+}
+
+/**
+ * One standard normal by the legacy polar method, using and refilling the one-value
+ * cache; `M` selects the FMA implementation of the logarithm (see libm.ts).
+ */
+export function gaussOf<M>(s: usize): f64 {
+  if (load<u32>(s + HAS_GAUSS_OFFSET) != 0) {
+    store<u32>(s + HAS_GAUSS_OFFSET, 0);
+    const cached = load<f64>(s + GAUSS_OFFSET);
+    store<f64>(s + GAUSS_OFFSET, 0.0);
+    return cached;
+  }
+  let x1: f64, x2: f64, r2: f64;
+  do {
+    x1 = 2.0 * nextDouble(s) - 1.0;
+    x2 = 2.0 * nextDouble(s) - 1.0;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1.0 || r2 == 0.0);
+  const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
+  store<f64>(s + GAUSS_OFFSET, f * x1);
+  store<u32>(s + HAS_GAUSS_OFFSET, 1);
+  return f * x2;
+}
+
+/** Exported for tests: the next raw 32-bit output of state `s`. */
+export function mt_next_u32(s: usize): u32 {
+  return nextU32(s);
+}

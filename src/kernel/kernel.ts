@@ -1,0 +1,199 @@
+/**
+ * The TypeScript side of the WebAssembly kernel: instantiation, memory and views.
+ *
+ * ## Memory
+ * Each {@link Kernel} is its own WebAssembly instance with its own linear memory.
+ * The kernel (compiled with AssemblyScript's `stub` runtime) allocates nothing itself;
+ * this wrapper owns every byte above the kernel's static data with a stack allocator:
+ *
+ * - {@link Kernel.alloc} bumps the top of the stack (16-byte aligned) and grows the
+ *   memory in 64 KiB pages when the request does not fit. Memory never shrinks.
+ * - {@link Kernel.scope} records the top, runs its callback, and restores the top
+ *   afterwards (also on throw), so everything allocated inside the callback is reused
+ *   by the next call. Long-lived blocks (a generator state) are allocated outside any
+ *   scope and live as long as the kernel.
+ *
+ * Growing the memory detaches every typed-array view taken before, so views are
+ * made fresh with {@link Kernel.f64} / {@link Kernel.u32} after the last allocation of
+ * a step and are never kept across a call that can allocate. Results are copied out.
+ *
+ * @module
+ */
+import { KERNEL_WASM_BASE64 } from "./_wasm.ts";
+
+/** The raw exports of the kernel. Pointers are byte offsets into `memory`. */
+export interface KernelExports {
+  /** The kernel's linear memory. */
+  readonly memory: WebAssembly.Memory;
+  /** First free byte after the kernel's static data. */
+  heap_base(): number;
+  /** Bytes of one MT19937 state block. */
+  state_bytes(): number;
+  /** Seeds state `s` like numpy's `RandomState.seed(seed)`. */
+  mt_seed(s: number, seed: number): void;
+  /** Next raw 32-bit output of state `s` (returned as a signed i32). */
+  mt_next_u32(s: number): number;
+  /** `out`: n f64 of `random_sample`. */
+  fill_random(s: number, out: number, n: number): void;
+  /** `out`: n f64 of `uniform(low, high)`. */
+  fill_uniform(s: number, out: number, n: number, low: number, high: number): void;
+  /** `out`: n f64 of `normal(loc, scale)`. */
+  fill_normal(s: number, out: number, n: number, loc: number, scale: number): void;
+  /** `out`: n f64 of `lognormal(mean, sigma)`. */
+  fill_lognormal(s: number, out: number, n: number, mean: number, sigma: number): void;
+  /** Selects the hardware FMA when the probe (1 + 2^-52, 1 - 2^-52, -1) shows one; returns 1 if so. */
+  init_fma(a: number, b: number, c: number): number;
+  /** Switches to the software fused multiply-add. */
+  force_soft_fma(): void;
+  /** Software fused multiply-add (exact rounding of a * b + c). */
+  fma_soft(a: number, b: number, c: number): number;
+  /** e^x rounded exactly like glibc's FMA build. */
+  exp_glibc(x: number): number;
+  /** ln x rounded exactly like glibc's FMA build. */
+  log_glibc(x: number): number;
+  /** numpy `interp` at one point on a table of m points. */
+  interp_at(x: number, xp: number, fp: number, m: number, left: number, right: number): number;
+  /** Rejection sampling against an interpolated density; returns the redraw rounds. */
+  interp_rejection(
+    s: number,
+    out: number,
+    fvalue: number,
+    idx: number,
+    n: number,
+    lo: number,
+    hi: number,
+    fmax: number,
+    xp: number,
+    fp: number,
+    m: number,
+    left: number,
+    right: number,
+  ): number;
+  /** Weighted Gaussian KDE sampling; `cum` is k f64 of scratch. */
+  kde_sample(
+    s: number,
+    out: number,
+    n: number,
+    v: number,
+    w: number,
+    cum: number,
+    k: number,
+    h: number,
+  ): void;
+}
+
+/** One kernel instance: its exports plus the stack allocator over its memory. */
+export interface Kernel {
+  /** The raw exports (pointers are byte offsets). */
+  readonly exports: KernelExports;
+  /**
+   * Allocates `bytes` (16-byte aligned), growing the memory when needed.
+   * Inside {@link Kernel.scope} the block is released when the scope ends; outside,
+   * it lives as long as the kernel.
+   */
+  alloc(bytes: number): number;
+  /** Runs `body` and then releases everything it allocated (also when it throws). */
+  scope<T>(body: () => T): T;
+  /** A fresh view of `n` f64 at byte offset `ptr` (stale after the next allocation). */
+  f64(ptr: number, n: number): Float64Array;
+  /** A fresh view of `n` u32 at byte offset `ptr` (stale after the next allocation). */
+  u32(ptr: number, n: number): Uint32Array;
+  /** Copies `values` into a new block and returns its byte offset. */
+  put(values: ArrayLike<number>): number;
+  /** Bytes of linear memory currently reserved by the instance. */
+  memoryBytes(): number;
+  /** Whether the host's fused multiply-add is used (else an exact software one). */
+  readonly hardwareFma: boolean;
+}
+
+/** Options of {@link createKernel}. */
+export interface KernelOptions {
+  /**
+   * Use the exact software fused multiply-add even when the host has one (slower;
+   * results are identical).
+   * @default false
+   */
+  softwareFma?: boolean;
+}
+
+const PAGE_BYTES = 65536;
+const ALIGN = 16;
+
+let compiled: WebAssembly.Module | undefined;
+
+function kernelModule(): WebAssembly.Module {
+  if (!compiled) {
+    const binary = atob(KERNEL_WASM_BASE64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    compiled = new WebAssembly.Module(bytes);
+  }
+  return compiled;
+}
+
+/**
+ * Creates a kernel instance with its own memory. The compiled module is shared
+ * (compiled once per process); instantiation takes microseconds.
+ *
+ * @param options See {@link KernelOptions}.
+ * @returns A new {@link Kernel}.
+ * @example Usage
+ * ```ts
+ * import { createKernel } from "./kernel.ts";
+ * const k = createKernel();
+ * const total = k.scope(() => {
+ *   const p = k.put([1, 2, 3]);
+ *   return k.f64(p, 3).reduce((a, b) => a + b, 0);
+ * });
+ * if (total !== 6) throw new Error("unexpected");
+ * ```
+ */
+export function createKernel(options: KernelOptions = {}): Kernel {
+  const instance = new WebAssembly.Instance(kernelModule(), {});
+  const exports = instance.exports as unknown as KernelExports;
+  const memory = exports.memory;
+  let hardwareFma = exports.init_fma(1 + 2 ** -52, 1 - 2 ** -52, -1) === 1;
+  if (options.softwareFma) {
+    exports.force_soft_fma();
+    hardwareFma = false;
+  }
+  let top = alignUp(exports.heap_base());
+
+  function alloc(bytes: number): number {
+    if (!Number.isInteger(bytes) || bytes < 0) {
+      throw new RangeError(`expected a non-negative integer byte count but found ${bytes}`);
+    }
+    const ptr = top;
+    const end = alignUp(ptr + bytes);
+    const missing = end - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
+    top = end;
+    return ptr;
+  }
+
+  return {
+    exports,
+    alloc,
+    scope<T>(body: () => T): T {
+      const mark = top;
+      try {
+        return body();
+      } finally {
+        top = mark;
+      }
+    },
+    f64: (ptr, n) => new Float64Array(memory.buffer, ptr, n),
+    u32: (ptr, n) => new Uint32Array(memory.buffer, ptr, n),
+    put(values) {
+      const ptr = alloc(values.length * 8);
+      new Float64Array(memory.buffer, ptr, values.length).set(values);
+      return ptr;
+    },
+    memoryBytes: () => memory.buffer.byteLength,
+    hardwareFma,
+  };
+}
+
+function alignUp(x: number): number {
+  return Math.ceil(x / ALIGN) * ALIGN;
+}

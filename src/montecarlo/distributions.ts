@@ -1,0 +1,362 @@
+/**
+ * Sampleable distributions with the semantics of the reference's
+ * `monte_carlo/sampleable.py` (CAiMIRA 4.19.0): Normal, Uniform, LogNormal, Custom and
+ * LogCustom (rejection sampling), CustomKernel and LogCustomKernel (weighted Gaussian
+ * kernel density, as scikit-learn's `KernelDensity.sample`).
+ *
+ * A distribution is a plain immutable description; {@link generateSamples} draws from
+ * it with an explicit {@link Rng}, consuming the stream exactly as the reference does
+ * (../shared/spec/sampling-order.md, section 2), so a seeded draw equals the reference's.
+ *
+ * @module
+ */
+import type { InterpTable } from "./interp.ts";
+import { checkCount, type Rng } from "./rng.ts";
+
+/**
+ * A density for rejection sampling: an interpolation table (evaluated in the kernel)
+ * or a vectorised function (values at each x; evaluated in TypeScript).
+ */
+export type Density = InterpTable | ((x: Float64Array) => ArrayLike<number>);
+
+/** Gaussian with the given mean and standard deviation. */
+export interface NormalDistribution {
+  /** Discriminant. */
+  readonly kind: "normal";
+  /** Mean, in the unit of the variable. */
+  readonly mean: number;
+  /** Standard deviation, in the unit of the variable. */
+  readonly standardDeviation: number;
+}
+
+/** Continuous uniform on [low, high). */
+export interface UniformDistribution {
+  /** Discriminant. */
+  readonly kind: "uniform";
+  /** Lower bound (included). */
+  readonly low: number;
+  /** Upper bound (excluded). */
+  readonly high: number;
+}
+
+/** exp of a Gaussian with mean `meanGaussian` and deviation `standardDeviationGaussian`. */
+export interface LogNormalDistribution {
+  /** Discriminant. */
+  readonly kind: "lognormal";
+  /** μ of the underlying Gaussian (of ln x). */
+  readonly meanGaussian: number;
+  /** σ of the underlying Gaussian (of ln x). */
+  readonly standardDeviationGaussian: number;
+}
+
+/**
+ * Rejection sampling of x in `bounds` under `density`, whose maximum must not exceed
+ * `maxDensity`. With `log10: true` (the reference's LogCustom) bounds and density are
+ * in log10 of the variable and samples are returned as 10^x.
+ */
+export interface CustomDistribution {
+  /** Discriminant. */
+  readonly kind: "custom";
+  /** [low, high] of x (log10 of the variable when `log10`). */
+  readonly bounds: readonly [number, number];
+  /** The (unnormalised) density of x. */
+  readonly density: Density;
+  /** Upper bound of the density on `bounds` (the rejection envelope). */
+  readonly maxDensity: number;
+  /** Whether x is log10 of the variable (samples are returned as 10^x). */
+  readonly log10: boolean;
+}
+
+/**
+ * Weighted Gaussian kernel density over the points `variable` with weights
+ * `frequencies` and kernel bandwidth `bandwidth`. With `log10: true` (the reference's
+ * LogCustomKernel) the points are log10 of the variable and samples are returned as 10^x.
+ */
+export interface CustomKernelDistribution {
+  /** Discriminant. */
+  readonly kind: "customKernel";
+  /** Kernel centres (log10 of the variable when `log10`). */
+  readonly variable: Float64Array;
+  /** Weight of each centre (non-negative, positive sum). */
+  readonly frequencies: Float64Array;
+  /** Standard deviation of each Gaussian kernel, in the unit of `variable`. */
+  readonly bandwidth: number;
+  /** Whether the centres are log10 of the variable (samples are returned as 10^x). */
+  readonly log10: boolean;
+}
+
+/** Any sampleable distribution. */
+export type Distribution =
+  | NormalDistribution
+  | UniformDistribution
+  | LogNormalDistribution
+  | CustomDistribution
+  | CustomKernelDistribution;
+
+/**
+ * Normal(mean, sd): `normal(mean, sd, n)`.
+ *
+ * @param mean Mean.
+ * @param standardDeviation Standard deviation, >= 0.
+ * @returns The distribution.
+ */
+export function normalDistribution(mean: number, standardDeviation: number): NormalDistribution {
+  requireFinite("mean", mean);
+  requireNonNegative("standard deviation", standardDeviation);
+  return { kind: "normal", mean, standardDeviation };
+}
+
+/**
+ * Uniform(low, high): `uniform(low, high, n)`.
+ *
+ * @param low Lower bound.
+ * @param high Upper bound, >= low.
+ * @returns The distribution.
+ */
+export function uniformDistribution(low: number, high: number): UniformDistribution {
+  requireFinite("low", low);
+  requireFinite("high", high);
+  if (high < low) throw new RangeError(`expected high >= low but found ${high} < ${low}`);
+  return { kind: "uniform", low, high };
+}
+
+/**
+ * LogNormal(μ, σ) of the underlying Gaussian: `lognormal(μ, σ, n)`.
+ *
+ * @param meanGaussian μ of the underlying Gaussian.
+ * @param standardDeviationGaussian σ of the underlying Gaussian, >= 0.
+ * @returns The distribution.
+ */
+export function logNormalDistribution(
+  meanGaussian: number,
+  standardDeviationGaussian: number,
+): LogNormalDistribution {
+  requireFinite("mean of the Gaussian", meanGaussian);
+  requireNonNegative("standard deviation of the Gaussian", standardDeviationGaussian);
+  return { kind: "lognormal", meanGaussian, standardDeviationGaussian };
+}
+
+/**
+ * Custom / LogCustom: rejection sampling under a density.
+ *
+ * @param bounds [low, high] of x (log10 of the variable when `log10`).
+ * @param density Interpolation table or vectorised function of x.
+ * @param maxDensity A value at or above the density's maximum on the bounds, > 0.
+ * @param options `log10: true` for the reference's LogCustom.
+ * @returns The distribution.
+ */
+export function customDistribution(
+  bounds: readonly [number, number],
+  density: Density,
+  maxDensity: number,
+  options: { log10?: boolean } = {},
+): CustomDistribution {
+  requireFinite("lower bound", bounds[0]);
+  requireFinite("upper bound", bounds[1]);
+  if (!(bounds[1] > bounds[0])) {
+    throw new RangeError(`expected bounds with high > low but found [${bounds[0]}, ${bounds[1]}]`);
+  }
+  if (!(maxDensity > 0) || !Number.isFinite(maxDensity)) {
+    throw new RangeError(`expected a positive finite maximum density but found ${maxDensity}`);
+  }
+  return {
+    kind: "custom",
+    bounds: [bounds[0], bounds[1]],
+    density,
+    maxDensity,
+    log10: options.log10 ?? false,
+  };
+}
+
+/**
+ * CustomKernel / LogCustomKernel: weighted Gaussian kernel density.
+ *
+ * @param variable The kernel centres (log10 of the variable when `log10`).
+ * @param frequencies Non-negative weights, one per centre, with a positive sum.
+ * @param bandwidth Kernel standard deviation, > 0.
+ * @param options `log10: true` for the reference's LogCustomKernel.
+ * @returns The distribution (with copies of the arrays).
+ */
+export function customKernelDistribution(
+  variable: ArrayLike<number>,
+  frequencies: ArrayLike<number>,
+  bandwidth: number,
+  options: { log10?: boolean } = {},
+): CustomKernelDistribution {
+  if (variable.length !== frequencies.length || variable.length === 0) {
+    throw new RangeError(
+      `expected variable and frequencies of the same non-zero length but found ${variable.length} and ${frequencies.length}`,
+    );
+  }
+  let total = 0;
+  for (let i = 0; i < variable.length; i++) {
+    requireFinite(`variable[${i}]`, variable[i]);
+    requireNonNegative(`frequencies[${i}]`, frequencies[i]);
+    total += frequencies[i];
+  }
+  if (!(total > 0)) throw new RangeError("expected frequencies with a positive sum but found 0");
+  if (!(bandwidth > 0) || !Number.isFinite(bandwidth)) {
+    throw new RangeError(`expected a positive finite bandwidth but found ${bandwidth}`);
+  }
+  return {
+    kind: "customKernel",
+    variable: Float64Array.from(variable),
+    frequencies: Float64Array.from(frequencies),
+    bandwidth,
+    log10: options.log10 ?? false,
+  };
+}
+
+/**
+ * Draws `n` samples of `dist`, consuming `rng` exactly as the reference does.
+ *
+ * @param dist The distribution.
+ * @param rng The generator (advanced in place).
+ * @param n Number of samples.
+ * @returns `n` samples.
+ * @example Usage
+ * ```ts
+ * import { createRng } from "./rng.ts";
+ * import { generateSamples, uniformDistribution } from "./distributions.ts";
+ * const x = generateSamples(uniformDistribution(10, 100), createRng(42), 3);
+ * if (x.length !== 3) throw new Error("bad");
+ * ```
+ */
+export function generateSamples(dist: Distribution, rng: Rng, n: number): Float64Array {
+  checkCount(n);
+  switch (dist.kind) {
+    case "normal":
+      return rng.normal(dist.mean, dist.standardDeviation, n);
+    case "uniform":
+      return rng.uniform(dist.low, dist.high, n);
+    case "lognormal":
+      return rng.lognormal(dist.meanGaussian, dist.standardDeviationGaussian, n);
+    case "custom":
+      return typeof dist.density === "function"
+        ? rejectionWithFunction(dist, dist.density, rng, n)
+        : rejectionWithTable(dist, dist.density, rng, n);
+    case "customKernel":
+      return kernelDensitySample(dist, rng, n);
+  }
+}
+
+/** Rejection sampling with an interpolation table, entirely in the kernel. */
+function rejectionWithTable(
+  dist: CustomDistribution,
+  table: InterpTable,
+  rng: Rng,
+  n: number,
+): Float64Array {
+  const kernel = rng.kernel;
+  return kernel.scope(() => {
+    const xp = kernel.put(table.xp);
+    const fp = kernel.put(table.fp);
+    const out = kernel.alloc(n * 8);
+    const fvalue = kernel.alloc(n * 8);
+    const idx = kernel.alloc(n * 4);
+    const k = kernel.exports;
+    k.interp_rejection(
+      rng.statePtr,
+      out,
+      fvalue,
+      idx,
+      n,
+      dist.bounds[0],
+      dist.bounds[1],
+      dist.maxDensity,
+      xp,
+      fp,
+      table.xp.length,
+      table.left,
+      table.right,
+    );
+    const x = kernel.f64(out, n).slice();
+    return dist.log10 ? pow10InPlace(x) : x;
+  });
+}
+
+/** Rejection sampling with a user function, in TypeScript (same draw order). */
+function rejectionWithFunction(
+  dist: CustomDistribution,
+  density: (x: Float64Array) => ArrayLike<number>,
+  rng: Rng,
+  n: number,
+): Float64Array {
+  const [lo, hi] = dist.bounds;
+  const fvalue = rng.uniform(0, dist.maxDensity, n);
+  const x = rng.uniform(lo, hi, n);
+  let rejected = rejectedIndices(density, fvalue, x, null);
+  while (rejected.length > 0) {
+    const m = rejected.length;
+    const newF = rng.uniform(0, dist.maxDensity, m);
+    const newX = rng.uniform(lo, hi, m);
+    for (let k = 0; k < m; k++) {
+      fvalue[rejected[k]] = newF[k];
+      x[rejected[k]] = newX[k];
+    }
+    rejected = rejectedIndices(density, fvalue, x, rejected);
+  }
+  return dist.log10 ? pow10InPlace(x) : x;
+}
+
+/**
+ * Indices i (ascending) with fvalue[i] > density(x)[i], among `among` (or all).
+ * Only redrawn indices can change status, so later rounds test only those.
+ */
+function rejectedIndices(
+  density: (x: Float64Array) => ArrayLike<number>,
+  fvalue: Float64Array,
+  x: Float64Array,
+  among: Uint32Array | null,
+): Uint32Array {
+  const subset = among ? Float64Array.from(among, (i) => x[i]) : x;
+  const f = density(subset);
+  if (f.length !== subset.length) {
+    throw new RangeError(
+      `expected the density to return ${subset.length} values but found ${f.length}`,
+    );
+  }
+  const out: number[] = [];
+  for (let k = 0; k < subset.length; k++) {
+    const i = among ? among[k] : k;
+    if (fvalue[i] > f[k]) out.push(i);
+  }
+  return Uint32Array.from(out);
+}
+
+/** Weighted Gaussian KDE sampling, entirely in the kernel. */
+function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number): Float64Array {
+  const kernel = rng.kernel;
+  const size = dist.variable.length;
+  return kernel.scope(() => {
+    const v = kernel.put(dist.variable);
+    const w = kernel.put(dist.frequencies);
+    const cum = kernel.alloc(size * 8);
+    const out = kernel.alloc(n * 8);
+    const k = kernel.exports;
+    k.kde_sample(rng.statePtr, out, n, v, w, cum, size, dist.bandwidth);
+    const x = kernel.f64(out, n).slice();
+    return dist.log10 ? pow10InPlace(x) : x;
+  });
+}
+
+/**
+ * x -> 10^x in place. V8's `**` rounds like glibc's `pow` (the reference's `10 ** x`)
+ * on every argument tested (tests/kernel/libm_test.ts), which the kernel's `pow` does not.
+ */
+function pow10InPlace(x: Float64Array): Float64Array {
+  for (let i = 0; i < x.length; i++) x[i] = 10 ** x[i];
+  return x;
+}
+
+function requireFinite(name: string, value: number): void {
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`expected a finite ${name} but found ${value}`);
+  }
+}
+
+function requireNonNegative(name: string, value: number): void {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`expected a non-negative finite ${name} but found ${value}`);
+  }
+}

@@ -1,0 +1,80 @@
+import { deepStrictEqual, notStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { createKernel } from "../../src/kernel/kernel.ts";
+import { KERNEL_WASM_BASE64, KERNEL_WASM_BYTES } from "../../src/kernel/_wasm.ts";
+
+Deno.test("the kernel module has no imports and the expected exports", () => {
+  const module = new WebAssembly.Module(
+    Uint8Array.from(atob(KERNEL_WASM_BASE64), (c) => c.charCodeAt(0)),
+  );
+  strictEqual(atob(KERNEL_WASM_BASE64).length, KERNEL_WASM_BYTES);
+  deepStrictEqual(WebAssembly.Module.imports(module), []);
+  const names = WebAssembly.Module.exports(module).map((e) => e.name);
+  for (
+    const name of [
+      "memory",
+      "heap_base",
+      "mt_seed",
+      "fill_uniform",
+      "kde_sample",
+    ]
+  ) {
+    strictEqual(names.includes(name), true, `missing export ${name}`);
+  }
+});
+
+Deno.test("scope() releases its allocations and reuses the memory on the next call", () => {
+  const k = createKernel();
+  const first = k.scope(() => k.alloc(1000));
+  const second = k.scope(() => k.alloc(1000));
+  strictEqual(first, second);
+  strictEqual(first % 16, 0);
+  const persistent = k.alloc(24); // outside a scope: kept
+  const third = k.scope(() => k.alloc(8));
+  notStrictEqual(third, persistent);
+  strictEqual(third >= persistent + 24, true);
+});
+
+Deno.test("scope() releases its allocations when the body throws", () => {
+  const k = createKernel();
+  const before = k.scope(() => k.alloc(64));
+  throws(() =>
+    k.scope(() => {
+      k.alloc(1 << 20);
+      throw new Error("boom");
+    }), /boom/);
+  strictEqual(k.scope(() => k.alloc(64)), before);
+});
+
+Deno.test("alloc() grows the memory and put()/f64() round-trip values after growth", () => {
+  const k = createKernel();
+  const start = k.memoryBytes();
+  const values = Float64Array.from({ length: 1 << 20 }, (_, i) => i * 0.5);
+  const sum = k.scope(() => {
+    const p = k.put(values); // 8 MiB: forces growth
+    let s = 0;
+    for (const v of k.f64(p, values.length)) s += v;
+    return s;
+  });
+  strictEqual(k.memoryBytes() > start, true);
+  strictEqual(sum, values.reduce((a, b) => a + b, 0));
+  throws(() => k.alloc(-1), RangeError);
+});
+
+Deno.test("kernels are independent instances", () => {
+  const a = createKernel();
+  const b = createKernel();
+  a.alloc(1 << 20);
+  notStrictEqual(a.memoryBytes(), b.memoryBytes());
+});
+
+Deno.test("the FMA probe selects the host FMA only when it is fused", () => {
+  const k = createKernel();
+  const fused = k.exports.fma_soft(1 + 2 ** -52, 1 - 2 ** -52, -1);
+  strictEqual(fused, -(2 ** -104));
+  strictEqual(createKernel({ softwareFma: true }).hardwareFma, false);
+  // Either path gives the same exactly rounded result.
+  strictEqual(
+    k.exports.exp_glibc(-0.6872121723362303),
+    createKernel({ softwareFma: true }).exports.exp_glibc(-0.6872121723362303),
+  );
+});

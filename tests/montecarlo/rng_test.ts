@@ -1,0 +1,124 @@
+import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { createRng } from "../../src/montecarlo/rng.ts";
+import type { Rng } from "../../src/montecarlo/rng.ts";
+import { TsMt19937 } from "../_helpers/ts_mt19937.ts";
+
+// Vectors from numpy 1.24.2's legacy RandomState (../shared/fixtures/rng, copied here).
+interface Step {
+  call: "random_sample" | "uniform" | "normal" | "lognormal";
+  args: number[];
+  values?: number[];
+  count?: number;
+  last5?: number[];
+}
+const fixture = JSON.parse(
+  await Deno.readTextFile(
+    new URL("../fixtures/numpy_legacy_mt19937.json", import.meta.url),
+  ),
+) as { cases: { name: string; seed: number; steps: Step[] }[] };
+
+function run(rng: Rng, step: Step): Float64Array {
+  const a = step.args;
+  switch (step.call) {
+    case "random_sample":
+      return rng.randomSample(a[0]);
+    case "uniform":
+      return rng.uniform(a[0], a[1], a[2]);
+    case "normal":
+      return rng.normal(a[0], a[1], a[2]);
+    case "lognormal":
+      return rng.lognormal(a[0], a[1], a[2]);
+  }
+}
+
+for (const c of fixture.cases) {
+  Deno.test(`createRng(${c.seed}) reproduces numpy's "${c.name}" vectors bit for bit`, () => {
+    const rng = createRng(c.seed);
+    for (const step of c.steps) {
+      const got = Array.from(run(rng, step));
+      if (step.values) {
+        deepStrictEqual(got, step.values, `${step.call}(${step.args})`);
+      }
+      if (step.last5) {
+        strictEqual(got.length, step.count);
+        deepStrictEqual(
+          got.slice(-5),
+          step.last5,
+          `${step.call}(${step.args}) tail`,
+        );
+      }
+    }
+  });
+}
+
+Deno.test("createRng() gives the MT19937 reference outputs for init_genrand(5489)", () => {
+  // Matsumoto & Nishimura's mt19937ar.c with init_genrand(5489): first outputs.
+  const rng = createRng(5489);
+  deepStrictEqual(
+    [rng.nextUint32(), rng.nextUint32(), rng.nextUint32()],
+    [3499211612, 581869302, 3890346734],
+  );
+});
+
+Deno.test("normal() keeps the second Gaussian cached across calls and distributions", () => {
+  const a = createRng(3);
+  const pair = a.normal(0, 1, 2);
+  const b = createRng(3);
+  const first = b.normal(0, 1, 1);
+  const second = b.lognormal(0, 1, 1); // consumes the cached value
+  strictEqual(first[0], pair[0]);
+  strictEqual(second[0], Math.exp(pair[1]));
+  // uniform() neither uses nor clears the cache
+  const c = createRng(3);
+  c.normal(0, 1, 1);
+  c.uniform(0, 1, 5);
+  const d = createRng(3);
+  d.normal(0, 1, 1);
+  strictEqual(c.normal(0, 1, 1)[0], d.normal(0, 1, 1)[0]);
+});
+
+Deno.test("seed() restarts the stream and clears the Gaussian cache", () => {
+  const rng = createRng(11);
+  const first = rng.normal(0, 1, 3);
+  rng.seed(11);
+  deepStrictEqual(rng.normal(0, 1, 3), first);
+  strictEqual(rng.getState().hasGauss, true);
+  rng.seed(11);
+  strictEqual(rng.getState().hasGauss, false);
+  strictEqual(rng.getState().pos, 624);
+});
+
+Deno.test("getState()/setState() resume the exact stream, cache included", () => {
+  const rng = createRng(99);
+  rng.normal(0, 1, 3); // leaves one value cached
+  const saved = rng.getState();
+  const expected = rng.normal(1, 2, 5);
+  const other = createRng(0);
+  other.setState(saved);
+  deepStrictEqual(other.normal(1, 2, 5), expected);
+  throws(() => other.setState({ ...saved, pos: 625 }), RangeError);
+});
+
+Deno.test("createRng() rejects seeds numpy rejects", () => {
+  for (const bad of [-1, 2 ** 32, 1.5, NaN]) {
+    throws(() => createRng(bad), /seed that is an integer in \[0, 2\^32 - 1\]/);
+  }
+  throws(() => createRng(1).uniform(0, 1, -2), /non-negative integer/);
+});
+
+Deno.test("draws of any size and zero size work across memory growth", () => {
+  const rng = createRng(5);
+  strictEqual(rng.uniform(0, 1, 0).length, 0);
+  const big = rng.randomSample(3_000_000); // grows the kernel memory past 16 MiB
+  strictEqual(big.length, 3_000_000);
+  const again = createRng(5);
+  again.uniform(0, 1, 0);
+  const head = again.randomSample(10);
+  deepStrictEqual(Array.from(big.subarray(0, 10)), Array.from(head));
+});
+
+Deno.test("the kernel's doubles equal the plain-TypeScript twin's over a long stream", () => {
+  const twin = new TsMt19937(20261127);
+  const expected = twin.uniform(-3, 5, new Float64Array(100_000));
+  deepStrictEqual(createRng(20261127).uniform(-3, 5, 100_000), expected);
+});
