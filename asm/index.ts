@@ -12,6 +12,7 @@ export {
   fill_random,
   fill_uniform,
   interp_at,
+  interp_init,
   interp_rejection,
   kde_sample,
 } from "./samplers";

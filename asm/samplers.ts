@@ -49,34 +49,53 @@ function fillLognormal<M>(s: usize, out: usize, n: u32, mean: f64, sigma: f64): 
 }
 
 /**
- * numpy `interp(x, xp, fp, left, right)` on a table of m points (`xp` ascending).
- * The slope formula is numpy's, so accept/reject decisions agree bit for bit.
+ * Fills the slopes of an interpolation table laid out at `t` as
+ * [xp: m f64][fp: m f64][slope: m - 1 f64] (`xp` strictly increasing):
+ * slope[j] = (fp[j+1] - fp[j]) / (xp[j+1] - xp[j]), numpy's expression.
  */
-export function interp_at(x: f64, xp: usize, fp: usize, m: u32, left: f64, right: f64): f64 {
-  const last = m - 1;
-  if (x > load<f64>(xp + (<usize>last << 3))) return right;
-  if (x < load<f64>(xp)) return left;
-  if (x == load<f64>(xp + (<usize>last << 3))) return load<f64>(fp + (<usize>last << 3));
-  // Largest j with xp[j] <= x (x is inside [xp[0], xp[last]) here).
-  let lo: u32 = 0;
-  let hi: u32 = last;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (load<f64>(xp + (<usize>mid << 3)) <= x) lo = mid;
-    else hi = mid;
+export function interp_init(t: usize, m: u32): void {
+  const fp = t + (<usize>m << 3);
+  const slope = fp + (<usize>m << 3);
+  for (let j: u32 = 0; j + 1 < m; j++) {
+    const o = <usize>j << 3;
+    store<f64>(
+      slope + o,
+      (load<f64>(fp + o, 8) - load<f64>(fp + o)) / (load<f64>(t + o, 8) - load<f64>(t + o)),
+    );
   }
-  const x0 = load<f64>(xp + (<usize>lo << 3));
-  const x1 = load<f64>(xp + (<usize>(lo + 1) << 3));
-  const y0 = load<f64>(fp + (<usize>lo << 3));
-  const y1 = load<f64>(fp + (<usize>(lo + 1) << 3));
-  if (x0 == x) return y0;
-  const slope = (y1 - y0) / (x1 - x0);
-  return slope * (x - x0) + y0;
+}
+
+/**
+ * numpy `interp(x, xp, fp, left, right)` on a table prepared by `interp_init`: `left`
+ * below xp[0], `right` above xp[m-1], fp[m-1] at xp[m-1], else slope[j] * (x - xp[j]) + fp[j]
+ * for the j with xp[j] <= x < xp[j+1] (fp[j] when x == xp[j]). The segment is guessed as
+ * if `xp` were evenly spaced and then corrected, so any increasing table works and
+ * evenly spaced ones need no search.
+ */
+export function interp_at(x: f64, t: usize, m: u32, left: f64, right: f64): f64 {
+  const last = m - 1;
+  const x0 = load<f64>(t);
+  const xl = load<f64>(t + (<usize>last << 3));
+  const fp = t + (<usize>m << 3);
+  if (x > xl) return right;
+  if (x < x0) return left;
+  if (x == xl) return load<f64>(fp + (<usize>last << 3));
+  let j = <i32>((x - x0) / (xl - x0) * <f64>last);
+  if (j > <i32>last - 1) j = <i32>last - 1;
+  if (j < 0) j = 0;
+  while (j > 0 && load<f64>(t + (<usize>j << 3)) > x) j--;
+  while (j < <i32>last - 1 && load<f64>(t + (<usize>(j + 1) << 3)) <= x) j++;
+  const o = <usize>j << 3;
+  const xj = load<f64>(t + o);
+  const yj = load<f64>(fp + o);
+  if (xj == x) return yj;
+  return load<f64>(fp + (<usize>m << 3) + o) * (x - xj) + yj;
 }
 
 /**
  * Rejection sampling against an interpolated density (reference `Custom`):
- * `out` (n f64) receives x; `fvalue` is n f64 of scratch; `idx` is n u32 of scratch.
+ * `out` (n f64) receives x; `fvalue` is n f64 of scratch; `idx` is n u32 of scratch;
+ * `table` is an m-point table prepared by `interp_init`.
  * Round 0 draws all fvalues, then all x. Each later round redraws the rejected
  * indices (ascending): all their fvalues first, then all their x. A sample is rejected
  * when fvalue > f(x) (strict). Returns the number of redraw rounds.
@@ -90,8 +109,7 @@ export function interp_rejection(
   lo: f64,
   hi: f64,
   fmax: f64,
-  xp: usize,
-  fp: usize,
+  table: usize,
   m: u32,
   left: f64,
   right: f64,
@@ -101,7 +119,7 @@ export function interp_rejection(
   let rejected: u32 = 0;
   for (let i: u32 = 0; i < n; i++) {
     const x = load<f64>(out + (<usize>i << 3));
-    if (load<f64>(fvalue + (<usize>i << 3)) > interp_at(x, xp, fp, m, left, right)) {
+    if (load<f64>(fvalue + (<usize>i << 3)) > interp_at(x, table, m, left, right)) {
       store<u32>(idx + (<usize>rejected << 2), i);
       rejected++;
     }
@@ -122,7 +140,7 @@ export function interp_rejection(
     for (let k: u32 = 0; k < rejected; k++) {
       const i = load<u32>(idx + (<usize>k << 2));
       const x = load<f64>(out + (<usize>i << 3));
-      if (load<f64>(fvalue + (<usize>i << 3)) > interp_at(x, xp, fp, m, left, right)) {
+      if (load<f64>(fvalue + (<usize>i << 3)) > interp_at(x, table, m, left, right)) {
         store<u32>(idx + (<usize>still << 2), i);
         still++;
       }
@@ -137,7 +155,7 @@ export function interp_rejection(
  * `u = uniform(0, 1, n)`; `c` = sequential cumulative sum of the k weights `w`
  * (written to `cum`, k f64 of scratch); `i_j` = the smallest index with
  * `c[i] >= u_j * c[k-1]`; then `out[j] = v[i_j] + h * gauss()` for j in order.
- * `out`: n f64; `v`, `w`: k f64 (grid and weights).
+ * `out`: n f64; `v`, `w`: k f64 (grid and weights); `lut`: k u32 of scratch.
  */
 export function kde_sample(
   s: usize,
@@ -146,6 +164,7 @@ export function kde_sample(
   v: usize,
   w: usize,
   cum: usize,
+  lut: usize,
   k: u32,
   h: f64,
 ): void {
@@ -155,19 +174,25 @@ export function kde_sample(
     store<f64>(cum + (<usize>j << 3), acc);
   }
   const total = acc;
+  // lut[b]: the smallest i with cum[i] >= (b / buckets) * total, a starting guess.
+  const buckets = k;
+  let g: u32 = 0;
+  for (let b: u32 = 0; b < buckets; b++) {
+    const threshold = (<f64>b / <f64>buckets) * total;
+    while (g < k - 1 && load<f64>(cum + (<usize>g << 3)) < threshold) g++;
+    store<u32>(lut + (<usize>b << 2), g);
+  }
   fill_random(s, out, n);
   for (let j: u32 = 0; j < n; j++) {
     const p = out + (<usize>j << 3);
     const target = load<f64>(p) * total;
-    // searchsorted(cum, target, side="left")
-    let lo: u32 = 0;
-    let hi: u32 = k;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (load<f64>(cum + (<usize>mid << 3)) < target) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= k) lo = k - 1;
+    // searchsorted(cum, target, side="left"): the smallest i with cum[i] >= target,
+    // starting from the bucket guess and walking to it (exact for ties and flat runs).
+    const bucket = min<u32>(<u32>(load<f64>(p) * <f64>buckets), buckets - 1);
+    let i = <i32>load<u32>(lut + (<usize>bucket << 2));
+    while (i > 0 && load<f64>(cum + (<usize>(i - 1) << 3)) >= target) i--;
+    while (i < <i32>k - 1 && load<f64>(cum + (<usize>i << 3)) < target) i++;
+    const lo = <u32>i;
     store<f64>(p, load<f64>(v + (<usize>lo << 3)));
   }
   if (useHostFma()) addNormal<HostFma>(s, out, n, h);

@@ -51,8 +51,10 @@ export interface KernelExports {
   exp_glibc(x: number): number;
   /** ln x rounded exactly like glibc's FMA build. */
   log_glibc(x: number): number;
-  /** numpy `interp` at one point on a table of m points. */
-  interp_at(x: number, xp: number, fp: number, m: number, left: number, right: number): number;
+  /** Fills the slopes of the table at `t`: [xp: m f64][fp: m f64][slope: m - 1 f64]. */
+  interp_init(t: number, m: number): void;
+  /** numpy `interp` at one point on a table prepared by `interp_init`. */
+  interp_at(x: number, t: number, m: number, left: number, right: number): number;
   /** Rejection sampling against an interpolated density; returns the redraw rounds. */
   interp_rejection(
     s: number,
@@ -63,13 +65,12 @@ export interface KernelExports {
     lo: number,
     hi: number,
     fmax: number,
-    xp: number,
-    fp: number,
+    table: number,
     m: number,
     left: number,
     right: number,
   ): number;
-  /** Weighted Gaussian KDE sampling; `cum` is k f64 of scratch. */
+  /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
   kde_sample(
     s: number,
     out: number,
@@ -77,6 +78,7 @@ export interface KernelExports {
     v: number,
     w: number,
     cum: number,
+    lut: number,
     k: number,
     h: number,
   ): void;

@@ -248,13 +248,16 @@ function rejectionWithTable(
   n: number,
 ): Float64Array {
   const kernel = rng.kernel;
+  const m = table.xp.length;
   return kernel.scope(() => {
-    const xp = kernel.put(table.xp);
-    const fp = kernel.put(table.fp);
+    const t = kernel.alloc((3 * m - 1) * 8);
+    kernel.f64(t, m).set(table.xp);
+    kernel.f64(t + m * 8, m).set(table.fp);
+    const k = kernel.exports;
+    k.interp_init(t, m);
     const out = kernel.alloc(n * 8);
     const fvalue = kernel.alloc(n * 8);
     const idx = kernel.alloc(n * 4);
-    const k = kernel.exports;
     k.interp_rejection(
       rng.statePtr,
       out,
@@ -264,9 +267,8 @@ function rejectionWithTable(
       dist.bounds[0],
       dist.bounds[1],
       dist.maxDensity,
-      xp,
-      fp,
-      table.xp.length,
+      t,
+      m,
       table.left,
       table.right,
     );
@@ -332,9 +334,10 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
     const v = kernel.put(dist.variable);
     const w = kernel.put(dist.frequencies);
     const cum = kernel.alloc(size * 8);
+    const lut = kernel.alloc(size * 4);
     const out = kernel.alloc(n * 8);
     const k = kernel.exports;
-    k.kde_sample(rng.statePtr, out, n, v, w, cum, size, dist.bandwidth);
+    k.kde_sample(rng.statePtr, out, n, v, w, cum, lut, size, dist.bandwidth);
     const x = kernel.f64(out, n).slice();
     return dist.log10 ? pow10InPlace(x) : x;
   });

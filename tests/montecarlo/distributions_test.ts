@@ -216,6 +216,59 @@ Deno.test("Custom draws the same stream with a table (kernel) and with a functio
   deepStrictEqual(a.getState(), b.getState());
 });
 
+Deno.test("Custom on an unevenly spaced table equals the TypeScript interp, knots included", () => {
+  const xp = Float64Array.from({ length: 12 }, (_, i) => 0.5 + 1.5 * (i / 11) ** 2);
+  const table = interpTable(xp, xp.map((d) => 0.13 * Math.exp(-d)), { left: 0, right: 0.01 });
+  const a = createRng(13);
+  const b = createRng(13);
+  const fromTable = generateSamples(customDistribution([0.4, 2.1], table, 0.13), a, 20_000);
+  const asFunction = (x: Float64Array) => x.map((v) => interp(table, v));
+  const fromFunction = generateSamples(customDistribution([0.4, 2.1], asFunction, 0.13), b, 20_000);
+  deepStrictEqual(fromTable, fromFunction);
+  // The kernel's interp at every knot and between knots equals numpy's formula in TS.
+  const k = a.kernel;
+  k.scope(() => {
+    const m = xp.length;
+    const t = k.alloc((3 * m - 1) * 8);
+    k.f64(t, m).set(table.xp);
+    k.f64(t + m * 8, m).set(table.fp);
+    k.exports.interp_init(t, m);
+    const probes = [...xp, ...xp.map((x) => x + 1e-9), 0.3, 2.2, 1.7];
+    for (const x of probes) {
+      strictEqual(
+        k.exports.interp_at(x, t, m, table.left, table.right),
+        interp(table, x),
+        `x=${x}`,
+      );
+    }
+  });
+});
+
+Deno.test("CustomKernel equals searchsorted + normal written in TypeScript, with zero weights", () => {
+  const v = linspace(0.1, 20, 300);
+  const w = v.map((x, i) => (i % 7 === 0 || i < 20 ? 0 : Math.exp(-((Math.log(x) - 0.9) ** 2))));
+  const n = 50_000;
+  const got = generateSamples(customKernelDistribution(v, w, 0.1), createRng(14), n);
+  const rng = createRng(14);
+  const u = rng.uniform(0, 1, n);
+  const cum = new Float64Array(w.length);
+  let acc = 0;
+  w.forEach((x, i) => cum[i] = acc += x);
+  const g = rng.normal(0, 1, n);
+  const expected = u.map((uj, j) => {
+    const target = uj * acc;
+    let lo = 0;
+    let hi = cum.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return v[lo] + 0.1 * g[j];
+  });
+  deepStrictEqual(got, expected);
+});
+
 Deno.test("interp() follows numpy at and outside the table ends", () => {
   const t = interpTable([1, 2, 4], [10, 20, 0], { left: -1, right: -2 });
   deepStrictEqual(
