@@ -1,0 +1,138 @@
+/**
+ * Vectorised values: every model parameter is either one number (the same for every
+ * Monte Carlo sample) or a Float64Array with one value per sample. All arrays in one
+ * model have the same length N (the reference's contract, `models.py` docstring).
+ *
+ * These helpers apply numpy's elementwise semantics with a scalar fast path. They are
+ * for the orchestration layer; the per-sample hot loops run in the kernel.
+ *
+ * @module
+ */
+
+/** One value per Monte Carlo sample, or one value for all of them. */
+export type Vec = number | Float64Array;
+
+/** Whether `v` is a per-sample array. */
+export function isArray(v: Vec): v is Float64Array {
+  return typeof v !== "number";
+}
+
+/**
+ * The common sample count of the arrays among `values`, or 1 when all are scalars.
+ *
+ * @throws {RangeError} When two arrays have different lengths.
+ */
+export function sampleCount(...values: Vec[]): number {
+  let n = 1;
+  let seen = false;
+  for (const v of values) {
+    if (typeof v === "number") continue;
+    if (seen && v.length !== n) {
+      throw new RangeError(`expected arrays of one length but found ${n} and ${v.length}`);
+    }
+    n = v.length;
+    seen = true;
+  }
+  return n;
+}
+
+/** Elementwise f(a) with numpy broadcasting of a scalar. */
+export function map1(a: Vec, f: (x: number) => number): Vec {
+  if (typeof a === "number") return f(a);
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = f(a[i]);
+  return out;
+}
+
+/** Elementwise f(a, b) with numpy broadcasting of scalars. */
+export function map2(a: Vec, b: Vec, f: (x: number, y: number) => number): Vec {
+  if (typeof a === "number" && typeof b === "number") return f(a, b);
+  const n = sampleCount(a, b);
+  const out = new Float64Array(n);
+  if (typeof a === "number") {
+    const bb = b as Float64Array;
+    for (let i = 0; i < n; i++) out[i] = f(a, bb[i]);
+  } else if (typeof b === "number") {
+    for (let i = 0; i < n; i++) out[i] = f(a[i], b);
+  } else {
+    for (let i = 0; i < n; i++) out[i] = f(a[i], b[i]);
+  }
+  return out;
+}
+
+/** a + b, elementwise. */
+export function add(a: Vec, b: Vec): Vec {
+  return map2(a, b, (x, y) => x + y);
+}
+
+/** a - b, elementwise. */
+export function sub(a: Vec, b: Vec): Vec {
+  return map2(a, b, (x, y) => x - y);
+}
+
+/** a * b, elementwise. */
+export function mul(a: Vec, b: Vec): Vec {
+  return map2(a, b, (x, y) => x * y);
+}
+
+/** a / b, elementwise (IEEE: x / 0 is ±Infinity or NaN, as numpy). */
+export function div(a: Vec, b: Vec): Vec {
+  return map2(a, b, (x, y) => x / y);
+}
+
+/** Arithmetic mean, rounded like numpy's `mean` (see {@link sum}); a scalar is its own mean. */
+export function mean(a: Vec): number {
+  if (typeof a === "number") return a;
+  return sum(a) / a.length;
+}
+
+/** Elements per inner-loop call of numpy's buffered reduction (`np.getbufsize()`). */
+const NUMPY_REDUCE_CHUNK = 8192;
+
+/**
+ * Sum rounded exactly like numpy's `np.sum` of a contiguous float64 array: the array is
+ * reduced in chunks of 8192 elements, each summed pairwise ({@link pairwiseSum}) and
+ * added to a running total that starts at 0. (Checked against the sums recorded in the
+ * reference's sampling traces.)
+ */
+export function sum(x: Float64Array): number {
+  let total = 0;
+  for (let offset = 0; offset < x.length; offset += NUMPY_REDUCE_CHUNK) {
+    total += pairwiseSum(x, offset, Math.min(NUMPY_REDUCE_CHUNK, x.length - offset));
+  }
+  return total;
+}
+
+/**
+ * numpy's pairwise summation of `x[offset .. offset + n)` (blocks of 128 summed with
+ * 8 running partial sums), so sums and means round like numpy's.
+ */
+export function pairwiseSum(x: Float64Array, offset: number, n: number): number {
+  if (n < 8) {
+    let s = -0;
+    for (let i = 0; i < n; i++) s += x[offset + i];
+    return s;
+  }
+  if (n <= 128) {
+    let r0 = x[offset], r1 = x[offset + 1], r2 = x[offset + 2], r3 = x[offset + 3];
+    let r4 = x[offset + 4], r5 = x[offset + 5], r6 = x[offset + 6], r7 = x[offset + 7];
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      const o = offset + i;
+      r0 += x[o];
+      r1 += x[o + 1];
+      r2 += x[o + 2];
+      r3 += x[o + 3];
+      r4 += x[o + 4];
+      r5 += x[o + 5];
+      r6 += x[o + 6];
+      r7 += x[o + 7];
+    }
+    let s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+    for (; i < n; i++) s += x[offset + i];
+    return s;
+  }
+  let half = Math.floor(n / 2);
+  half -= half % 8;
+  return pairwiseSum(x, offset, half) + pairwiseSum(x, offset + half, n - half);
+}

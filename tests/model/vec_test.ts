@@ -1,0 +1,38 @@
+import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { add, div, map1, mean, mul, sampleCount, sub, sum } from "../../src/model/vec.ts";
+import { createRng } from "../../src/montecarlo/rng.ts";
+import { generateSamples, logNormalDistribution } from "../../src/montecarlo/distributions.ts";
+
+Deno.test("arithmetic broadcasts scalars like numpy and keeps scalars scalar", () => {
+  strictEqual(add(1, 2), 3);
+  deepStrictEqual(mul(Float64Array.of(1, 2), 3), Float64Array.of(3, 6));
+  deepStrictEqual(sub(10, Float64Array.of(1, 2)), Float64Array.of(9, 8));
+  deepStrictEqual(
+    div(Float64Array.of(1, 0), Float64Array.of(0, 0)),
+    Float64Array.of(Infinity, NaN),
+  );
+  deepStrictEqual(map1(Float64Array.of(0), Math.exp), Float64Array.of(1));
+  throws(() => add(new Float64Array(2), new Float64Array(3)), /one length but found 2 and 3/);
+  strictEqual(sampleCount(1, new Float64Array(4), 2), 4);
+});
+
+Deno.test("sum() and mean() round exactly like numpy (reference trace sums)", async () => {
+  // s1 trace, draws 1-2: LogNormal(-0.687.., 0.105..), numpy's np.sum of the 250000 values.
+  const trace = JSON.parse(
+    await Deno.readTextFile(
+      new URL("../fixtures/reference/s1_rest_example_natural.trace.json", import.meta.url),
+    ),
+  );
+  const rng = createRng(0);
+  for (const draw of trace.draws.slice(0, 2)) {
+    const p = draw.params;
+    const x = generateSamples(
+      logNormalDistribution(p.mean_gaussian, p.sd_gaussian),
+      rng,
+      draw.size,
+    );
+    strictEqual(sum(x), draw.sum);
+    strictEqual(mean(x), draw.sum / draw.size);
+  }
+  strictEqual(mean(3), 3);
+});
