@@ -1,0 +1,326 @@
+/**
+ * Long-range concentration in a well-mixed room: the virus concentration emitted by an
+ * infected population, and the CO2 concentration emitted by the occupants.
+ *
+ * Between two state changes (someone enters or leaves, a window opens, …) every
+ * parameter is constant and the mass balance dC/dt = E(t)/V − λ C has the closed-form
+ * solution C(t) = C∞ (1 − e^{−λΔt}) + C(t₀) e^{−λΔt}; the integral over a segment is
+ * C∞ Δt + (C∞ − C(t₀)) (e^{−λΔt} − 1)/λ. The model is normalised by the emission of one
+ * person (the normalisation factor) and multiplied back at the end.
+ * Source: CERN-OPEN-2021-004, doi:10.17181/CERN.1GDQ.5Y75, and Henriques et al. (2022),
+ * doi:10.1101/2021.10.14.21264988; reference `_ConcentrationModelBase`.
+ *
+ * @module
+ */
+import { boundaries, transitionTimes } from "./interval.ts";
+import { settlingVelocity } from "./particle.ts";
+import { valueAt } from "./piecewise_constant.ts";
+import {
+  emissionRatePerPerson,
+  emittedDiameter,
+  peoplePresent,
+  presenceInterval,
+  type SimplePopulation,
+  type VirusPopulation,
+} from "./population.ts";
+import type { Room } from "./room.ts";
+import { add, div, map1, mul, sampleCount, type Vec } from "./vec.ts";
+import { airExchange, type Ventilation, ventilationTransitionTimes } from "./ventilation.ts";
+import { decayConstant } from "./virus.ts";
+
+/** Height of the emission source (mouth and nose) above the floor, m. */
+export const EMISSION_HEIGHT_M = 1.5;
+/** Seconds per hour. */
+const S_PER_H = 3600;
+
+/** The long-range virus concentration model (reference `ConcentrationModel`). */
+export interface VirusConcentrationModel {
+  /** Discriminant. */
+  readonly kind: "virus";
+  /** The room. */
+  readonly room: Room;
+  /** The ventilation. */
+  readonly ventilation: Ventilation;
+  /** The emitting population. */
+  readonly infected: VirusPopulation;
+  /** Factor applied to the particle diameter once airborne (evaporation), dimensionless. */
+  readonly evaporationFactor: number;
+  /** Background concentration the room decays to, virions/m³. */
+  readonly minBackgroundConcentration: number;
+}
+
+/** The CO2 concentration model (reference `CO2ConcentrationModel`). */
+export interface CO2ConcentrationModel {
+  /** Discriminant. */
+  readonly kind: "co2";
+  /** The room. */
+  readonly room: Room;
+  /** The ventilation. */
+  readonly ventilation: Ventilation;
+  /** The people exhaling CO2. */
+  readonly emitters: SimplePopulation;
+  /** CO2 concentration of the outdoor air, ppm. */
+  readonly atmosphereConcentrationPpm: number;
+  /** CO2 fraction of the exhaled air, fraction 0–1. */
+  readonly fractionExhaled: number;
+}
+
+/**
+ * A concentration model with given removal rate, background and normalisation (the
+ * reference tests' `KnownConcentrationModelBase`; also useful to study the equations).
+ */
+export interface KnownConcentrationModel {
+  /** Discriminant. */
+  readonly kind: "known";
+  /** The room. */
+  readonly room: Room;
+  /** The ventilation (only its transition times are used). */
+  readonly ventilation: Ventilation;
+  /** The emitting population. */
+  readonly emitters: SimplePopulation;
+  /** Removal rate, h⁻¹. */
+  readonly removalRate: Vec;
+  /** Background concentration. */
+  readonly minBackgroundConcentration: Vec;
+  /** Normalisation factor. */
+  readonly normalizationFactor: Vec;
+}
+
+/** Any concentration model. */
+export type ConcentrationModel =
+  | VirusConcentrationModel
+  | CO2ConcentrationModel
+  | KnownConcentrationModel;
+
+/** The population whose emissions the model follows. */
+export function emitters(model: ConcentrationModel): SimplePopulation {
+  return model.kind === "virus" ? model.infected : model.emitters;
+}
+
+/**
+ * Removal rate at `timeH`: for the virus, deposition (settling velocity × 3600 / 1.5 m)
+ * + viral decay + air exchange; for CO2, the air exchange alone.
+ *
+ * Unit: h⁻¹. Source: reference `ConcentrationModel.removal_rate`.
+ */
+export function removalRate(model: ConcentrationModel, timeH: number): Vec {
+  if (model.kind === "known") return model.removalRate;
+  const air = airExchange(model.ventilation, model.room, timeH);
+  if (model.kind === "co2") return air;
+  const vg = settlingVelocity(emittedDiameter(model.infected), model.evaporationFactor);
+  const deposition = map1(vg, (v) => (v * S_PER_H) / EMISSION_HEIGHT_M);
+  const decay = decayConstant(model.room.humidity, valueAt(model.room.insideTemp, timeH));
+  return add(add(deposition, decay), air);
+}
+
+/** Background concentration, in the unit of the concentration (virions/m³ or ppm). */
+export function minBackgroundConcentration(model: ConcentrationModel): Vec {
+  if (model.kind === "co2") return model.atmosphereConcentrationPpm;
+  return model.minBackgroundConcentration;
+}
+
+/**
+ * Normalisation factor: emission rate of one infected person (virions/h), or CO2 exhaled
+ * per person, 10⁶ × exhalation rate × CO2 fraction (ppm · m³/h).
+ */
+export function normalizationFactor(model: ConcentrationModel): Vec {
+  if (model.kind === "known") return model.normalizationFactor;
+  if (model.kind === "virus") return emissionRatePerPerson(model.infected);
+  return map1(model.emitters.activity.exhalationRate, (q) => (1e6 * q) * model.fractionExhaled);
+}
+
+/** Sorted times (h) at which any state of the model changes, including 0. */
+export function stateChangeTimes(model: ConcentrationModel): number[] {
+  const times = new Set<number>([0]);
+  for (const t of transitionTimes(presenceInterval(emitters(model)))) times.add(t);
+  for (const t of ventilationTransitionTimes(model.ventilation, model.room)) times.add(t);
+  return [...times].sort((a, b) => a - b);
+}
+
+/** Per-model evaluator with the caches the recursion needs. */
+export interface ConcentrationEvaluator {
+  /** The model. */
+  readonly model: ConcentrationModel;
+  /** Normalisation factor of the model (see {@link normalizationFactor}). */
+  readonly normalization: Vec;
+  /** Concentration at `timeH`, virions/m³ (or ppm). */
+  concentration(timeH: number): Vec;
+  /** Concentration at `timeH` divided by the normalisation factor. */
+  normedConcentration(timeH: number): Vec;
+  /** Integral of the concentration over [startH, stopH], virions·h/m³ (or ppm·h). */
+  integratedConcentration(startH: number, stopH: number): Vec;
+  /** Integral of the normalised concentration over [startH, stopH]. */
+  normedIntegratedConcentration(startH: number, stopH: number): Vec;
+  /** Asymptotic normalised concentration with the parameters in force at `timeH`. */
+  normedConcentrationLimit(timeH: number): Vec;
+  /** The state-change times, h. */
+  readonly stateChangeTimes: readonly number[];
+  /** First time anyone of the emitters is present, h (the concentration is background before). */
+  readonly firstPresenceTime: number;
+  /** The latest state change strictly before `timeH` (the first one when none), h. */
+  lastStateChange(timeH: number): number;
+}
+
+/**
+ * Replacements for parts of the evaluation, to study the equations with known inputs
+ * (the reference's tests subclass the model for this).
+ */
+export interface ConcentrationOverrides {
+  /** Normalised concentration at a time (replaces the recursion). */
+  readonly normedConcentration?: (timeH: number) => Vec;
+  /** Normalised asymptotic concentration at a time. */
+  readonly normedConcentrationLimit?: (timeH: number) => Vec;
+  /** Removal rate at a time, h⁻¹. */
+  readonly removalRate?: (timeH: number) => Vec;
+  /** State-change times, h (sorted). */
+  readonly stateChangeTimes?: readonly number[];
+}
+
+/**
+ * Builds the evaluator of a concentration model (state changes, removal rates and the
+ * concentration at each state change are computed once and cached).
+ *
+ * @param model The model.
+ * @param overrides Optional known parts (see {@link ConcentrationOverrides}).
+ * @returns The evaluator.
+ */
+export function concentrationEvaluator(
+  model: ConcentrationModel,
+  overrides: ConcentrationOverrides = {},
+): ConcentrationEvaluator {
+  const population = emitters(model);
+  const times = overrides.stateChangeTimes
+    ? [...overrides.stateChangeTimes]
+    : stateChangeTimes(model);
+  const firstPresence = boundaries(presenceInterval(population))[0][0];
+  const normalization = normalizationFactor(model);
+  const background = div(minBackgroundConcentration(model), normalization);
+  const volume = model.room.volume;
+  const normedCache = new Map<number, Vec>();
+  const rateCache = new Map<number, Vec>();
+
+  const rate = (t: number): Vec => {
+    let r = rateCache.get(t);
+    if (r === undefined) {
+      r = overrides.removalRate ? overrides.removalRate(t) : removalRate(model, t);
+      rateCache.set(t, r);
+    }
+    return r;
+  };
+
+  const computedLimit = (t: number): Vec => {
+    const people = peoplePresent(population, t);
+    const inverse = map1(rate(t), (rr) => rr === 0 ? NaN : 1 / rr);
+    return add(div(mul(people, inverse), volume), background);
+  };
+
+  const limit = overrides.normedConcentrationLimit ?? computedLimit;
+
+  const lastStateChange = (t: number): number => {
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return times[Math.max(lo - 1, 0)];
+  };
+
+  const computedNormed = (t: number): Vec => {
+    const cached = normedCache.get(t);
+    if (cached !== undefined) return cached;
+    let value: Vec;
+    if (t <= firstPresence) {
+      value = background;
+    } else {
+      const tLast = lastStateChange(t);
+      const previous = normed(tLast);
+      const dt = t - tLast;
+      const people = peoplePresent(population, t);
+      value = segmentConcentration(rate(t), limit(t), previous, dt, people, volume);
+    }
+    normedCache.set(t, value);
+    return value;
+  };
+  const normed = overrides.normedConcentration ?? computedNormed;
+
+  const normedIntegral = (start: number, stop: number): Vec => {
+    if (stop <= firstPresence) return mul(stop - start, background);
+    const changes = stop > times[times.length - 1] ? [...times, stop] : times;
+    let total: Vec = 0;
+    for (let k = 0; k + 1 < changes.length; k++) {
+      const a = changes[k];
+      const b = changes[k + 1];
+      if (start > b || stop < a) continue;
+      const s = Math.max(a, start);
+      const e = Math.min(b, stop);
+      total = add(total, segmentIntegral(rate(e), limit(e), normed(s), e - s));
+    }
+    return total;
+  };
+
+  return {
+    model,
+    normalization,
+    stateChangeTimes: times,
+    firstPresenceTime: firstPresence,
+    lastStateChange,
+    normedConcentration: normed,
+    concentration: (t) => mul(normed(t), normalization),
+    normedIntegratedConcentration: normedIntegral,
+    integratedConcentration: (a, b) => mul(normedIntegral(a, b), normalization),
+    normedConcentrationLimit: limit,
+  };
+}
+
+/**
+ * Normalised concentration after `dt` hours in a segment with removal rate `rr`,
+ * limit `cLimit` and starting value `c0`: cLimit (1 − e^{−rr dt}) + c0 e^{−rr dt}, or
+ * dt · people / V + c0 when rr = 0.
+ */
+function segmentConcentration(
+  rr: Vec,
+  cLimit: Vec,
+  c0: Vec,
+  dt: number,
+  people: number,
+  volume: Vec,
+): Vec {
+  const n = sampleCount(rr, cLimit, c0, volume);
+  if (
+    n === 1 && typeof rr === "number" && typeof cLimit === "number" && typeof c0 === "number" &&
+    typeof volume === "number"
+  ) {
+    const fac = Math.exp(-rr * dt);
+    const current = rr === 0 ? dt * people / volume : cLimit * (1 - fac);
+    return current + c0 * fac;
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = at(rr, i);
+    const fac = Math.exp(-r * dt);
+    const current = r === 0 ? dt * people / at(volume, i) : at(cLimit, i) * (1 - fac);
+    out[i] = current + at(c0, i) * fac;
+  }
+  return out;
+}
+
+/** Integral over `dt` hours of a segment: cLimit dt + (cLimit − c0)(e^{−rr dt} − 1)/rr. */
+function segmentIntegral(rr: Vec, cLimit: Vec, c0: Vec, dt: number): Vec {
+  const n = sampleCount(rr, cLimit, c0);
+  if (typeof rr === "number" && typeof cLimit === "number" && typeof c0 === "number") {
+    return cLimit * dt + (cLimit - c0) * (Math.exp(-rr * dt) - 1) / rr;
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = at(rr, i);
+    const l = at(cLimit, i);
+    out[i] = l * dt + (l - at(c0, i)) * (Math.exp(-r * dt) - 1) / r;
+  }
+  return out;
+}
+
+function at(v: Vec, i: number): number {
+  return typeof v === "number" ? v : v[i];
+}

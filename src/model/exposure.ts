@@ -1,0 +1,361 @@
+/**
+ * Exposure of a population to the virus: inhaled and deposited dose (long range and
+ * short range), probability of infection, expected new cases and reproduction number.
+ *
+ * Source: Henriques et al. (2022), doi:10.1101/2021.10.14.21264988 (dose-response with
+ * ID63 = ID50 / ln 2); reference `ExposureModel` and `ExposureModelGroup`.
+ *
+ * @module
+ */
+import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
+import {
+  type ConcentrationEvaluator,
+  concentrationEvaluator,
+  type ConcentrationOverrides,
+  type VirusConcentrationModel,
+} from "./concentration.ts";
+import { boundaries, transitionTimes } from "./interval.ts";
+import { inhaleEfficiency } from "./mask.ts";
+import { fractionDeposited } from "./particle.ts";
+import {
+  emissionRatePerAerosolPerPerson,
+  emittedDiameter,
+  type Population,
+  populationAerosols,
+  presenceInterval,
+} from "./population.ts";
+import {
+  dilutedJetConcentration,
+  dilutionFactor,
+  extractBetweenBounds,
+  normedJetExposureBetweenBounds,
+  type ShortRangeModel,
+} from "./short_range.ts";
+import { add, div, isArray, map1, map2, mean, mul, sub, type Vec } from "./vec.ts";
+
+/** 1 / ln 2: ID50 × 1/ln 2 is ID63, the dose of the exponential dose-response. */
+const ONE_OVER_LN2 = 1 / Math.log(2);
+/** Upper bound on simultaneous infected in the total-probability rule, people. */
+const MAX_INFECTED_IN_TOTAL_PROBABILITY = 10;
+
+/** The exposure of one exposed population (reference `ExposureModel`). */
+export interface ExposureModel {
+  /** Long-range concentration models, one per infected population (same room and virus). */
+  readonly concentrationModels: readonly VirusConcentrationModel[];
+  /** Short-range interactions of the exposed with the infected. */
+  readonly shortRange: readonly ShortRangeModel[];
+  /** The exposed population (fixed number and presence). */
+  readonly exposed: Population;
+  /** Incidence data for probabilistic exposure. */
+  readonly geographicalData: Cases;
+  /** How many of the exposed have the short-range interactions, people. */
+  readonly exposedToShortRange: number;
+  /** Group identifier. */
+  readonly identifier: string;
+}
+
+/** Computes and caches everything derived from an exposure model. */
+export interface ExposureEvaluator {
+  /** The model. */
+  readonly model: ExposureModel;
+  /** One evaluator per concentration model. */
+  readonly concentrations: readonly ConcentrationEvaluator[];
+  /** Sorted times (h) at which the exposed or infected presence changes. */
+  populationStateChangeTimes(): number[];
+  /** Long-range concentration averaged over diameters and summed over infected, virions/m³. */
+  longRangeConcentration(timeH: number): number;
+  /** Concentration breathed by someone in a short-range interaction at `timeH`, virions/m³. */
+  concentration(timeH: number): number;
+  /** Long-range deposited dose between two times, virions. */
+  longRangeDepositedExposureBetweenBounds(time1H: number, time2H: number): Vec;
+  /** Deposited dose between two times, short range included, virions. */
+  depositedExposureBetweenBounds(time1H: number, time2H: number): Vec;
+  /** Deposited dose over the whole presence of the exposed, virions. */
+  depositedExposure(shortRange?: boolean): Vec;
+  /** Probability of infection of one exposed person, %. */
+  infectionProbability(shortRange?: boolean): Vec;
+  /** Expected new cases among the exposed, people. */
+  expectedNewCases(): Vec;
+  /** Expected new cases caused by one infected person, people. */
+  reproductionNumber(): Vec;
+  /** Probability of at least one infection given the local incidence, %. */
+  totalProbabilityRule(): number;
+}
+
+/**
+ * Creates an exposure model, checking the reference's constraints.
+ *
+ * @throws {RangeError} With several infected populations and short-range interactions,
+ *   different viruses or rooms, per-sample diameters combined with per-sample removal
+ *   terms, or an exposed population with dynamic occupancy.
+ */
+export function exposureModel(fields: ExposureModel): ExposureModel {
+  const models = fields.concentrationModels;
+  if (models.length === 0) {
+    throw new RangeError("expected at least one concentration model but found none");
+  }
+  if (models.length > 1 && fields.shortRange.length > 0) {
+    throw new RangeError(
+      "expected one infected population with short-range interactions but found several",
+    );
+  }
+  if (models.some((m) => m.infected.virus !== models[0].infected.virus)) {
+    throw new RangeError("expected all infected to carry the same virus but found different ones");
+  }
+  if (models.some((m) => m.room !== models[0].room)) {
+    throw new RangeError(
+      "expected all concentration models in the same room but found different rooms",
+    );
+  }
+  if (typeof fields.exposed.number !== "number" || fields.exposed.presence === undefined) {
+    throw new RangeError(
+      "expected an exposed population with a fixed number and presence but found dynamic occupancy",
+    );
+  }
+  return fields;
+}
+
+/**
+ * Builds the evaluator of an exposure model.
+ *
+ * @param model The exposure model.
+ * @param concentrationOverrides Optional known parts of each concentration model's
+ *   evaluation (index-aligned with `model.concentrationModels`).
+ * @returns The evaluator.
+ */
+export function exposureEvaluator(
+  model: ExposureModel,
+  concentrationOverrides: readonly ConcentrationOverrides[] = [],
+): ExposureEvaluator {
+  const concentrations = model.concentrationModels.map((cm, k) =>
+    concentrationEvaluator(cm, concentrationOverrides[k])
+  );
+  const exposed = model.exposed;
+  const exposedSpans = boundaries(presenceInterval(exposed));
+  const integralCache = new Map<string, Vec>();
+  const probabilityCache = new Map<boolean, Vec>();
+
+  const normedIntegral = (k: number, a: number, b: number): Vec => {
+    const key = `${k}:${a}:${b}`;
+    let v = integralCache.get(key);
+    if (v === undefined) {
+      v = concentrations[k].normedIntegratedConcentration(a, b);
+      integralCache.set(key, v);
+    }
+    return v;
+  };
+
+  /** Normalised exposure to model k between two times, restricted to the exposed presence. */
+  const normedExposure = (k: number, time1: number, time2: number): Vec => {
+    let exposure: Vec = 0;
+    for (const [start, stop] of exposedSpans) {
+      if (stop < time1) continue;
+      if (start > time2) break;
+      exposure = add(exposure, normedIntegral(k, Math.max(start, time1), Math.min(stop, time2)));
+    }
+    return exposure;
+  };
+
+  const inhaled = (): Vec =>
+    map2(
+      exposed.activity.inhalationRate,
+      inhaleEfficiency(exposed.mask),
+      (q, eta) => q * (1 - eta),
+    );
+
+  const longRange = (time1: number, time2: number): Vec => {
+    let deposited: Vec = 0;
+    model.concentrationModels.forEach((cm, k) => {
+      const diameter = emittedDiameter(cm.infected);
+      const fdep = fractionDeposited(diameter, cm.evaporationFactor);
+      const perDiameter = mul(
+        mul(normedExposure(k, time1, time2), populationAerosols(cm.infected)),
+        fdep,
+      );
+      const integrated: Vec = diameter !== undefined && isArray(diameter)
+        ? mean(perDiameter)
+        : perDiameter;
+      const perAerosol = emissionRatePerAerosolPerPerson(cm.infected);
+      const dose = mul(
+        mul(mul(integrated, perAerosol), exposed.activity.inhalationRate),
+        map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta),
+      );
+      deposited = add(deposited, dose);
+    });
+    return deposited;
+  };
+
+  const betweenBounds = (time1: number, time2: number): Vec => {
+    let deposited: Vec = 0;
+    for (const interaction of model.shortRange) {
+      const [start, stop] = extractBetweenBounds(interaction, time1, time2);
+      const jet = normedJetExposureBetweenBounds(interaction, start, stop);
+      const dilution = dilutionFactor(interaction);
+      const diameter = interaction.expiration.diameter;
+      const fdep = fractionDeposited(diameter, 1.0);
+      const jetDeposited: Vec = isArray(diameter) ? mean(mul(jet, fdep)) : mul(jet, fdep);
+      const inhaledJet = div(mul(jetDeposited, interaction.activity.inhalationRate), dilution);
+      const infected = model.concentrationModels[0].infected;
+      const perAerosol = div(
+        emissionRatePerAerosolPerPerson(infected),
+        map1(infected.activity.exhalationRate, (q) => q * 1e6),
+      );
+      const factor = mul(perAerosol, map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta));
+      deposited = add(deposited, mul(inhaledJet, factor));
+      deposited = sub(deposited, div(longRange(time1, time2), dilution));
+    }
+    return add(deposited, longRange(time1, time2));
+  };
+
+  const populationTimes = (): number[] => {
+    const times = new Set<number>(transitionTimes(presenceInterval(exposed)));
+    for (const cm of model.concentrationModels) {
+      for (const t of transitionTimes(presenceInterval(cm.infected))) times.add(t);
+    }
+    return [...times].sort((a, b) => a - b);
+  };
+
+  const deposited = (shortRange = true): Vec => {
+    const times = populationTimes();
+    let total: Vec | undefined;
+    for (let k = 0; k + 1 < times.length; k++) {
+      const part = shortRange
+        ? betweenBounds(times[k], times[k + 1])
+        : longRange(times[k], times[k + 1]);
+      total = total === undefined ? part : add(total, part);
+    }
+    return total ?? 0;
+  };
+
+  const probability = (shortRange = true): Vec => {
+    const cached = probabilityCache.get(shortRange);
+    if (cached !== undefined) return cached;
+    const virus = model.concentrationModels[0].infected.virus;
+    const dose = map2(
+      deposited(shortRange),
+      exposed.hostImmunity,
+      (vd, immunity) => vd * (1 - immunity),
+    );
+    const id63 = map1(virus.infectiousDose, (id50) => ONE_OVER_LN2 * id50);
+    const p = map2(
+      dose,
+      id63,
+      (d, id) => (1 - Math.exp(-(d / (id * virus.transmissibilityFactor)))) * 100,
+    );
+    probabilityCache.set(shortRange, p);
+    return p;
+  };
+
+  const expectedNewCases = (): Vec => {
+    const number = exposed.number as number;
+    const longRangeCases = map1(
+      probability(false),
+      (p) => (p / 100) * (number - model.exposedToShortRange),
+    );
+    const shortRangeCases = map1(probability(true), (p) => (p / 100) * model.exposedToShortRange);
+    return add(longRangeCases, shortRangeCases);
+  };
+
+  const withInfected = (
+    changes: { number: number; presence?: ReturnType<typeof presenceInterval> },
+  ) =>
+    exposureEvaluator(
+      {
+        ...model,
+        concentrationModels: model.concentrationModels.map((cm) => ({
+          ...cm,
+          infected: {
+            ...cm.infected,
+            number: changes.number,
+            presence: changes.presence ?? cm.infected.presence,
+          } as typeof cm.infected,
+        })),
+      },
+      concentrationOverrides,
+    );
+
+  return {
+    model,
+    concentrations,
+    populationStateChangeTimes: populationTimes,
+    longRangeConcentration: (t) => {
+      let c = 0;
+      for (const ev of concentrations) c += mean(ev.concentration(t));
+      return c;
+    },
+    concentration: (t) => {
+      let c = 0;
+      for (const ev of concentrations) c += mean(ev.concentration(t));
+      for (const interaction of model.shortRange) {
+        const [start, stop] = boundaries(interaction.presence)[0];
+        if (start <= t && t <= stop) {
+          c += mean(dilutedJetConcentration(interaction));
+          const dilution = dilutionFactor(interaction);
+          let entrained = 0;
+          for (const ev of concentrations) {
+            entrained += mean(map2(dilution, ev.concentration(t), (f, x) => 1 / f * x));
+          }
+          c -= entrained;
+        }
+      }
+      return c;
+    },
+    longRangeDepositedExposureBetweenBounds: longRange,
+    depositedExposureBetweenBounds: betweenBounds,
+    depositedExposure: deposited,
+    infectionProbability: probability,
+    expectedNewCases,
+    reproductionNumber: () => {
+      if (model.concentrationModels.length > 1) {
+        throw new RangeError(
+          "expected one infected population for the reproduction number but found several",
+        );
+      }
+      const infected = model.concentrationModels[0].infected;
+      if (infected.number === 1) return expectedNewCases();
+      return withInfected({ number: 1, presence: presenceInterval(infected) }).expectedNewCases();
+    },
+    totalProbabilityRule: () => {
+      if (
+        model.concentrationModels.length > 1 ||
+        typeof model.concentrationModels[0].infected.number !== "number"
+      ) {
+        throw new RangeError(
+          "expected a fixed number of infected for the total probability but found dynamic occupancy",
+        );
+      }
+      const geo = model.geographicalData;
+      if (geo.geographicPopulation === 0 || geo.geographicCases === 0) return 0;
+      const virus = model.concentrationModels[0].infected.virus;
+      const totalPeople = (model.concentrationModels[0].infected.number as number) +
+        (exposed.number as number);
+      const maxInfected = totalPeople < MAX_INFECTED_IN_TOTAL_PROBABILITY
+        ? totalPeople
+        : MAX_INFECTED_IN_TOTAL_PROBABILITY;
+      let sum = 0;
+      for (let nInfected = 1; nInfected <= maxInfected; nInfected++) {
+        const pIndividual = mean(withInfected({ number: nInfected }).infectionProbability()) / 100;
+        const n = totalPeople - nInfected;
+        const atLeastOne = 1 - (1 - pIndividual) ** n;
+        sum += atLeastOne * probabilityMeetInfectedPerson(geo, virus, nInfected, totalPeople);
+      }
+      return sum * 100;
+    },
+  };
+}
+
+/** Several exposed groups in the same room (reference `ExposureModelGroup`). */
+export interface ExposureModelGroup {
+  /** One exposure model per exposed group (same infected populations). */
+  readonly exposureModels: readonly ExposureModel[];
+}
+
+/** Expected new cases summed over the groups, people. */
+export function groupExpectedNewCases(evaluators: readonly ExposureEvaluator[]): Vec {
+  return evaluators.map((e) => e.expectedNewCases()).reduce((a, b) => add(a, b), 0 as Vec);
+}
+
+/** Reproduction number summed over the groups, people. */
+export function groupReproductionNumber(evaluators: readonly ExposureEvaluator[]): Vec {
+  return evaluators.map((e) => e.reproductionNumber()).reduce((a, b) => add(a, b), 0 as Vec);
+}

@@ -1,0 +1,136 @@
+/**
+ * Populations in the room: who is present when, their activity, mask, immunity and, for
+ * the infected, the virus they emit.
+ *
+ * @module
+ */
+import type { Activity } from "./activity.ts";
+import {
+  aerosols as expirationAerosols,
+  type Expiration,
+  expirationDiameter,
+} from "./expiration.ts";
+import type { Interval } from "./interval.ts";
+import { triggered } from "./interval.ts";
+import type { Mask } from "./mask.ts";
+import { type IntPiecewiseConstant, occupancyAt, toInterval } from "./piecewise_constant.ts";
+import { map2, mul, type Vec } from "./vec.ts";
+import type { Virus } from "./virus.ts";
+
+/** m³/h to cm³/h. */
+const M3_TO_CM3 = 1e6;
+
+/**
+ * How many people and when: a fixed number present during an interval, or an occupancy
+ * that changes with time (dynamic occupancy; then the presence is implied by it).
+ */
+export type Occupancy =
+  | { readonly number: number; readonly presence: Interval }
+  | { readonly number: IntPiecewiseConstant; readonly presence?: undefined };
+
+/** A group of people with the same behaviour (reference `SimplePopulation`). */
+export type SimplePopulation = Occupancy & {
+  /** Physical activity. */
+  readonly activity: Activity;
+};
+
+/** A population with masks and host immunity (reference `Population`). */
+export type Population = SimplePopulation & {
+  /** Mask worn. */
+  readonly mask: Mask;
+  /** Fraction of virions inactivated by the host's immunity (e.g. vaccination), 0–1. */
+  readonly hostImmunity: Vec;
+};
+
+/** An infected population emitting virus through an expiration (reference `InfectedPopulation`). */
+export type InfectedPopulation = Population & {
+  /** Discriminant. */
+  readonly kind: "infected";
+  /** The virus. */
+  readonly virus: Virus;
+  /** The expiratory activity. */
+  readonly expiration: Expiration;
+};
+
+/** A population with a known emission rate (reference `EmittingPopulation`). */
+export type EmittingPopulation = Population & {
+  /** Discriminant. */
+  readonly kind: "emitting";
+  /** The virus. */
+  readonly virus: Virus;
+  /** Emission rate of one person when present, virions/h. */
+  readonly knownIndividualEmissionRate: Vec;
+};
+
+/** A population that emits virus. */
+export type VirusPopulation = InfectedPopulation | EmittingPopulation;
+
+/** The interval during which someone of the population is present. */
+export function presenceInterval(population: Occupancy): Interval {
+  return typeof population.number === "number"
+    ? population.presence as Interval
+    : toInterval(population.number);
+}
+
+/** Whether anyone of the population is present at `timeH` (hours). */
+export function personPresent(population: Occupancy, timeH: number): boolean {
+  return typeof population.number === "number"
+    ? triggered(population.presence as Interval, timeH)
+    : occupancyAt(population.number, timeH) !== 0;
+}
+
+/** Number of people present at `timeH` (hours). */
+export function peoplePresent(population: Occupancy, timeH: number): number {
+  if (typeof population.number === "number") {
+    return personPresent(population, timeH) ? population.number : 0;
+  }
+  return occupancyAt(population.number, timeH);
+}
+
+/**
+ * Fraction of the emitted virus that is infectious: viable-to-RNA ratio × (1 − immunity)
+ * for an infected population, 1 for a known emission rate.
+ */
+export function fractionOfInfectiousVirus(population: VirusPopulation): Vec {
+  if (population.kind === "emitting") return 1;
+  return map2(
+    population.virus.viableToRnaRatio,
+    population.hostImmunity,
+    (r, immunity) => r * (1 - immunity),
+  );
+}
+
+/** Volume of respiratory fluid per volume of exhaled air, mL/cm³ (1 for a known rate). */
+export function populationAerosols(population: VirusPopulation): Vec {
+  if (population.kind === "emitting") return 1;
+  return expirationAerosols(population.expiration, population.mask);
+}
+
+/**
+ * Diameter-independent part of the emission rate when present: viral load × exhalation
+ * rate × infectious fraction × 10⁶ (m³ → cm³), or the known individual rate.
+ *
+ * Unit: (virions · cm³)/(mL · h). Source: reference
+ * `InfectedPopulation.emission_rate_per_aerosol_per_person_when_present`.
+ */
+export function emissionRatePerAerosolPerPerson(population: VirusPopulation): Vec {
+  if (population.kind === "emitting") return population.knownIndividualEmissionRate;
+  const load = mul(population.virus.viralLoadInSputum, population.activity.exhalationRate);
+  return mul(mul(load, fractionOfInfectiousVirus(population)), M3_TO_CM3);
+}
+
+/** Emission rate of one person when present, virions/h. */
+export function emissionRatePerPerson(population: VirusPopulation): Vec {
+  return mul(emissionRatePerAerosolPerPerson(population), populationAerosols(population));
+}
+
+/** Emission rate of the population at `timeH` (hours), virions/h. */
+export function emissionRate(population: VirusPopulation, timeH: number): Vec {
+  if (!personPresent(population, timeH)) return 0;
+  return mul(emissionRatePerPerson(population), peoplePresent(population, timeH));
+}
+
+/** Diameter of the particles emitted by the population, µm (undefined: default particle). */
+export function emittedDiameter(population: VirusPopulation): Vec | undefined {
+  return population.kind === "infected" ? expirationDiameter(population.expiration) : undefined;
+}
