@@ -167,11 +167,11 @@ export interface ConcentrationEvaluator {
  */
 export interface ConcentrationOverrides {
   /** Normalised concentration at a time (replaces the recursion). */
-  readonly normedConcentration?: (timeH: number) => Vec;
+  readonly normedConcentration?: (timeH: number, model: ConcentrationModel) => Vec;
   /** Normalised asymptotic concentration at a time. */
-  readonly normedConcentrationLimit?: (timeH: number) => Vec;
+  readonly normedConcentrationLimit?: (timeH: number, model: ConcentrationModel) => Vec;
   /** Removal rate at a time, h⁻¹. */
-  readonly removalRate?: (timeH: number) => Vec;
+  readonly removalRate?: (timeH: number, model: ConcentrationModel) => Vec;
   /** State-change times, h (sorted). */
   readonly stateChangeTimes?: readonly number[];
 }
@@ -202,7 +202,7 @@ export function concentrationEvaluator(
   const rate = (t: number): Vec => {
     let r = rateCache.get(t);
     if (r === undefined) {
-      r = overrides.removalRate ? overrides.removalRate(t) : removalRate(model, t);
+      r = overrides.removalRate ? overrides.removalRate(t, model) : removalRate(model, t);
       rateCache.set(t, r);
     }
     return r;
@@ -214,7 +214,8 @@ export function concentrationEvaluator(
     return add(div(mul(people, inverse), volume), background);
   };
 
-  const limit = overrides.normedConcentrationLimit ?? computedLimit;
+  const knownLimit = overrides.normedConcentrationLimit;
+  const limit = knownLimit ? (t: number) => knownLimit(t, model) : computedLimit;
 
   const lastStateChange = (t: number): number => {
     let lo = 0;
@@ -243,7 +244,8 @@ export function concentrationEvaluator(
     normedCache.set(t, value);
     return value;
   };
-  const normed = overrides.normedConcentration ?? computedNormed;
+  const knownNormed = overrides.normedConcentration;
+  const normed = knownNormed ? (t: number) => knownNormed(t, model) : computedNormed;
 
   const normedIntegral = (start: number, stop: number): Vec => {
     if (stop <= firstPresence) return mul(stop - start, background);

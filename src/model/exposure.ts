@@ -12,10 +12,14 @@ import {
   type ConcentrationEvaluator,
   concentrationEvaluator,
   type ConcentrationOverrides,
+  stateChangeTimes,
   type VirusConcentrationModel,
 } from "./concentration.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
 import { inhaleEfficiency } from "./mask.ts";
+import { valueAt } from "./piecewise_constant.ts";
+import { airExchange } from "./ventilation.ts";
+import { decayConstant } from "./virus.ts";
 import { fractionDeposited } from "./particle.ts";
 import {
   emissionRatePerAerosolPerPerson,
@@ -107,6 +111,18 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
       "expected all concentration models in the same room but found different rooms",
     );
   }
+  for (const cm of models) {
+    const diameter = emittedDiameter(cm.infected);
+    if (diameter === undefined || !isArray(diameter)) continue;
+    for (const t of stateChangeTimes(cm)) {
+      const decay = decayConstant(cm.room.humidity, valueAt(cm.room.insideTemp, t));
+      if (isArray(add(decay, airExchange(cm.ventilation, cm.room, t)))) {
+        throw new RangeError(
+          "expected scalar ventilation and virus decay parameters with per-sample particle diameters but found per-sample values",
+        );
+      }
+    }
+  }
   if (typeof fields.exposed.number !== "number" || fields.exposed.presence === undefined) {
     throw new RangeError(
       "expected an exposed population with a fixed number and presence but found dynamic occupancy",
@@ -155,13 +171,6 @@ export function exposureEvaluator(
     }
     return exposure;
   };
-
-  const inhaled = (): Vec =>
-    map2(
-      exposed.activity.inhalationRate,
-      inhaleEfficiency(exposed.mask),
-      (q, eta) => q * (1 - eta),
-    );
 
   const longRange = (time1: number, time2: number): Vec => {
     let deposited: Vec = 0;
