@@ -359,6 +359,37 @@ export interface ExposureModelGroup {
   readonly exposureModels: readonly ExposureModel[];
 }
 
+/**
+ * Creates a group of exposure models, checking that they share the infected populations.
+ *
+ * @throws {RangeError} When the models differ in their number of infected populations,
+ *   or in the number or presence of an infected population.
+ */
+export function exposureModelGroup(exposureModels: readonly ExposureModel[]): ExposureModelGroup {
+  if (exposureModels.length === 0) {
+    throw new RangeError("expected at least one exposure model but found none");
+  }
+  const first = exposureModels[0].concentrationModels;
+  for (const model of exposureModels.slice(1)) {
+    if (model.concentrationModels.length !== first.length) {
+      throw new RangeError(
+        "expected the same number of infected populations in every exposure model but found different numbers",
+      );
+    }
+    model.concentrationModels.forEach((cm, i) => {
+      if (
+        cm.infected.number !== first[i].infected.number ||
+        cm.infected.presence !== first[i].infected.presence
+      ) {
+        throw new RangeError(
+          "expected the same infected number and presence in every exposure model but found different ones",
+        );
+      }
+    });
+  }
+  return { exposureModels: [...exposureModels] };
+}
+
 /** Expected new cases summed over the groups, people. */
 export function groupExpectedNewCases(evaluators: readonly ExposureEvaluator[]): Vec {
   return evaluators.map((e) => e.expectedNewCases()).reduce((a, b) => add(a, b), 0 as Vec);
