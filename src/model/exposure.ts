@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { structurallyEqual } from "./_equal.ts";
 import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
 import {
   type ConcentrationEvaluator,
@@ -103,10 +104,10 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
       "expected one infected population with short-range interactions but found several",
     );
   }
-  if (models.some((m) => m.infected.virus !== models[0].infected.virus)) {
+  if (models.some((m) => !structurallyEqual(m.infected.virus, models[0].infected.virus))) {
     throw new RangeError("expected all infected to carry the same virus but found different ones");
   }
-  if (models.some((m) => m.room !== models[0].room)) {
+  if (models.some((m) => !structurallyEqual(m.room, models[0].room))) {
     throw new RangeError(
       "expected all concentration models in the same room but found different rooms",
     );
