@@ -1,6 +1,7 @@
 /**
- * Monte Carlo machinery: the numpy-compatible seeded generator and the sampleable
- * distributions of the reference.
+ * Monte Carlo machinery: the numpy-compatible seeded generator, the sampleable
+ * distributions of the reference, and the reference's predefined random inputs built
+ * on them (BLO expiration diameters, short-range distance, viral load).
  *
  * @example Usage
  * ```ts
@@ -33,3 +34,26 @@ export type {
   NormalDistribution,
   UniformDistribution,
 } from "./distributions.ts";
+export { erf, erfc } from "./erf.ts";
+export { linspace } from "./linspace.ts";
+export { bloDistribution, bloIntegral } from "./blo.ts";
+export type { BloFactors, BloModelParams, BloTriple } from "./blo.ts";
+export {
+  blendBloFactors,
+  EXPIRATION_GRID_POINTS,
+  EXPIRATION_KERNEL_BANDWIDTH_UM,
+  expirationDistribution,
+} from "./expiration_distribution.ts";
+export type { DiameterRange, ExpirationDistribution } from "./expiration_distribution.ts";
+export {
+  SHORT_RANGE_DISTANCE_MAX_FREQUENCY,
+  SHORT_RANGE_DISTANCE_TABLE,
+  shortRangeDistanceDistribution,
+} from "./short_range_distance.ts";
+export type { ConversationalDistanceRange } from "./short_range_distance.ts";
+export {
+  COVID_OVERALL_VL_TABLE,
+  covidOverallViralLoadDistribution,
+  weibullViralLoadTable,
+} from "./viral_load.ts";
+export type { WeibullViralLoadParams } from "./viral_load.ts";

@@ -1,0 +1,35 @@
+/**
+ * Scalar `exp` and `log` rounded exactly like the C library the reference ran on
+ * (glibc 2.36, x86-64 FMA build), through the WebAssembly kernel's `exp_glibc` /
+ * `log_glibc`. The kernel instance is created on first use and shared by this module.
+ *
+ * @module
+ */
+import { createKernel, type KernelExports } from "../kernel/kernel.ts";
+
+let kernel: KernelExports | undefined;
+
+function exports(): KernelExports {
+  kernel ??= createKernel().exports;
+  return kernel;
+}
+
+/**
+ * e^x, bit-identical to glibc's `exp` (the C `exp` called by scipy's special functions).
+ *
+ * @param x Argument (dimensionless).
+ * @returns e^x.
+ */
+export function expC(x: number): number {
+  return exports().exp_glibc(x);
+}
+
+/**
+ * Natural logarithm, bit-identical to glibc's `log` (numpy's scalar fallback for `np.log`).
+ *
+ * @param x Argument, > 0 (NaN below 0, -Infinity at 0).
+ * @returns ln x.
+ */
+export function logC(x: number): number {
+  return exports().log_glibc(x);
+}
