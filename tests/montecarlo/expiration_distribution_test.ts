@@ -11,7 +11,7 @@ import { erf } from "../../src/montecarlo/erf.ts";
 import { linspace } from "../../src/montecarlo/linspace.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
 import { assertClose, mean } from "../_helpers/stats.ts";
-import { pairwiseSum } from "../_helpers/pairwise_sum.ts";
+import { sum as numpySum } from "../../src/model/vec.ts";
 import { BLO_FACTORS, BLO_MODEL, LONG_RANGE, SHORT_RANGE } from "../_helpers/reference_params.ts";
 
 Deno.test("expirationDistribution() is a KDE over linspace(dMin, dMax, 3000) with BLO weights", () => {
@@ -66,7 +66,7 @@ Deno.test("blended expirations give the reference's Σw of every traced case", (
   ];
   for (const [name, mix, sum] of cases) {
     const e = expirationDistribution(BLO_MODEL, blendBloFactors(mix), LONG_RANGE);
-    strictEqual(pairwiseSum(e.diameter.frequencies), sum, name);
+    strictEqual(numpySum(e.diameter.frequencies), sum, name);
   }
 });
 

@@ -22,7 +22,7 @@ import {
   covidOverallViralLoadDistribution,
 } from "../../src/montecarlo/viral_load.ts";
 import { assertClose, sha1Hex } from "../_helpers/stats.ts";
-import { pairwiseSum } from "../_helpers/pairwise_sum.ts";
+import { sum as numpySum } from "../../src/model/vec.ts";
 import {
   BLO_FACTORS,
   BLO_MODEL,
@@ -210,10 +210,10 @@ async function toDistribution(
       strictEqual(v[0], p.variable.first);
       strictEqual(v[v.length - 1], p.variable.last);
       strictEqual(w.length, p.frequencies.len);
-      assertClose(pairwiseSum(w), p.frequencies.sum, { rel: 1e-15 }, `draw ${draw.seq}: Σw`);
+      assertClose(numpySum(w), p.frequencies.sum, { rel: 1e-15 }, `draw ${draw.seq}: Σw`);
       assertClose(w[0], p.frequencies.first, { rel: 1e-14 }, `draw ${draw.seq}: first weight`);
       assertClose(w[w.length - 1], p.frequencies.last, { rel: 1e-13 }, `draw ${draw.seq}: last`);
-      const sameSum = pairwiseSum(w) === p.frequencies.sum;
+      const sameSum = numpySum(w) === p.frequencies.sum;
       const sameSha = (await sha1Hex(w)) === p.frequencies.sha1;
       weightReport.push(`${name} draw ${draw.seq}: Σw exact ${sameSum}, sha1 exact ${sameSha}`);
       return diameter;
