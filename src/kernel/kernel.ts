@@ -70,6 +70,27 @@ export interface KernelExports {
     left: number,
     right: number,
   ): number;
+  /**
+   * Long-range concentration timeline of every sample (see asm/timeline.ts for the
+   * layout): weighted concentration sums at probe events, cumulative integrals.
+   */
+  timeline_pass(
+    n: number,
+    dep: number,
+    depScalar: number,
+    bgn: number,
+    bgnScalar: number,
+    weight: number,
+    weightScalar: number,
+    e: number,
+    events: number,
+    base: number,
+    peopleOverV: number,
+    flags: number,
+    firstPresence: number,
+    concSum: number,
+    intOut: number,
+  ): void;
   /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
   kde_sample(
     s: number,

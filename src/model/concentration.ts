@@ -24,7 +24,9 @@ import {
   type VirusPopulation,
 } from "./population.ts";
 import type { Room } from "./room.ts";
-import { add, div, map1, mul, sampleCount, type Vec } from "./vec.ts";
+import { createKernel, type Kernel } from "../kernel/kernel.ts";
+import { timelineBatch, type TimelineInputs, type TimelineRequest } from "./timeline.ts";
+import { add, div, map1, mul, sampleCount, sum, type Vec } from "./vec.ts";
 import { airExchange, type Ventilation, ventilationTransitionTimes } from "./ventilation.ts";
 import { decayConstant } from "./virus.ts";
 
@@ -159,6 +161,12 @@ export interface ConcentrationEvaluator {
   readonly firstPresenceTime: number;
   /** The latest state change strictly before `timeH` (the first one when none), h. */
   lastStateChange(timeH: number): number;
+  /**
+   * Many evaluations at once (in one kernel pass when the model allows it, see
+   * src/model/timeline.ts): Σ_i weight_i × normalised concentration at each time, and
+   * the per-sample normalised integral over each interval.
+   */
+  batch(request: TimelineRequest): { sums: Float64Array; integrals: Vec[] };
 }
 
 /**
@@ -197,27 +205,13 @@ export function concentrationEvaluator(
   const background = div(minBackgroundConcentration(model), normalization);
   const volume = model.room.volume;
   const normedCache = new Map<number, Vec>();
+  // Removal rate and limit are constant within a state segment (t_{k-1}, t_k] (every
+  // state change is in `times`), so they are computed once per segment.
   const rateCache = new Map<number, Vec>();
+  const limitCache = new Map<number, Vec>();
 
-  const rate = (t: number): Vec => {
-    let r = rateCache.get(t);
-    if (r === undefined) {
-      r = overrides.removalRate ? overrides.removalRate(t, model) : removalRate(model, t);
-      rateCache.set(t, r);
-    }
-    return r;
-  };
-
-  const computedLimit = (t: number): Vec => {
-    const people = peoplePresent(population, t);
-    const inverse = map1(rate(t), (rr) => rr === 0 ? NaN : 1 / rr);
-    return add(div(mul(people, inverse), volume), background);
-  };
-
-  const knownLimit = overrides.normedConcentrationLimit;
-  const limit = knownLimit ? (t: number) => knownLimit(t, model) : computedLimit;
-
-  const lastStateChange = (t: number): number => {
+  /** Index k of the segment (times[k-1], times[k]] holding t (times.length after the last). */
+  const segmentOf = (t: number): number => {
     let lo = 0;
     let hi = times.length;
     while (lo < hi) {
@@ -225,8 +219,35 @@ export function concentrationEvaluator(
       if (times[mid] < t) lo = mid + 1;
       else hi = mid;
     }
-    return times[Math.max(lo - 1, 0)];
+    return lo;
   };
+
+  const rate = (t: number): Vec => {
+    const k = segmentOf(t);
+    let r = rateCache.get(k);
+    if (r === undefined) {
+      r = overrides.removalRate ? overrides.removalRate(t, model) : removalRate(model, t);
+      rateCache.set(k, r);
+    }
+    return r;
+  };
+
+  const computedLimit = (t: number): Vec => {
+    const k = segmentOf(t);
+    let l = limitCache.get(k);
+    if (l === undefined) {
+      const people = peoplePresent(population, t);
+      const inverse = map1(rate(t), (rr) => rr === 0 ? NaN : 1 / rr);
+      l = add(div(mul(people, inverse), volume), background);
+      limitCache.set(k, l);
+    }
+    return l;
+  };
+
+  const knownLimit = overrides.normedConcentrationLimit;
+  const limit = knownLimit ? (t: number) => knownLimit(t, model) : computedLimit;
+
+  const lastStateChange = (t: number): number => times[Math.max(segmentOf(t) - 1, 0)];
 
   const computedNormed = (t: number): Vec => {
     const cached = normedCache.get(t);
@@ -262,9 +283,30 @@ export function concentrationEvaluator(
     return total;
   };
 
+  const kernelInputs = overrides.normedConcentration || overrides.normedConcentrationLimit ||
+      overrides.removalRate || overrides.stateChangeTimes
+    ? undefined
+    : timelineInputs(model, times, firstPresence, background);
+  let kernel: Kernel | undefined;
+
+  const batch = (request: TimelineRequest): { sums: Float64Array; integrals: Vec[] } => {
+    if (kernelInputs) {
+      kernel ??= createKernel();
+      return timelineBatch(kernel, kernelInputs, request);
+    }
+    const weight = request.weight ?? 1;
+    const sums = Float64Array.from(request.times ?? [], (t) => {
+      const c = mul(normed(t), weight);
+      return typeof c === "number" ? c * sampleCount(normalization, weight) : sum(c);
+    });
+    const integrals = (request.intervals ?? []).map(([a, b]) => normedIntegral(a, b));
+    return { sums, integrals };
+  };
+
   return {
     model,
     normalization,
+    batch,
     stateChangeTimes: times,
     firstPresenceTime: firstPresence,
     lastStateChange,
@@ -273,6 +315,48 @@ export function concentrationEvaluator(
     normedIntegratedConcentration: normedIntegral,
     integratedConcentration: (a, b) => mul(normedIntegral(a, b), normalization),
     normedConcentrationLimit: limit,
+  };
+}
+
+/**
+ * The kernel timeline inputs of a model, or undefined when the model has per-sample
+ * values where the kernel pass needs one number (room volume, decay, air exchange).
+ */
+function timelineInputs(
+  model: ConcentrationModel,
+  times: readonly number[],
+  firstPresence: number,
+  background: Vec,
+): TimelineInputs | undefined {
+  const volume = model.room.volume;
+  if (typeof volume !== "number") return undefined;
+  const population = emitters(model);
+  let dep: Vec = 0;
+  let baseAt: (t: number) => Vec;
+  if (model.kind === "virus") {
+    const vg = settlingVelocity(emittedDiameter(model.infected), model.evaporationFactor);
+    dep = map1(vg, (v) => (v * S_PER_H) / EMISSION_HEIGHT_M);
+    baseAt = (t) =>
+      add(
+        decayConstant(model.room.humidity, valueAt(model.room.insideTemp, t)),
+        airExchange(model.ventilation, model.room, t),
+      );
+  } else if (model.kind === "co2") {
+    baseAt = (t) => airExchange(model.ventilation, model.room, t);
+  } else {
+    dep = model.removalRate;
+    baseAt = () => 0;
+  }
+  for (const t of [...times, times[times.length - 1] + 1]) {
+    if (typeof baseAt(t) !== "number") return undefined;
+  }
+  return {
+    dep,
+    background,
+    stateTimes: times,
+    baseAt: (t) => baseAt(t) as number,
+    peopleOverVolumeAt: (t) => peoplePresent(population, t) / volume,
+    firstPresence,
   };
 }
 

@@ -162,35 +162,58 @@ export function exposureEvaluator(
     return v;
   };
 
-  /** Normalised exposure to model k between two times, restricted to the exposed presence. */
-  const normedExposure = (k: number, time1: number, time2: number): Vec => {
-    let exposure: Vec = 0;
+  /** The clipped exposed spans whose integrals a dose between time1 and time2 needs. */
+  const spansBetween = (time1: number, time2: number): [number, number][] => {
+    const spans: [number, number][] = [];
     for (const [start, stop] of exposedSpans) {
       if (stop < time1) continue;
       if (start > time2) break;
-      exposure = add(exposure, normedIntegral(k, Math.max(start, time1), Math.min(stop, time2)));
+      spans.push([Math.max(start, time1), Math.min(stop, time2)]);
+    }
+    return spans;
+  };
+
+  /** Computes the integrals of many intervals in one pass per concentration model. */
+  const prefetch = (pairs: readonly (readonly [number, number])[]): void => {
+    concentrations.forEach((ev, k) => {
+      const missing = pairs.filter(([a, b]) => !integralCache.has(`${k}:${a}:${b}`));
+      if (missing.length === 0) return;
+      const { integrals } = ev.batch({ intervals: missing });
+      missing.forEach(([a, b], m) => integralCache.set(`${k}:${a}:${b}`, integrals[m]));
+    });
+  };
+
+  /** Normalised exposure to model k between two times, restricted to the exposed presence. */
+  const normedExposure = (k: number, time1: number, time2: number): Vec => {
+    let exposure: Vec = 0;
+    for (const [a, b] of spansBetween(time1, time2)) {
+      exposure = add(exposure, normedIntegral(k, a, b));
     }
     return exposure;
   };
 
+  /** Per-model parts of the long-range dose that do not depend on time (computed once). */
+  const staticParts = model.concentrationModels.map((cm) => {
+    const diameter = emittedDiameter(cm.infected);
+    const fdep = fractionDeposited(diameter, cm.evaporationFactor);
+    const inhaled = mul(
+      exposed.activity.inhalationRate,
+      map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta),
+    );
+    return {
+      perSampleDiameter: diameter !== undefined && isArray(diameter),
+      aerosolsTimesDeposited: mul(populationAerosols(cm.infected), fdep),
+      doseFactor: mul(emissionRatePerAerosolPerPerson(cm.infected), inhaled),
+    };
+  });
+
   const longRange = (time1: number, time2: number): Vec => {
     let deposited: Vec = 0;
-    model.concentrationModels.forEach((cm, k) => {
-      const diameter = emittedDiameter(cm.infected);
-      const fdep = fractionDeposited(diameter, cm.evaporationFactor);
-      const perDiameter = mul(
-        mul(normedExposure(k, time1, time2), populationAerosols(cm.infected)),
-        fdep,
-      );
-      const integrated: Vec = diameter !== undefined && isArray(diameter)
-        ? mean(perDiameter)
-        : perDiameter;
-      const perAerosol = emissionRatePerAerosolPerPerson(cm.infected);
-      const dose = mul(
-        mul(mul(integrated, perAerosol), exposed.activity.inhalationRate),
-        map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta),
-      );
-      deposited = add(deposited, dose);
+    staticParts.forEach((parts, k) => {
+      const perDiameter = mul(normedExposure(k, time1, time2), parts.aerosolsTimesDeposited);
+      // Monte Carlo integration over the diameters before the diameter-independent factors.
+      const integrated: Vec = parts.perSampleDiameter ? mean(perDiameter) : perDiameter;
+      deposited = add(deposited, mul(integrated, parts.doseFactor));
     });
     return deposited;
   };
@@ -227,6 +250,9 @@ export function exposureEvaluator(
 
   const deposited = (shortRange = true): Vec => {
     const times = populationTimes();
+    const pairs: [number, number][] = [];
+    for (let k = 0; k + 1 < times.length; k++) pairs.push(...spansBetween(times[k], times[k + 1]));
+    prefetch(pairs);
     let total: Vec | undefined;
     for (let k = 0; k + 1 < times.length; k++) {
       const part = shortRange
