@@ -12,7 +12,7 @@ import type { Activity } from "./activity.ts";
 import type { Expiration, SingleExpiration } from "./expiration.ts";
 import type { Mask } from "./mask.ts";
 import type { InfectedPopulation, Occupancy, Population } from "./population.ts";
-import type { ShortRangeModel } from "./short_range.ts";
+import { type JetConstants, type ShortRangeModel, shortRangeModel } from "./short_range.ts";
 import type { Vec } from "./vec.ts";
 import type { Virus } from "./virus.ts";
 
@@ -169,7 +169,9 @@ export function sampleInfectedPopulation(
 }
 
 /** A short-range interaction with a sampleable diameter and distance. */
-export type ShortRangeSpec = Omit<ShortRangeModel, "expiration" | "distance"> & {
+export type ShortRangeSpec = Omit<ShortRangeModel, "expiration" | "distance" | "jet"> & {
+  /** Jet constants (default: the reference's). */
+  readonly jet?: JetConstants;
   /** Expiration during the interaction. */
   readonly expiration: SingleExpirationSpec;
   /** Interpersonal distance, m. */
@@ -180,7 +182,7 @@ export type ShortRangeSpec = Omit<ShortRangeModel, "expiration" | "distance"> & 
 export function sampleShortRange(spec: ShortRangeSpec, rng: Rng, n: number): ShortRangeModel {
   const expiration = sampleSingleExpiration(spec.expiration, rng, n);
   const distance = sampleValue(spec.distance, rng, n);
-  return { ...spec, expiration, distance };
+  return shortRangeModel({ ...spec, expiration, distance });
 }
 
 function occupancyOf(spec: Occupancy): Occupancy {
