@@ -62,22 +62,66 @@ export function map2(a: Vec, b: Vec, f: (x: number, y: number) => number): Vec {
 
 /** a + b, elementwise. */
 export function add(a: Vec, b: Vec): Vec {
-  return map2(a, b, (x, y) => x + y);
+  if (typeof a === "number" && typeof b === "number") return a + b;
+  const n = sampleCount(a, b);
+  const out = new Float64Array(n);
+  if (typeof a === "number") {
+    const y = b as Float64Array;
+    for (let i = 0; i < n; i++) out[i] = a + y[i];
+  } else if (typeof b === "number") {
+    for (let i = 0; i < n; i++) out[i] = a[i] + b;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = a[i] + b[i];
+  }
+  return out;
 }
 
 /** a - b, elementwise. */
 export function sub(a: Vec, b: Vec): Vec {
-  return map2(a, b, (x, y) => x - y);
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const n = sampleCount(a, b);
+  const out = new Float64Array(n);
+  if (typeof a === "number") {
+    const y = b as Float64Array;
+    for (let i = 0; i < n; i++) out[i] = a - y[i];
+  } else if (typeof b === "number") {
+    for (let i = 0; i < n; i++) out[i] = a[i] - b;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = a[i] - b[i];
+  }
+  return out;
 }
 
 /** a * b, elementwise. */
 export function mul(a: Vec, b: Vec): Vec {
-  return map2(a, b, (x, y) => x * y);
+  if (typeof a === "number" && typeof b === "number") return a * b;
+  const n = sampleCount(a, b);
+  const out = new Float64Array(n);
+  if (typeof a === "number") {
+    const y = b as Float64Array;
+    for (let i = 0; i < n; i++) out[i] = a * y[i];
+  } else if (typeof b === "number") {
+    for (let i = 0; i < n; i++) out[i] = a[i] * b;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = a[i] * b[i];
+  }
+  return out;
 }
 
 /** a / b, elementwise (IEEE: x / 0 is ±Infinity or NaN, as numpy). */
 export function div(a: Vec, b: Vec): Vec {
-  return map2(a, b, (x, y) => x / y);
+  if (typeof a === "number" && typeof b === "number") return a / b;
+  const n = sampleCount(a, b);
+  const out = new Float64Array(n);
+  if (typeof a === "number") {
+    const y = b as Float64Array;
+    for (let i = 0; i < n; i++) out[i] = a / y[i];
+  } else if (typeof b === "number") {
+    for (let i = 0; i < n; i++) out[i] = a[i] / b;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = a[i] / b[i];
+  }
+  return out;
 }
 
 /** Arithmetic mean, rounded like numpy's `mean` (see {@link sum}); a scalar is its own mean. */
