@@ -4,8 +4,9 @@
  * uncertainty, infection probability, CO2 model), with its vectorised loops in a
  * WebAssembly kernel and a random stream that reproduces the reference's seeded runs.
  *
- * This release provides the foundation: the numpy-compatible generator and the
- * reference's sampleable distributions.
+ * This release provides the numpy-compatible generator, the reference's sampleable
+ * distributions, its default parameters and the physics model (concentration,
+ * short- and long-range exposure, infection probability) with Monte Carlo builders.
  *
  * @example Usage
  * ```ts
@@ -19,35 +20,17 @@
  * @module
  */
 
-// Monte Carlo: seeded generator and distributions
-export {
-  checkCount,
-  createRng,
-  customDistribution,
-  customKernelDistribution,
-  generateSamples,
-  interp,
-  interpTable,
-  logNormalDistribution,
-  normalDistribution,
-  uniformDistribution,
-} from "./src/montecarlo/mod.ts";
-export type {
-  CustomDistribution,
-  CustomKernelDistribution,
-  Density,
-  Distribution,
-  InterpTable,
-  LogNormalDistribution,
-  NormalDistribution,
-  Rng,
-  RngState,
-  UniformDistribution,
-} from "./src/montecarlo/mod.ts";
+// Monte Carlo: seeded generator, distributions, BLO model
+export * from "./src/montecarlo/mod.ts";
+
+// Physics: rooms, ventilation, populations, concentration, exposure, Monte Carlo builders
+export * from "./src/model/mod.ts";
+
+// Default parameters (the reference's DataRegistry) and overrides
+export * from "./src/registry/mod.ts";
 
 // Kernel: the WebAssembly instance behind the numerics
-export { createKernel, KERNEL_WASM_BYTES, KERNEL_WASM_SHA256 } from "./src/kernel/mod.ts";
-export type { Kernel, KernelExports, KernelOptions } from "./src/kernel/mod.ts";
+export * from "./src/kernel/mod.ts";
 
 // Package metadata
 export { VERSION } from "./src/version.ts";

@@ -18,4 +18,21 @@
  *
  * @module
  */
+export * from "./activity.ts";
+export * from "./cases.ts";
+export * from "./concentration.ts";
+export * from "./expiration.ts";
+export * from "./exposure.ts";
+export * from "./interval.ts";
+export * from "./mask.ts";
+export * from "./monte_carlo_data.ts";
+export * from "./particle.ts";
+export * from "./piecewise_constant.ts";
+export * from "./population.ts";
+export * from "./room.ts";
+export * from "./sampling.ts";
+export * from "./short_range.ts";
+export * from "./timeline.ts";
 export * from "./vec.ts";
+export * from "./ventilation.ts";
+export * from "./virus.ts";
