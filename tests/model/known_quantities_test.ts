@@ -114,12 +114,14 @@ Deno.test("concentrations agree until the ventilation first differs", () => {
   );
 });
 
-Deno.test("reproductionNumber() of the baseline exposure", () => {
-  // Reference: trapezoidal integration with 100,000 points per presence interval.
+function baselineExposure(infectedNumber = 1) {
   const cm = baselineConcentrationModel();
   const infected = cm.infected;
-  const ev = exposureEvaluator(exposureModel({
-    concentrationModels: [cm],
+  return exposureEvaluator(exposureModel({
+    concentrationModels: [{
+      ...cm,
+      infected: { ...infected, number: infectedNumber } as typeof infected,
+    }],
     shortRange: [],
     exposed: {
       number: 1000,
@@ -132,7 +134,20 @@ Deno.test("reproductionNumber() of the baseline exposure", () => {
     exposedToShortRange: 0,
     identifier: "group_1",
   }));
-  assertClose(ev.reproductionNumber() as number, 771.380385, { rel: 1e-7 });
+}
+
+Deno.test("reproductionNumber() of the baseline exposure", () => {
+  // Reference: trapezoidal integration with 100,000 points per presence interval.
+  assertClose(baselineExposure().reproductionNumber() as number, 771.380385, { rel: 1e-7 });
+});
+
+// Ports caimira/tests/test_model.py: more infected give more new cases, but the
+// reproduction number is a property of one infected case.
+Deno.test("reproductionNumber() does not depend on the number of infected", () => {
+  const one = baselineExposure(1);
+  const three = baselineExposure(3);
+  strictEqual((three.expectedNewCases() as number) > (one.expectedNewCases() as number), true);
+  strictEqual(three.reproductionNumber(), one.reproductionNumber());
 });
 
 function hourlyModel(

@@ -1,0 +1,158 @@
+// Ports the Monte Carlo parts of caimira/tests/models/test_short_range_model.py
+// (reference e624bcf3): short-range concentration component and the mask vectorisation
+// of the short-range dose. A fixed seed replaces the reference's unseeded runs.
+import { strictEqual } from "node:assert/strict";
+import { ACTIVITY_TYPES } from "../../src/model/activity.ts";
+import { NO_CASES } from "../../src/model/cases.ts";
+import { exposureEvaluator, exposureModel } from "../../src/model/exposure.ts";
+import { periodicInterval, specificInterval } from "../../src/model/interval.ts";
+import { MASK_TYPES } from "../../src/model/mask.ts";
+import {
+  activitySpec,
+  expirationSpec,
+  shortRangeDistanceSpec,
+} from "../../src/model/monte_carlo_data.ts";
+import { createRoom } from "../../src/model/room.ts";
+import {
+  sampleActivity,
+  sampleInfectedPopulation,
+  sampleShortRange,
+} from "../../src/model/sampling.ts";
+import {
+  dilutedJetConcentration,
+  dilutionFactor,
+  normedJetOriginConcentration,
+} from "../../src/model/short_range.ts";
+import { mean } from "../../src/model/vec.ts";
+import { airChange } from "../../src/model/ventilation.ts";
+import { VIRUS_TYPES } from "../../src/model/virus.ts";
+import { createRng } from "../../src/montecarlo/rng.ts";
+import { DEFAULT_REGISTRY as R } from "../../src/registry/defaults.ts";
+import { assertClose } from "../_helpers/stats.ts";
+
+const N = 250_000;
+const presence = specificInterval([[8.5, 12.5], [13.5, 17.5]]);
+
+function scenario(seed: number) {
+  const rng = createRng(seed);
+  const infected = sampleInfectedPopulation(
+    {
+      number: 1,
+      presence,
+      activity: ACTIVITY_TYPES["Light activity"],
+      mask: MASK_TYPES["No mask"],
+      hostImmunity: 0,
+      virus: VIRUS_TYPES.SARS_CoV_2,
+      expiration: expirationSpec(R, { Speaking: 0.33, Breathing: 0.67 }),
+    },
+    rng,
+    N,
+  );
+  const interaction = sampleShortRange(
+    {
+      infected,
+      activity: sampleActivity(activitySpec(R, "Seated"), rng, N),
+      expiration: expirationSpec(R, "Breathing", { shortRange: true }),
+      presence: specificInterval([[10.5, 11]]),
+      distance: shortRangeDistanceSpec(R),
+    },
+    rng,
+    N,
+  );
+  return { infected, interaction };
+}
+
+Deno.test("short-range models hold per-sample dilution and jet concentrations", () => {
+  const { interaction } = scenario(1);
+  strictEqual(dilutionFactor(interaction) instanceof Float64Array, true);
+  strictEqual(normedJetOriginConcentration(interaction) instanceof Float64Array, true);
+  const jet = dilutedJetConcentration(interaction) as Float64Array;
+  strictEqual(jet.length, N);
+  strictEqual(jet.every((v) => v > 0), true);
+});
+
+for (
+  const [t, expected] of [[8.5, 0], [10.5, 5.6333025], [10.6, 5.6333025], [11, 5.6333025], [12, 0]]
+) {
+  Deno.test(`short-range concentration component at ${t} h`, () => {
+    const { infected, interaction } = scenario(2);
+    const ev = exposureEvaluator(exposureModel({
+      concentrationModels: [{
+        kind: "virus",
+        room: createRoom({ volume: 75 }),
+        ventilation: airChange(presence, 10_000_000),
+        infected,
+        evaporationFactor: 0.3,
+        minBackgroundConcentration: 0,
+      }],
+      shortRange: [interaction],
+      exposed: {
+        number: 1,
+        presence,
+        mask: MASK_TYPES["No mask"],
+        activity: ACTIVITY_TYPES["Light activity"],
+        hostImmunity: 0,
+      },
+      geographicalData: NO_CASES,
+      exposedToShortRange: 1,
+      identifier: "group_1",
+    }));
+    assertClose(ev.concentration(t) - ev.longRangeConcentration(t), expected, {
+      rel: 0.02,
+      abs: 1e-12,
+    });
+  });
+}
+
+Deno.test("the short-range dose scales with (1 − η_inhale) of a per-sample mask", () => {
+  const rng = createRng(3);
+  const infected = sampleInfectedPopulation(
+    {
+      number: 1,
+      presence,
+      activity: ACTIVITY_TYPES.Seated,
+      mask: MASK_TYPES["No mask"],
+      hostImmunity: 0,
+      virus: VIRUS_TYPES.SARS_CoV_2_DELTA,
+      expiration: expirationSpec(R, "Breathing"),
+    },
+    rng,
+    N,
+  );
+  const interaction = sampleShortRange(
+    {
+      infected,
+      activity: ACTIVITY_TYPES["Heavy exercise"],
+      expiration: expirationSpec(R, "Shouting", { shortRange: true }),
+      presence: specificInterval([[10.5, 11]]),
+      distance: 0.854,
+    },
+    rng,
+    N,
+  );
+  const ev = exposureEvaluator(exposureModel({
+    concentrationModels: [{
+      kind: "virus",
+      room: createRoom({ volume: 50, humidity: 0.3 }),
+      ventilation: airChange(periodicInterval(120, 120), 10_000_000),
+      infected,
+      evaporationFactor: 0.3,
+      minBackgroundConcentration: 0,
+    }],
+    shortRange: [interaction],
+    exposed: {
+      number: 1,
+      presence,
+      mask: { etaInhale: Float64Array.of(0, 0.3, 0.5), factorExhale: 1 },
+      activity: ACTIVITY_TYPES["Light activity"],
+      hostImmunity: 0,
+    },
+    geographicalData: NO_CASES,
+    exposedToShortRange: 0,
+    identifier: "group_1",
+  }));
+  const dose = ev.depositedExposure() as Float64Array;
+  strictEqual(dose.length, 3);
+  [1, 0.7, 0.5].forEach((f, i) => assertClose(dose[i], dose[0] * f, { rel: 1e-8 }));
+  strictEqual(mean(dose) > 0, true);
+});
