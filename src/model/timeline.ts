@@ -87,8 +87,43 @@ export function timelineBatch(
     const [bgn, bgnScalar] = column(inputs.background);
     const [weight, weightScalar] = column(request.weight);
     const evTimes = kernel.put(events.map((ev) => ev.t));
-    const base = kernel.put(events.map((ev) => inputs.baseAt(ev.t)));
-    const pov = kernel.put(events.map((ev) => inputs.peopleOverVolumeAt(ev.t)));
+    // The segment parameters of an event: the segment ending at (a state change) or
+    // holding (a probe) its time; a probe at a state-change time comes after the state
+    // event, so it opens the next segment (its own value is the state's either way).
+    const stateTimes = inputs.stateTimes;
+    const paramTimes = events.map((ev) => {
+      if (ev.state) return ev.t;
+      const next = stateTimes.find((t) => t > ev.t);
+      return stateTimes.includes(ev.t) ? (next === undefined ? ev.t + 1 : (ev.t + next) / 2) : ev.t;
+    });
+    const baseValues = paramTimes.map((t) => inputs.baseAt(t));
+    const base = kernel.put(baseValues);
+    // Distinct step lengths (equal within 1e-13 h share one per-sample factor).
+    const stepKeys = new Map<number, number>();
+    const stepLengths: number[] = [];
+    const stepIndex = new Uint32Array(e);
+    events.forEach((ev, k) => {
+      const delta = k === 0 ? ev.t : ev.t - events[k - 1].t;
+      const key = Math.round(delta * 1e13);
+      let index = stepKeys.get(key);
+      if (index === undefined) {
+        index = stepLengths.length;
+        stepKeys.set(key, index);
+        stepLengths.push(delta);
+      }
+      stepIndex[k] = index;
+    });
+    const step = kernel.alloc(e * 4);
+    kernel.u32(step, e).set(stepIndex);
+    const steps = kernel.put(stepLengths);
+    const gb = kernel.put(
+      events.map((_, k) => Math.exp(-baseValues[k] * stepLengths[stepIndex[k]])),
+    );
+    const hb = kernel.put(
+      events.map((_, k) => -Math.expm1(-baseValues[k] * stepLengths[stepIndex[k]])),
+    );
+    const scratch = kernel.alloc(2 * stepLengths.length * 8);
+    const pov = kernel.put(paramTimes.map((t) => inputs.peopleOverVolumeAt(t)));
     const flags = kernel.alloc(e * 4);
     kernel.u32(flags, e).set(
       events.map((ev) => (ev.state ? STATE : 0) | (ev.probe << 1) | (ev.column << 16)),
@@ -106,10 +141,16 @@ export function timelineBatch(
       weightScalar,
       e,
       evTimes,
+      step,
+      steps,
+      stepLengths.length,
+      gb,
+      hb,
       base,
       pov,
       flags,
       inputs.firstPresence,
+      scratch,
       sums,
       cumulative,
     );
