@@ -97,6 +97,14 @@ export interface KernelExports {
     concSum: number,
     intOut: number,
   ): void;
+  /** numpy's pairwise sum of n f64. */
+  pairwise_sum(p: number, n: number): number;
+  /** `np.sum` of n f64 (8192-value chunks, each pairwise). */
+  numpy_sum(p: number, n: number): number;
+  /** `np.std` (ddof 0) of n f64; `scratch` holds n f64. */
+  numpy_std(p: number, n: number, scratch: number): number;
+  /** `np.histogram` with `bins` equal bins: bins + 1 f64 edges, bins f64 counts. */
+  numpy_histogram(p: number, n: number, bins: number, edges: number, counts: number): void;
   /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
   kde_sample(
     s: number,

@@ -57,3 +57,5 @@ export {
   weibullViralLoadTable,
 } from "./viral_load.ts";
 export type { WeibullViralLoadParams } from "./viral_load.ts";
+export { histogram, sampleStatistics } from "./statistics.ts";
+export type { Histogram, SampleStatistics } from "./statistics.ts";

@@ -1,0 +1,100 @@
+// Reductions over a column of samples that round exactly like numpy's.
+//
+// see: numpy `pairwise_sum` (numpy/core/src/umath/loops_utils.h.src): blocks of up to
+//      128 values summed with 8 running partial sums, larger ranges split in halves at
+//      a multiple of 8; `np.sum` of a contiguous float64 array reduces it in buffered
+//      chunks of 8192 values (`np.getbufsize()`), each summed pairwise onto a running
+//      total from 0. `np.std` = sqrt(sum((x - mean)²) / n). `np.histogram` with equal
+//      bins: edges = linspace(min, max, bins + 1), index = floor((x - min) / (max - min)
+//      · bins), corrected against the edges, the last edge inclusive.
+
+const CHUNK: u32 = 8192;
+
+/** numpy's pairwise sum of n f64 at `p`. */
+export function pairwise_sum(p: usize, n: u32): f64 {
+  if (n < 8) {
+    let s: f64 = -0.0;
+    for (let i: u32 = 0; i < n; i++) s += load<f64>(p + (<usize>i << 3));
+    return s;
+  }
+  if (n <= 128) {
+    let r0 = load<f64>(p), r1 = load<f64>(p, 8), r2 = load<f64>(p, 16), r3 = load<f64>(p, 24);
+    let r4 = load<f64>(p, 32), r5 = load<f64>(p, 40), r6 = load<f64>(p, 48), r7 = load<f64>(p, 56);
+    let i: u32 = 8;
+    const end = n - (n % 8);
+    for (; i < end; i += 8) {
+      const q = p + (<usize>i << 3);
+      r0 += load<f64>(q);
+      r1 += load<f64>(q, 8);
+      r2 += load<f64>(q, 16);
+      r3 += load<f64>(q, 24);
+      r4 += load<f64>(q, 32);
+      r5 += load<f64>(q, 40);
+      r6 += load<f64>(q, 48);
+      r7 += load<f64>(q, 56);
+    }
+    let s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+    for (; i < n; i++) s += load<f64>(p + (<usize>i << 3));
+    return s;
+  }
+  let half = n >> 1;
+  half -= half % 8;
+  return pairwise_sum(p, half) + pairwise_sum(p + (<usize>half << 3), n - half);
+}
+
+/** `np.sum` of n f64 at `p` (chunks of 8192 summed pairwise onto a total from 0). */
+export function numpy_sum(p: usize, n: u32): f64 {
+  let total: f64 = 0.0;
+  for (let o: u32 = 0; o < n; o += CHUNK) {
+    total += pairwise_sum(p + (<usize>o << 3), min<u32>(CHUNK, n - o));
+  }
+  return total;
+}
+
+/** `np.std` (population, ddof 0) of n f64 at `p`; `scratch` holds n f64. */
+export function numpy_std(p: usize, n: u32, scratch: usize): f64 {
+  const m = numpy_sum(p, n) / <f64>n;
+  for (let i: u32 = 0; i < n; i++) {
+    const d = load<f64>(p + (<usize>i << 3)) - m;
+    store<f64>(scratch + (<usize>i << 3), d * d);
+  }
+  return Math.sqrt(numpy_sum(scratch, n) / <f64>n);
+}
+
+/**
+ * `np.histogram(x, bins)` of n f64 at `p`: writes bins + 1 edges (f64) to `edges` and
+ * bins counts (f64) to `counts`. NaNs are not handled (numpy raises).
+ */
+export function numpy_histogram(p: usize, n: u32, bins: u32, edges: usize, counts: usize): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i: u32 = 0; i < n; i++) {
+    const v = load<f64>(p + (<usize>i << 3));
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (n == 0) {
+    lo = 0.0;
+    hi = 1.0;
+  }
+  if (lo == hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  // linspace(lo, hi, bins + 1): i · step + lo, the last edge exactly hi.
+  const step = (hi - lo) / <f64>bins;
+  for (let k: u32 = 0; k <= bins; k++) store<f64>(edges + (<usize>k << 3), <f64>k * step + lo);
+  store<f64>(edges + (<usize>bins << 3), hi);
+  for (let k: u32 = 0; k < bins; k++) store<f64>(counts + (<usize>k << 3), 0.0);
+  const width = hi - lo;
+  for (let i: u32 = 0; i < n; i++) {
+    const v = load<f64>(p + (<usize>i << 3));
+    if (!(v >= lo && v <= hi)) continue;
+    let k = <i64>(((v - lo) / width) * <f64>bins);
+    if (k == <i64>bins) k--;
+    if (v < load<f64>(edges + (<usize>k << 3))) k--;
+    else if (k != <i64>bins - 1 && v >= load<f64>(edges + (<usize>(k + 1) << 3))) k++;
+    const c = counts + (<usize>k << 3);
+    store<f64>(c, load<f64>(c) + 1.0);
+  }
+}

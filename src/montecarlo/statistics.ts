@@ -1,0 +1,61 @@
+/**
+ * Sample statistics that round exactly like numpy's (`np.mean`, `np.std`,
+ * `np.histogram` with equal bins), computed in the kernel (asm/reductions.ts).
+ *
+ * @module
+ */
+import type { Kernel } from "../kernel/kernel.ts";
+
+/** A histogram with equal bins (numpy `np.histogram(x, bins)`). */
+export interface Histogram {
+  /** Counts per bin (bins values). */
+  readonly counts: Float64Array;
+  /** Bin edges (bins + 1 values); the last bin includes its right edge. */
+  readonly edges: Float64Array;
+}
+
+/** Summary statistics of a column of samples. */
+export interface SampleStatistics {
+  /** `np.mean`. */
+  readonly mean: number;
+  /** `np.std` (population, ddof 0). */
+  readonly std: number;
+}
+
+/**
+ * Mean and standard deviation rounded like numpy's.
+ *
+ * @param kernel Kernel instance for the computation.
+ * @param x The samples.
+ * @returns Mean and population standard deviation.
+ */
+export function sampleStatistics(kernel: Kernel, x: Float64Array): SampleStatistics {
+  return kernel.scope(() => {
+    const p = kernel.put(x);
+    const scratch = kernel.alloc(x.length * 8);
+    const k = kernel.exports;
+    return { mean: k.numpy_sum(p, x.length) / x.length, std: k.numpy_std(p, x.length, scratch) };
+  });
+}
+
+/**
+ * Histogram with `bins` equal bins between the minimum and the maximum, like numpy's.
+ *
+ * @param kernel Kernel instance for the computation.
+ * @param x The samples (no NaN).
+ * @param bins Number of bins, a positive integer.
+ * @returns Counts and edges.
+ * @throws {RangeError} When `bins` is not a positive integer.
+ */
+export function histogram(kernel: Kernel, x: Float64Array, bins: number): Histogram {
+  if (!Number.isInteger(bins) || bins < 1) {
+    throw new RangeError(`expected a positive integer number of bins but found ${bins}`);
+  }
+  return kernel.scope(() => {
+    const p = kernel.put(x);
+    const edges = kernel.alloc((bins + 1) * 8);
+    const counts = kernel.alloc(bins * 8);
+    kernel.exports.numpy_histogram(p, x.length, bins, edges, counts);
+    return { counts: kernel.f64(counts, bins).slice(), edges: kernel.f64(edges, bins + 1).slice() };
+  });
+}

@@ -1,0 +1,51 @@
+import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { createKernel } from "../../src/kernel/kernel.ts";
+import { histogram, sampleStatistics } from "../../src/montecarlo/statistics.ts";
+import { mean as vecMean, sum as vecSum } from "../../src/model/vec.ts";
+import { assertClose } from "../_helpers/stats.ts";
+
+// numpy results for deterministic columns (scripts/fixtures/numpy_statistics.py).
+const fixture = JSON.parse(
+  await Deno.readTextFile(new URL("../fixtures/numpy_statistics.json", import.meta.url)),
+) as {
+  cases: {
+    n: number;
+    scale: number;
+    offset: number;
+    sum: number;
+    mean: number;
+    std: number;
+    counts: number[];
+    edges: number[];
+  }[];
+};
+
+function column(n: number, scale: number, offset: number): Float64Array {
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = (i * 0.6180339887498949) % 1.0;
+    x[i] = f * f * f * scale + offset;
+  }
+  return x;
+}
+
+const kernel = createKernel();
+for (const c of fixture.cases) {
+  Deno.test(`statistics equal numpy's exactly (n=${c.n}, scale=${c.scale})`, () => {
+    const x = column(c.n, c.scale, c.offset);
+    const stats = sampleStatistics(kernel, x);
+    strictEqual(stats.mean, c.mean, "mean");
+    // np.std's inner sum may chunk differently from np.sum for some lengths (numpy 2.4
+    // here; the reference used 1.24): equal within an ulp or two.
+    assertClose(stats.std, c.std, { rel: 5e-16 }, "std");
+    strictEqual(vecSum(x), c.sum, "TypeScript sum");
+    strictEqual(vecMean(x), c.mean, "TypeScript mean");
+    const h = histogram(kernel, x, 100);
+    deepStrictEqual(Array.from(h.counts), c.counts);
+    deepStrictEqual(Array.from(h.edges), c.edges);
+  });
+}
+
+Deno.test("histogram() rejects a bad bin count", () => {
+  throws(() => histogram(kernel, Float64Array.of(1, 2), 0), /positive integer number of bins/);
+});
