@@ -5,6 +5,8 @@
 // compared with the reference's outputs (tests/fixtures/reference/*.trim.json, copied
 // from ../shared/fixtures/reference) at relative 1e-8.
 import { strictEqual } from "node:assert/strict";
+import { createKernel } from "../../src/kernel/kernel.ts";
+import { histogram, sampleStatistics } from "../../src/montecarlo/statistics.ts";
 import { NO_CASES } from "../../src/model/cases.ts";
 import type { VirusConcentrationModel } from "../../src/model/concentration.ts";
 import { exposureEvaluator, exposureModel } from "../../src/model/exposure.ts";
@@ -49,6 +51,8 @@ interface Summary {
   at: Record<string, number>;
 }
 interface GroupResult {
+  prob_hist_count: number[];
+  prob_hist_bins: number[];
   prob_inf: number;
   prob_inf_sd: number;
   expected_new_cases: number;
@@ -79,7 +83,21 @@ function assertProbabilities(p: Vec, want: GroupResult, what: string): void {
   for (const [i, v] of Object.entries(want.prob_dist_summary.at)) {
     assertClose(x[Number(i)], v, PARITY, `${what} prob_dist[${i}]`);
   }
+  const stats = sampleStatistics(kernel, x);
+  assertClose(stats.mean, want.prob_inf, PARITY, `${what} kernel mean`);
+  assertClose(stats.std, want.prob_inf_sd, PARITY, `${what} kernel std`);
+  // The report's histogram: np.histogram(prob / 100, bins=100, density=True).
+  const h = histogram(kernel, x.map((v) => v / 100), want.prob_hist_count.length);
+  h.edges.forEach((e, i) =>
+    assertClose(e, want.prob_hist_bins[i], PARITY, `${what} prob_hist_bins[${i}]`)
+  );
+  h.counts.forEach((c, i) => {
+    const density = c / (h.edges[i + 1] - h.edges[i]) / N;
+    assertClose(density, want.prob_hist_count[i], PARITY, `${what} prob_hist_count[${i}]`);
+  });
 }
+
+const kernel = createKernel();
 
 function concentrationModel(
   infected: VirusConcentrationModel["infected"],
