@@ -97,6 +97,19 @@ export interface KernelExports {
     concSum: number,
     intOut: number,
   ): void;
+  /** `out`: deposited fraction for n diameters (µm) after evaporation. */
+  fraction_deposited(out: number, d: number, n: number, evaporation: number): void;
+  /** `out`: aerosol volume (mL/cm³) for n diameters; η from a column, a scalar or the fit. */
+  aerosol_volume(
+    out: number,
+    d: number,
+    n: number,
+    cn: number,
+    eta: number,
+    etaScalar: number,
+    fitted: number,
+    factor: number,
+  ): void;
   /** numpy's pairwise sum of n f64. */
   pairwise_sum(p: number, n: number): number;
   /** `np.sum` of n f64 (8192-value chunks, each pairwise). */

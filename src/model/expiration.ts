@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { sharedKernel } from "../kernel/shared.ts";
 import { exhaleEfficiency, type Mask } from "./mask.ts";
 import { add, map2, mul, type Vec } from "./vec.ts";
 
@@ -98,6 +99,13 @@ export function expirationDiameter(expiration: Expiration): Vec | undefined {
 export function aerosols(expiration: Expiration, mask: Mask): Vec {
   if (expiration.kind === "single") {
     const d = expiration.diameter;
+    const eta = mask.etaExhale;
+    if (
+      typeof d !== "number" && d.length >= KERNEL_MIN_LENGTH &&
+      (eta === undefined || typeof eta === "number" || eta.length === d.length)
+    ) {
+      return kernelAerosols(d, expiration.cn, mask);
+    }
     const volume = map2(
       d,
       exhaleEfficiency(mask, d),
@@ -115,6 +123,31 @@ export function aerosols(expiration: Expiration, mask: Mask): Vec {
     );
   });
   return result;
+}
+
+/** Columns at least this long are computed in the kernel. */
+const KERNEL_MIN_LENGTH = 64;
+
+/** The single-expiration aerosol volume over a diameter column, in the kernel (asm/particles.ts). */
+function kernelAerosols(d: Float64Array, cn: number, mask: Mask): Float64Array {
+  const kernel = sharedKernel();
+  return kernel.scope(() => {
+    const dp = kernel.put(d);
+    const eta = mask.etaExhale;
+    const etaPtr = eta !== undefined && typeof eta !== "number" ? kernel.put(eta) : 0;
+    const out = kernel.alloc(d.length * 8);
+    kernel.exports.aerosol_volume(
+      out,
+      dp,
+      d.length,
+      cn,
+      etaPtr,
+      typeof eta === "number" ? eta : 0,
+      eta === undefined ? 1 : 0,
+      mask.factorExhale,
+    );
+    return kernel.f64(out, d.length).slice();
+  });
 }
 
 /**

@@ -3,7 +3,11 @@
  *
  * @module
  */
+import { sharedKernel } from "../kernel/shared.ts";
 import { map1, type Vec } from "./vec.ts";
+
+/** Columns at least this long are computed in the kernel. */
+const KERNEL_MIN_LENGTH = 64;
 
 /** Settling velocity of a 2.5 µm particle (after evaporation), m/s. */
 export const DEFAULT_SETTLING_VELOCITY_M_S = 1.88e-4;
@@ -44,6 +48,16 @@ export function settlingVelocity(diameterUm: Vec | undefined, evaporationFactor 
  */
 export function fractionDeposited(diameterUm: Vec | undefined, evaporationFactor = 0.3): Vec {
   if (diameterUm === undefined) return DEFAULT_FRACTION_DEPOSITED;
+  if (typeof diameterUm !== "number" && diameterUm.length >= KERNEL_MIN_LENGTH) {
+    // The same expression per sample in the kernel (asm/particles.ts).
+    const kernel = sharedKernel();
+    return kernel.scope(() => {
+      const d = kernel.put(diameterUm);
+      const out = kernel.alloc(diameterUm.length * 8);
+      kernel.exports.fraction_deposited(out, d, diameterUm.length, evaporationFactor);
+      return kernel.f64(out, diameterUm.length).slice();
+    });
+  }
   return map1(diameterUm, (diameter) => {
     const d = diameter * evaporationFactor;
     const inhalable = 1 - 0.5 * (1 - (1 / (1 + (0.00076 * (d ** 2.8)))));

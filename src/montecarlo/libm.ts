@@ -1,17 +1,15 @@
 /**
  * Scalar `exp` and `log` rounded exactly like the C library the reference ran on
  * (glibc 2.36, x86-64 FMA build), through the WebAssembly kernel's `exp_glibc` /
- * `log_glibc`. The kernel instance is created on first use and shared by this module.
+ * `log_glibc` (on the shared kernel instance).
  *
  * @module
  */
-import { createKernel, type KernelExports } from "../kernel/kernel.ts";
-
-let kernel: KernelExports | undefined;
+import type { KernelExports } from "../kernel/kernel.ts";
+import { sharedKernel } from "../kernel/shared.ts";
 
 function exports(): KernelExports {
-  kernel ??= createKernel().exports;
-  return kernel;
+  return sharedKernel().exports;
 }
 
 /**

@@ -1,0 +1,39 @@
+import { strictEqual } from "node:assert/strict";
+import { aerosols } from "../../src/model/expiration.ts";
+import { fractionDeposited, settlingVelocity } from "../../src/model/particle.ts";
+import { assertClose } from "../_helpers/stats.ts";
+
+// The kernel computes long diameter columns (asm/particles.ts); each value must equal its
+// scalar TypeScript twin within an ulp or two (AS and V8 exp/log/pow differ in the last bit).
+const d = Float64Array.from({ length: 3000 }, (_, i) => 0.1 + i * 0.0333);
+
+Deno.test("fractionDeposited() on a column equals the scalar formula per sample", () => {
+  const column = fractionDeposited(d, 0.3) as Float64Array;
+  strictEqual(column.length, d.length);
+  d.forEach((x, i) => assertClose(column[i], fractionDeposited(x, 0.3) as number, { rel: 1e-15 }));
+  strictEqual(fractionDeposited(undefined), 0.6);
+  assertClose(settlingVelocity(2.5 / 0.3, 0.3) as number, 1.88e-4, { rel: 1e-15 });
+});
+
+for (
+  const [name, mask] of [
+    ["fitted exhale efficiency", { etaInhale: 0, factorExhale: 0.7 }],
+    ["fixed exhale efficiency", { etaInhale: 0.2, etaExhale: 0.35, factorExhale: 1 }],
+    ["per-sample exhale efficiency", {
+      etaInhale: 0.2,
+      etaExhale: Float64Array.from(d, (_, i) => 0.2 + (i % 7) * 0.04),
+      factorExhale: 1,
+    }],
+  ] as const
+) {
+  Deno.test(`aerosols() on a column equals the scalar formula per sample (${name})`, () => {
+    const column = aerosols({ kind: "single", diameter: d, cn: 0.7 }, mask) as Float64Array;
+    d.forEach((x, i) => {
+      const eta = mask.etaExhale;
+      const one = { ...mask, etaExhale: typeof eta === "object" ? eta[i] : eta };
+      assertClose(column[i], aerosols({ kind: "single", diameter: x, cn: 0.7 }, one) as number, {
+        rel: 1e-15,
+      });
+    });
+  });
+}
