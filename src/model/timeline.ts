@@ -122,7 +122,7 @@ export function timelineBatch(
     const hb = kernel.put(
       events.map((_, k) => -Math.expm1(-baseValues[k] * stepLengths[stepIndex[k]])),
     );
-    const scratch = kernel.alloc(2 * stepLengths.length * 8);
+    const scratch = kernel.alloc(4 * stepLengths.length * 8);
     const pov = kernel.put(paramTimes.map((t) => inputs.peopleOverVolumeAt(t)));
     const flags = kernel.alloc(e * 4);
     kernel.u32(flags, e).set(
