@@ -29,6 +29,9 @@ export * from "./src/model/mod.ts";
 // Default parameters (the reference's DataRegistry) and overrides
 export * from "./src/registry/mod.ts";
 
+// Weather: stations, nearest station, time zones, outdoor temperature profiles
+export * from "./src/weather/mod.ts";
+
 // Kernel: the WebAssembly instance behind the numerics
 export * from "./src/kernel/mod.ts";
 

@@ -1,0 +1,288 @@
+/**
+ * A weather dataset: the stations that have hourly temperatures, their temperatures,
+ * and the search tree over their coordinates. Loaded once by the caller and passed
+ * down (nothing is cached in the module).
+ *
+ * @module
+ */
+import { buildKdTree } from "./_kdtree.ts";
+import { WeatherDataUnavailableError } from "./errors.ts";
+import { parseHourlyTemperatures, type StationTemperatures } from "./hourly_temperatures.ts";
+import { parseStationList, type WeatherStation } from "./stations.ts";
+
+/** Name of the environment variable holding the folder (path or URL) of the weather files. */
+export const WEATHER_DATA_ENV = "CAIMIRA_WEATHER_DATA";
+
+/** File name of the HadISD station list, as shipped with the reference. */
+export const STATION_LIST_FILE = "hadisd_station_fullinfo_v311_202001p.txt";
+
+/**
+ * File names of the hourly temperatures looked for in a folder, in order: the
+ * reference's name for the real HadISD means, then the made-up set of this project's
+ * fixtures (used only when the first is absent).
+ */
+export const TEMPERATURE_FILES: readonly string[] = Object.freeze([
+  "global_weather_set.json",
+  "global_weather_set.synthetic.json",
+]);
+
+/**
+ * The search structure over the stations' (longitude, latitude) pairs: a k-d tree laid
+ * out exactly like the reference's scipy `cKDTree`, so that ties resolve the same way.
+ * Opaque: use `nearestStation`.
+ */
+export interface StationTree {
+  /** Discriminant. */
+  readonly kind: "kd-tree";
+  /** Number of stations in the tree. */
+  readonly size: number;
+}
+
+/** A weather dataset, ready for station searches and temperature profiles. */
+export interface WeatherDataset {
+  /**
+   * The stations that have hourly temperatures, in the station list's order (the
+   * order decides between equally near stations, as in the reference).
+   */
+  readonly stations: readonly WeatherStation[];
+  /** Station identifier → month (1–12) → 24 hourly temperatures, K, UTC hours 0..23. */
+  readonly temperatures: ReadonlyMap<string, StationTemperatures>;
+  /** Search tree over `stations`; index `i` of the tree is `stations[i]`. */
+  readonly tree: StationTree;
+  /** Where the data came from (paths or URLs, or `"memory"`), for logs and reports. */
+  readonly source: string;
+}
+
+/**
+ * Builds a dataset from the two files' contents (or already parsed data).
+ *
+ * Only the stations of the list that have an entry in the temperatures are kept, in
+ * the list's order (reference: `wx_station_data`). Temperatures are converted to K
+ * (see `parseHourlyTemperatures`).
+ *
+ * @param stationList The station list's text, or stations already parsed.
+ * @param temperatures The hourly temperatures: JSON text, the parsed JSON value, or the
+ *   result of `parseHourlyTemperatures`.
+ * @param source Where the data came from (kept in `source`).
+ * @returns The dataset.
+ * @throws {SyntaxError} When a file's text cannot be read.
+ * @throws {TypeError} When the temperatures are not structured as expected.
+ * @throws {RangeError} When no station of the list has temperatures.
+ * @example Usage
+ * ```ts
+ * import { createWeatherDataset, nearestStation } from "./mod.ts";
+ * const dataset = createWeatherDataset(
+ *   [
+ *     { id: "067000-99999", name: "GENEVA COINTRIN", latitude: 46.238, longitude: 6.109 },
+ *     { id: "010010-99999", name: "JAN MAYEN", latitude: 70.933, longitude: -8.667 },
+ *   ],
+ *   { "067000-99999": { "1": Array(24).fill(2) } },
+ * );
+ * if (dataset.stations.length !== 1) throw new Error("bad");
+ * if (nearestStation(dataset, 70, -8).id !== "067000-99999") throw new Error("bad");
+ * ```
+ */
+export function createWeatherDataset(
+  stationList: string | readonly WeatherStation[],
+  temperatures: unknown,
+  source = "memory",
+): WeatherDataset {
+  const all = typeof stationList === "string" ? parseStationList(stationList) : stationList;
+  const byStation = temperatures instanceof Map
+    ? temperatures as ReadonlyMap<string, StationTemperatures>
+    : parseHourlyTemperatures(temperatures);
+  const stations = Object.freeze(all.filter((s) => byStation.has(s.id)).map((s) => ({ ...s })));
+  if (stations.length === 0) {
+    throw new RangeError(
+      `expected at least one station of the list with hourly temperatures but found none ` +
+        `(${all.length} stations listed, ${byStation.size} in the temperatures)`,
+    );
+  }
+  const tree = buildKdTree(stations.map((s) => [s.longitude, s.latitude] as const));
+  return { stations, temperatures: byStation, tree, source };
+}
+
+/** Options of {@link loadWeatherDataset}. */
+export interface LoadWeatherDatasetOptions {
+  /**
+   * Folder holding the station list (`hadisd_station_fullinfo_v311_202001p.txt`) and
+   * the temperatures (`global_weather_set.json`, else `global_weather_set.synthetic.json`):
+   * a path, a `file:` URL or an `http(s):` URL.
+   *
+   * @default {the value of the `CAIMIRA_WEATHER_DATA` environment variable}
+   */
+  readonly directory?: string | URL;
+  /** The station list file (path or URL); overrides the one in `directory`. */
+  readonly stationList?: string | URL;
+  /** The hourly temperatures file (path or URL); overrides the one in `directory`. */
+  readonly temperatures?: string | URL;
+  /**
+   * How environment variables are read (for tests, or to forbid the fallback).
+   *
+   * @default {Deno.env.get (an unset variable, or no `--allow-env`, reads as unset)}
+   */
+  readonly env?: (name: string) => string | undefined;
+}
+
+/**
+ * Reads a weather dataset from files or URLs.
+ *
+ * Each file is taken from its own option when given, else from `directory`, else from
+ * the folder named by the `CAIMIRA_WEATHER_DATA` environment variable. Local files
+ * need `--allow-read`, URLs `--allow-net`, the variable `--allow-env`.
+ *
+ * @param options Where the files are.
+ * @returns The dataset (see {@link createWeatherDataset}).
+ * @throws {WeatherDataUnavailableError} When no location is configured, or a file is
+ *   missing or cannot be read; the message says how to provide the data.
+ * @throws {SyntaxError} When a file's content is malformed (message names the file).
+ * @throws {TypeError} When the temperatures are not structured as expected.
+ * @example Usage
+ * ```ts ignore
+ * import { loadWeatherDataset } from "./mod.ts";
+ * // CAIMIRA_WEATHER_DATA=/srv/weather deno run --allow-read --allow-env main.ts
+ * const dataset = await loadWeatherDataset();
+ * console.log(dataset.stations.length, dataset.source);
+ * ```
+ */
+export async function loadWeatherDataset(
+  options: LoadWeatherDatasetOptions = {},
+): Promise<WeatherDataset> {
+  const env = options.env ?? readEnv;
+  let directory: string | URL | undefined = options.directory;
+  if (directory === undefined && (!options.stationList || !options.temperatures)) {
+    const fromEnv = env(WEATHER_DATA_ENV);
+    if (fromEnv !== undefined && fromEnv.trim() !== "") directory = fromEnv.trim();
+  }
+  if (directory === undefined && (!options.stationList || !options.temperatures)) {
+    throw new WeatherDataUnavailableError(
+      `expected a weather dataset but none is configured: ${HOW_TO_PROVIDE}`,
+    );
+  }
+  const stationListAt = options.stationList ?? join(directory as string | URL, STATION_LIST_FILE);
+  const stationText = await readText(stationListAt);
+  let temperaturesAt: string | URL;
+  let temperatureText: string;
+  if (options.temperatures !== undefined) {
+    temperaturesAt = options.temperatures;
+    temperatureText = await readText(temperaturesAt);
+  } else {
+    [temperaturesAt, temperatureText] = await readFirst(
+      TEMPERATURE_FILES.map((name) => join(directory as string | URL, name)),
+    );
+  }
+  const source = `${String(stationListAt)} + ${String(temperaturesAt)}`;
+  return createWeatherDataset(
+    withFileName(() => parseStationList(stationText), stationListAt),
+    withFileName(() => parseHourlyTemperatures(temperatureText), temperaturesAt),
+    source,
+  );
+}
+
+const HOW_TO_PROVIDE =
+  `set ${WEATHER_DATA_ENV} to a folder (or URL) holding ${STATION_LIST_FILE} ` +
+  `and ${TEMPERATURE_FILES[0]} (the reference's HadISD mean hourly temperatures), ` +
+  `or pass { directory } or { stationList, temperatures } to loadWeatherDataset`;
+
+function readEnv(name: string): string | undefined {
+  try {
+    return Deno.env.get(name);
+  } catch {
+    return undefined; // no --allow-env: treated as unset
+  }
+}
+
+/** `base/name` for a path or URL (a trailing slash is added to a URL folder). */
+function join(base: string | URL, name: string): string | URL {
+  if (base instanceof URL || /^(?:https?|file):\/\//i.test(base)) {
+    const url = new URL(String(base));
+    if (!url.pathname.endsWith("/")) url.pathname += "/";
+    return new URL(name, url);
+  }
+  return base.endsWith("/") || base.endsWith("\\") ? base + name : `${base}/${name}`;
+}
+
+function isRemote(at: string | URL): boolean {
+  return /^https?:/i.test(at instanceof URL ? at.protocol : at);
+}
+
+/** Reads one file or URL; a missing or unreadable one becomes WeatherDataUnavailableError. */
+async function readText(at: string | URL): Promise<string> {
+  const text = await readIfPresent(at);
+  if (text === undefined) {
+    throw new WeatherDataUnavailableError(
+      `expected weather data at ${String(at)} but found ${
+        isRemote(at) ? "nothing (HTTP 404)" : "no such file"
+      }: ${HOW_TO_PROVIDE}`,
+    );
+  }
+  return text;
+}
+
+/**
+ * Reads one file or URL, or returns undefined when it does not exist (no such file,
+ * HTTP 404). Any other failure becomes WeatherDataUnavailableError.
+ */
+async function readIfPresent(at: string | URL): Promise<string | undefined> {
+  try {
+    if (isRemote(at)) {
+      const response = await fetch(at);
+      if (response.status === 404) {
+        await response.body?.cancel();
+        return undefined;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new WeatherDataUnavailableError(
+          `expected weather data at ${String(at)} but the server answered ` +
+            `${response.status} ${response.statusText}: ${HOW_TO_PROVIDE}`,
+        );
+      }
+      return await response.text();
+    }
+    const path = typeof at === "string" && /^file:\/\//i.test(at) ? new URL(at) : at;
+    return await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof WeatherDataUnavailableError) throw error;
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw new WeatherDataUnavailableError(
+      `expected weather data at ${String(at)} but found ${describeIoError(error)}: ` +
+        HOW_TO_PROVIDE,
+      { cause: error },
+    );
+  }
+}
+
+/** The first of `candidates` that exists; a read failure other than "absent" is thrown. */
+async function readFirst(candidates: (string | URL)[]): Promise<[string | URL, string]> {
+  for (const at of candidates) {
+    const text = await readIfPresent(at);
+    if (text !== undefined) return [at, text];
+  }
+  const tried = candidates.map(String).join(" or ");
+  throw new WeatherDataUnavailableError(
+    `expected hourly temperatures at ${tried} but found none: ${HOW_TO_PROVIDE}`,
+  );
+}
+
+function describeIoError(error: unknown): string {
+  if (error instanceof Deno.errors.PermissionDenied || error instanceof Deno.errors.NotCapable) {
+    return "no permission to read it (run with --allow-read, or --allow-net for URLs)";
+  }
+  return error instanceof Error ? `an error (${error.message})` : `an error (${String(error)})`;
+}
+
+/** Runs a parser, prefixing the file's name to a syntax or type error. */
+function withFileName<T>(parse: () => T, at: string | URL): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw new SyntaxError(`${String(at)}: ${error.message}`, { cause: error });
+    }
+    if (error instanceof TypeError) {
+      throw new TypeError(`${String(at)}: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+// Expected zones: the reference's test_timezone_at__expected (timezonefinder) plus the
+// fixtures README; expected offsets: dateutil.tz (the reference's library) with the
+// IANA data 2025b, `tz.utcoffset(datetime(year, month, 1)).total_seconds() / 60 / 60`.
+import { strictEqual, throws } from "node:assert/strict";
+import { timeZoneAt, utcOffsetHours } from "../../src/weather/mod.ts";
+
+Deno.test("timeZoneAt() finds the reference's zones", () => {
+  strictEqual(timeZoneAt(46.20833, 6.14275), "Europe/Zurich"); // Geneva
+  strictEqual(timeZoneAt(-37.81739, 144.96751), "Australia/Melbourne");
+  strictEqual(timeZoneAt(-44.033333, -176.433333), "Pacific/Chatham");
+  strictEqual(timeZoneAt(-34.9285, 138.6007), "Australia/Adelaide");
+  strictEqual(timeZoneAt(40.7128, -74.006), "America/New_York");
+  strictEqual(timeZoneAt(27.7172, 85.324), "Asia/Kathmandu");
+  // At sea: the nautical zones, as timezonefinder.
+  strictEqual(timeZoneAt(0, -175), "Etc/GMT+12");
+  strictEqual(timeZoneAt(89.8, -170), "Etc/GMT+11");
+});
+
+Deno.test("timeZoneAt() rejects coordinates out of range", () => {
+  // The reference raises ValueError("Invalid longitude 181.0 ...") for this one.
+  throws(() => timeZoneAt(88, 181), { name: "RangeError", message: /longitude in \[-180, 180\]/ });
+  throws(() => timeZoneAt(-90.5, 0), RangeError);
+  throws(() => timeZoneAt(NaN, 0), RangeError);
+});
+
+Deno.test("utcOffsetHours() gives the offset on the 1st of the month (DST included)", () => {
+  const cases: [string, number, number, number][] = [
+    ["Europe/Zurich", 2025, 1, 1],
+    ["Europe/Zurich", 2025, 7, 2],
+    ["Europe/Zurich", 2025, 3, 1], // DST starts on the last Sunday of March
+    ["Europe/Zurich", 2025, 4, 2],
+    ["Europe/Zurich", 2025, 11, 1],
+    ["Australia/Melbourne", 2025, 1, 11],
+    ["Australia/Melbourne", 2025, 7, 10],
+    ["Australia/Melbourne", 2025, 4, 11], // DST ends on the first Sunday of April (6th)
+    ["Australia/Adelaide", 2025, 1, 10.5],
+    ["Australia/Adelaide", 2025, 7, 9.5],
+    ["Pacific/Chatham", 2025, 1, 13.75],
+    ["Pacific/Chatham", 2025, 7, 12.75],
+    ["Asia/Kathmandu", 2025, 6, 5.75],
+    ["Asia/Kolkata", 2025, 6, 5.5],
+    ["America/New_York", 2025, 1, -5],
+    ["America/New_York", 2025, 7, -4],
+    ["America/St_Johns", 2025, 1, -3.5],
+    ["Etc/GMT+12", 2025, 1, -12],
+    ["UTC", 2025, 1, 0],
+  ];
+  for (const [zone, year, month, expected] of cases) {
+    strictEqual(utcOffsetHours(zone, year, month), expected, `${zone} ${year}-${month}`);
+  }
+});
+
+Deno.test("utcOffsetHours() reads a midnight that is skipped or repeated the way dateutil does", () => {
+  // Asunción, 1 October 2023: clocks jumped from 00:00 to 01:00 (UTC-4 to UTC-3); the
+  // skipped midnight gets the new offset.
+  strictEqual(utcOffsetHours("America/Asuncion", 2023, 10), -3);
+  // Cairo, 1 November 2024: DST ended at 24:00 on 31 October (back to 23:00); the
+  // single midnight that follows is in standard time.
+  strictEqual(utcOffsetHours("Africa/Cairo", 2024, 11), 2);
+  // Almaty, 1 March 2024: UTC+6 became UTC+5 at midnight.
+  strictEqual(utcOffsetHours("Asia/Almaty", 2024, 3), 5);
+});
+
+Deno.test("utcOffsetHours() rejects an unknown zone, year or month", () => {
+  throws(() => utcOffsetHours("Mars/Olympus_Mons", 2025, 1), RangeError);
+  throws(() => utcOffsetHours("UTC", 2025, 13), {
+    name: "RangeError",
+    message: /month in \[1, 12\]/,
+  });
+  throws(() => utcOffsetHours("UTC", 2025, 0), RangeError);
+  throws(() => utcOffsetHours("UTC", 2025.5, 1), { name: "RangeError", message: /integer year/ });
+});
