@@ -15,7 +15,10 @@
 // samples run side by side in f64x2 lanes with the scalar path's exact operations.
 //
 // Memory layout (byte offsets; f64 columns of n values, 8-byte aligned):
-//   dep, bgn, weight: n f64 each, or 0 to use the scalar argument for every sample
+//   dep, bgn: n f64 each, or 0 to use the scalar argument for every sample
+//   weightPtrs, weightScalars: nw u32 column pointers (0: use the scalar) and nw f64
+//     scalars, the weights of the concentration sums; intWeight*: the same (niw) for
+//     the weighted integral sums
 //   events: e f64 times (h), ascending; the first event is the state change at 0 h
 //   step: e u32, index into `steps` of the step from the previous event (h)
 //   steps: d f64 distinct step lengths, h
@@ -24,9 +27,11 @@
 //     of the state segment that ends at or contains each event time
 //   flags: e u32: bit 0 = state change; bits 1..15 = probe index + 1 (weighted
 //     concentration sum); bits 16.. = integral column + 1
-//   scratch: 4 d f64
-//   concSum: probes f64 (accumulated: Σ_i weight_i · C_i(t)), zeroed by the caller
+//   flags2: e u32: integral-sum index + 1 (0: none)
+//   scratch: 4 d + 2 nw + 2 niw f64
+//   concSum: probes × nw f64 (accumulated: Σ_i weight_i · C_i(t)), zeroed by the caller
 //   intOut: columns × n f64: cumulative normalised integral from 0 h at the event
+//   intSum: sums × niw f64 (accumulated: Σ_i weight_i · ∫₀ᵗ C_i), zeroed by the caller
 
 // @ts-ignore: decorator
 @inline function col(ptr: usize, scalar: f64, i: u32): f64 {
@@ -49,6 +54,14 @@ let gFirstPresence: f64 = 0.0;
 let gScratch: usize = 0;
 let gConcSum: usize = 0;
 let gIntOut: usize = 0;
+let gNw: u32 = 0;
+let gWeightPtrs: usize = 0;
+let gWeightScalars: usize = 0;
+let gNiw: u32 = 0;
+let gIntWeightPtrs: usize = 0;
+let gIntWeightScalars: usize = 0;
+let gFlags2: usize = 0;
+let gIntSum: usize = 0;
 
 /** Evaluates the timeline of every sample; see the layout above. */
 export function timeline_pass(
@@ -57,8 +70,12 @@ export function timeline_pass(
   depScalar: f64,
   bgn: usize,
   bgnScalar: f64,
-  weight: usize,
-  weightScalar: f64,
+  nw: u32,
+  weightPtrs: usize,
+  weightScalars: usize,
+  niw: u32,
+  intWeightPtrs: usize,
+  intWeightScalars: usize,
   e: u32,
   events: usize,
   step: usize,
@@ -69,10 +86,12 @@ export function timeline_pass(
   base: usize,
   peopleOverV: usize,
   flags: usize,
+  flags2: usize,
   firstPresence: f64,
   scratch: usize,
   concSum: usize,
   intOut: usize,
+  intSum: usize,
 ): void {
   gN = n;
   gE = e;
@@ -89,6 +108,14 @@ export function timeline_pass(
   gScratch = scratch;
   gConcSum = concSum;
   gIntOut = intOut;
+  gNw = nw;
+  gWeightPtrs = weightPtrs;
+  gWeightScalars = weightScalars;
+  gNiw = niw;
+  gIntWeightPtrs = intWeightPtrs;
+  gIntWeightScalars = intWeightScalars;
+  gFlags2 = flags2;
+  gIntSum = intSum;
   // A zero removal rate needs the scalar path (C grows linearly); it can only happen
   // where the scalar part is zero and the per-sample part is zero too.
   let zeroBase = false;
@@ -98,27 +125,38 @@ export function timeline_pass(
     const r0 = col(dep, depScalar, i);
     const r1 = col(dep, depScalar, i + 1);
     if (zeroBase && (r0 == 0.0 || r1 == 0.0)) {
-      sampleScalar(i, r0, col(bgn, bgnScalar, i), col(weight, weightScalar, i));
-      sampleScalar(i + 1, r1, col(bgn, bgnScalar, i + 1), col(weight, weightScalar, i + 1));
+      sampleScalar(i, r0, col(bgn, bgnScalar, i));
+      sampleScalar(i + 1, r1, col(bgn, bgnScalar, i + 1));
     } else {
-      samplePair(
-        i,
-        f64x2(r0, r1),
-        f64x2(col(bgn, bgnScalar, i), col(bgn, bgnScalar, i + 1)),
-        f64x2(col(weight, weightScalar, i), col(weight, weightScalar, i + 1)),
-      );
+      samplePair(i, f64x2(r0, r1), f64x2(col(bgn, bgnScalar, i), col(bgn, bgnScalar, i + 1)));
     }
   }
-  for (; i < n; i++) {
-    sampleScalar(i, col(dep, depScalar, i), col(bgn, bgnScalar, i), col(weight, weightScalar, i));
-  }
+  for (; i < n; i++) sampleScalar(i, col(dep, depScalar, i), col(bgn, bgnScalar, i));
+}
+
+/** Loads weight `k` of a list (pointer or scalar) for sample i. */
+// @ts-ignore: decorator
+@inline function weightOf(ptrs: usize, scalars: usize, k: u32, i: u32): f64 {
+  return col(
+    <usize>load<u32>(ptrs + (<usize>k << 2)),
+    load<f64>(scalars + (<usize>k << 3)),
+    i,
+  );
 }
 
 /** The timeline of sample i (per-sample rate part r, background b, weight w). */
-function sampleScalar(i: u32, r: f64, b: f64, w: f64): void {
+function sampleScalar(i: u32, r: f64, b: f64): void {
   const d = gD;
   const scratch = gScratch;
   const hd = scratch + (<usize>d << 3);
+  const ws = scratch + (<usize>d << 5);
+  const iws = ws + (<usize>gNw << 4);
+  for (let k: u32 = 0; k < gNw; k++) {
+    store<f64>(ws + (<usize>k << 3), weightOf(gWeightPtrs, gWeightScalars, k, i));
+  }
+  for (let k: u32 = 0; k < gNiw; k++) {
+    store<f64>(iws + (<usize>k << 3), weightOf(gIntWeightPtrs, gIntWeightScalars, k, i));
+  }
   for (let k: u32 = 0; k < d; k++) {
     const em1 = Math.expm1(-r * load<f64>(gSteps + (<usize>k << 3)));
     store<f64>(scratch + (<usize>k << 3), 1.0 + em1);
@@ -174,12 +212,23 @@ function sampleScalar(i: u32, r: f64, b: f64, w: f64): void {
     }
     const probe = (flag >> 1) & 0x7fff;
     if (probe != 0) {
-      const p = gConcSum + (<usize>(probe - 1) << 3);
-      store<f64>(p, load<f64>(p) + w * c);
+      const row = gConcSum + ((<usize>(probe - 1) * <usize>gNw) << 3);
+      for (let m: u32 = 0; m < gNw; m++) {
+        const p = row + (<usize>m << 3);
+        store<f64>(p, load<f64>(p) + load<f64>(ws + (<usize>m << 3)) * c);
+      }
     }
     const column = flag >> 16;
     if (column != 0) {
       store<f64>(gIntOut + ((<usize>(column - 1) * <usize>gN + <usize>i) << 3), integral);
+    }
+    const sumIndex = load<u32>(gFlags2 + (<usize>k << 2));
+    if (sumIndex != 0) {
+      const row = gIntSum + ((<usize>(sumIndex - 1) * <usize>gNiw) << 3);
+      for (let m: u32 = 0; m < gNiw; m++) {
+        const p = row + (<usize>m << 3);
+        store<f64>(p, load<f64>(p) + load<f64>(iws + (<usize>m << 3)) * integral);
+      }
     }
   }
 }
@@ -189,10 +238,30 @@ function sampleScalar(i: u32, r: f64, b: f64, w: f64): void {
  * the same order as `sampleScalar`, so each lane gives the same bits. Removal rates must
  * be non-zero.
  */
-function samplePair(i: u32, r: v128, b: v128, w: v128): void {
+function samplePair(i: u32, r: v128, b: v128): void {
   const d = gD;
   const scratch = gScratch;
   const hd = scratch + (<usize>d << 4);
+  const ws = scratch + (<usize>d << 5);
+  const iws = ws + (<usize>gNw << 4);
+  for (let k: u32 = 0; k < gNw; k++) {
+    v128.store(
+      ws + (<usize>k << 4),
+      f64x2(
+        weightOf(gWeightPtrs, gWeightScalars, k, i),
+        weightOf(gWeightPtrs, gWeightScalars, k, i + 1),
+      ),
+    );
+  }
+  for (let k: u32 = 0; k < gNiw; k++) {
+    v128.store(
+      iws + (<usize>k << 4),
+      f64x2(
+        weightOf(gIntWeightPtrs, gIntWeightScalars, k, i),
+        weightOf(gIntWeightPtrs, gIntWeightScalars, k, i + 1),
+      ),
+    );
+  }
   for (let k: u32 = 0; k < d; k++) {
     const step = load<f64>(gSteps + (<usize>k << 3));
     const em0 = Math.expm1(-f64x2.extract_lane(r, 0) * step);
@@ -247,15 +316,27 @@ function samplePair(i: u32, r: v128, b: v128, w: v128): void {
     }
     const probe = (flag >> 1) & 0x7fff;
     if (probe != 0) {
-      const p = gConcSum + (<usize>(probe - 1) << 3);
-      const wc = f64x2.mul(w, c);
-      store<f64>(p, (load<f64>(p) + f64x2.extract_lane(wc, 0)) + f64x2.extract_lane(wc, 1));
+      const row = gConcSum + ((<usize>(probe - 1) * <usize>gNw) << 3);
+      for (let m: u32 = 0; m < gNw; m++) {
+        const p = row + (<usize>m << 3);
+        const wc = f64x2.mul(v128.load(ws + (<usize>m << 4)), c);
+        store<f64>(p, (load<f64>(p) + f64x2.extract_lane(wc, 0)) + f64x2.extract_lane(wc, 1));
+      }
     }
     const column = flag >> 16;
     if (column != 0) {
       const q = gIntOut + ((<usize>(column - 1) * <usize>gN + <usize>i) << 3);
       store<f64>(q, f64x2.extract_lane(integral, 0));
       store<f64>(q, f64x2.extract_lane(integral, 1), 8);
+    }
+    const sumIndex = load<u32>(gFlags2 + (<usize>k << 2));
+    if (sumIndex != 0) {
+      const row = gIntSum + ((<usize>(sumIndex - 1) * <usize>gNiw) << 3);
+      for (let m: u32 = 0; m < gNiw; m++) {
+        const p = row + (<usize>m << 3);
+        const wi = f64x2.mul(v128.load(iws + (<usize>m << 4)), integral);
+        store<f64>(p, (load<f64>(p) + f64x2.extract_lane(wi, 0)) + f64x2.extract_lane(wi, 1));
+      }
     }
   }
 }

@@ -80,8 +80,12 @@ export interface KernelExports {
     depScalar: number,
     bgn: number,
     bgnScalar: number,
-    weight: number,
-    weightScalar: number,
+    nw: number,
+    weightPtrs: number,
+    weightScalars: number,
+    niw: number,
+    intWeightPtrs: number,
+    intWeightScalars: number,
     e: number,
     events: number,
     step: number,
@@ -92,10 +96,12 @@ export interface KernelExports {
     base: number,
     peopleOverV: number,
     flags: number,
+    flags2: number,
     firstPresence: number,
     scratch: number,
     concSum: number,
     intOut: number,
+    intSum: number,
   ): void;
   /** `out`: deposited fraction for n diameters (µm) after evaporation. */
   fraction_deposited(out: number, d: number, n: number, evaporation: number): void;

@@ -25,7 +25,12 @@ import {
 } from "./population.ts";
 import type { Room } from "./room.ts";
 import { createKernel, type Kernel } from "../kernel/kernel.ts";
-import { timelineBatch, type TimelineInputs, type TimelineRequest } from "./timeline.ts";
+import {
+  timelineBatch,
+  type TimelineInputs,
+  type TimelineRequest,
+  type TimelineResult,
+} from "./timeline.ts";
 import { add, div, map1, mul, sampleCount, sum, type Vec } from "./vec.ts";
 import { airExchange, type Ventilation, ventilationTransitionTimes } from "./ventilation.ts";
 import { decayConstant } from "./virus.ts";
@@ -166,7 +171,7 @@ export interface ConcentrationEvaluator {
    * src/model/timeline.ts): Σ_i weight_i × normalised concentration at each time, and
    * the per-sample normalised integral over each interval.
    */
-  batch(request: TimelineRequest): { sums: Float64Array; integrals: Vec[] };
+  batch(request: TimelineRequest): TimelineResult;
 }
 
 /**
@@ -289,18 +294,27 @@ export function concentrationEvaluator(
     : timelineInputs(model, times, firstPresence, background);
   let kernel: Kernel | undefined;
 
-  const batch = (request: TimelineRequest): { sums: Float64Array; integrals: Vec[] } => {
+  const batch = (request: TimelineRequest): TimelineResult => {
     if (kernelInputs) {
       kernel ??= createKernel();
       return timelineBatch(kernel, kernelInputs, request);
     }
-    const weight = request.weight ?? 1;
-    const sums = Float64Array.from(request.times ?? [], (t) => {
-      const c = mul(normed(t), weight);
-      return typeof c === "number" ? c * sampleCount(normalization, weight) : sum(c);
-    });
+    const times = request.times ?? [];
+    const samples = sampleCount(
+      normalization,
+      ...(request.weights ?? []),
+      ...(request.integralWeights ?? []),
+    );
+    const total = (v: Vec) => typeof v === "number" ? v * samples : sum(v);
+    const sums = (request.weights ?? [1]).map((w) =>
+      Float64Array.from(times, (t) => total(mul(normed(t), w)))
+    );
     const integrals = (request.intervals ?? []).map(([a, b]) => normedIntegral(a, b));
-    return { sums, integrals };
+    const integralTimes = [...new Set(request.integralTimes ?? [])].sort((a, b) => a - b);
+    const integralSums = (request.integralWeights ?? []).map((w) =>
+      Float64Array.from(integralTimes, (t) => total(mul(normedIntegral(0, t), w)))
+    );
+    return { sums, integrals, integralSums };
   };
 
   return {

@@ -33,18 +33,24 @@ export interface TimelineInputs {
 export interface TimelineRequest {
   /** Times at which to sum weight × normalised concentration over the samples, h. */
   readonly times?: readonly number[];
-  /** Weight of each sample in the sums (default 1). */
-  readonly weight?: Vec;
-  /** Intervals [start, stop] (h) to integrate the normalised concentration over. */
+  /** Weights of the samples in the sums, one sum per weight and time (default [1]). */
+  readonly weights?: readonly Vec[];
+  /** Intervals [start, stop] (h) to integrate the normalised concentration over, per sample. */
   readonly intervals?: readonly (readonly [number, number])[];
+  /** Times at which to sum weight × (integral of the normalised concentration from 0 h), h. */
+  readonly integralTimes?: readonly number[];
+  /** Weights of the samples in the integral sums (default none). */
+  readonly integralWeights?: readonly Vec[];
 }
 
 /** Results of one pass. */
 export interface TimelineResult {
-  /** Σ_i weight_i C_i(t) for each requested time. */
-  readonly sums: Float64Array;
+  /** For each weight: Σ_i weight_i C_i(t) at each requested time. */
+  readonly sums: Float64Array[];
   /** Per-sample integral over each requested interval (a number when nothing is per sample). */
   readonly integrals: Vec[];
+  /** For each integral weight: Σ_i weight_i ∫₀ᵗ C_i at each integral time. */
+  readonly integralSums: Float64Array[];
 }
 
 const STATE = 1;
@@ -63,19 +69,33 @@ export function timelineBatch(
   request: TimelineRequest,
 ): TimelineResult {
   const times = request.times ?? [];
+  const weights = request.weights ?? [1];
   const intervals = request.intervals ?? [];
+  const integralTimes = [...new Set(request.integralTimes ?? [])].sort((a, b) => a - b);
+  const integralWeights = request.integralWeights ?? [];
   // Events: state changes, probe times and interval ends, in time order (a state change
   // before probes at the same time, so probes see the value reached at it).
   const endpoints = [...new Set(intervals.flat())].sort((a, b) => a - b);
-  type Event = { t: number; state: boolean; probe: number; column: number };
-  const events: Event[] = inputs.stateTimes.map((t) => ({ t, state: true, probe: 0, column: 0 }));
-  times.forEach((t, p) => events.push({ t, state: false, probe: p + 1, column: 0 }));
-  endpoints.forEach((t, c) => events.push({ t, state: false, probe: 0, column: c + 1 }));
+  type Event = { t: number; state: boolean; probe: number; column: number; sum: number };
+  const events: Event[] = inputs.stateTimes.map((t) => ({
+    t,
+    state: true,
+    probe: 0,
+    column: 0,
+    sum: 0,
+  }));
+  times.forEach((t, p) => events.push({ t, state: false, probe: p + 1, column: 0, sum: 0 }));
+  endpoints.forEach((t, c) => events.push({ t, state: false, probe: 0, column: c + 1, sum: 0 }));
+  if (integralWeights.length > 0) {
+    integralTimes.forEach((t, k) =>
+      events.push({ t, state: false, probe: 0, column: 0, sum: k + 1 })
+    );
+  }
   events.sort((a, b) => a.t - b.t || Number(b.state) - Number(a.state));
   if (times.length >= 0x7fff || endpoints.length >= 0xffff) {
     throw new RangeError(`expected fewer than 32767 probe times but found ${times.length}`);
   }
-  const n = sampleCount(inputs.dep, inputs.background, request.weight ?? 0);
+  const n = sampleCount(inputs.dep, inputs.background, ...weights, ...integralWeights);
   const e = events.length;
   return kernel.scope(() => {
     const column = (v: Vec | undefined): [number, number] => {
@@ -85,7 +105,14 @@ export function timelineBatch(
     };
     const [dep, depScalar] = column(inputs.dep);
     const [bgn, bgnScalar] = column(inputs.background);
-    const [weight, weightScalar] = column(request.weight);
+    const list = (vs: readonly Vec[]): [number, number] => {
+      const pairs = vs.map(column);
+      const ptrs = kernel.alloc(Math.max(pairs.length, 1) * 4);
+      kernel.u32(ptrs, pairs.length).set(pairs.map(([p]) => p));
+      return [ptrs, kernel.put(pairs.map(([, v]) => v))];
+    };
+    const [weightPtrs, weightScalars] = list(weights);
+    const [intWeightPtrs, intWeightScalars] = list(integralWeights);
     const evTimes = kernel.put(events.map((ev) => ev.t));
     // The segment parameters of an event: the segment ending at (a state change) or
     // holding (a probe) its time; a probe at a state-change time comes after the state
@@ -122,14 +149,20 @@ export function timelineBatch(
     const hb = kernel.put(
       events.map((_, k) => -Math.expm1(-baseValues[k] * stepLengths[stepIndex[k]])),
     );
-    const scratch = kernel.alloc(4 * stepLengths.length * 8);
+    const scratch = kernel.alloc(
+      (4 * stepLengths.length + 2 * weights.length + 2 * integralWeights.length) * 8,
+    );
     const pov = kernel.put(paramTimes.map((t) => inputs.peopleOverVolumeAt(t)));
     const flags = kernel.alloc(e * 4);
     kernel.u32(flags, e).set(
       events.map((ev) => (ev.state ? STATE : 0) | (ev.probe << 1) | (ev.column << 16)),
     );
-    const sums = kernel.alloc(times.length * 8);
-    kernel.f64(sums, times.length).fill(0);
+    const flags2 = kernel.alloc(e * 4);
+    kernel.u32(flags2, e).set(events.map((ev) => ev.sum));
+    const sums = kernel.alloc(times.length * weights.length * 8);
+    kernel.f64(sums, times.length * weights.length).fill(0);
+    const intSums = kernel.alloc(integralTimes.length * integralWeights.length * 8);
+    kernel.f64(intSums, integralTimes.length * integralWeights.length).fill(0);
     const cumulative = kernel.alloc(endpoints.length * n * 8);
     kernel.exports.timeline_pass(
       n,
@@ -137,8 +170,12 @@ export function timelineBatch(
       depScalar,
       bgn,
       bgnScalar,
-      weight,
-      weightScalar,
+      weights.length,
+      weightPtrs,
+      weightScalars,
+      integralWeights.length,
+      intWeightPtrs,
+      intWeightScalars,
       e,
       evTimes,
       step,
@@ -149,10 +186,12 @@ export function timelineBatch(
       base,
       pov,
       flags,
+      flags2,
       inputs.firstPresence,
       scratch,
       sums,
       cumulative,
+      intSums,
     );
     const at = (t: number) => kernel.f64(cumulative + endpoints.indexOf(t) * n * 8, n);
     const scalar = typeof inputs.dep === "number" && typeof inputs.background === "number";
@@ -164,6 +203,17 @@ export function timelineBatch(
       for (let i = 0; i < n; i++) out[i] = ib[i] - ia[i];
       return out;
     });
-    return { sums: kernel.f64(sums, times.length).slice(), integrals };
+    const byWeight = (ptr: number, rows: number, columns: number) => {
+      const all = kernel.f64(ptr, rows * columns);
+      return Array.from(
+        { length: columns },
+        (_, w) => Float64Array.from({ length: rows }, (_, r) => all[r * columns + w]),
+      );
+    };
+    return {
+      sums: byWeight(sums, times.length, weights.length),
+      integrals,
+      integralSums: byWeight(intSums, integralTimes.length, integralWeights.length),
+    };
   });
 }

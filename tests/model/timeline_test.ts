@@ -46,11 +46,28 @@ const intervals: [number, number][] = [[0, 24], [8.5, 12.25], [9.01, 9.02], [13,
 Deno.test("batch() in the kernel equals the per-call evaluation (per-sample diameters)", () => {
   const ev = concentrationEvaluator(model(diameters, loads));
   const reference = concentrationEvaluator(model(diameters, loads));
-  const { sums, integrals } = ev.batch({ times, intervals, weight: ev.normalization });
+  const { sums: [sums, ones], integrals, integralSums: [cumulative] } = ev.batch({
+    times,
+    weights: [ev.normalization, 1],
+    intervals,
+    integralTimes: [0, 8.6, 12.25, 23],
+    integralWeights: [loads],
+  });
   times.forEach((t, k) => {
     const expected = mean(mul(reference.normedConcentration(t), reference.normalization)) *
       diameters.length;
     assertClose(sums[k], expected, { rel: 1e-12, abs: 1e-300 }, `sum at ${t}`);
+    const unweighted = mean(reference.normedConcentration(t)) * diameters.length;
+    assertClose(ones[k], unweighted, { rel: 1e-12, abs: 1e-300 }, `unweighted sum at ${t}`);
+  });
+  [0, 8.6, 12.25, 23].forEach((t, k) => {
+    const perSample = mul(reference.normedIntegratedConcentration(0, t), loads);
+    assertClose(
+      cumulative[k],
+      mean(perSample) * loads.length,
+      { rel: 1e-11, abs: 1e-300 },
+      `∫ to ${t}`,
+    );
   });
   intervals.forEach(([a, b], k) => {
     const expected = reference.normedIntegratedConcentration(a, b) as Float64Array;
@@ -64,7 +81,7 @@ Deno.test("batch() in the kernel equals the per-call evaluation (per-sample diam
 
 Deno.test("batch() with scalar parameters equals the per-call evaluation", () => {
   const ev = concentrationEvaluator(model(2.5));
-  const { sums, integrals } = ev.batch({ times, intervals });
+  const { sums: [sums], integrals } = ev.batch({ times, intervals });
   times.forEach((t, k) =>
     assertClose(sums[k], ev.normedConcentration(t) as number, { rel: 1e-12, abs: 1e-300 })
   );
