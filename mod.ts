@@ -29,6 +29,9 @@ export * from "./src/model/mod.ts";
 // Default parameters (the reference's DataRegistry) and overrides
 export * from "./src/registry/mod.ts";
 
+// Forms: the /virus/report form, parsed and validated
+export * from "./src/forms/mod.ts";
+
 // Weather: stations, nearest station, time zones, outdoor temperature profiles
 export * from "./src/weather/mod.ts";
 

@@ -1,0 +1,200 @@
+/**
+ * `parseVirusForm`: the `/virus/report` request body to a validated {@link VirusForm}.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
+import { formIssuesFromZod } from "./_issues.ts";
+import { Co2FittingResultWire, ShortRangeInteractionsWire } from "./dict_fields.ts";
+import { FormError, type FormIssue } from "./form_error.ts";
+import { validateVirusForm } from "./validate_virus_form.ts";
+import type { Co2FittingResult, ShortRangeGroup, VirusForm } from "./virus_form.ts";
+import type { VirusFormRegistry } from "./virus_form_registry.ts";
+import { VirusFormWire } from "./virus_form_schema.ts";
+
+/** Name of the form in messages about unknown fields. */
+const FORM_NAME = "virus report form";
+
+/** Options of {@link parseVirusForm}. */
+export interface ParseVirusFormOptions {
+  /**
+   * The registry whose activity presets (`activity_type`) and virus data (infectious
+   * days, for the probabilistic exposure check) apply.
+   *
+   * @default {DEFAULT_REGISTRY}
+   */
+  readonly registry?: VirusFormRegistry;
+}
+
+/**
+ * Parses and validates the body of a `/virus/report` request.
+ *
+ * Accepts the reference's wire format and plain JSON, in any mix:
+ * - booleans as `"1"`/`"0"` or `true`/`false`; an omitted boolean is false, as in the
+ *   reference (so `exposed_lunch_option` and `infected_lunch_option` default to false);
+ * - numbers as JSON numbers or decimal strings (`"293."`); counts as integers or digit
+ *   strings;
+ * - times of day as `"HH:MM"` (two-digit hours and minutes);
+ * - object fields (`occupancy`, `short_range_interactions`, `precise_activity`,
+ *   `specific_breaks`, `CO2_fitting_result`) as JSON objects or strings holding them;
+ * - a field that is omitted, `""` or `null` takes its default from
+ *   {@link VIRUS_FORM_DEFAULTS}; a required field must be given;
+ * - unknown fields are errors (`_xsrf` is ignored).
+ *
+ * Then it checks the rules between fields (reference `VirusFormData.validate`), and
+ * refuses what the reference would crash on or answer with nonsense: a booster missing
+ * from the booster table, dynamic occupancy with probabilistic exposure or with
+ * short-range interactions, a zero room volume, an incidence above 1, breaks that cannot
+ * be placed, and the like.
+ *
+ * In the result, times of day are minutes since midnight and durations are minutes
+ * (see {@link VirusForm}).
+ *
+ * @param input The parsed JSON body.
+ * @param options The registry to validate against.
+ * @returns The validated form, every field filled in.
+ * @throws {FormError} When the form is invalid; its `issues` list every problem found,
+ *   each naming its field.
+ * @example Usage
+ * ```ts
+ * import { parseVirusForm } from "./mod.ts";
+ * const form = parseVirusForm({
+ *   calculator_version: "N/A",
+ *   inside_temp: "293.",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ *   location_name: "Geneva",
+ *   room_number: "123",
+ *   room_volume: "75",
+ *   simulation_name: "Test",
+ *   total_people: "10",
+ *   volume_type: "room_volume_explicit",
+ *   exposed_lunch_option: "1",
+ * });
+ * if (form.exposedFinish !== 17 * 60 + 30) throw new Error("default 17:30");
+ * if (!form.exposedLunchOption || form.infectedLunchOption) throw new Error("booleans");
+ * ```
+ */
+export function parseVirusForm(input: unknown, options: ParseVirusFormOptions = {}): VirusForm {
+  const registry = options.registry ?? DEFAULT_REGISTRY;
+  const parsed = VirusFormWire.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    throw new FormError(formIssuesFromZod(parsed.error.issues, [], FORM_NAME), {
+      cause: parsed.error,
+    });
+  }
+  const wire = parsed.data;
+
+  // These two objects matter only when selected; the reference ignores them otherwise.
+  const nestedIssues: FormIssue[] = [];
+  const shortRange = wire.short_range_option === "short_range_yes"
+    ? parseNested(
+      ShortRangeInteractionsWire,
+      wire.short_range_interactions,
+      "short_range_interactions",
+      nestedIssues,
+    )
+    : [];
+  const co2 = wire.ventilation_type === "from_fitting"
+    ? parseNested(Co2FittingResultWire, wire.CO2_fitting_result, "CO2_fitting_result", nestedIssues)
+    : null;
+  if (nestedIssues.length > 0) throw new FormError(nestedIssues);
+
+  const form = toVirusForm(wire, shortRange ?? [], co2 ?? null);
+  const issues = validateVirusForm(form, registry);
+  if (issues.length > 0) throw new FormError(issues);
+  return form;
+}
+
+/** Parses the contents of an object field, adding its issues (prefixed by the field). */
+function parseNested<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  field: string,
+  issues: FormIssue[],
+): z.output<T> | undefined {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of formIssuesFromZod(result.error.issues, [field], FORM_NAME)) {
+    issues.push(issue);
+  }
+  return undefined;
+}
+
+/** Renames the parsed wire fields to the {@link VirusForm} names. */
+function toVirusForm(
+  w: VirusFormWire,
+  shortRangeInteractions: readonly ShortRangeGroup[],
+  co2FittingResult: Co2FittingResult | null,
+): VirusForm {
+  return {
+    activityType: w.activity_type,
+    airChanges: w.air_changes,
+    airSupply: w.air_supply,
+    arveSensorsOption: w.arve_sensors_option,
+    ascertainmentBias: w.ascertainment_bias,
+    calculatorVersion: w.calculator_version,
+    ceilingHeight: w.ceiling_height,
+    co2FittingResult,
+    conditionalProbabilityViralLoads: w.conditional_probability_viral_loads,
+    eventMonth: w.event_month,
+    exposedCoffeeBreakOption: w.exposed_coffee_break_option,
+    exposedCoffeeDuration: w.exposed_coffee_duration,
+    exposedFinish: w.exposed_finish,
+    exposedLunchFinish: w.exposed_lunch_finish,
+    exposedLunchOption: w.exposed_lunch_option,
+    exposedLunchStart: w.exposed_lunch_start,
+    exposedStart: w.exposed_start,
+    exposureOption: w.exposure_option,
+    floorArea: w.floor_area,
+    geographicCases: w.geographic_cases,
+    geographicPopulation: w.geographic_population,
+    hepaAmount: w.hepa_amount,
+    hepaOption: w.hepa_option,
+    humidity: w.humidity,
+    infectedCoffeeBreakOption: w.infected_coffee_break_option,
+    infectedCoffeeDuration: w.infected_coffee_duration,
+    infectedDontHaveBreaksWithExposed: w.infected_dont_have_breaks_with_exposed,
+    infectedFinish: w.infected_finish,
+    infectedLunchFinish: w.infected_lunch_finish,
+    infectedLunchOption: w.infected_lunch_option,
+    infectedLunchStart: w.infected_lunch_start,
+    infectedPeople: w.infected_people,
+    infectedStart: w.infected_start,
+    insideTemp: w.inside_temp,
+    locationLatitude: w.location_latitude,
+    locationLongitude: w.location_longitude,
+    locationName: w.location_name,
+    maskType: w.mask_type,
+    maskWearingOption: w.mask_wearing_option,
+    mechanicalVentilationType: w.mechanical_ventilation_type,
+    occupancy: w.occupancy,
+    openingDistance: w.opening_distance,
+    preciseActivity: w.precise_activity,
+    roomHeatingOption: w.room_heating_option,
+    roomNumber: w.room_number,
+    roomVolume: w.room_volume,
+    sensorInUse: w.sensor_in_use,
+    shortRangeInteractions,
+    shortRangeOccupants: w.short_range_occupants,
+    shortRangeOption: w.short_range_option,
+    simulationName: w.simulation_name,
+    specificBreaks: w.specific_breaks,
+    totalPeople: w.total_people,
+    vaccineBoosterOption: w.vaccine_booster_option,
+    vaccineBoosterType: w.vaccine_booster_type,
+    vaccineOption: w.vaccine_option,
+    vaccineType: w.vaccine_type,
+    ventilationType: w.ventilation_type,
+    virusType: w.virus_type,
+    volumeType: w.volume_type,
+    windowHeight: w.window_height,
+    windowOpeningRegime: w.window_opening_regime,
+    windowType: w.window_type,
+    windowWidth: w.window_width,
+    windowsDuration: w.windows_duration,
+    windowsFrequency: w.windows_frequency,
+    windowsNumber: w.windows_number,
+  };
+}

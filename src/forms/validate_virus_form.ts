@@ -1,0 +1,547 @@
+/**
+ * The rules of the `/virus/report` form that involve more than one field (reference
+ * `virus_validator.py` `VirusFormData.validate` and `form_validator.py`
+ * `validate_population_parameters`, CAiMIRA 4.19.0), plus the checks that turn the
+ * reference's crashes and nonsense results into clear errors.
+ *
+ * Every rule adds its issues and the next rule still runs, so one call reports all
+ * independent problems; a rule skips what an earlier problem makes meaningless.
+ *
+ * @module
+ */
+import {
+  boosterVaccineEffectiveness,
+  VACCINE_BOOSTER_HOST_IMMUNITY,
+} from "../registry/vaccines.ts";
+import { describeValue, formatInterval, formatPath, formatTime, oneOf } from "./_describe.ts";
+import { breakConflict, breakSettings, breakTimes, type Population } from "./break_times.ts";
+import { ASCERTAINMENT_BIAS_FACTORS } from "./choices.ts";
+import { type FormIssue, formIssue } from "./form_error.ts";
+import { findOverlaps } from "./_overlaps.ts";
+import type { VirusFormRegistry } from "./virus_form_registry.ts";
+import type { OccupancyGroup, ShortRangeGroup, TimeInterval, VirusForm } from "./virus_form.ts";
+
+/** Collects issues: `add(field, problem, path?)`. */
+type Add = (field: string, problem: string, path?: string) => void;
+
+/** Quoted `"HH:MM"` of a time, as the user wrote it. */
+function quotedTime(minutes: number): string {
+  return JSON.stringify(formatTime(minutes));
+}
+
+/**
+ * Checks the rules between fields of a form whose fields are each valid.
+ *
+ * @param form The form, parsed field by field.
+ * @param registry The registry whose activity presets and virus data apply.
+ * @returns The issues found, empty when the form is valid.
+ */
+export function validateVirusForm(form: VirusForm, registry: VirusFormRegistry): FormIssue[] {
+  const issues: FormIssue[] = [];
+  const add: Add = (field, problem, path) => issues.push(formIssue(field, problem, path));
+
+  checkActivity(form, registry, add);
+  if (form.occupancy.length === 0) {
+    checkLegacyPopulation(form, add);
+    checkSpecificBreaks(form, add);
+  } else {
+    checkDynamicOccupancy(form, add);
+  }
+  checkVentilation(form, add);
+  checkRoom(form, add);
+  checkSensors(form, add);
+  checkVaccine(form, add);
+  checkShortRange(form, add);
+  checkProbabilisticExposure(form, registry, add);
+  return issues;
+}
+
+// MARK: activity
+
+function checkActivity(form: VirusForm, registry: VirusFormRegistry, add: Add): void {
+  const presets = Object.keys(registry.populationScenarioActivity);
+  if (!presets.includes(form.activityType)) {
+    add(
+      "activity_type",
+      `expected ${oneOf(presets)} but found ${describeValue(form.activityType)}`,
+    );
+    return;
+  }
+  // Reference: "Conference/Training activities are limited to 1 infected."
+  if (form.activityType === "training" && form.infectedPeople > 1) {
+    add(
+      "infected_people",
+      `expected at most 1 infected person when activity_type is "training" ` +
+        `(the speaker) but found ${form.infectedPeople}`,
+    );
+  }
+  // The reference fails later (unpacking an empty tuple) without a precise activity.
+  if (form.activityType === "precise" && form.preciseActivity === null) {
+    add(
+      "precise_activity",
+      `expected the physical and respiratory activities when activity_type is "precise" ` +
+        `but found an empty object`,
+    );
+  }
+}
+
+// MARK: legacy population (no occupancy groups)
+
+/**
+ * Reference `validate_population_parameters` without occupancy groups, plus the break
+ * placement checks of `present_interval` (which the reference only meets, and fails,
+ * when it builds the model).
+ */
+function checkLegacyPopulation(form: VirusForm, add: Add): void {
+  if (form.infectedPeople >= form.totalPeople) {
+    add(
+      "infected_people",
+      `expected fewer infected people than total_people (${form.totalPeople}) ` +
+        `but found ${form.infectedPeople}`,
+    );
+  }
+  checkPopulationTimes(form, "exposed", add);
+  checkPopulationTimes(form, "infected", add);
+}
+
+function checkPopulationTimes(form: VirusForm, population: Population, add: Add): void {
+  const s = breakSettings(form, population);
+  const p = population;
+  if (s.start > s.finish) {
+    add(
+      `${p}_finish`,
+      `expected a time not before ${p}_start (${formatTime(s.start)}) but found ${
+        quotedTime(s.finish)
+      }`,
+    );
+    return;
+  }
+  // The infected's own break fields count only when they do not take the exposed breaks.
+  if (p === "infected" && !form.infectedDontHaveBreaksWithExposed) return;
+
+  if (s.lunchOption) {
+    if (s.lunchStart >= s.lunchFinish) {
+      // The reference accepts an empty lunch here, then fails: "Break ends before it begins".
+      add(
+        `${p}_lunch_finish`,
+        `expected a time after ${p}_lunch_start (${formatTime(s.lunchStart)}) but found ${
+          quotedTime(s.lunchFinish)
+        }`,
+      );
+      return;
+    }
+    if (!(s.start <= s.lunchStart && s.lunchFinish <= s.finish)) {
+      add(
+        `${p}_lunch_start`,
+        `expected a lunch break within the ${p} presence (${formatInterval(s.start, s.finish)}) ` +
+          `but found ${formatInterval(s.lunchStart, s.lunchFinish)}`,
+      );
+      return;
+    }
+  }
+
+  const presence = s.finish - s.start;
+  if (presence === 0) {
+    // The reference reports "Length of breaks >= Length of presence" here.
+    add(
+      `${p}_finish`,
+      `expected a time after ${p}_start (${formatTime(s.start)}) but found ${quotedTime(s.finish)}`,
+    );
+    return;
+  }
+  const lunch = s.lunchOption ? s.lunchFinish - s.lunchStart : 0;
+  const coffee = s.coffeeBreaks * s.coffeeDuration;
+  if (lunch + coffee >= presence) {
+    add(
+      coffee > 0 ? `${p}_coffee_break_option` : `${p}_lunch_start`,
+      `expected breaks shorter than the ${p} presence (${presence} min) but found ` +
+        `${lunch} min of lunch and ${s.coffeeBreaks} coffee breaks of ${s.coffeeDuration} min`,
+    );
+    return;
+  }
+  if (s.coffeeBreaks > 0 && s.coffeeDuration === 0) {
+    add(
+      `${p}_coffee_duration`,
+      `expected a duration > 0 for ${s.coffeeBreaks} coffee breaks but found 0`,
+    );
+    return;
+  }
+  const breaks = breakTimes(s);
+  const conflict = breaks && breakConflict(breaks);
+  if (conflict?.kind === "overlap") {
+    add(
+      `${p}_coffee_break_option`,
+      `expected ${s.coffeeBreaks} coffee breaks of ${s.coffeeDuration} min that fit between ` +
+        `the other breaks but found the breaks ${
+          formatInterval(conflict.first.start, conflict.first.finish)
+        } and ${formatInterval(conflict.second.start, conflict.second.finish)} touching or ` +
+        `overlapping`,
+    );
+  }
+}
+
+/**
+ * Explicit breaks without occupancy groups: each exposed break strictly inside the
+ * exposed presence (reference `generate_specific_break_times`, which the infected use
+ * too) and no two touching or overlapping (reference `present_interval`).
+ */
+function checkSpecificBreaks(form: VirusForm, add: Add): void {
+  const breaks = form.specificBreaks?.exposedBreaks;
+  if (!breaks || form.exposedStart > form.exposedFinish) return;
+  const presence = formatInterval(form.exposedStart, form.exposedFinish);
+  let inside = true;
+  breaks.forEach((b, i) => {
+    const within = (t: number) => form.exposedStart < t && t < form.exposedFinish;
+    if (within(b.start) && within(b.finish)) return;
+    inside = false;
+    add(
+      "specific_breaks",
+      `expected a break strictly inside the exposed presence (${presence}) but found ${
+        formatInterval(b.start, b.finish)
+      }`,
+      `specific_breaks.exposed_breaks[${i}]`,
+    );
+  });
+  if (!inside) return;
+  const conflict = breakConflict(breaks);
+  if (conflict?.kind === "overlap") {
+    add(
+      "specific_breaks",
+      `expected breaks that neither touch nor overlap but found ${
+        formatInterval(conflict.first.start, conflict.first.finish)
+      } and ${formatInterval(conflict.second.start, conflict.second.finish)}`,
+      "specific_breaks.exposed_breaks",
+    );
+  }
+}
+
+// MARK: dynamic occupancy
+
+/** What the reference refuses (or cannot compute) with occupancy groups. */
+function checkDynamicOccupancy(form: VirusForm, add: Add): void {
+  // Reference: total_probability_rule raises "Cannot compute total probability
+  // (including incidence rate) with dynamic occupancy".
+  if (form.exposureOption === "p_probabilistic_exposure") {
+    add(
+      "exposure_option",
+      `expected "p_deterministic_exposure" with occupancy groups (the probabilistic exposure ` +
+        `is not available with dynamic occupancy) but found "p_probabilistic_exposure"`,
+    );
+  }
+  // Reference: a small meeting weighs Speaking 1 and Breathing (most infected at once) - 1,
+  // so without any infected the weights sum to 0 and the expiration is NaN.
+  if (form.activityType === "smallmeeting" && form.occupancy.every((g) => g.infected === 0)) {
+    add(
+      "occupancy",
+      `expected at least one infected person in the occupancy groups when activity_type is ` +
+        `"smallmeeting" but found none`,
+    );
+  }
+  // Reference: the model build fails with an AttributeError.
+  if (form.shortRangeOption === "short_range_yes") {
+    add(
+      "short_range_option",
+      `expected "short_range_no" with occupancy groups (short-range interactions are not ` +
+        `available with dynamic occupancy) but found "short_range_yes"`,
+    );
+  }
+}
+
+// MARK: ventilation
+
+function checkVentilation(form: VirusForm, add: Add): void {
+  if (form.ventilationType === "natural_ventilation") {
+    const when = `when ventilation_type is "natural_ventilation"`;
+    if (form.windowType === "not-applicable") {
+      add(
+        "window_type",
+        `expected "window_sliding" or "window_hinged" ${when} but found "not-applicable"`,
+      );
+    }
+    if (form.windowOpeningRegime === "not-applicable") {
+      add(
+        "window_opening_regime",
+        `expected "windows_open_permanently" or "windows_open_periodically" ${when} ` +
+          `but found "not-applicable"`,
+      );
+    }
+    if (form.windowType === "window_hinged") checkHingedWindow(form, add);
+    if (form.windowOpeningRegime === "windows_open_periodically") {
+      if (form.windowsFrequency < MIN_WINDOWS_FREQUENCY) {
+        // Not in the reference: a zero or tiny period would make the window schedule
+        // empty or unbounded.
+        add(
+          "windows_frequency",
+          `expected a period of at least ${MIN_WINDOWS_FREQUENCY} minute when windows open ` +
+            `periodically but found ${form.windowsFrequency}`,
+        );
+      } else if (form.windowsDuration > form.windowsFrequency) {
+        add(
+          "windows_duration",
+          `expected at most windows_frequency (${form.windowsFrequency} min) but found ` +
+            `${form.windowsDuration}`,
+        );
+      }
+    }
+  }
+  if (
+    form.ventilationType === "mechanical_ventilation" &&
+    form.mechanicalVentilationType === "not-applicable"
+  ) {
+    add(
+      "mechanical_ventilation_type",
+      `expected "mech_type_air_changes" or "mech_type_air_supply" when ventilation_type is ` +
+        `"mechanical_ventilation" but found "not-applicable"`,
+    );
+  }
+}
+
+/**
+ * Hinged windows (reference `HingedWindow`): the width must be set (the reference means
+ * to refuse 0 but its identity test never fires), and the discharge coefficient divides
+ * by the height and takes arcsin(opening_distance / (2 × height)), which is NaN unless
+ * 0 < opening_distance / 2 <= height.
+ */
+function checkHingedWindow(form: VirusForm, add: Add): void {
+  const when = `for hinged windows`;
+  if (form.windowWidth <= 0) {
+    add("window_width", `expected a width > 0 m ${when} but found ${form.windowWidth}`);
+  }
+  if (form.windowHeight <= 0) {
+    add("window_height", `expected a height > 0 m ${when} but found ${form.windowHeight}`);
+  } else if (form.openingDistance > 2 * form.windowHeight) {
+    add(
+      "opening_distance",
+      `expected at most twice window_height (${2 * form.windowHeight} m) ${when} but found ` +
+        `${form.openingDistance}`,
+    );
+  }
+}
+
+/** Shortest period of periodically opened windows, minutes. */
+const MIN_WINDOWS_FREQUENCY = 1;
+
+// MARK: room and sensors
+
+/** A zero room volume divides by zero in the reference; require a positive one. */
+function checkRoom(form: VirusForm, add: Add): void {
+  if (form.volumeType === "room_volume_explicit") {
+    if (form.roomVolume <= 0) {
+      add(
+        "room_volume",
+        `expected a volume > 0 m³ when volume_type is "room_volume_explicit" but found ` +
+          `${form.roomVolume}`,
+      );
+    }
+    return;
+  }
+  const when = `when volume_type is "room_volume_from_dimensions"`;
+  if (form.floorArea <= 0) {
+    add("floor_area", `expected an area > 0 m² ${when} but found ${form.floorArea}`);
+  }
+  if (form.ceilingHeight <= 0) {
+    add("ceiling_height", `expected a height > 0 m ${when} but found ${form.ceilingHeight}`);
+  }
+}
+
+/** With sensors, the reference reads `float(humidity)` and `inside_temp`. */
+function checkSensors(form: VirusForm, add: Add): void {
+  if (!form.arveSensorsOption) return;
+  if (form.humidity === null) {
+    add(
+      "humidity",
+      `expected a relative humidity from 0 to 1 when arve_sensors_option is on but found ""`,
+    );
+  }
+  if (!(form.insideTemp > 0)) {
+    add(
+      "inside_temp",
+      `expected a temperature > 0 K when arve_sensors_option is on but found ${form.insideTemp}`,
+    );
+  }
+}
+
+// MARK: vaccination
+
+/**
+ * A booster other than "Other" must be in the booster table for the primary vaccine
+ * (the reference takes `[...][0]` of the matching rows: an IndexError otherwise).
+ */
+function checkVaccine(form: VirusForm, add: Add): void {
+  if (!form.vaccineOption || !form.vaccineBoosterOption) return;
+  if (form.vaccineBoosterType === "Other") return;
+  if (boosterVaccineEffectiveness(form.vaccineType, form.vaccineBoosterType) !== undefined) {
+    return;
+  }
+  const boosters = VACCINE_BOOSTER_HOST_IMMUNITY
+    .filter((r) => r.primarySeriesVaccine === form.vaccineType)
+    .map((r) => r.boosterVaccine);
+  const listed = boosters.length === 0
+    ? `"Other" (there are no booster data for the primary vaccine "${form.vaccineType}")`
+    : `a booster with data for the primary vaccine "${form.vaccineType}" (${
+      oneOf([...boosters, "Other"])
+    })`;
+  add("vaccine_booster_type", `expected ${listed} but found "${form.vaccineBoosterType}"`);
+}
+
+// MARK: short-range interactions
+
+function checkShortRange(form: VirusForm, add: Add): void {
+  checkShortRangeOccupants(form, add);
+  if (form.shortRangeOption !== "short_range_yes") return;
+  const groups = form.shortRangeInteractions;
+  if (groups.length === 0) {
+    add(
+      "short_range_interactions",
+      `expected at least one group of interactions when short_range_option is ` +
+        `"short_range_yes" but found an empty object`,
+    );
+    return;
+  }
+  const dynamic = form.occupancy.length > 0;
+  const maxGroups = dynamic ? form.occupancy.length : 1;
+  if (groups.length > maxGroups) {
+    const source = dynamic ? "the number of occupancy groups" : "without occupancy groups";
+    add(
+      "short_range_interactions",
+      `expected at most ${maxGroups} ${maxGroups === 1 ? "group" : "groups"} (${source}) ` +
+        `but found ${groups.length}`,
+    );
+  }
+  const byId = new Map(form.occupancy.map((g) => [g.id, g]));
+  for (const group of groups) {
+    if (dynamic) checkGroupInteractions(group, byId, add);
+    else checkLegacyInteractions(group, form, add);
+  }
+}
+
+/** The exposed who can have short-range interactions: reference `max_occupants_for_sr`. */
+function checkShortRangeOccupants(form: VirusForm, add: Add): void {
+  let exposed: number;
+  if (form.occupancy.length === 0) {
+    if (form.infectedPeople >= form.totalPeople) return; // reported already
+    exposed = form.totalPeople - form.infectedPeople;
+  } else {
+    exposed = form.occupancy.reduce((max, g) => Math.max(max, g.totalPeople - g.infected), 0);
+  }
+  if (form.shortRangeOccupants > exposed) {
+    add(
+      "short_range_occupants",
+      `expected at most the ${exposed} exposed ${exposed === 1 ? "person" : "people"} ` +
+        `but found ${form.shortRangeOccupants}`,
+    );
+  }
+}
+
+/** The interval of an interaction, minutes since midnight. */
+function interactionInterval(i: { start: number; duration: number }): TimeInterval {
+  return { start: i.start, finish: i.start + i.duration };
+}
+
+/**
+ * Each interaction inside `[min(starts), max(finishes)]` of the two populations, ends
+ * included, and not overlapping another (reference; compared in whole minutes rather
+ * than float hours, so an interaction ending exactly at the finish is always inside).
+ */
+function checkLegacyInteractions(group: ShortRangeGroup, form: VirusForm, add: Add): void {
+  const window = {
+    start: Math.min(form.infectedStart, form.exposedStart),
+    finish: Math.max(form.infectedFinish, form.exposedFinish),
+  };
+  checkInteractions(group, [window], "the simulation time", add);
+}
+
+/** Each interaction inside one presence interval of its occupancy group. */
+function checkGroupInteractions(
+  group: ShortRangeGroup,
+  groups: ReadonlyMap<string, OccupancyGroup>,
+  add: Add,
+): void {
+  const target = groups.get(group.groupId);
+  if (target === undefined) {
+    add(
+      "short_range_interactions",
+      `expected the id of an occupancy group (${oneOf([...groups.keys()])}) ` +
+        `but found ${JSON.stringify(group.groupId)}`,
+      formatPath(["short_range_interactions", group.groupId]),
+    );
+    return;
+  }
+  checkInteractions(group, target.presence, `a presence interval of its group`, add);
+}
+
+/**
+ * Each interaction of a group inside one of `windows` (non-overlapping intervals), and
+ * the interactions that are inside not overlapping each other.
+ */
+function checkInteractions(
+  group: ShortRangeGroup,
+  windows: readonly TimeInterval[],
+  windowName: string,
+  add: Add,
+): void {
+  const sorted = [...windows].sort((a, b) => a.start - b.start);
+  const path = (i: number) => formatPath(["short_range_interactions", group.groupId, i]);
+  const inside: { index: number; interval: TimeInterval }[] = [];
+  group.interactions.forEach((interaction, index) => {
+    const iv = interactionInterval(interaction);
+    const w = sorted[lastStartingBy(sorted, iv.start)];
+    if (w !== undefined && iv.finish <= w.finish) {
+      inside.push({ index, interval: iv });
+      return;
+    }
+    const within = windows.map((x) => formatInterval(x.start, x.finish)).join(", ");
+    add(
+      "short_range_interactions",
+      `expected an interaction within ${windowName} (${within}) but found ${
+        formatInterval(iv.start, iv.finish)
+      }`,
+      path(index),
+    );
+  });
+  for (const { index, other } of findOverlaps(inside.map((x) => x.interval))) {
+    const a = inside[index].interval;
+    const b = inside[other].interval;
+    add(
+      "short_range_interactions",
+      `expected interactions that do not overlap but found ${formatInterval(a.start, a.finish)}, ` +
+        `which overlaps [${inside[other].index}] (${formatInterval(b.start, b.finish)})`,
+      path(inside[index].index),
+    );
+  }
+}
+
+/** Index of the last interval of `sorted` (by start) that starts at or before `t`, or -1. */
+function lastStartingBy(sorted: readonly TimeInterval[], t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+// MARK: probabilistic exposure
+
+/**
+ * The probability that a random inhabitant is infected, cases × infectious days ×
+ * ascertainment factor / population (reference `Cases.probability_random_individual`),
+ * must not exceed 1: above it the reference's binomial probabilities are NaN.
+ */
+function checkProbabilisticExposure(form: VirusForm, registry: VirusFormRegistry, add: Add): void {
+  if (form.exposureOption !== "p_probabilistic_exposure" || form.occupancy.length > 0) return;
+  if (form.geographicPopulation === 0 || form.geographicCases === 0) return; // reference: 0
+  const days = registry.virologicalData.virusDistributions[form.virusType].infectiousnessDays;
+  const factor = ASCERTAINMENT_BIAS_FACTORS[form.ascertainmentBias];
+  const probability = form.geographicCases * days * factor / form.geographicPopulation;
+  if (probability <= 1) return;
+  const maxCases = Math.floor(form.geographicPopulation / (days * factor));
+  add(
+    "geographic_cases",
+    `expected at most ${maxCases} weekly cases for ${form.geographicPopulation} inhabitants ` +
+      `(cases × ${days} infectious days × ${factor} for ${form.ascertainmentBias} must not ` +
+      `exceed the population) but found ${form.geographicCases}`,
+  );
+}

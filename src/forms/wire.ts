@@ -1,0 +1,207 @@
+/**
+ * Zod schemas for the quirks of the reference's wire format, one per quirk (internal:
+ * the public API is `parseVirusForm`). Each accepts the reference's spelling and the
+ * plain-JSON one. Rules are quoted from `api-contract.md` ("Parsing rules that apply to
+ * every field", reference `form_validator.py` `FormData.from_dict`).
+ *
+ * Messages start with "expected …"; `_issues.ts` appends "but found <value>".
+ *
+ * @module
+ */
+import { z } from "zod";
+import { describeValue, oneOf } from "./_describe.ts";
+
+/** Minutes in one hour. */
+const MIN_PER_H = 60;
+
+/**
+ * "A key that is missing or equal to `''` gets its DEFAULT": missing, `""` and (our
+ * addition, for plain JSON) `null` all mean "use the default".
+ */
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === "" || value === null;
+}
+
+/**
+ * An optional field: missing, `""` or `null` gives `wireDefault`, which is parsed by
+ * `schema` like any sent value (so defaults are written in wire form).
+ *
+ * @param schema The schema of a sent value.
+ * @param wireDefault The default, in a form `schema` accepts.
+ */
+export function withDefault<T extends z.ZodType>(schema: T, wireDefault: z.input<T>) {
+  return z.preprocess((v) => (isBlank(v) ? undefined : v), schema.prefault(wireDefault));
+}
+
+/**
+ * A required field (the reference's `NO_DEFAULT`): missing, `""` or `null` is an error
+ * ("<key> must be specified").
+ *
+ * @param schema The schema of a sent value.
+ */
+export function required<T extends z.ZodType>(schema: T) {
+  return z.unknown().superRefine((v, ctx) => {
+    if (!isBlank(v)) return;
+    ctx.addIssue({
+      code: "custom",
+      input: v,
+      message: `expected a value (the field is required) but found ${
+        v === undefined ? "none" : describeValue(v)
+      }`,
+      abort: true,
+    });
+  }).pipe(schema);
+}
+
+/**
+ * A boolean: `"1"`/`"0"` (reference; its cast is `value == "1"`) or JSON `true`/`false`.
+ * Other strings, which the reference silently reads as false, are errors here.
+ */
+export const WireBoolean = z.union([
+  z.boolean(),
+  z.stringbool({ truthy: ["1"], falsy: ["0"] }),
+], { error: `expected "1", "0", true or false` });
+
+/** A decimal number as text, as Python's `float()` reads it (no `inf`, `nan` or `_`). */
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/**
+ * A finite number: a JSON number, or a decimal string such as `"293."` or `" 2.5e1"`
+ * (reference: `float(value)`). Infinite and NaN values are errors.
+ */
+export const WireNumber = z.union([
+  z.number({ error: "expected a number" }),
+  z.string().regex(DECIMAL, { error: "expected a number" }),
+], { error: "expected a number" }).transform((v, ctx) => {
+  const n = typeof v === "number" ? v : Number(v);
+  if (!Number.isFinite(n)) {
+    ctx.issues.push({ code: "custom", input: v, message: "expected a finite number" });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** A finite number >= 0 (lengths, areas, volumes, flows, durations). */
+export const WireNonNegativeNumber = WireNumber.pipe(
+  z.number().min(0, { error: "expected a number >= 0" }),
+);
+
+/** A finite number within `[min, max]`. */
+export function wireNumberIn(min: number, max: number) {
+  const error = `expected a number from ${min} to ${max}`;
+  return WireNumber.pipe(z.number().min(min, { error }).max(max, { error }));
+}
+
+/**
+ * A count (people, windows, minutes): a non-negative integer given as a JSON number or
+ * as decimal digits (reference `_safe_int_cast`: an int, an integral float, or a string
+ * of digits; `"10.0"`, `"-1"` and `" 1"` are refused, as there). JSON booleans, which
+ * Python would count as 0 or 1, are refused.
+ */
+export const WireCount = z.union([
+  z.number({ error: "expected a whole number >= 0" }),
+  z.string().regex(/^\d+$/, { error: "expected a whole number >= 0" }),
+], { error: "expected a whole number >= 0" }).transform((v, ctx) => {
+  const n = typeof v === "number" ? v : Number(v);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    ctx.issues.push({ code: "custom", input: v, message: "expected a whole number >= 0" });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** `HH:MM` with two-digit hours 00–23 and two-digit minutes 00–59. */
+const TIME = /^(\d\d):(\d\d)$/;
+
+/**
+ * A time of day `"HH:MM"`, parsed to minutes since midnight (reference
+ * `time_string_to_minutes`). Stricter than the reference, which also reads `"09:5"`
+ * (9:05) and `"0900"` (9:00): hours and minutes must both have two digits.
+ */
+export const WireTime = z.string({ error: `expected a time "HH:MM"` }).transform((s, ctx) => {
+  const m = TIME.exec(s);
+  const hours = m ? Number(m[1]) : NaN;
+  const minutes = m ? Number(m[2]) : NaN;
+  if (!(hours <= 23 && minutes <= 59)) {
+    ctx.issues.push({ code: "custom", input: s, message: `expected a time "HH:MM"` });
+    return z.NEVER;
+  }
+  return hours * MIN_PER_H + minutes;
+});
+
+/**
+ * Free text (names shown in the report). JSON numbers are accepted and kept as written
+ * (`123` becomes `"123"`). Unlike the reference we do not HTML-escape the text: escaping
+ * belongs to whatever renders it.
+ */
+export const WireText = z.union([z.string(), z.number()], { error: "expected text" })
+  .transform((v) => String(v));
+
+/**
+ * One of a fixed list of strings, spelled exactly.
+ *
+ * @param values The allowed values.
+ */
+export function wireChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `expected ${oneOf(values)}` });
+}
+
+/**
+ * A JSON object, sent as a string holding one (reference: `dict` fields are parsed with
+ * `ast.literal_eval` from a string, so use JSON with double quotes) or as an object.
+ * The result is the parsed object, not yet checked.
+ */
+export const WireJsonObject = z.union([z.string(), z.record(z.string(), z.unknown())], {
+  error: "expected a JSON object or a string holding one",
+}).transform((v, ctx): Record<string, unknown> => {
+  if (typeof v !== "string") return v;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch (e) {
+    const reason = e instanceof SyntaxError ? ` (${e.message})` : "";
+    ctx.issues.push({
+      code: "custom",
+      input: v,
+      message: `expected a JSON object but found text that is not valid JSON${reason}`,
+    });
+    return z.NEVER;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    ctx.issues.push({
+      code: "custom",
+      input: v,
+      message: `expected a JSON object but found a string holding ${describeValue(parsed)}`,
+    });
+    return z.NEVER;
+  }
+  return parsed as Record<string, unknown>;
+});
+
+/**
+ * An optional number sent as text (the reference's `humidity` is a `str` field, read
+ * with `float()` only when used): `""` (the default) gives null, otherwise a number in
+ * `[min, max]`.
+ *
+ * @param min Smallest allowed value.
+ * @param max Largest allowed value.
+ */
+export function wireOptionalNumberIn(min: number, max: number) {
+  return z.union([z.literal(""), wireNumberIn(min, max)], {
+    error: `expected "" or a number from ${min} to ${max}`,
+  }).transform((v) => (v === "" ? null : v));
+}
+
+// MARK: values inside JSON-object fields (plain JSON types, as the reference requires)
+
+/** A count inside a JSON-object field: a JSON integer >= 0 (reference `isinstance(v, int)`). */
+export const JsonCount = z.number({ error: "expected a whole number >= 0" })
+  .int({ error: "expected a whole number >= 0" })
+  .min(0, { error: "expected a whole number >= 0" });
+
+/** A number >= 0 inside a JSON-object field: a JSON number (strings are refused, as there). */
+export const JsonNonNegativeNumber = z.number({ error: "expected a number >= 0" })
+  .min(0, { error: "expected a number >= 0" });
+
+/** A finite number inside a JSON-object field. */
+export const JsonNumber = z.number({ error: "expected a number" });
