@@ -1,0 +1,99 @@
+// The virus-report models built from the reference's own inputs (s1–s7, seed 0,
+// N = 250000) give the reference's mean infection probability and expected new cases
+// per group at relative 1e-8. Natural ventilation (s1, s5) uses the synthetic weather
+// set with the station list from ../shared (skipped with a message when absent).
+import { strictEqual, throws } from "node:assert/strict";
+import { buildVirusModels } from "../../src/forms/build_virus_models.ts";
+import { parseVirusForm } from "../../src/forms/parse_virus_form.ts";
+import { exposureEvaluator } from "../../src/model/exposure.ts";
+import { mean } from "../../src/model/vec.ts";
+import { createRng } from "../../src/montecarlo/rng.ts";
+import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
+import { createWeatherDataset, type WeatherDataset } from "../../src/weather/dataset.ts";
+import { WeatherDataUnavailableError } from "../../src/weather/errors.ts";
+import { assertClose } from "../_helpers/stats.ts";
+
+const PARITY = { rel: 1e-8, abs: 1e-12 };
+const STATIONS = new URL(
+  "../../../shared/fixtures/weather/hadisd_station_fullinfo_v311_202001p.txt",
+  import.meta.url,
+);
+
+async function weather(): Promise<WeatherDataset | undefined> {
+  try {
+    const stations = await Deno.readTextFile(STATIONS);
+    const temperatures = JSON.parse(
+      await Deno.readTextFile(
+        new URL("../fixtures/weather/global_weather_set.synthetic.json", import.meta.url),
+      ),
+    );
+    return createWeatherDataset(stations, temperatures);
+  } catch {
+    return undefined;
+  }
+}
+
+async function read(name: string, kind: "in" | "trim") {
+  const url = new URL(`../fixtures/reference/${name}.${kind}.json`, import.meta.url);
+  return JSON.parse(await Deno.readTextFile(url));
+}
+
+const CASES: [string, boolean][] = [
+  ["s1_rest_example_natural", true],
+  ["s2_hepa_classroom", false],
+  ["s3_mech_masks_shortrange", false],
+  ["s4_dynamic_occupancy_hvac_ffp2", false],
+  ["s5_dims_breaks_vaccine_delta", true],
+  ["s6_precise_activity_cond_prob", false],
+  ["s7_from_fitting", false],
+];
+
+for (const [name, natural] of CASES) {
+  Deno.test(`buildVirusModels(): ${name} gives the reference's probabilities`, async () => {
+    const dataset = natural ? await weather() : undefined;
+    if (natural && dataset === undefined) {
+      console.log(`SKIP ${name}: ../shared/fixtures/weather station list not found`);
+      return;
+    }
+    let want;
+    try {
+      want = (await read(name, "trim")).results.groups;
+    } catch {
+      console.log(`SKIP ${name}: tests/fixtures/reference/${name}.trim.json not copied`);
+      return;
+    }
+    const form = parseVirusForm(await read(name, "in"));
+    const models = buildVirusModels(form, {
+      registry: DEFAULT_REGISTRY,
+      rng: createRng(0),
+      weather: dataset,
+      year: 2026,
+    });
+    strictEqual(models.exposureModels.length, Object.keys(want).length);
+    for (const model of models.exposureModels) {
+      const ev = exposureEvaluator(model);
+      const w = want[model.identifier];
+      assertClose(
+        mean(ev.infectionProbability()),
+        w.prob_inf,
+        PARITY,
+        `${model.identifier} prob_inf`,
+      );
+      assertClose(
+        mean(ev.expectedNewCases()),
+        w.expected_new_cases,
+        PARITY,
+        `${model.identifier} cases`,
+      );
+    }
+  });
+}
+
+Deno.test("buildVirusModels() without weather data fails clearly for natural ventilation", async () => {
+  const form = parseVirusForm(await read("s1_rest_example_natural", "in"));
+  throws(
+    () => buildVirusModels(form, { registry: DEFAULT_REGISTRY, rng: createRng(0), sampleSize: 10 }),
+    (e: unknown) =>
+      e instanceof WeatherDataUnavailableError && /weather dataset/.test((e as Error).message),
+  );
+});
