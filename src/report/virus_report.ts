@@ -1,0 +1,321 @@
+/**
+ * The virus report: from a `/virus/report` body to the reference's report data
+ * (`virus_report_data.calculate_report_data`), with a seed for reproducible runs.
+ *
+ * @module
+ */
+import { buildVirusModels } from "../forms/build_virus_models.ts";
+import { parseVirusForm } from "../forms/parse_virus_form.ts";
+import type { VirusForm } from "../forms/virus_form.ts";
+import { createKernel, type Kernel } from "../kernel/kernel.ts";
+import { concentrationEvaluator } from "../model/concentration.ts";
+import {
+  type ExposureEvaluator,
+  exposureEvaluator,
+  type ExposureModel,
+  exposureModel,
+} from "../model/exposure.ts";
+import { boundaries } from "../model/interval.ts";
+import { inhaleEfficiency } from "../model/mask.ts";
+import { fractionDeposited } from "../model/particle.ts";
+import {
+  emissionRatePerAerosolPerPerson,
+  emittedDiameter,
+  populationAerosols,
+  presenceInterval,
+} from "../model/population.ts";
+import {
+  dilutedJetConcentration,
+  dilutionFactor,
+  normedJetOriginConcentration,
+  type ShortRangeModel,
+} from "../model/short_range.ts";
+import { div, isArray, map1, mean, mul, sampleCount, type Vec } from "../model/vec.ts";
+import { createRng } from "../montecarlo/rng.ts";
+import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
+import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
+import type { WeatherDataset } from "../weather/dataset.ts";
+import { interestingTimes } from "./interesting_times.ts";
+
+/** Largest accepted Monte Carlo sample size. */
+export const MAX_SAMPLE_SIZE = 2_000_000;
+
+/** Options of {@link virusReport}. */
+export interface VirusReportOptions {
+  /**
+   * Seed of the generator, an integer in [0, 2^32 − 1].
+   *
+   * @default {a random seed, reported back in the result}
+   */
+  readonly seed?: number;
+  /**
+   * Monte Carlo sample size.
+   *
+   * @default {the registry's (250000)}
+   */
+  readonly sampleSize?: number;
+  /**
+   * Include the per-sample infection probabilities (`prob_dist`, N numbers per group).
+   *
+   * @default {true}
+   */
+  readonly probDist?: boolean;
+  /** Default parameters (the reference's registry by default). */
+  readonly registry?: DataRegistry;
+  /** Weather data, needed for natural ventilation. */
+  readonly weather?: WeatherDataset;
+  /**
+   * Year whose time-zone rules give the location's UTC offset.
+   *
+   * @default {the current year}
+   */
+  readonly year?: number;
+}
+
+/** Report data of one exposed group (field names as the reference's). */
+export type GroupReport = Record<string, unknown>;
+
+/** The report data (field names as the reference's `results`). */
+export interface VirusReport {
+  /** Report times, h. */
+  readonly times: number[];
+  /** Mean CO2 concentration at each time, ppm. */
+  readonly CO2_concentrations: number[];
+  /** Per exposed group. */
+  readonly groups: Record<string, GroupReport>;
+  /** The seed used. */
+  readonly seed: number;
+  /** A short description of the model. */
+  readonly model: string;
+}
+
+/**
+ * Computes the virus report of a `/virus/report` body.
+ *
+ * @param body The form, in the reference's wire format or plain JSON.
+ * @param options Seed, sample size, weather data.
+ * @returns The report data.
+ * @throws {FormError} When the body is invalid (names the field and the problem).
+ * @throws {RangeError} On an invalid seed or sample size.
+ */
+export function virusReport(body: unknown, options: VirusReportOptions = {}): VirusReport {
+  const form = parseVirusForm(body);
+  return virusReportFromForm(form, options);
+}
+
+/**
+ * The virus report of an already parsed form (see {@link virusReport}).
+ */
+export function virusReportFromForm(
+  form: VirusForm,
+  options: VirusReportOptions = {},
+): VirusReport {
+  const registry = options.registry ?? DEFAULT_REGISTRY;
+  const seed = options.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
+  const sampleSize = options.sampleSize ?? registry.monteCarlo.sampleSize;
+  if (!Number.isInteger(sampleSize) || sampleSize < 1 || sampleSize > MAX_SAMPLE_SIZE) {
+    throw new RangeError(`expected a sample size in 1..${MAX_SAMPLE_SIZE} but found ${sampleSize}`);
+  }
+  const rng = createRng(seed);
+  const models = buildVirusModels(form, {
+    registry,
+    rng,
+    sampleSize,
+    weather: options.weather,
+    year: options.year,
+  });
+  const kernel = createKernel();
+  const times = interestingTimes(models.exposureModels);
+  const groups: Record<string, GroupReport> = {};
+  for (const model of models.exposureModels) {
+    groups[model.identifier] = groupReport(form, model, times, kernel, options.probDist ?? true);
+  }
+  const co2 = concentrationEvaluator(models.co2Model);
+  const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
+  const co2Samples = sampleCount(co2.normalization);
+  return {
+    times,
+    CO2_concentrations: Array.from(co2Sums, (s) => s / co2Samples),
+    groups,
+    seed,
+    model: describe(form, models.exposureModels, sampleSize),
+  };
+}
+
+function describe(form: VirusForm, models: readonly ExposureModel[], n: number): string {
+  return `ExposureModelGroup(${
+    models.map((m) => m.identifier).join(", ")
+  }; virus ${form.virusType}; ` +
+    `activity ${form.activityType}; ventilation ${form.ventilationType}; samples ${n})`;
+}
+
+function groupReport(
+  form: VirusForm,
+  model: ExposureModel,
+  times: number[],
+  kernel: Kernel,
+  withDist: boolean,
+): GroupReport {
+  const ev = exposureEvaluator(model);
+  const prob = ev.infectionProbability() as Float64Array;
+  const stats = sampleStatistics(kernel, prob);
+  const h = histogram(kernel, prob.map((p) => p / 100), 100);
+  const n = prob.length;
+  const report: GroupReport = {
+    prob_inf: stats.mean,
+    prob_inf_sd: stats.std,
+    ...(withDist ? { prob_dist: Array.from(prob) } : {}),
+    prob_hist_count: Array.from(h.counts, (c, i) => c / (h.edges[i + 1] - h.edges[i]) / n),
+    prob_hist_bins: Array.from(h.edges),
+    expected_new_cases: mean(ev.expectedNewCases()),
+    exposed_presence_intervals: boundaries(presenceInterval(model.exposed)).map(([a, b]) => [a, b]),
+  };
+  if (form.exposureOption === "p_probabilistic_exposure") {
+    report.prob_probabilistic_exposure = ev.totalProbabilityRule();
+  }
+  const curves = reportCurves(ev, times);
+  report.concentrations = curves.concentrations;
+  report.cumulative_doses = cumulativeSum(curves.doses);
+  if (model.shortRange.length > 0) {
+    const longRange = exposureEvaluator(exposureModel({ ...model, shortRange: [] }));
+    report.long_range_prob = mean(longRange.infectionProbability());
+    report.long_range_expected_new_cases = mean(longRange.expectedNewCases());
+    const byExpiration = new Map<string, [number, number][]>();
+    for (const sr of model.shortRange) {
+      const name = sr.expiration.name ?? "";
+      const spans = byExpiration.get(name) ?? [];
+      spans.push(...boundaries(sr.presence).map(([a, b]) => [a, b] as [number, number]));
+      byExpiration.set(name, spans);
+    }
+    report.short_range_interactions = [...byExpiration].map(([expiration, spans]) => ({
+      expiration,
+      presence_interval: spans,
+    }));
+    const formInteractions = form.shortRangeInteractions.flatMap((g) => g.interactions);
+    report.concentrations_zoomed = times.map((t, k) => {
+      const breathing = model.shortRange.some((sr, j) => {
+        const [a, b] = boundaries(sr.presence)[0];
+        return a <= t && t <= b && formInteractions[j]?.expiration === "Breathing";
+      });
+      return breathing ? curves.concentrations[k] : curves.longRangeConcentrations[k];
+    });
+    report.long_range_cumulative_doses = cumulativeSum(curves.longRangeDoses);
+  }
+  return report;
+}
+
+function cumulativeSum(values: number[]): number[] {
+  let total = 0;
+  return values.map((v) => (total += v));
+}
+
+/**
+ * The report curves of one group in one kernel pass per infected population: the mean
+ * concentration at each time (long range, and with the short-range jets), and the mean
+ * deposited dose between consecutive times (long range, and with short range).
+ */
+function reportCurves(ev: ExposureEvaluator, times: number[]) {
+  const model = ev.model;
+  const exposedSpans = boundaries(presenceInterval(model.exposed));
+  const spanEnds = exposedSpans.flat();
+  const longRangeConcentrations = new Float64Array(times.length);
+  const longRangeDoses = new Float64Array(Math.max(times.length - 1, 0));
+  const srConcentration = new Float64Array(times.length);
+  const srDoses = new Float64Array(Math.max(times.length - 1, 0));
+  const n = sampleCount(...ev.concentrations.map((c) => c.normalization));
+  const inhaled = mul(
+    model.exposed.activity.inhalationRate,
+    map1(inhaleEfficiency(model.exposed.mask), (eta) => 1 - eta),
+  );
+  const dilutions = model.shortRange.map((sr) => dilutionFactor(sr));
+
+  model.concentrationModels.forEach((cm, k) => {
+    const cev = ev.concentrations[k];
+    const diameter = emittedDiameter(cm.infected);
+    const perDiameter = diameter !== undefined && isArray(diameter);
+    const af = mul(
+      populationAerosols(cm.infected),
+      fractionDeposited(diameter, cm.evaporationFactor),
+    );
+    const doseFactor = mul(emissionRatePerAerosolPerPerson(cm.infected), inhaled);
+    // Dose weights: with per-sample diameters the dose is mean(E·AF) · DF per sample, so
+    // its mean is mean(E·AF) · mean(DF); otherwise mean(E · AF · DF).
+    const meanDf = mean(doseFactor);
+    const doseWeight = perDiameter ? af : mul(af, doseFactor);
+    const srWeights = dilutions.map((dil) => perDiameter ? af : div(mul(af, doseFactor), dil));
+    const srScale = dilutions.map((dil) => perDiameter ? mean(div(doseFactor, dil)) : 1);
+    const result = cev.batch({
+      times,
+      weights: [cev.normalization, ...dilutions.map((dil) => div(cev.normalization, dil))],
+      integralTimes: [...times, ...spanEnds],
+      integralWeights: [doseWeight, ...srWeights],
+    });
+    const integralTimes = [...new Set([...times, ...spanEnds])].sort((a, b) => a - b);
+    const cumulativeAt = (w: number, t: number) => result.integralSums[w][integralTimes.indexOf(t)];
+    const exposure = (w: number, t1: number, t2: number) => {
+      let total = 0;
+      for (const [start, stop] of exposedSpans) {
+        if (stop < t1) continue;
+        if (start > t2) break;
+        total += cumulativeAt(w, Math.min(stop, t2)) - cumulativeAt(w, Math.max(start, t1));
+      }
+      return total / n;
+    };
+    times.forEach((t, j) => {
+      longRangeConcentrations[j] += result.sums[0][j] / n;
+      model.shortRange.forEach((sr, s) => {
+        const [a, b] = boundaries(sr.presence)[0];
+        if (a <= t && t <= b) srConcentration[j] -= result.sums[1 + s][j] / n;
+      });
+    });
+    for (let j = 0; j + 1 < times.length; j++) {
+      const [t1, t2] = [times[j], times[j + 1]];
+      const lr = exposure(0, t1, t2) * (perDiameter ? meanDf : 1);
+      longRangeDoses[j] += lr;
+      model.shortRange.forEach((_, s) => {
+        srDoses[j] -= exposure(1 + s, t1, t2) * srScale[s];
+      });
+    }
+  });
+
+  // The jets: diluted jet concentration while each interaction lasts, and the jet dose
+  // of the overlap of each interval with the interaction.
+  model.shortRange.forEach((sr, s) => {
+    const [a, b] = boundaries(sr.presence)[0];
+    const jetMean = mean(dilutedJetConcentration(sr));
+    times.forEach((t, j) => {
+      if (a <= t && t <= b) srConcentration[j] += jetMean;
+    });
+    const perHour = jetDosePerHour(ev, sr, dilutions[s]);
+    for (let j = 0; j + 1 < times.length; j++) {
+      const overlap = Math.max(0, Math.min(b, times[j + 1]) - Math.max(a, times[j]));
+      const touches = !(b < times[j] || a > times[j + 1]);
+      if (touches) srDoses[j] += perHour * overlap;
+    }
+  });
+
+  const concentrations = Array.from(longRangeConcentrations, (c, j) => c + srConcentration[j]);
+  const doses = Array.from(longRangeDoses, (d, j) => d + srDoses[j]);
+  return {
+    concentrations,
+    longRangeConcentrations: Array.from(longRangeConcentrations),
+    doses,
+    longRangeDoses: Array.from(longRangeDoses),
+  };
+}
+
+/** Mean jet dose per hour of interaction (reference `deposited_exposure_between_bounds`, jet term). */
+function jetDosePerHour(ev: ExposureEvaluator, sr: ShortRangeModel, dilution: Vec): number {
+  const model = ev.model;
+  const diameter = sr.expiration.diameter;
+  const jet = map1(normedJetOriginConcentration(sr), (c) => c * 1e6);
+  const fdep = fractionDeposited(diameter, 1.0);
+  const jetDeposited: Vec = isArray(diameter) ? mean(mul(jet, fdep)) : mul(jet, fdep);
+  const infected = model.concentrationModels[0].infected;
+  const perAerosol = div(
+    emissionRatePerAerosolPerPerson(infected),
+    map1(infected.activity.exhalationRate, (q) => q * 1e6),
+  );
+  const factor = mul(perAerosol, map1(inhaleEfficiency(model.exposed.mask), (eta) => 1 - eta));
+  return mean(mul(div(mul(jetDeposited, sr.activity.inhalationRate), dilution), factor));
+}
