@@ -1,0 +1,73 @@
+/**
+ * Parity of the virus report with the reference's fixtures (../shared/fixtures/reference,
+ * seed 0, N = 250000): prints, per fixture, the number of compared values, the largest
+ * relative difference and the time, and exits 1 when any value differs by more than
+ * relative 1e-8 (absolute 1e-12 near zero). Run with `deno task parity`.
+ *
+ * @module
+ */
+import { virusReport } from "../src/report/virus_report.ts";
+import { createWeatherDataset } from "../src/weather/dataset.ts";
+
+const SHARED = new URL("../../shared/fixtures/", import.meta.url);
+const SKIPPED = new Set([
+  "prob_dist_summary",
+  "conditional_probability_data",
+  "uncertainties_plot_src",
+]);
+
+let stations: string;
+try {
+  stations = await Deno.readTextFile(
+    new URL("weather/hadisd_station_fullinfo_v311_202001p.txt", SHARED),
+  );
+} catch {
+  console.log("../shared/fixtures not found: nothing to compare");
+  Deno.exit(0);
+}
+const weather = createWeatherDataset(
+  stations,
+  JSON.parse(await Deno.readTextFile(new URL("weather/global_weather_set.synthetic.json", SHARED))),
+);
+
+const names = [...Deno.readDirSync(new URL("reference/", SHARED))]
+  .map((e) => e.name)
+  .filter((f) => /^s\d.*\.in\.json$/.test(f))
+  .map((f) => f.replace(".in.json", ""))
+  .sort();
+
+let failed = false;
+console.log("| fixture | values | worst diff / tolerance | failures | ms |");
+console.log("| --- | --- | --- | --- | --- |");
+for (const name of names) {
+  const read = async (kind: string) =>
+    JSON.parse(await Deno.readTextFile(new URL(`reference/${name}.${kind}.json`, SHARED)));
+  const t0 = performance.now();
+  const report = virusReport(await read("in"), { seed: 0, weather, year: 2026, probDist: false });
+  const ms = performance.now() - t0;
+  let count = 0;
+  let worst = 0;
+  let failures = 0;
+  const walk = (a: unknown, b: unknown): void => {
+    if (typeof b === "number") {
+      count++;
+      const x = a as number;
+      if (Number.isNaN(x) && Number.isNaN(b)) return;
+      const ratio = Math.abs(x - b) / (1e-12 + 1e-8 * Math.abs(b));
+      if (Number.isFinite(ratio)) worst = Math.max(worst, ratio);
+      if (typeof a !== "number" || !(ratio <= 1)) failures++;
+    } else if (Array.isArray(b)) {
+      b.forEach((v, i) => walk(Array.isArray(a) ? a[i] : undefined, v));
+    } else if (b !== null && typeof b === "object") {
+      for (const [k, v] of Object.entries(b)) {
+        if (!SKIPPED.has(k)) walk((a as Record<string, unknown> | undefined)?.[k], v);
+      }
+    }
+  };
+  walk(report, (await read("trim")).results);
+  failed ||= failures > 0;
+  console.log(
+    `| ${name} | ${count} | ${worst.toExponential(1)} | ${failures} | ${ms.toFixed(0)} |`,
+  );
+}
+Deno.exit(failed ? 1 : 0);
