@@ -25,6 +25,7 @@ import {
 } from "./population.ts";
 import type { Room } from "./room.ts";
 import { createKernel, type Kernel } from "../kernel/kernel.ts";
+import { chebyshevBatch } from "./chebyshev_batch.ts";
 import {
   timelineBatch,
   type TimelineInputs,
@@ -297,7 +298,8 @@ export function concentrationEvaluator(
   const batch = (request: TimelineRequest): TimelineResult => {
     if (kernelInputs) {
       kernel ??= createKernel();
-      return timelineBatch(kernel, kernelInputs, request);
+      return chebyshevBatch(kernel, kernelInputs, request) ??
+        timelineBatch(kernel, kernelInputs, request);
     }
     const times = request.times ?? [];
     const samples = sampleCount(

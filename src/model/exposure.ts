@@ -36,7 +36,7 @@ import {
   normedJetExposureBetweenBounds,
   type ShortRangeModel,
 } from "./short_range.ts";
-import { add, div, isArray, map1, map2, mean, mul, sub, type Vec } from "./vec.ts";
+import { add, div, isArray, map1, map2, mean, mul, sampleCount, sub, type Vec } from "./vec.ts";
 
 /** 1 / ln 2: ID50 × 1/ln 2 is ID63, the dose of the exponential dose-response. */
 const ONE_OVER_LN2 = 1 / Math.log(2);
@@ -207,12 +207,50 @@ export function exposureEvaluator(
     };
   });
 
+  /**
+   * With per-sample diameters only the mean over the samples of exposure × aerosols ×
+   * deposition enters the dose: Σ_i w_i ∫₀ᵗ C_i at every needed time, one batch per model.
+   */
+  const weightedCumulative = model.concentrationModels.map(() => new Map<number, number>());
+  const prefetchWeighted = (spanTimes: readonly number[]): void => {
+    staticParts.forEach((parts, k) => {
+      if (!parts.perSampleDiameter) return;
+      const cache = weightedCumulative[k];
+      const missing = [...new Set(spanTimes)].filter((t) => !cache.has(t));
+      if (missing.length === 0) return;
+      const { integralSums } = concentrations[k].batch({
+        integralTimes: missing,
+        integralWeights: [parts.aerosolsTimesDeposited],
+      });
+      const sorted = [...new Set(missing)].sort((a, b) => a - b);
+      sorted.forEach((t, j) => cache.set(t, integralSums[0][j]));
+    });
+  };
+  /** mean_i(E_i · AF_i) between two times from the weighted cumulative sums, or undefined. */
+  const meanWeightedExposure = (k: number, time1: number, time2: number): number | undefined => {
+    const cache = weightedCumulative[k];
+    const n = sampleCount(staticParts[k].aerosolsTimesDeposited);
+    let total = 0;
+    for (const [a, b] of spansBetween(time1, time2)) {
+      const sa = cache.get(a);
+      const sb = cache.get(b);
+      if (sa === undefined || sb === undefined) return undefined;
+      total += sb - sa;
+    }
+    return total / n;
+  };
+
   const longRange = (time1: number, time2: number): Vec => {
     let deposited: Vec = 0;
     staticParts.forEach((parts, k) => {
-      const perDiameter = mul(normedExposure(k, time1, time2), parts.aerosolsTimesDeposited);
       // Monte Carlo integration over the diameters before the diameter-independent factors.
-      const integrated: Vec = parts.perSampleDiameter ? mean(perDiameter) : perDiameter;
+      let integrated: Vec | undefined = parts.perSampleDiameter
+        ? meanWeightedExposure(k, time1, time2)
+        : undefined;
+      if (integrated === undefined) {
+        const perDiameter = mul(normedExposure(k, time1, time2), parts.aerosolsTimesDeposited);
+        integrated = parts.perSampleDiameter ? mean(perDiameter) : perDiameter;
+      }
       deposited = add(deposited, mul(integrated, parts.doseFactor));
     });
     return deposited;
@@ -258,7 +296,8 @@ export function exposureEvaluator(
     const times = populationTimes();
     const pairs: [number, number][] = [];
     for (let k = 0; k + 1 < times.length; k++) pairs.push(...spansBetween(times[k], times[k + 1]));
-    prefetch(pairs);
+    prefetchWeighted(pairs.flat());
+    if (staticParts.some((p) => !p.perSampleDiameter)) prefetch(pairs);
     let total: Vec | undefined;
     for (let k = 0; k + 1 < times.length; k++) {
       const part = shortRange
