@@ -32,6 +32,9 @@ export * from "./src/registry/mod.ts";
 // Forms: the /virus/report form, parsed and validated
 export * from "./src/forms/mod.ts";
 
+// Report: the virus report data (the reference's /virus/report results)
+export * from "./src/report/mod.ts";
+
 // Weather: stations, nearest station, time zones, outdoor temperature profiles
 export * from "./src/weather/mod.ts";
 

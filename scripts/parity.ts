@@ -12,7 +12,7 @@ import { createWeatherDataset } from "../src/weather/dataset.ts";
 const SHARED = new URL("../../shared/fixtures/", import.meta.url);
 const SKIPPED = new Set([
   "prob_dist_summary",
-  "conditional_probability_data",
+  "log10_vl_in_sputum_summary",
   "uncertainties_plot_src",
 ]);
 

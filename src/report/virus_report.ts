@@ -35,7 +35,9 @@ import { createRng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
+import { conditionalProbabilityData } from "./conditional_probability.ts";
 import { interestingTimes } from "./interesting_times.ts";
+import { uncertaintiesPlot } from "./uncertainties_plot.ts";
 
 /** Largest accepted Monte Carlo sample size. */
 export const MAX_SAMPLE_SIZE = 2_000_000;
@@ -128,7 +130,14 @@ export function virusReportFromForm(
   const times = interestingTimes(models.exposureModels);
   const groups: Record<string, GroupReport> = {};
   for (const model of models.exposureModels) {
-    groups[model.identifier] = groupReport(form, model, times, kernel, options.probDist ?? true);
+    groups[model.identifier] = groupReport(
+      form,
+      registry,
+      model,
+      times,
+      kernel,
+      options.probDist ?? true,
+    );
   }
   const co2 = concentrationEvaluator(models.co2Model);
   const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
@@ -151,6 +160,7 @@ function describe(form: VirusForm, models: readonly ExposureModel[], n: number):
 
 function groupReport(
   form: VirusForm,
+  registry: DataRegistry,
   model: ExposureModel,
   times: number[],
   kernel: Kernel,
@@ -170,6 +180,17 @@ function groupReport(
     expected_new_cases: mean(ev.expectedNewCases()),
     exposed_presence_intervals: boundaries(presenceInterval(model.exposed)).map(([a, b]) => [a, b]),
   };
+  const virusData = registry.virologicalData.virusDistributions[form.virusType];
+  if (
+    form.conditionalProbabilityViralLoads && virusData.viralLoadInSputum === "covidOverallVlData"
+  ) {
+    const data = conditionalProbabilityData(
+      model.concentrationModels[0].infected.virus.viralLoadInSputum,
+      prob,
+    );
+    report.conditional_probability_data = data;
+    report.uncertainties_plot_src = uncertaintiesPlot(prob, data);
+  }
   if (form.exposureOption === "p_probabilistic_exposure") {
     report.prob_probabilistic_exposure = ev.totalProbabilityRule();
   }

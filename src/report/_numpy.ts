@@ -1,0 +1,67 @@
+/**
+ * Small numpy routines the report needs, rounded like numpy's float64 versions
+ * (numpy 1.24, the reference's version): `np.arange` with a float step and
+ * `np.quantile` with the default "linear" method.
+ *
+ * @module
+ */
+
+/**
+ * `np.arange(start, stop, step)` for float64: ceil((stop − start) / step) values, the
+ * i-th being start + i·δ where δ = (start + step) − start (numpy fills the array from
+ * its first two values, so δ carries the rounding of start + step).
+ *
+ * @param start First value.
+ * @param stop End (excluded, up to rounding).
+ * @param step Spacing, non-zero.
+ * @returns The values.
+ * @throws {RangeError} When `step` is zero or not finite.
+ */
+export function arange(start: number, stop: number, step: number): number[] {
+  if (step === 0 || !Number.isFinite(step)) {
+    throw new RangeError(`expected a finite non-zero step but found ${step}`);
+  }
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const delta = (start + step) - start;
+  const out: number[] = new Array(n);
+  if (n > 0) out[0] = start;
+  if (n > 1) out[1] = start + step;
+  for (let i = 2; i < n; i++) out[i] = start + i * delta;
+  return out;
+}
+
+/**
+ * `np.quantile(x, q)` with the default "linear" method (Hyndman & Fan type 7), from
+ * values sorted in ascending order. The virtual index is (n − 1)·q; the two
+ * neighbouring order statistics a ≤ b are blended with γ = index − floor(index) as
+ * a + (b − a)·γ when γ < 0.5 and b − (b − a)·(1 − γ) otherwise (numpy's `_lerp`).
+ *
+ * Unlike numpy (which raises `IndexError`), an empty input gives NaN. A NaN among the
+ * values gives NaN, as in numpy (NaN sorts last there).
+ *
+ * @param sorted The values, ascending (NaN, if any, last).
+ * @param q Quantile, 0–1.
+ * @returns The quantile.
+ */
+export function quantileSorted(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  if (n === 0 || Number.isNaN(sorted[n - 1])) return NaN;
+  const index = (n - 1) * q;
+  let lower: number;
+  let upper: number;
+  if (index >= n - 1) {
+    lower = upper = n - 1;
+  } else if (index < 0) {
+    lower = upper = 0;
+  } else {
+    lower = Math.floor(index);
+    upper = lower + 1;
+  }
+  // numpy takes γ from the index before it is clamped; with a == b it does not matter
+  // unless the values are infinite, where numpy's arithmetic gives NaN as here.
+  const gamma = index >= n - 1 ? index + 1 : index - (index < 0 ? 0 : Math.floor(index));
+  const a = sorted[lower];
+  const b = sorted[upper];
+  const diff = b - a;
+  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+}

@@ -1,0 +1,156 @@
+// conditional_probability_data: the numpy helpers against values printed by numpy, the
+// binning against numpy on synthetic data, and case s6 (seed 0, N = 250000) against the
+// reference's fixture at relative 1e-8 (absolute 1e-12 near zero; NaN equals NaN).
+import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { buildVirusModels } from "../../src/forms/build_virus_models.ts";
+import { parseVirusForm } from "../../src/forms/parse_virus_form.ts";
+import { sharedKernel } from "../../src/kernel/shared.ts";
+import { exposureEvaluator } from "../../src/model/exposure.ts";
+import { mean, sum } from "../../src/model/vec.ts";
+import { createRng } from "../../src/montecarlo/rng.ts";
+import { sampleStatistics } from "../../src/montecarlo/statistics.ts";
+import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
+import { arange, quantileSorted } from "../../src/report/_numpy.ts";
+import {
+  conditionalProbabilityByViralLoad,
+  conditionalProbabilityData,
+} from "../../src/report/conditional_probability.ts";
+import { assertClose } from "../_helpers/stats.ts";
+
+const PARITY = { rel: 1e-8, abs: 1e-12 };
+const CASE = "s6_precise_activity_cond_prob";
+
+async function read(kind: "in" | "trim") {
+  const url = new URL(`../fixtures/reference/${CASE}.${kind}.json`, import.meta.url);
+  return JSON.parse(await Deno.readTextFile(url));
+}
+
+function assertAllClose(actual: readonly number[], expected: readonly number[], what: string) {
+  strictEqual(actual.length, expected.length, `${what} length`);
+  for (let i = 0; i < expected.length; i++) {
+    assertClose(actual[i], expected[i], PARITY, `${what}[${i}]`);
+  }
+}
+
+Deno.test("quantileSorted() matches np.quantile's linear method", () => {
+  // Expected values printed by numpy (np.quantile(a, q)).
+  strictEqual(quantileSorted(Float64Array.of(1, 2, 3, 4), 0.05), 1.15);
+  strictEqual(quantileSorted(Float64Array.of(1, 2, 3, 4), 0.95), 3.8499999999999996);
+  strictEqual(quantileSorted(Float64Array.of(5), 0.05), 5);
+  strictEqual(quantileSorted(Float64Array.of(1, 2, 3), 0.5), 2);
+  const x = Float64Array.of(0.1, 0.7, 0.2, 0.9, 1e-5).sort();
+  strictEqual(quantileSorted(x, 0.95), 0.86);
+  strictEqual(quantileSorted(x, 0.05), 0.020008);
+});
+
+Deno.test("quantileSorted() gives NaN for an empty input or a NaN value", () => {
+  strictEqual(quantileSorted(new Float64Array(0), 0.5), NaN);
+  strictEqual(quantileSorted(Float64Array.of(1, 2, NaN).sort(), 0.05), NaN);
+});
+
+Deno.test("arange() gives np.arange's length and rounding", () => {
+  const v = arange(2, 10, 0.08);
+  strictEqual(v.length, 100);
+  // np.arange(2, 10, 0.08): start + i·((start + step) − start).
+  strictEqual(v[4], 2.3200000000000003);
+  strictEqual(v[50], 6.0000000000000036);
+  strictEqual(v[99], 9.920000000000007);
+  deepStrictEqual(arange(0, 1, 0.25), [0, 0.25, 0.5, 0.75]);
+  deepStrictEqual(arange(1, 1, 0.5), []);
+  throws(() => arange(0, 1, 0), RangeError);
+});
+
+Deno.test("conditionalProbabilityByViralLoad() equals numpy bit for bit on synthetic data", () => {
+  const n = 20000;
+  const p = new Float64Array(n);
+  const lg = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    p[k] = ((k * 7919) % 10007) / 100.07;
+    lg[k] = 2 + 8 * ((k * 104729) % 9973) / 9973;
+  }
+  const r = conditionalProbabilityByViralLoad(p, arange(2, 10, 0.08), lg, 0.08);
+  // Printed by numpy 2.4 (same pairwise sum and quantile arithmetic as 1.24) for the
+  // reference's loop on the same arrays.
+  const want: [number, number, number, number][] = [
+    [0, 48.331756006089854, 4.205556110722495, 92.92645148396123],
+    [1, 51.080567132419084, 6.700809433396623, 95.90736484460878],
+    [37, 49.35509789611918, 4.89157589687219, 93.78934745678025],
+    [50, 51.182736440927, 6.860197861496952, 95.548116318577],
+    [99, 50.70040971320076, 5.687518736884182, 96.29759168581992],
+  ];
+  for (const [bin, m, lo, hi] of want) {
+    strictEqual(r.piMeans[bin], m, `pi_means[${bin}]`);
+    strictEqual(r.lowerPercentiles[bin], lo, `lower_percentiles[${bin}]`);
+    strictEqual(r.upperPercentiles[bin], hi, `upper_percentiles[${bin}]`);
+  }
+  // Python's sum() over the 100 values of each list.
+  const pySum = (x: number[]) => x.reduce((a, b) => a + b, 0);
+  strictEqual(pySum(r.piMeans), 4998.624238934667);
+  strictEqual(pySum(r.lowerPercentiles), 525.5186369541321);
+  strictEqual(pySum(r.upperPercentiles), 9475.360747476763);
+});
+
+Deno.test("conditionalProbabilityByViralLoad() gives NaN for empty bins", () => {
+  const r = conditionalProbabilityByViralLoad(Float64Array.of(10, 20), [2, 3, 4], 3.01, 0.08);
+  deepStrictEqual(r.piMeans, [NaN, 15, NaN]);
+  deepStrictEqual(r.lowerPercentiles, [NaN, 10.5, NaN]);
+  deepStrictEqual(r.upperPercentiles, [NaN, 19.5, NaN]);
+  // A sample exactly on a bin edge falls in no bin, as in the reference.
+  const edge = conditionalProbabilityByViralLoad(5, [2], 2 - 0.04, 0.08);
+  deepStrictEqual(edge.piMeans, [NaN]);
+});
+
+Deno.test("conditionalProbabilityData() rejects columns of different lengths", () => {
+  throws(
+    () => conditionalProbabilityData(new Float64Array(3).fill(1e6), new Float64Array(4)),
+    RangeError,
+  );
+});
+
+Deno.test(`conditionalProbabilityData(): ${CASE} gives the reference's data`, async () => {
+  let want;
+  try {
+    want = (await read("trim")).results.groups.group_1.conditional_probability_data;
+  } catch {
+    console.log(`SKIP ${CASE}: tests/fixtures/reference/${CASE}.trim.json not copied`);
+    return;
+  }
+  const form = parseVirusForm(await read("in"));
+  const models = buildVirusModels(form, {
+    registry: DEFAULT_REGISTRY,
+    rng: createRng(0),
+    year: 2026,
+  });
+  strictEqual(models.exposureModels.length, 1);
+  const model = models.exposureModels[0];
+  const prob = exposureEvaluator(model).infectionProbability();
+  const viralLoad = model.concentrationModels[0].infected.virus.viralLoadInSputum;
+  const got = conditionalProbabilityData(viralLoad, prob);
+
+  deepStrictEqual(
+    Object.keys(got).sort(),
+    ["log10_vl_in_sputum", "lower_percentiles", "pi_means", "upper_percentiles", "viral_loads"],
+  );
+  deepStrictEqual(got.viral_loads, want.viral_loads);
+  assertAllClose(got.pi_means, want.pi_means, "pi_means");
+  assertAllClose(got.lower_percentiles, want.lower_percentiles, "lower_percentiles");
+  assertAllClose(got.upper_percentiles, want.upper_percentiles, "upper_percentiles");
+
+  // The per-sample list, compared through the fixture's summary (README "Trimming").
+  const s = want.log10_vl_in_sputum_summary;
+  const log10 = Float64Array.from(got.log10_vl_in_sputum);
+  strictEqual(log10.length, s.n);
+  const sorted = log10.slice().sort();
+  assertClose(mean(log10), s.mean, PARITY, "log10 mean");
+  assertClose(sampleStatistics(sharedKernel(), log10).std, s.std, PARITY, "log10 std");
+  assertClose(sum(log10), s.sum, PARITY, "log10 sum");
+  assertClose(sorted[0], s.min, PARITY, "log10 min");
+  assertClose(sorted[sorted.length - 1], s.max, PARITY, "log10 max");
+  assertAllClose(Array.from(log10.subarray(0, 16)), s.first16, "log10 first16");
+  for (const [index, value] of Object.entries(s.at)) {
+    assertClose(log10[Number(index)], value as number, PARITY, `log10 at ${index}`);
+  }
+  for (const [q, value] of Object.entries(s.quantiles)) {
+    assertClose(quantileSorted(sorted, Number(q)), value as number, PARITY, `log10 quantile ${q}`);
+  }
+});
