@@ -89,7 +89,12 @@ export type {
 // Registry names that appear in the form's types (re-exported so the docs are complete).
 export { ACTIVITY_NAMES, EXPIRATION_NAMES, MASK_NAMES, VIRUS_NAMES } from "../registry/mod.ts";
 export type { ActivityName, ExpirationName, MaskName, VirusName } from "../registry/mod.ts";
-export { buildRoom, buildVentilation, buildVirusModels, LEGACY_GROUP_ID } from "./build_virus_models.ts";
+export {
+  buildRoom,
+  buildVentilation,
+  buildVirusModels,
+  LEGACY_GROUP_ID,
+} from "./build_virus_models.ts";
 export type { BuildVirusModelsOptions, VirusModels } from "./build_virus_models.ts";
 export {
   exposedPresentInterval,
