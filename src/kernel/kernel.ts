@@ -116,6 +116,17 @@ export interface KernelExports {
     fitted: number,
     factor: number,
   ): void;
+  /** Weighted Chebyshev moments: out[w·K + k] = Σ_i w_i T_k(x_i); scratch (nw + 1)·K·16 bytes. */
+  chebyshev_moments(
+    x: number,
+    n: number,
+    k: number,
+    nw: number,
+    weightPtrs: number,
+    weightScalars: number,
+    out: number,
+    scratch: number,
+  ): void;
   /** numpy's pairwise sum of n f64. */
   pairwise_sum(p: number, n: number): number;
   /** `np.sum` of n f64 (8192-value chunks, each pairwise). */

@@ -103,7 +103,7 @@ export function chebyshevBatch(
   const x = Float64Array.from(dep, (r) => (r - mid) / half);
   const weights = request.weights ?? [1];
   const integralWeights = request.integralWeights ?? [];
-  const moments = chebyshevMoments(x, [...weights, ...integralWeights], K);
+  const moments = chebyshevMoments(kernel, x, [...weights, ...integralWeights], K);
 
   const sums: Float64Array[] = weights.map(() => new Float64Array(times.length));
   for (let t = 0; t < times.length; t++) {
@@ -204,21 +204,33 @@ function clenshaw(a: Float64Array, x: number): number {
   return x * b1 - b2 + a[0];
 }
 
-/** For each weight w: μ_k = Σ_i w_i T_k(x_i), k < K. */
-function chebyshevMoments(x: Float64Array, weights: readonly Vec[], K: number): Float64Array[] {
-  const moments = weights.map(() => new Float64Array(K));
-  const t = new Float64Array(K);
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i];
-    t[0] = 1;
-    t[1] = xi;
-    for (let k = 2; k < K; k++) t[k] = 2 * xi * t[k - 1] - t[k - 2];
-    for (let w = 0; w < weights.length; w++) {
-      const wv = weights[w];
-      const wi = typeof wv === "number" ? wv : wv[i];
-      const m = moments[w];
-      for (let k = 0; k < K; k++) m[k] += wi * t[k];
-    }
-  }
-  return moments;
+/** For each weight w: μ_k = Σ_i w_i T_k(x_i), k < K (in the kernel, asm/chebyshev.ts). */
+function chebyshevMoments(
+  kernel: Kernel,
+  x: Float64Array,
+  weights: readonly Vec[],
+  K: number,
+): Float64Array[] {
+  if (weights.length === 0) return [];
+  return kernel.scope(() => {
+    const xp = kernel.put(x);
+    const ptrs = weights.map((w) => (typeof w === "number" ? 0 : kernel.put(w)));
+    const weightPtrs = kernel.alloc(weights.length * 4);
+    kernel.u32(weightPtrs, weights.length).set(ptrs);
+    const weightScalars = kernel.put(weights.map((w) => (typeof w === "number" ? w : 0)));
+    const out = kernel.alloc(weights.length * K * 8);
+    const scratch = kernel.alloc((weights.length + 1) * K * 16);
+    kernel.exports.chebyshev_moments(
+      xp,
+      x.length,
+      K,
+      weights.length,
+      weightPtrs,
+      weightScalars,
+      out,
+      scratch,
+    );
+    const all = kernel.f64(out, weights.length * K);
+    return weights.map((_, w) => all.slice(w * K, (w + 1) * K));
+  });
 }
