@@ -33,7 +33,7 @@ import {
   dilutedJetConcentration,
   dilutionFactor,
   extractBetweenBounds,
-  normedJetExposureBetweenBounds,
+  normedJetOriginConcentration,
   type ShortRangeModel,
 } from "./short_range.ts";
 import { add, div, isArray, map1, map2, mean, mul, sampleCount, sub, type Vec } from "./vec.ts";
@@ -256,33 +256,48 @@ export function exposureEvaluator(
     return deposited;
   };
 
+  /** Per-interaction parts of the short-range dose that do not depend on time (computed once). */
+  const shortRangeParts = model.shortRange.map((interaction) => {
+    const dilution = dilutionFactor(interaction);
+    const diameter = interaction.expiration.diameter;
+    // Jet dose per hour of interaction: origin concentration (mL/cm³ → mL/m³) × deposition,
+    // averaged over the diameters when they are per sample.
+    const jetPerHour = mul(
+      map1(normedJetOriginConcentration(interaction), (c) => c * 1e6),
+      fractionDeposited(diameter, 1.0),
+    );
+    const infected = model.concentrationModels[0].infected;
+    const perAerosol = div(
+      emissionRatePerAerosolPerPerson(infected),
+      map1(infected.activity.exhalationRate, (q) => q * 1e6),
+    );
+    const factor = mul(perAerosol, map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta));
+    return {
+      dilution,
+      jetPerHour: isArray(diameter) ? mean(jetPerHour) : jetPerHour,
+      // inhalation / dilution × emission per aerosol without breathing × (1 − η_in)
+      factor: mul(div(interaction.activity.inhalationRate, dilution), factor),
+    };
+  });
+
   const betweenBounds = (time1: number, time2: number): Vec => {
     let deposited: Vec = 0;
-    for (const interaction of model.shortRange) {
+    const lr = longRange(time1, time2);
+    model.shortRange.forEach((interaction, s) => {
+      const parts = shortRangeParts[s];
       const [start, stop] = extractBetweenBounds(interaction, time1, time2);
-      const jet = normedJetExposureBetweenBounds(interaction, start, stop);
-      const dilution = dilutionFactor(interaction);
-      const diameter = interaction.expiration.diameter;
-      const fdep = fractionDeposited(diameter, 1.0);
-      const jetDeposited: Vec = isArray(diameter) ? mean(mul(jet, fdep)) : mul(jet, fdep);
-      const inhaledJet = div(mul(jetDeposited, interaction.activity.inhalationRate), dilution);
-      const infected = model.concentrationModels[0].infected;
-      const perAerosol = div(
-        emissionRatePerAerosolPerPerson(infected),
-        map1(infected.activity.exhalationRate, (q) => q * 1e6),
-      );
-      const factor = mul(perAerosol, map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta));
-      deposited = add(deposited, mul(inhaledJet, factor));
+      deposited = add(deposited, mul(mul(parts.jetPerHour, stop - start), parts.factor));
       // Kept from the reference for parity (models.py since commit 6caf9272): the
       // long-range dose entrained in the jet is subtracted over the whole interval
       // [time1, time2], even where the interaction does not overlap it. Physically only
       // the overlap should count (C_LR + (C_jet − C_LR)/S, Henriques et al. 2022); the
       // effect is ~0.2 % on the fixtures and up to ~15 % with many short interactions
       // (tests/model/full_algorithm_test.ts, ignored test).
-      deposited = sub(deposited, div(longRange(time1, time2), dilution));
-    }
-    return add(deposited, longRange(time1, time2));
+      deposited = sub(deposited, div(lr, parts.dilution));
+    });
+    return add(deposited, lr);
   };
+
 
   const populationTimes = (): number[] => {
     const times = new Set<number>(transitionTimes(presenceInterval(exposed)));
