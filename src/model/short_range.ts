@@ -11,7 +11,7 @@ import { aerosols, type SingleExpiration } from "./expiration.ts";
 import { boundaries, type Interval } from "./interval.ts";
 import { MASK_TYPES } from "./mask.ts";
 import { emissionRatePerAerosolPerPerson, type InfectedPopulation } from "./population.ts";
-import { div, map1, map2, mul, type Vec } from "./vec.ts";
+import { div, map1, map2, mul, sampleCount, type Vec } from "./vec.ts";
 
 /** Constants of the jet model (reference registry `short_range_model.dilution_factor`). */
 export interface JetConstants {
@@ -94,19 +94,28 @@ export function dilutionFactor(model: ShortRangeModel): Vec {
   const mouthArea = Math.PI * (d ** 2) / 4;
   const tStar = c.breathingCycleS / 2;
   const x0 = d / 2 / c.betaR1;
+  const exhalation = model.activity.exhalationRate;
+  const distance = model.distance;
+  const n = sampleCount(exhalation, distance);
   // Exhalation airflow (m³/s), initial velocity (m/s), virtual-origin time (s) and the
-  // jet-to-puff transition point x* (m), all per sample of the exhalation rate.
-  const qExh = map1(model.activity.exhalationRate, (q) => c.exhalationCoefficient * (q / S_PER_H));
-  const xStar = map1(qExh, (q) => {
-    const u0 = q / mouthArea;
-    const t0 = (Math.sqrt(Math.PI) * (d ** 3)) / (8 * (c.betaR1 ** 2) * (c.betaX1 ** 2) * q);
-    return c.betaX1 * (q * u0) ** 0.25 * Math.sqrt(tStar + t0) - x0;
-  });
-  return map2(model.distance, xStar, (x, xs) => {
-    if (x < xs) return 2 * c.betaR1 * (x + x0) / d;
-    const sxStar = 2 * c.betaR1 * (xs + x0) / d;
-    return sxStar * (1 + c.betaR2 * (x - xs) / c.betaR1 / (xs + x0)) ** 3;
-  });
+  // jet-to-puff transition point x* (m), per sample of the exhalation rate. (x^0.25 as
+  // √√x and x³ as x·x·x: within an ulp of pow, in a plain loop for speed.)
+  const t0Factor = Math.sqrt(Math.PI) * (d ** 3) / (8 * (c.betaR1 ** 2) * (c.betaX1 ** 2));
+  const at = (v: Vec, i: number) => (typeof v === "number" ? v : v[i]);
+  const one = (q: number, x: number): number => {
+    const qExh = c.exhalationCoefficient * (q / S_PER_H);
+    const u0 = qExh / mouthArea;
+    const t0 = t0Factor / qExh;
+    const xStar = c.betaX1 * Math.sqrt(Math.sqrt(qExh * u0)) * Math.sqrt(tStar + t0) - x0;
+    if (x < xStar) return 2 * c.betaR1 * (x + x0) / d;
+    const sxStar = 2 * c.betaR1 * (xStar + x0) / d;
+    const g = 1 + c.betaR2 * (x - xStar) / c.betaR1 / (xStar + x0);
+    return sxStar * (g * g * g);
+  };
+  if (typeof exhalation === "number" && typeof distance === "number") return one(exhalation, distance);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = one(at(exhalation, i), at(distance, i));
+  return out;
 }
 
 /** Jet concentration at the mouth divided by the normalisation factor (no mask), mL/cm³. */
