@@ -298,7 +298,6 @@ export function exposureEvaluator(
     return add(deposited, lr);
   };
 
-
   const populationTimes = (): number[] => {
     const times = new Set<number>(transitionTimes(presenceInterval(exposed)));
     for (const cm of model.concentrationModels) {
@@ -323,21 +322,22 @@ export function exposureEvaluator(
     return total ?? 0;
   };
 
-  const probability = (shortRange = true): Vec => {
-    const cached = probabilityCache.get(shortRange);
-    if (cached !== undefined) return cached;
+  /** Probability of infection (%) for a deposited dose (virions), per sample. */
+  const probabilityOfDose = (deposit: Vec): Vec => {
     const virus = model.concentrationModels[0].infected.virus;
-    const dose = map2(
-      deposited(shortRange),
-      exposed.hostImmunity,
-      (vd, immunity) => vd * (1 - immunity),
-    );
+    const dose = map2(deposit, exposed.hostImmunity, (vd, immunity) => vd * (1 - immunity));
     const id63 = map1(virus.infectiousDose, (id50) => ONE_OVER_LN2 * id50);
-    const p = map2(
+    return map2(
       dose,
       id63,
       (d, id) => (1 - Math.exp(-(d / (id * virus.transmissibilityFactor)))) * 100,
     );
+  };
+
+  const probability = (shortRange = true): Vec => {
+    const cached = probabilityCache.get(shortRange);
+    if (cached !== undefined) return cached;
+    const p = probabilityOfDose(deposited(shortRange));
     probabilityCache.set(shortRange, p);
     return p;
   };
@@ -428,9 +428,22 @@ export function exposureEvaluator(
       const maxInfected = totalPeople < MAX_INFECTED_IN_TOTAL_PROBABILITY
         ? totalPeople
         : MAX_INFECTED_IN_TOTAL_PROBABILITY;
+      // Without short range and with a zero background the dose is proportional to the
+      // number of infected (the concentration is), so the model is evaluated once and its
+      // dose scaled; otherwise the model is rebuilt for each number, as the reference does.
+      const current = model.concentrationModels[0].infected.number as number;
+      const linear = current > 0 && model.shortRange.length === 0 &&
+        model.concentrationModels.every((cm) => cm.minBackgroundConcentration === 0);
+      const baseDose = linear ? deposited(true) : undefined;
+      const probabilityWith = (nInfected: number): Vec => {
+        if (baseDose === undefined) {
+          return withInfected({ number: nInfected }).infectionProbability();
+        }
+        return probabilityOfDose(map1(baseDose, (d) => d * nInfected / current));
+      };
       let sum = 0;
       for (let nInfected = 1; nInfected <= maxInfected; nInfected++) {
-        const pIndividual = mean(withInfected({ number: nInfected }).infectionProbability()) / 100;
+        const pIndividual = mean(probabilityWith(nInfected)) / 100;
         const n = totalPeople - nInfected;
         const atLeastOne = 1 - (1 - pIndividual) ** n;
         sum += atLeastOne * probabilityMeetInfectedPerson(geo, virus, nInfected, totalPeople);
