@@ -30,11 +30,11 @@ import {
   presenceInterval,
 } from "./population.ts";
 import {
-  dilutedJetConcentration,
   dilutionFactor,
   extractBetweenBounds,
   normedJetOriginConcentration,
   type ShortRangeModel,
+  shortRangeNormalizationFactor,
 } from "./short_range.ts";
 import { add, div, isArray, map1, map2, mean, mul, sampleCount, sub, type Vec } from "./vec.ts";
 
@@ -85,6 +85,10 @@ export interface ExposureEvaluator {
   reproductionNumber(): Vec;
   /** Probability of at least one infection given the local incidence, %. */
   totalProbabilityRule(): number;
+  /** Dilution factor of each short-range interaction (computed once), dimensionless. */
+  shortRangeDilutions(): Vec[];
+  /** Mean diluted jet concentration of each short-range interaction, virions/m³. */
+  meanDilutedJetConcentrations(): number[];
 }
 
 /**
@@ -272,8 +276,15 @@ export function exposureEvaluator(
       map1(infected.activity.exhalationRate, (q) => q * 1e6),
     );
     const factor = mul(perAerosol, map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta));
+    const origin = normedJetOriginConcentration(interaction);
     return {
       dilution,
+      // Mean over samples of (1 / dilution · jet origin) · normalisation (reference
+      // `diluted_jet_concentration`).
+      meanDilutedJet: mean(mul(
+        map2(dilution, origin, (f, c) => 1 / f * c),
+        shortRangeNormalizationFactor(interaction),
+      )),
       jetPerHour: isArray(diameter) ? mean(jetPerHour) : jetPerHour,
       // inhalation / dilution × emission per aerosol without breathing × (1 − η_in)
       factor: mul(div(interaction.activity.inhalationRate, dilution), factor),
@@ -382,11 +393,11 @@ export function exposureEvaluator(
     concentration: (t) => {
       let c = 0;
       for (const ev of concentrations) c += mean(ev.concentration(t));
-      for (const interaction of model.shortRange) {
-        const [start, stop] = boundaries(interaction.presence)[0];
+      for (let s = 0; s < model.shortRange.length; s++) {
+        const [start, stop] = boundaries(model.shortRange[s].presence)[0];
         if (start <= t && t <= stop) {
-          c += mean(dilutedJetConcentration(interaction));
-          const dilution = dilutionFactor(interaction);
+          c += shortRangeParts[s].meanDilutedJet;
+          const dilution = shortRangeParts[s].dilution;
           let entrained = 0;
           for (const ev of concentrations) {
             entrained += mean(map2(dilution, ev.concentration(t), (f, x) => 1 / f * x));
@@ -411,6 +422,8 @@ export function exposureEvaluator(
       if (infected.number === 1) return expectedNewCases();
       return withInfected({ number: 1, presence: presenceInterval(infected) }).expectedNewCases();
     },
+    shortRangeDilutions: () => shortRangeParts.map((p) => p.dilution),
+    meanDilutedJetConcentrations: () => shortRangeParts.map((p) => p.meanDilutedJet),
     totalProbabilityRule: () => {
       if (
         model.concentrationModels.length > 1 ||

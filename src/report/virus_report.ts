@@ -13,7 +13,6 @@ import {
   type ExposureEvaluator,
   exposureEvaluator,
   type ExposureModel,
-  exposureModel,
 } from "../model/exposure.ts";
 import { boundaries } from "../model/interval.ts";
 import { inhaleEfficiency } from "../model/mask.ts";
@@ -24,12 +23,7 @@ import {
   populationAerosols,
   presenceInterval,
 } from "../model/population.ts";
-import {
-  dilutedJetConcentration,
-  dilutionFactor,
-  normedJetOriginConcentration,
-  type ShortRangeModel,
-} from "../model/short_range.ts";
+import { normedJetOriginConcentration, type ShortRangeModel } from "../model/short_range.ts";
 import { div, isArray, map1, mean, mul, sampleCount, type Vec } from "../model/vec.ts";
 import { createRng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
@@ -198,9 +192,16 @@ function groupReport(
   report.concentrations = curves.concentrations;
   report.cumulative_doses = cumulativeSum(curves.doses);
   if (model.shortRange.length > 0) {
-    const longRange = exposureEvaluator(exposureModel({ ...model, shortRange: [] }));
-    report.long_range_prob = mean(longRange.infectionProbability());
-    report.long_range_expected_new_cases = mean(longRange.expectedNewCases());
+    // The same model without its interactions: probability from the long-range dose,
+    // and new cases with every exposed person at that probability.
+    const longRangeProbability = ev.infectionProbability(false);
+    const exposedNumber = model.exposed.number as number;
+    report.long_range_prob = mean(longRangeProbability);
+    report.long_range_expected_new_cases = mean(
+      map1(longRangeProbability, (p) =>
+        (p / 100) * (exposedNumber - model.exposedToShortRange) +
+        (p / 100) * model.exposedToShortRange),
+    );
     const byExpiration = new Map<string, [number, number][]>();
     for (const sr of model.shortRange) {
       const name = sr.expiration.name ?? "";
@@ -248,7 +249,7 @@ function reportCurves(ev: ExposureEvaluator, times: number[]) {
     model.exposed.activity.inhalationRate,
     map1(inhaleEfficiency(model.exposed.mask), (eta) => 1 - eta),
   );
-  const dilutions = model.shortRange.map((sr) => dilutionFactor(sr));
+  const dilutions = ev.shortRangeDilutions();
 
   model.concentrationModels.forEach((cm, k) => {
     const cev = ev.concentrations[k];
@@ -303,7 +304,7 @@ function reportCurves(ev: ExposureEvaluator, times: number[]) {
   // of the overlap of each interval with the interaction.
   model.shortRange.forEach((sr, s) => {
     const [a, b] = boundaries(sr.presence)[0];
-    const jetMean = mean(dilutedJetConcentration(sr));
+    const jetMean = ev.meanDilutedJetConcentrations()[s];
     times.forEach((t, j) => {
       if (a <= t && t <= b) srConcentration[j] += jetMean;
     });
