@@ -112,7 +112,9 @@ export function dilutionFactor(model: ShortRangeModel): Vec {
     const g = 1 + c.betaR2 * (x - xStar) / c.betaR1 / (xStar + x0);
     return sxStar * (g * g * g);
   };
-  if (typeof exhalation === "number" && typeof distance === "number") return one(exhalation, distance);
+  if (typeof exhalation === "number" && typeof distance === "number") {
+    return one(exhalation, distance);
+  }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = one(at(exhalation, i), at(distance, i));
   return out;
