@@ -100,10 +100,34 @@ export function fractionOfInfectiousVirus(population: VirusPopulation): Vec {
   );
 }
 
+/**
+ * Memoises a per-population column: populations are immutable, so a result computed
+ * once per population object is reused (the same columns are needed by the
+ * concentration, the dose and the report).
+ */
+function memoised(
+  cache: WeakMap<VirusPopulation, Vec>,
+  compute: (population: VirusPopulation) => Vec,
+): (population: VirusPopulation) => Vec {
+  return (population) => {
+    let value = cache.get(population);
+    if (value === undefined) {
+      value = compute(population);
+      cache.set(population, value);
+    }
+    return value;
+  };
+}
+
+const aerosolsOf = memoised(
+  new WeakMap(),
+  (population) =>
+    population.kind === "emitting" ? 1 : expirationAerosols(population.expiration, population.mask),
+);
+
 /** Volume of respiratory fluid per volume of exhaled air, mL/cm³ (1 for a known rate). */
 export function populationAerosols(population: VirusPopulation): Vec {
-  if (population.kind === "emitting") return 1;
-  return expirationAerosols(population.expiration, population.mask);
+  return aerosolsOf(population);
 }
 
 /**
@@ -114,14 +138,23 @@ export function populationAerosols(population: VirusPopulation): Vec {
  * `InfectedPopulation.emission_rate_per_aerosol_per_person_when_present`.
  */
 export function emissionRatePerAerosolPerPerson(population: VirusPopulation): Vec {
+  return perAerosolOf(population);
+}
+
+const perAerosolOf = memoised(new WeakMap(), (population) => {
   if (population.kind === "emitting") return population.knownIndividualEmissionRate;
   const load = mul(population.virus.viralLoadInSputum, population.activity.exhalationRate);
   return mul(mul(load, fractionOfInfectiousVirus(population)), M3_TO_CM3);
-}
+});
+
+const perPersonOf = memoised(
+  new WeakMap(),
+  (population) => mul(emissionRatePerAerosolPerPerson(population), populationAerosols(population)),
+);
 
 /** Emission rate of one person when present, virions/h. */
 export function emissionRatePerPerson(population: VirusPopulation): Vec {
-  return mul(emissionRatePerAerosolPerPerson(population), populationAerosols(population));
+  return perPersonOf(population);
 }
 
 /** Emission rate of the population at `timeH` (hours), virions/h. */
