@@ -100,7 +100,8 @@ export function chebyshevBatch(
     return tail <= TAIL * largest || largest === 0 ? a : undefined;
   };
 
-  const x = Float64Array.from(dep, (r) => (r - mid) / half);
+  const x = new Float64Array(dep.length);
+  for (let i = 0; i < dep.length; i++) x[i] = (dep[i] - mid) / half;
   const weights = request.weights ?? [1];
   const integralWeights = request.integralWeights ?? [];
   const moments = chebyshevMoments(kernel, x, [...weights, ...integralWeights], K);
@@ -124,7 +125,9 @@ export function chebyshevBatch(
     const values = column as Float64Array;
     const a = coefficients((j) => values[j]);
     if (a === undefined) return undefined;
-    integrals.push(Float64Array.from(x, (xi) => clenshaw(a, xi)));
+    const perSample = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) perSample[i] = clenshaw(a, x[i]);
+    integrals.push(perSample);
   }
   return { sums, integrals, integralSums };
 }
