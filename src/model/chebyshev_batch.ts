@@ -100,11 +100,9 @@ export function chebyshevBatch(
     return tail <= TAIL * largest || largest === 0 ? a : undefined;
   };
 
-  const x = new Float64Array(dep.length);
-  for (let i = 0; i < dep.length; i++) x[i] = (dep[i] - mid) / half;
   const weights = request.weights ?? [1];
   const integralWeights = request.integralWeights ?? [];
-  const moments = chebyshevMoments(kernel, x, [...weights, ...integralWeights], K);
+  const { x, moments } = cachedMoments(kernel, dep, mid, half, [...weights, ...integralWeights]);
 
   const sums: Float64Array[] = weights.map(() => new Float64Array(times.length));
   for (let t = 0; t < times.length; t++) {
@@ -205,6 +203,47 @@ function clenshaw(a: Float64Array, x: number): number {
     b1 = b0;
   }
   return x * b1 - b2 + a[0];
+}
+
+/** Normalised rates and weight moments of one rate column, reused across batches. */
+interface MomentCache {
+  mid: number;
+  half: number;
+  x: Float64Array;
+  byArray: WeakMap<Float64Array, Float64Array>;
+  byScalar: Map<number, Float64Array>;
+}
+
+const momentCaches = new WeakMap<Float64Array, MomentCache>();
+
+/**
+ * x_i = (dep_i − mid)/half and the moments of each weight, computing only those not seen
+ * before for this (immutable) rate column: the exposure model asks for the same
+ * weights (e.g. the emission rates) at many times.
+ */
+function cachedMoments(
+  kernel: Kernel,
+  dep: Float64Array,
+  mid: number,
+  half: number,
+  weights: readonly Vec[],
+): { x: Float64Array; moments: Float64Array[] } {
+  let cache = momentCaches.get(dep);
+  if (cache === undefined || cache.mid !== mid || cache.half !== half) {
+    const x = new Float64Array(dep.length);
+    for (let i = 0; i < dep.length; i++) x[i] = (dep[i] - mid) / half;
+    cache = { mid, half, x, byArray: new WeakMap(), byScalar: new Map() };
+    momentCaches.set(dep, cache);
+  }
+  const c = cache;
+  const lookup = (w: Vec) => typeof w === "number" ? c.byScalar.get(w) : c.byArray.get(w);
+  const missing = [...new Set(weights.filter((w) => lookup(w) === undefined))];
+  const fresh = chebyshevMoments(kernel, c.x, missing, NODES);
+  missing.forEach((w, k) => {
+    if (typeof w === "number") c.byScalar.set(w, fresh[k]);
+    else c.byArray.set(w, fresh[k]);
+  });
+  return { x: c.x, moments: weights.map((w) => lookup(w)!) };
 }
 
 /** For each weight w: μ_k = Σ_i w_i T_k(x_i), k < K (in the kernel, asm/chebyshev.ts). */
