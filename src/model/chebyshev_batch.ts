@@ -10,6 +10,8 @@
  * The expansion is accepted only when its last coefficients are below 1e-13 of the
  * largest, i.e. converged down to the rounding floor of the node values (else the caller
  * runs the exact per-sample pass); results then agree with the exact pass to about 1e-13.
+ * Terms past the last coefficient above that threshold are dropped (typically 13–28 of
+ * the 64 remain), which shortens the moments and the per-sample Clenshaw sums.
  *
  * see: J. P. Boyd, Chebyshev and Fourier Spectral Methods (Dover, 2001), ch. 2 and 4
  *      (interpolation at Chebyshev–Gauss nodes, geometric convergence for analytic
@@ -87,6 +89,7 @@ export function chebyshevBatch(
   for (let k = 0; k < K; k++) {
     for (let j = 0; j < K; j++) cosTable[k * K + j] = Math.cos(Math.PI * k * (j + 0.5) / K);
   }
+  /** The expansion's coefficients, cut after the last one above the tail threshold. */
   const coefficients = (values: (j: number) => number): Float64Array | undefined => {
     const a = new Float64Array(K);
     let largest = 0;
@@ -97,36 +100,44 @@ export function chebyshevBatch(
       largest = Math.max(largest, Math.abs(a[k]));
     }
     const tail = Math.max(Math.abs(a[K - 1]), Math.abs(a[K - 2]), Math.abs(a[K - 3]));
-    return tail <= TAIL * largest || largest === 0 ? a : undefined;
+    if (!(tail <= TAIL * largest || largest === 0)) return undefined;
+    let degree = K;
+    while (degree > 1 && Math.abs(a[degree - 1]) <= TAIL * largest) degree--;
+    return a.subarray(0, degree);
   };
+  const sumCoefficients = times.map((_, t) => coefficients((j) => atNodes.sums[j][t]));
+  const integralSumCoefficients = integralTimes.map((_, t) =>
+    coefficients((j) => atNodes.integralSums[j][t])
+  );
+  const integralCoefficients = atNodes.integrals.map((c) =>
+    coefficients((j) => (c as Float64Array)[j])
+  );
+  const all = [...sumCoefficients, ...integralSumCoefficients, ...integralCoefficients];
+  if (all.some((a) => a === undefined)) return undefined;
+  const degree = Math.max(1, ...all.map((a) => a!.length));
 
   const weights = request.weights ?? [1];
   const integralWeights = request.integralWeights ?? [];
-  const { x, moments } = cachedMoments(kernel, dep, mid, half, [...weights, ...integralWeights]);
-
-  const sums: Float64Array[] = weights.map(() => new Float64Array(times.length));
-  for (let t = 0; t < times.length; t++) {
-    const a = coefficients((j) => atNodes.sums[j][t]);
-    if (a === undefined) return undefined;
-    weights.forEach((_, w) => (sums[w][t] = dot(a, moments[w])));
-  }
-  const integralSums: Float64Array[] = integralWeights.map(() =>
-    new Float64Array(integralTimes.length)
+  const { x, moments } = cachedMoments(
+    kernel,
+    dep,
+    mid,
+    half,
+    [...weights, ...integralWeights],
+    degree,
   );
-  for (let t = 0; t < integralTimes.length; t++) {
-    const a = coefficients((j) => atNodes.integralSums[j][t]);
-    if (a === undefined) return undefined;
-    integralWeights.forEach((_, w) => (integralSums[w][t] = dot(a, moments[weights.length + w])));
-  }
-  const integrals: Vec[] = [];
-  for (const column of atNodes.integrals) {
-    const values = column as Float64Array;
-    const a = coefficients((j) => values[j]);
-    if (a === undefined) return undefined;
+
+  const sums = weights.map((_, w) =>
+    Float64Array.from(sumCoefficients, (a) => dot(a!, moments[w]))
+  );
+  const integralSums = integralWeights.map((_, w) =>
+    Float64Array.from(integralSumCoefficients, (a) => dot(a!, moments[weights.length + w]))
+  );
+  const integrals: Vec[] = integralCoefficients.map((a) => {
     const perSample = new Float64Array(x.length);
-    for (let i = 0; i < x.length; i++) perSample[i] = clenshaw(a, x[i]);
-    integrals.push(perSample);
-  }
+    for (let i = 0; i < x.length; i++) perSample[i] = clenshaw(a!, x[i]);
+    return perSample;
+  });
   return { sums, integrals, integralSums };
 }
 
@@ -217,9 +228,9 @@ interface MomentCache {
 const momentCaches = new WeakMap<Float64Array, MomentCache>();
 
 /**
- * x_i = (dep_i − mid)/half and the moments of each weight, computing only those not seen
- * before for this (immutable) rate column: the exposure model asks for the same
- * weights (e.g. the emission rates) at many times.
+ * x_i = (dep_i − mid)/half and the first `degree` moments of each weight, computing only
+ * those not seen before (or seen to a lower degree) for this (immutable) rate column: the
+ * exposure model asks for the same weights (e.g. the emission rates) at many times.
  */
 function cachedMoments(
   kernel: Kernel,
@@ -227,6 +238,7 @@ function cachedMoments(
   mid: number,
   half: number,
   weights: readonly Vec[],
+  degree: number,
 ): { x: Float64Array; moments: Float64Array[] } {
   let cache = momentCaches.get(dep);
   if (cache === undefined || cache.mid !== mid || cache.half !== half) {
@@ -237,8 +249,8 @@ function cachedMoments(
   }
   const c = cache;
   const lookup = (w: Vec) => typeof w === "number" ? c.byScalar.get(w) : c.byArray.get(w);
-  const missing = [...new Set(weights.filter((w) => lookup(w) === undefined))];
-  const fresh = chebyshevMoments(kernel, c.x, missing, NODES);
+  const missing = [...new Set(weights.filter((w) => (lookup(w)?.length ?? 0) < degree))];
+  const fresh = chebyshevMoments(kernel, c.x, missing, degree);
   missing.forEach((w, k) => {
     if (typeof w === "number") c.byScalar.set(w, fresh[k]);
     else c.byArray.set(w, fresh[k]);
