@@ -89,6 +89,20 @@ export interface ExposureEvaluator {
   shortRangeDilutions(): Vec[];
   /** Mean diluted jet concentration of each short-range interaction, virions/m³. */
   meanDilutedJetConcentrations(): number[];
+  /** Mean jet dose of each short-range interaction per hour it lasts, virions/h. */
+  meanJetDosesPerHour(): number[];
+  /** Time-independent factors of each model's long-range dose (computed once). */
+  longRangeDoseFactors(): readonly LongRangeDoseFactors[];
+}
+
+/** The factors of one concentration model's long-range dose besides the exposure ∫C dt. */
+export interface LongRangeDoseFactors {
+  /** Whether the emitted diameter is per sample (the dose then averages over it). */
+  readonly perSampleDiameter: boolean;
+  /** Aerosol volume emitted (mL/cm³) × fraction deposited. */
+  readonly aerosolsTimesDeposited: Vec;
+  /** Emission rate per aerosol per person × inhalation rate (m³/h) × (1 − η_inhale). */
+  readonly doseFactor: Vec;
 }
 
 /**
@@ -197,7 +211,7 @@ export function exposureEvaluator(
   };
 
   /** Per-model parts of the long-range dose that do not depend on time (computed once). */
-  const staticParts = model.concentrationModels.map((cm) => {
+  const staticParts: LongRangeDoseFactors[] = model.concentrationModels.map((cm) => {
     const diameter = emittedDiameter(cm.infected);
     const fdep = fractionDeposited(diameter, cm.evaporationFactor);
     const inhaled = mul(
@@ -424,6 +438,8 @@ export function exposureEvaluator(
     },
     shortRangeDilutions: () => shortRangeParts.map((p) => p.dilution),
     meanDilutedJetConcentrations: () => shortRangeParts.map((p) => p.meanDilutedJet),
+    meanJetDosesPerHour: () => shortRangeParts.map((p) => mean(mul(p.jetPerHour, p.factor))),
+    longRangeDoseFactors: () => staticParts,
     totalProbabilityRule: () => {
       if (
         model.concentrationModels.length > 1 ||

@@ -15,16 +15,8 @@ import {
   type ExposureModel,
 } from "../model/exposure.ts";
 import { boundaries } from "../model/interval.ts";
-import { inhaleEfficiency } from "../model/mask.ts";
-import { fractionDeposited } from "../model/particle.ts";
-import {
-  emissionRatePerAerosolPerPerson,
-  emittedDiameter,
-  populationAerosols,
-  presenceInterval,
-} from "../model/population.ts";
-import { normedJetOriginConcentration, type ShortRangeModel } from "../model/short_range.ts";
-import { div, isArray, map1, mean, mul, sampleCount, type Vec } from "../model/vec.ts";
+import { presenceInterval } from "../model/population.ts";
+import { div, map1, mean, mul, sampleCount } from "../model/vec.ts";
 import { createRng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
@@ -245,21 +237,16 @@ function reportCurves(ev: ExposureEvaluator, times: number[]) {
   const srConcentration = new Float64Array(times.length);
   const srDoses = new Float64Array(Math.max(times.length - 1, 0));
   const n = sampleCount(...ev.concentrations.map((c) => c.normalization));
-  const inhaled = mul(
-    model.exposed.activity.inhalationRate,
-    map1(inhaleEfficiency(model.exposed.mask), (eta) => 1 - eta),
-  );
   const dilutions = ev.shortRangeDilutions();
+  const doseFactors = ev.longRangeDoseFactors();
 
-  model.concentrationModels.forEach((cm, k) => {
+  model.concentrationModels.forEach((_, k) => {
     const cev = ev.concentrations[k];
-    const diameter = emittedDiameter(cm.infected);
-    const perDiameter = diameter !== undefined && isArray(diameter);
-    const af = mul(
-      populationAerosols(cm.infected),
-      fractionDeposited(diameter, cm.evaporationFactor),
-    );
-    const doseFactor = mul(emissionRatePerAerosolPerPerson(cm.infected), inhaled);
+    const {
+      perSampleDiameter: perDiameter,
+      aerosolsTimesDeposited: af,
+      doseFactor,
+    } = doseFactors[k];
     // Dose weights: with per-sample diameters the dose is mean(E·AF) · DF per sample, so
     // its mean is mean(E·AF) · mean(DF); otherwise mean(E · AF · DF).
     const meanDf = mean(doseFactor);
@@ -308,7 +295,7 @@ function reportCurves(ev: ExposureEvaluator, times: number[]) {
     times.forEach((t, j) => {
       if (a <= t && t <= b) srConcentration[j] += jetMean;
     });
-    const perHour = jetDosePerHour(ev, sr, dilutions[s]);
+    const perHour = ev.meanJetDosesPerHour()[s];
     for (let j = 0; j + 1 < times.length; j++) {
       const overlap = Math.max(0, Math.min(b, times[j + 1]) - Math.max(a, times[j]));
       const touches = !(b < times[j] || a > times[j + 1]);
@@ -324,20 +311,4 @@ function reportCurves(ev: ExposureEvaluator, times: number[]) {
     doses,
     longRangeDoses: Array.from(longRangeDoses),
   };
-}
-
-/** Mean jet dose per hour of interaction (reference `deposited_exposure_between_bounds`, jet term). */
-function jetDosePerHour(ev: ExposureEvaluator, sr: ShortRangeModel, dilution: Vec): number {
-  const model = ev.model;
-  const diameter = sr.expiration.diameter;
-  const jet = map1(normedJetOriginConcentration(sr), (c) => c * 1e6);
-  const fdep = fractionDeposited(diameter, 1.0);
-  const jetDeposited: Vec = isArray(diameter) ? mean(mul(jet, fdep)) : mul(jet, fdep);
-  const infected = model.concentrationModels[0].infected;
-  const perAerosol = div(
-    emissionRatePerAerosolPerPerson(infected),
-    map1(infected.activity.exhalationRate, (q) => q * 1e6),
-  );
-  const factor = mul(perAerosol, map1(inhaleEfficiency(model.exposed.mask), (eta) => 1 - eta));
-  return mean(mul(div(mul(jetDeposited, sr.activity.inhalationRate), dilution), factor));
 }
