@@ -24,7 +24,7 @@ import {
   type VirusPopulation,
 } from "./population.ts";
 import type { Room } from "./room.ts";
-import { createKernel, type Kernel } from "../kernel/kernel.ts";
+import { sharedKernel } from "../kernel/shared.ts";
 import { chebyshevBatch } from "./chebyshev_batch.ts";
 import {
   timelineBatch,
@@ -293,11 +293,9 @@ export function concentrationEvaluator(
       overrides.removalRate || overrides.stateChangeTimes
     ? undefined
     : timelineInputs(model, times, firstPresence, background);
-  let kernel: Kernel | undefined;
-
   const batch = (request: TimelineRequest): TimelineResult => {
     if (kernelInputs) {
-      kernel ??= createKernel();
+      const kernel = sharedKernel();
       return chebyshevBatch(kernel, kernelInputs, request) ??
         timelineBatch(kernel, kernelInputs, request);
     }

@@ -7,7 +7,8 @@
 import { buildVirusModels } from "../forms/build_virus_models.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import type { VirusForm } from "../forms/virus_form.ts";
-import { createKernel, type Kernel } from "../kernel/kernel.ts";
+import type { Kernel } from "../kernel/kernel.ts";
+import { sharedKernel } from "../kernel/shared.ts";
 import { concentrationEvaluator } from "../model/concentration.ts";
 import {
   type ExposureEvaluator,
@@ -112,7 +113,7 @@ export function virusReportFromForm(
     weather: options.weather,
     year: options.year,
   });
-  const kernel = createKernel();
+  const kernel = sharedKernel();
   const times = interestingTimes(models.exposureModels);
   const groups: Record<string, GroupReport> = {};
   for (const model of models.exposureModels) {
