@@ -67,6 +67,9 @@ export function utcOffsetHours(timeZone: string, year: number, month: number): n
   if (!Number.isInteger(month) || month < 1 || month > 12) {
     throw new RangeError(`expected an integer month in [1, 12] but found ${month}`);
   }
+  const key = `${timeZone} ${year} ${month}`;
+  const known = offsetCache.get(key);
+  if (known !== undefined) return known;
   const format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
   const offsetAt = (epochMs: number): number => offsetMs(format, epochMs);
   const midnight = new Date(0);
@@ -76,9 +79,16 @@ export function utcOffsetHours(timeZone: string, year: number, month: number): n
   // instant it maps midnight to is before the change, that offset holds; otherwise
   // the offset after the change holds (skipped times land there too).
   const before = offsetAt(wallClock - DAY_MS);
-  const offset = offsetAt(wallClock - before);
-  return offset / 1000 / 60 / 60;
+  const hours = offsetAt(wallClock - before) / 1000 / 60 / 60;
+  if (offsetCache.size >= OFFSET_CACHE_SIZE) offsetCache.clear();
+  offsetCache.set(key, hours);
+  return hours;
 }
+
+/** Offsets already computed (building an `Intl.DateTimeFormat` costs milliseconds), h. */
+const offsetCache = new Map<string, number>();
+/** Bound on the offset cache (zones × years × months seen by a long-running server). */
+const OFFSET_CACHE_SIZE = 10_000;
 
 const DAY_MS = 86_400_000;
 
