@@ -33,6 +33,16 @@ import type { Vec } from "./vec.ts";
 const NODES = 64;
 /** Largest accepted size of the trailing coefficients, relative to the largest one. */
 const TAIL = 1e-13;
+/** cos(π k (j + ½) / K) at [k·K + j]: the discrete Chebyshev transform at the Gauss nodes. */
+const COS_TABLE = (() => {
+  const table = new Float64Array(NODES * NODES);
+  for (let k = 0; k < NODES; k++) {
+    for (let j = 0; j < NODES; j++) {
+      table[k * NODES + j] = Math.cos(Math.PI * k * (j + 0.5) / NODES);
+    }
+  }
+  return table;
+})();
 
 /**
  * The batch of `request` through a Chebyshev expansion in the per-sample removal rate,
@@ -84,18 +94,16 @@ export function chebyshevBatch(
       : [],
   });
 
-  // cos table for the discrete Chebyshev transform at the Gauss nodes.
-  const cosTable = new Float64Array(K * K);
-  for (let k = 0; k < K; k++) {
-    for (let j = 0; j < K; j++) cosTable[k * K + j] = Math.cos(Math.PI * k * (j + 0.5) / K);
-  }
+  const cosTable = COS_TABLE;
+  const v = new Float64Array(K);
   /** The expansion's coefficients, cut after the last one above the tail threshold. */
   const coefficients = (values: (j: number) => number): Float64Array | undefined => {
+    for (let j = 0; j < K; j++) v[j] = values(j);
     const a = new Float64Array(K);
     let largest = 0;
     for (let k = 0; k < K; k++) {
       let s = 0;
-      for (let j = 0; j < K; j++) s += values(j) * cosTable[k * K + j];
+      for (let j = 0; j < K; j++) s += v[j] * cosTable[k * K + j];
       a[k] = (k === 0 ? 1 : 2) * s / K;
       largest = Math.max(largest, Math.abs(a[k]));
     }
