@@ -3,12 +3,14 @@
 // and every number of the reference's results is compared at relative 1e-8 (absolute
 // 1e-12 near zero): times, CO2 concentrations, probabilities, histograms, expected new
 // cases, presence intervals, concentrations, cumulative doses, short-range outputs and
-// probabilistic exposure, conditional probability data. Not compared here:
-// prob_dist_summary (tests/model/reference_parity_test.ts), log10_vl_in_sputum_summary
-// (tests/report/conditional_probability_test.ts) and the plot (ours is an SVG).
+// probabilistic exposure, conditional probability data, and the summaries the fixtures
+// keep of the per-sample columns (prob_dist, log10_vl_in_sputum: n, mean, std, min, max,
+// sum, first16, values at listed indices, quantiles). Not compared: the plot (ours is an
+// SVG).
 // Natural ventilation (s1, s5) needs the station list from ../shared (skipped if absent).
 import { AssertionError } from "node:assert/strict";
 import { virusReport } from "../../src/report/virus_report.ts";
+import { SUMMARIZED_COLUMNS, summarizeLike } from "../_helpers/sample_summary.ts";
 import { createWeatherDataset, type WeatherDataset } from "../../src/weather/dataset.ts";
 
 const STATIONS = new URL(
@@ -16,8 +18,6 @@ const STATIONS = new URL(
   import.meta.url,
 );
 const SKIPPED_KEYS = new Set([
-  "prob_dist_summary",
-  "log10_vl_in_sputum_summary",
   "uncertainties_plot_src",
 ]);
 
@@ -56,6 +56,13 @@ function differences(actual: unknown, expected: unknown, path: string, out: stri
   } else if (expected !== null && typeof expected === "object") {
     for (const [key, value] of Object.entries(expected)) {
       if (SKIPPED_KEYS.has(key)) continue;
+      if (Object.hasOwn(SUMMARIZED_COLUMNS, key)) {
+        const column = SUMMARIZED_COLUMNS[key];
+        const values = (actual as Record<string, unknown> | null)?.[column];
+        if (!Array.isArray(values)) out.push(`${path}.${column}: missing`);
+        else differences(summarizeLike(values, value), value, `${path}.${key}`, out);
+        continue;
+      }
       if (actual === null || typeof actual !== "object" || !(key in actual)) {
         out.push(`${path}.${key}: missing`);
         continue;
@@ -95,7 +102,7 @@ for (const name of CASES) {
       seed: 0,
       weather: dataset,
       year: 2026,
-      probDist: false,
+      probDist: true,
     });
     const out: string[] = [];
     differences(report, (await read("trim")).results, "results", out);
