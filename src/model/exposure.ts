@@ -36,7 +36,21 @@ import {
   type ShortRangeModel,
   shortRangeNormalizationFactor,
 } from "./short_range.ts";
-import { add, div, isArray, map1, map2, mean, mul, sampleCount, sub, type Vec } from "./vec.ts";
+import {
+  add,
+  addInto,
+  addProductInto,
+  div,
+  isArray,
+  map1,
+  map2,
+  map3,
+  mean,
+  mul,
+  sampleCount,
+  sub,
+  type Vec,
+} from "./vec.ts";
 
 /** 1 / ln 2: ID50 × 1/ln 2 is ID63, the dose of the exponential dose-response. */
 const ONE_OVER_LN2 = 1 / Math.log(2);
@@ -269,7 +283,7 @@ export function exposureEvaluator(
         const perDiameter = mul(normedExposure(k, time1, time2), parts.aerosolsTimesDeposited);
         integrated = parts.perSampleDiameter ? mean(perDiameter) : perDiameter;
       }
-      deposited = add(deposited, mul(integrated, parts.doseFactor));
+      deposited = addProductInto(deposited, integrated, parts.doseFactor);
     });
     return deposited;
   };
@@ -308,6 +322,7 @@ export function exposureEvaluator(
   const betweenBounds = (time1: number, time2: number): Vec => {
     let deposited: Vec = 0;
     const lr = longRange(time1, time2);
+    if (model.shortRange.length === 0) return lr;
     model.shortRange.forEach((interaction, s) => {
       const parts = shortRangeParts[s];
       const [start, stop] = extractBetweenBounds(interaction, time1, time2);
@@ -320,7 +335,7 @@ export function exposureEvaluator(
       // (tests/model/full_algorithm_test.ts, ignored test).
       deposited = sub(deposited, div(lr, parts.dilution));
     });
-    return add(deposited, lr);
+    return addInto(deposited, lr);
   };
 
   const populationTimes = (): number[] => {
@@ -342,7 +357,7 @@ export function exposureEvaluator(
       const part = shortRange
         ? betweenBounds(times[k], times[k + 1])
         : longRange(times[k], times[k + 1]);
-      total = total === undefined ? part : add(total, part);
+      total = total === undefined ? part : addInto(total, part);
     }
     return total ?? 0;
   };
@@ -350,13 +365,12 @@ export function exposureEvaluator(
   /** Probability of infection (%) for a deposited dose (virions), per sample. */
   const probabilityOfDose = (deposit: Vec): Vec => {
     const virus = model.concentrationModels[0].infected.virus;
-    const dose = map2(deposit, exposed.hostImmunity, (vd, immunity) => vd * (1 - immunity));
-    const id63 = map1(virus.infectiousDose, (id50) => ONE_OVER_LN2 * id50);
-    return map2(
-      dose,
-      id63,
-      (d, id) => (1 - Math.exp(-(d / (id * virus.transmissibilityFactor)))) * 100,
-    );
+    const transmissibility = virus.transmissibilityFactor;
+    return map3(deposit, exposed.hostImmunity, virus.infectiousDose, (vd, immunity, id50) => {
+      const dose = vd * (1 - immunity);
+      const id63 = ONE_OVER_LN2 * id50;
+      return (1 - Math.exp(-(dose / (id63 * transmissibility)))) * 100;
+    });
   };
 
   const probability = (shortRange = true): Vec => {

@@ -60,6 +60,57 @@ export function map2(a: Vec, b: Vec, f: (x: number, y: number) => number): Vec {
   return out;
 }
 
+/** Elementwise f(a, b, c) with numpy broadcasting of scalars. */
+export function map3(
+  a: Vec,
+  b: Vec,
+  c: Vec,
+  f: (x: number, y: number, z: number) => number,
+): Vec {
+  if (typeof a === "number" && typeof b === "number" && typeof c === "number") return f(a, b, c);
+  const n = sampleCount(a, b, c);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = f(
+      typeof a === "number" ? a : a[i],
+      typeof b === "number" ? b : b[i],
+      typeof c === "number" ? c : c[i],
+    );
+  }
+  return out;
+}
+
+/**
+ * acc + a·b elementwise, written into `acc` when it is an array (the caller must own
+ * it: a result of these helpers, not a model column); a new vector otherwise. Same
+ * arithmetic as `add(acc, mul(a, b))` without the two temporary columns.
+ */
+export function addProductInto(acc: Vec, a: Vec, b: Vec): Vec {
+  if (typeof acc === "number") return add(acc, mul(a, b));
+  const n = sampleCount(acc, a, b);
+  if (typeof a === "number" && typeof b === "number") {
+    const p = a * b;
+    for (let i = 0; i < n; i++) acc[i] += p;
+  } else if (typeof a === "number") {
+    const y = b as Float64Array;
+    for (let i = 0; i < n; i++) acc[i] += a * y[i];
+  } else if (typeof b === "number") {
+    for (let i = 0; i < n; i++) acc[i] += a[i] * b;
+  } else {
+    for (let i = 0; i < n; i++) acc[i] += a[i] * b[i];
+  }
+  return acc;
+}
+
+/** acc + b elementwise, written into `acc` when it is an (owned) array; see addProductInto. */
+export function addInto(acc: Vec, b: Vec): Vec {
+  if (typeof acc === "number") return add(acc, b);
+  const n = sampleCount(acc, b);
+  if (typeof b === "number") { for (let i = 0; i < n; i++) acc[i] += b; }
+  else for (let i = 0; i < n; i++) acc[i] += b[i];
+  return acc;
+}
+
 /** a + b, elementwise. */
 export function add(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a + b;

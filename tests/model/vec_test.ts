@@ -1,5 +1,17 @@
 import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
-import { add, div, map1, mean, mul, sampleCount, sub, sum } from "../../src/model/vec.ts";
+import {
+  add,
+  addInto,
+  addProductInto,
+  div,
+  map1,
+  map3,
+  mean,
+  mul,
+  sampleCount,
+  sub,
+  sum,
+} from "../../src/model/vec.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
 import { generateSamples, logNormalDistribution } from "../../src/montecarlo/distributions.ts";
 
@@ -35,4 +47,31 @@ Deno.test("sum() and mean() round exactly like numpy (reference trace sums)", as
     strictEqual(mean(x), draw.sum / draw.size);
   }
   strictEqual(mean(3), 3);
+});
+
+Deno.test("map3 broadcasts scalars and keeps an all-scalar result scalar", () => {
+  strictEqual(map3(1, 2, 3, (a, b, c) => a * b + c), 5);
+  deepStrictEqual(
+    map3(Float64Array.of(1, 2), 10, Float64Array.of(0.5, 0.25), (a, b, c) => a * b + c),
+    Float64Array.of(10.5, 20.25),
+  );
+  throws(() => map3(Float64Array.of(1, 2), Float64Array.of(1, 2, 3), 0, (a) => a), RangeError);
+});
+
+Deno.test("addProductInto and addInto accumulate into an owned array like add(mul())", () => {
+  const rng = createRng(3);
+  const a = rng.randomSample(64);
+  const b = rng.randomSample(64);
+  const acc = rng.randomSample(64);
+  const aBefore = a.slice();
+  const expected = add(add(acc, mul(a, b)), b) as Float64Array;
+  const copy = acc.slice();
+  const result = addInto(addProductInto(copy, a, b), b);
+  strictEqual(result, copy); // written in place
+  deepStrictEqual(result, expected); // same arithmetic, bit for bit
+  deepStrictEqual(a, aBefore); // inputs untouched
+  // A scalar accumulator gives a new vector and leaves the inputs alone.
+  const fresh = addProductInto(0, a, 2) as Float64Array;
+  deepStrictEqual(fresh, mul(a, 2));
+  strictEqual(addInto(1, 2), 3);
 });
