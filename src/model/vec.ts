@@ -86,7 +86,10 @@ export function map3(
  * arithmetic as `add(acc, mul(a, b))` without the two temporary columns.
  */
 export function addProductInto(acc: Vec, a: Vec, b: Vec): Vec {
-  if (typeof acc === "number") return add(acc, mul(a, b));
+  if (typeof acc === "number") {
+    if (typeof a === "number" && typeof b === "number") return acc + a * b;
+    return map2(a, b, (x, y) => acc + x * y);
+  }
   const n = sampleCount(acc, a, b);
   if (typeof a === "number" && typeof b === "number") {
     const p = a * b;
