@@ -319,6 +319,8 @@ export function exposureEvaluator(
     };
   });
 
+  let meanJetDoses: number[] | undefined;
+
   const betweenBounds = (time1: number, time2: number): Vec => {
     let deposited: Vec = 0;
     const lr = longRange(time1, time2);
@@ -452,7 +454,8 @@ export function exposureEvaluator(
     },
     shortRangeDilutions: () => shortRangeParts.map((p) => p.dilution),
     meanDilutedJetConcentrations: () => shortRangeParts.map((p) => p.meanDilutedJet),
-    meanJetDosesPerHour: () => shortRangeParts.map((p) => mean(mul(p.jetPerHour, p.factor))),
+    meanJetDosesPerHour: () =>
+      meanJetDoses ??= shortRangeParts.map((p) => mean(mul(p.jetPerHour, p.factor))),
     longRangeDoseFactors: () => staticParts,
     totalProbabilityRule: () => {
       if (
