@@ -289,22 +289,22 @@ export function exposureEvaluator(
   };
 
   /** Per-interaction parts of the short-range dose that do not depend on time (computed once). */
-  const shortRangeParts = model.shortRange.map((interaction) => {
-    const dilution = dilutionFactor(interaction);
-    const diameter = interaction.expiration.diameter;
-    // Jet dose per hour of interaction: origin concentration (mL/cm³ → mL/m³) × deposition,
-    // averaged over the diameters when they are per sample.
-    const jetPerHour = mul(
-      map1(normedJetOriginConcentration(interaction), (c) => c * 1e6),
-      fractionDeposited(diameter, 1.0),
-    );
+  // Emission per aerosol without breathing × (1 − η_in): the same for every interaction.
+  const jetFactor = model.shortRange.length === 0 ? 0 : (() => {
     const infected = model.concentrationModels[0].infected;
     const perAerosol = div(
       emissionRatePerAerosolPerPerson(infected),
       map1(infected.activity.exhalationRate, (q) => q * 1e6),
     );
-    const factor = mul(perAerosol, map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta));
+    return mul(perAerosol, map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta));
+  })();
+  const shortRangeParts = model.shortRange.map((interaction) => {
+    const dilution = dilutionFactor(interaction);
+    const diameter = interaction.expiration.diameter;
     const origin = normedJetOriginConcentration(interaction);
+    // Jet dose per hour of interaction: origin concentration (mL/cm³ → mL/m³) × deposition,
+    // averaged over the diameters when they are per sample.
+    const jetPerHour = mul(map1(origin, (c) => c * 1e6), fractionDeposited(diameter, 1.0));
     return {
       dilution,
       // Mean over samples of (1 / dilution · jet origin) · normalisation (reference
@@ -315,7 +315,7 @@ export function exposureEvaluator(
       )),
       jetPerHour: isArray(diameter) ? mean(jetPerHour) : jetPerHour,
       // inhalation / dilution × emission per aerosol without breathing × (1 − η_in)
-      factor: mul(div(interaction.activity.inhalationRate, dilution), factor),
+      factor: mul(div(interaction.activity.inhalationRate, dilution), jetFactor),
     };
   });
 
