@@ -8,6 +8,7 @@
  *
  * @module
  */
+import type { WeibullViralLoadParams } from "../montecarlo/viral_load.ts";
 import { deepFreeze } from "./_freeze.ts";
 import type { LogCustomKernelParameter, LogNormalParameter, Parameter } from "./parameters.ts";
 
@@ -149,28 +150,7 @@ export interface ActivityRates {
  * Chen et al., eLife 2021, https://elifesciences.org/articles/65774 (Fig. 4, figure
  * supplement 3, first line).
  */
-export interface WeibullViralLoadData {
-  /** Weibull shape c (reference `shape_factor`), > 0. */
-  readonly shapeFactor: number;
-  /** Weibull scale, log10 RNA copies/mL (reference `scale_factor`), > 0. */
-  readonly scaleFactor: number;
-  /** Quantile of the first table point, fraction 0–1 (reference `start`). */
-  readonly start: number;
-  /** Quantile of the last table point, fraction 0–1 (reference `stop`). */
-  readonly stop: number;
-  /** Number of table points, integer >= 2 (reference `num`). */
-  readonly num: number;
-  /** Lower sampling bound, log10 RNA copies/mL (reference `min_bound`). */
-  readonly minBound: number;
-  /** Upper sampling bound, log10 RNA copies/mL (reference `max_bound`). */
-  readonly maxBound: number;
-  /** Density left of the table (reference `interpolation_fp_left`), >= 0. */
-  readonly interpolationFpLeft: number;
-  /** Density right of the table (reference `interpolation_fp_right`), >= 0. */
-  readonly interpolationFpRight: number;
-  /** Rejection envelope: an upper bound of the density (reference `max_function`), > 0. */
-  readonly maxFunction: number;
-}
+export type WeibullViralLoadData = WeibullViralLoadParams;
 
 /** One virus variant (an entry of the reference's `virus_distributions`). */
 export interface VirusData {
