@@ -11,6 +11,7 @@
 import { AssertionError } from "node:assert/strict";
 import { virusReport } from "../../src/report/virus_report.ts";
 import { SUMMARIZED_COLUMNS, summarizeLike } from "../_helpers/sample_summary.ts";
+import { VIRUS_FIXTURES } from "../forms/_helpers.ts";
 import { createWeatherDataset, type WeatherDataset } from "../../src/weather/dataset.ts";
 
 const STATIONS = new URL(
@@ -74,18 +75,9 @@ function differences(actual: unknown, expected: unknown, path: string, out: stri
   }
 }
 
-const CASES = [
-  "s1_rest_example_natural",
-  "s2_hepa_classroom",
-  "s3_mech_masks_shortrange",
-  "s4_dynamic_occupancy_hvac_ffp2",
-  "s5_dims_breaks_vaccine_delta",
-  "s6_precise_activity_cond_prob",
-  "s7_from_fitting",
-];
 const NATURAL = new Set(["s1_rest_example_natural", "s5_dims_breaks_vaccine_delta"]);
 
-for (const name of CASES) {
+for (const name of VIRUS_FIXTURES) {
   Deno.test(`virusReport(): ${name} equals the reference's results (seed 0)`, async () => {
     const dataset = NATURAL.has(name) ? await weather() : undefined;
     if (NATURAL.has(name) && dataset === undefined) {
