@@ -233,6 +233,16 @@ function sampleScalar(i: u32, r: f64, b: f64): void {
   }
 }
 
+/** Stores the weights of samples i and i + 1 for each of `count` weights as f64x2 at `dst`. */
+@inline function gatherPairWeights(dst: usize, ptrs: usize, scalars: usize, count: u32, i: u32): void {
+  for (let k: u32 = 0; k < count; k++) {
+    v128.store(
+      dst + (<usize>k << 4),
+      f64x2(weightOf(ptrs, scalars, k, i), weightOf(ptrs, scalars, k, i + 1)),
+    );
+  }
+}
+
 /**
  * The timelines of samples i and i + 1 together (two f64 lanes); the same operations in
  * the same order as `sampleScalar`, so each lane gives the same bits. Removal rates must
@@ -244,24 +254,8 @@ function samplePair(i: u32, r: v128, b: v128): void {
   const hd = scratch + (<usize>d << 4);
   const ws = scratch + (<usize>d << 5);
   const iws = ws + (<usize>gNw << 4);
-  for (let k: u32 = 0; k < gNw; k++) {
-    v128.store(
-      ws + (<usize>k << 4),
-      f64x2(
-        weightOf(gWeightPtrs, gWeightScalars, k, i),
-        weightOf(gWeightPtrs, gWeightScalars, k, i + 1),
-      ),
-    );
-  }
-  for (let k: u32 = 0; k < gNiw; k++) {
-    v128.store(
-      iws + (<usize>k << 4),
-      f64x2(
-        weightOf(gIntWeightPtrs, gIntWeightScalars, k, i),
-        weightOf(gIntWeightPtrs, gIntWeightScalars, k, i + 1),
-      ),
-    );
-  }
+  gatherPairWeights(ws, gWeightPtrs, gWeightScalars, gNw, i);
+  gatherPairWeights(iws, gIntWeightPtrs, gIntWeightScalars, gNiw, i);
   for (let k: u32 = 0; k < d; k++) {
     const step = load<f64>(gSteps + (<usize>k << 3));
     const em0 = Math.expm1(-f64x2.extract_lane(r, 0) * step);
