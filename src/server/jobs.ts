@@ -1,0 +1,84 @@
+/**
+ * The work a report worker does: one request body in, the JSON of the route's
+ * `results` (or an error for the client) out. Runs inside the workers of the pool, and
+ * in-process in tests.
+ *
+ * @module
+ */
+import { FormError } from "../forms/form_error.ts";
+import { virusReport } from "../report/virus_report.ts";
+import type { WeatherDataset } from "../weather/dataset.ts";
+import { MissingTemperaturesError, WeatherDataUnavailableError } from "../weather/errors.ts";
+
+/** One report to compute. */
+export type ReportJob = {
+  /** `POST /virus/report` (and `/report`). */
+  readonly kind: "virus";
+  /** The request body, as parsed from JSON. */
+  readonly body: unknown;
+  /** Seed of the generator (random when absent; the result reports it). */
+  readonly seed?: number;
+  /** Include `prob_dist` (N numbers per group). */
+  readonly probDist: boolean;
+};
+
+/** The outcome of a job. */
+export type JobReply =
+  | {
+    /** Success. */
+    readonly ok: true;
+    /** The route's `results`, serialised as JSON. */
+    readonly json: string;
+  }
+  | {
+    /** Failure. */
+    readonly ok: false;
+    /** 400: the request is at fault; 500: we are. */
+    readonly status: 400 | 500;
+    /** For the client: names the field and the problem (400) or says nothing internal (500). */
+    readonly message: string;
+    /** For the server's log only (500): the error with its stack. */
+    readonly detail?: string;
+  };
+
+/** What jobs share within one worker. */
+export interface JobContext {
+  /** Weather data for natural ventilation (absent: such requests get a 400 saying so). */
+  readonly weather?: WeatherDataset;
+}
+
+/** The message of a 500: nothing internal leaks to the client. */
+export const INTERNAL_ERROR_MESSAGE =
+  "internal error while computing the report (the server's log has the details)";
+
+/**
+ * Computes one job.
+ *
+ * @param job The job.
+ * @param context Data shared by the jobs of a worker.
+ * @returns The results as JSON, or the error for the client.
+ */
+export function runJob(job: ReportJob, context: JobContext): JobReply {
+  try {
+    const results = virusReport(job.body, {
+      seed: job.seed,
+      probDist: job.probDist,
+      weather: context.weather,
+    });
+    return { ok: true, json: JSON.stringify(results) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Errors caused by what the client sent (or asked for and the server cannot provide). */
+function isClientError(error: unknown): error is Error {
+  return error instanceof FormError || error instanceof WeatherDataUnavailableError ||
+    error instanceof MissingTemperaturesError;
+}
+
+function failure(error: unknown): JobReply {
+  if (isClientError(error)) return { ok: false, status: 400, message: error.message };
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { ok: false, status: 500, message: INTERNAL_ERROR_MESSAGE, detail };
+}

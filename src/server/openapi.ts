@@ -1,0 +1,136 @@
+/**
+ * The OpenAPI 3.1 document of the server (`GET /openapi.json`), generated from the
+ * forms' zod schemas by `@hono/zod-openapi`. Only documentation: requests are
+ * validated by the library's own parsers, whose messages name the field.
+ *
+ * @module
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Env } from "hono";
+import { z } from "zod";
+import { VirusFormWire } from "../forms/virus_form_schema.ts";
+import { VERSION } from "../version.ts";
+import { MAX_REPORT_PARALLELISM } from "./query_options.ts";
+
+const ErrorBody = z.object({
+  message: z.string().describe("What is wrong; for bad input, the field and the problem"),
+});
+
+const ReportQuery = z.object({
+  seed: z.string().regex(/^\d+$/).optional().describe(
+    "Seed of the random generator, 0..4294967295 (numpy RandomState). Without it a random " +
+      "seed is used and reported back as results.seed.",
+  ),
+  prob_dist: z.enum(["0", "1", "false", "true"]).optional().describe(
+    "0 omits prob_dist (the per-sample infection probabilities, N numbers per group)",
+  ),
+  report_generation_parallelism: z.string().regex(/^\d+$/).optional().describe(
+    `The reference's thread count, 1..${MAX_REPORT_PARALLELISM}; accepted for compatibility, ` +
+      "it does not change the results (each report runs on one worker of the pool)",
+  ),
+});
+
+const VirusResults = z.object({
+  times: z.array(z.number()).describe("Report times, hours"),
+  CO2_concentrations: z.array(z.number()).describe("Mean CO2 concentration at each time, ppm"),
+  groups: z.record(z.string(), z.record(z.string(), z.unknown())).describe(
+    "Per exposed group: prob_inf, prob_inf_sd, prob_dist, prob_hist_count, prob_hist_bins, " +
+      "expected_new_cases, exposed_presence_intervals, concentrations, cumulative_doses, and " +
+      "when applicable conditional_probability_data, uncertainties_plot_src (SVG data URI), " +
+      "prob_probabilistic_exposure and the short-range outputs. Values the reference writes " +
+      "as NaN (e.g. an empty viral-load bin) are null.",
+  ),
+  seed: z.number().int().describe("The seed used"),
+  model: z.string().describe("A short description of the model"),
+});
+
+const errors = {
+  400: "Invalid JSON, an unknown or invalid field or query parameter",
+  413: "Body larger than the server's limit",
+  500: "Internal failure (the log line carries the request id)",
+  503: "Queue full (with Retry-After), time limit exceeded, or shutting down",
+} as const;
+
+function errorResponses() {
+  return Object.fromEntries(
+    Object.entries(errors).map(([status, description]) => [
+      status,
+      { description, content: { "application/json": { schema: ErrorBody } } },
+    ]),
+  );
+}
+
+function reportPath<E extends Env>(
+  app: OpenAPIHono<E>,
+  path: string,
+  key: "results" | "report_data",
+) {
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path,
+    summary: key === "results"
+      ? "Virus report (the reference's /virus/report)"
+      : "Virus report with the older envelope key report_data",
+    request: {
+      query: ReportQuery,
+      body: {
+        required: true,
+        description: "The reference's form: strings as its HTML form sends them, or plain JSON",
+        content: { "application/json": { schema: VirusFormWire } },
+      },
+    },
+    responses: {
+      200: {
+        description: "The report data",
+        content: {
+          "application/json": {
+            schema: z.object({
+              status: z.literal("success"),
+              message: z.literal("Results generated successfully"),
+              [key]: VirusResults,
+            }),
+          },
+        },
+      },
+      ...errorResponses(),
+    },
+  });
+}
+
+/**
+ * Registers every route's documentation and serves the document at `/openapi.json`.
+ *
+ * @param app The application.
+ */
+export function registerOpenApi<E extends Env>(app: OpenAPIHono<E>): void {
+  reportPath(app, "/virus/report", "results");
+  reportPath(app, "/report", "report_data");
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/health",
+    summary: "Liveness and load of the report workers",
+    responses: {
+      200: {
+        description: "The server is up",
+        content: {
+          "application/json": {
+            schema: z.object({
+              status: z.literal("ok"),
+              version: z.string(),
+              workers: z.object({ size: z.number(), busy: z.number(), queued: z.number() }),
+            }),
+          },
+        },
+      },
+    },
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "CAiMIRA TypeScript API",
+      version: VERSION,
+      description: "Airborne-infection risk reports compatible with CERN's CAiMIRA REST API.",
+      license: { name: "Apache-2.0" },
+    },
+  });
+}

@@ -1,0 +1,94 @@
+// The application in-process (`app.request`), with a fake report runner: error
+// mapping, logs and envelopes without workers. The real server is in server_test.ts.
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { createApp } from "../../src/server/app.ts";
+import type { JobReply, ReportJob } from "../../src/server/jobs.ts";
+import { PoolBusyError, PoolTimeoutError } from "../../src/server/worker_pool.ts";
+import { REQUIRED_WIRE } from "../forms/_helpers.ts";
+
+function app(runReport: (job: ReportJob) => Promise<JobReply>) {
+  const lines: string[] = [];
+  const a = createApp({
+    runReport,
+    load: () => ({ size: 1, busy: 0, queued: 0 }),
+    allowedOrigins: [],
+    maxBodyBytes: 4096,
+    log: (line) => lines.push(line),
+  });
+  const post = (body: unknown, query = "") =>
+    a.request(`/virus/report${query}`, { method: "POST", body: JSON.stringify(body) });
+  return { a, lines, post };
+}
+
+Deno.test("app: the job gets the body and the query options; the envelope wraps its JSON", async () => {
+  const jobs: ReportJob[] = [];
+  const { a, post } = app((job) => {
+    jobs.push(job);
+    return Promise.resolve({ ok: true, json: '{"seed":7}' });
+  });
+  const res = await post(REQUIRED_WIRE, "?seed=7&prob_dist=0");
+  strictEqual(res.status, 200);
+  strictEqual(res.headers.get("Content-Type"), "application/json");
+  deepStrictEqual(await res.json(), {
+    status: "success",
+    message: "Results generated successfully",
+    results: { seed: 7 },
+  });
+  deepStrictEqual(jobs, [{ kind: "virus", body: REQUIRED_WIRE, seed: 7, probDist: false }]);
+  const old = await a.request("/report", { method: "POST", body: JSON.stringify(REQUIRED_WIRE) });
+  deepStrictEqual((await old.json()).report_data, { seed: 7 });
+});
+
+Deno.test("app: invalid forms are refused before they reach a worker", async () => {
+  let called = 0;
+  const { post } = app(() => {
+    called++;
+    return Promise.resolve({ ok: true, json: "{}" });
+  });
+  const res = await post({ ...REQUIRED_WIRE, windows_number: "two" });
+  strictEqual(res.status, 400);
+  ok(/^windows_number: expected/.test((await res.json()).message));
+  strictEqual(called, 0);
+});
+
+Deno.test("app: a failed job maps to its status; a 500 is logged with the request id", async () => {
+  const { post, lines } = app(() =>
+    Promise.resolve({ ok: false, status: 500, message: "internal", detail: "Error: at /x.ts:1" })
+  );
+  const res = await post(REQUIRED_WIRE);
+  strictEqual(res.status, 500);
+  deepStrictEqual(await res.json(), { message: "internal" });
+  const id = res.headers.get("X-Request-Id");
+  ok(lines.some((l) => l === `id=${id} internal error: Error: at /x.ts:1`));
+  ok(lines.some((l) => l.startsWith("POST /virus/report 500 ") && l.endsWith(`id=${id}`)));
+});
+
+Deno.test("app: an exception becomes a generic 500 without stack or path", async () => {
+  const { post, lines } = app(() => Promise.reject(new TypeError("x is undefined")));
+  const res = await post(REQUIRED_WIRE);
+  strictEqual(res.status, 500);
+  const { message } = await res.json();
+  strictEqual(message, `internal error (request id ${res.headers.get("X-Request-Id")})`);
+  ok(lines.some((l) => l.includes("TypeError: x is undefined") && l.includes("app_test.ts")));
+});
+
+Deno.test("app: pool errors become 503, with Retry-After when the queue is full", async () => {
+  const busy = await app(() => Promise.reject(new PoolBusyError(3, 7))).post(REQUIRED_WIRE);
+  strictEqual(busy.status, 503);
+  strictEqual(busy.headers.get("Retry-After"), "7");
+  ok(/busy/.test((await busy.json()).message));
+  const late = await app(() => Promise.reject(new PoolTimeoutError(500))).post(REQUIRED_WIRE);
+  strictEqual(late.status, 503);
+  ok(/time limit of 0.5 s/.test((await late.json()).message));
+});
+
+Deno.test("app: a body over the limit is a 413, also without Content-Length", async () => {
+  const { a } = app(() => Promise.resolve({ ok: true, json: "{}" }));
+  const big = JSON.stringify({ ...REQUIRED_WIRE, simulation_name: "x".repeat(5000) });
+  const sized = await a.request("/virus/report", { method: "POST", body: big });
+  strictEqual(sized.status, 413);
+  deepStrictEqual(await sized.json(), { message: "body: expected at most 4096 bytes" });
+  const stream = new Blob([big]).stream();
+  const chunked = await a.request("/virus/report", { method: "POST", body: stream });
+  strictEqual(chunked.status, 413);
+});
