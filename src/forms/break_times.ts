@@ -10,7 +10,7 @@
  * @module
  */
 import { COFFEE_BREAK_COUNTS } from "./choices.ts";
-import type { TimeInterval, VirusForm } from "./virus_form.ts";
+import type { PopulationForm, TimeInterval } from "./virus_form.ts";
 
 /** Which population's breaks. */
 export type Population = "exposed" | "infected";
@@ -41,7 +41,7 @@ export interface BreakSettings {
  * @param population Whose fields.
  * @returns The settings.
  */
-export function breakSettings(form: VirusForm, population: Population): BreakSettings {
+export function breakSettings(form: PopulationForm, population: Population): BreakSettings {
   return population === "exposed"
     ? {
       start: form.exposedStart,
@@ -73,7 +73,7 @@ export function breakSettings(form: VirusForm, population: Population): BreakSet
  * @param population Whose breaks.
  * @returns The population whose fields apply.
  */
-export function breakOwner(form: VirusForm, population: Population): Population {
+export function breakOwner(form: PopulationForm, population: Population): Population {
   return population === "infected" && !form.infectedDontHaveBreaksWithExposed
     ? "exposed"
     : population;
@@ -167,7 +167,7 @@ export function breakTimes(s: BreakSettings): TimeInterval[] | undefined {
  * @returns The breaks (lunch first, then coffee), or undefined when they cannot be placed.
  */
 export function populationBreaks(
-  form: VirusForm,
+  form: PopulationForm,
   population: Population,
 ): TimeInterval[] | undefined {
   return breakTimes(breakSettings(form, breakOwner(form, population)));

@@ -1,5 +1,5 @@
 /**
- * Presence of the populations described by a virus form: intervals with breaks, the
+ * Presence of the populations described by a form (virus or CO2): intervals with breaks, the
  * infected occupancy of dynamic groups, and the total occupancy for the CO2 model
  * (reference `FormData.present_interval`, `generate_infected_occupancy`,
  * `build_CO2_piecewise`).
@@ -13,7 +13,7 @@ import {
   occupancyAt,
 } from "../model/piecewise_constant.ts";
 import { populationBreaks } from "./break_times.ts";
-import type { OccupancyGroup, TimeInterval, VirusForm } from "./virus_form.ts";
+import type { OccupancyGroup, PopulationForm, TimeInterval } from "./virus_form.ts";
 
 const MIN_PER_H = 60;
 
@@ -59,7 +59,7 @@ export function presentInterval(
   return specificInterval(spans);
 }
 
-function breaksOf(form: VirusForm, population: "exposed" | "infected"): TimeInterval[] {
+function breaksOf(form: PopulationForm, population: "exposed" | "infected"): TimeInterval[] {
   // Specific breaks: the infected take the exposed ones (reference quirk, kept).
   if (form.specificBreaks !== null) return [...form.specificBreaks.exposedBreaks];
   const breaks = populationBreaks(form, population);
@@ -72,12 +72,12 @@ function breaksOf(form: VirusForm, population: "exposed" | "infected"): TimeInte
 }
 
 /** Presence of the infected without dynamic occupancy, h. */
-export function infectedPresentInterval(form: VirusForm): Interval {
+export function infectedPresentInterval(form: PopulationForm): Interval {
   return presentInterval(form.infectedStart, form.infectedFinish, breaksOf(form, "infected"));
 }
 
 /** Presence of the exposed without dynamic occupancy, h. */
-export function exposedPresentInterval(form: VirusForm): Interval {
+export function exposedPresentInterval(form: PopulationForm): Interval {
   return presentInterval(form.exposedStart, form.exposedFinish, breaksOf(form, "exposed"));
 }
 
@@ -133,7 +133,7 @@ function intervalOccupancy(interval: Interval, value: number): IntPiecewiseConst
 }
 
 /** Everyone present over time, for the CO2 model (reference `build_CO2_piecewise`). */
-export function totalOccupancy(form: VirusForm): IntPiecewiseConstant {
+export function totalOccupancy(form: PopulationForm): IntPiecewiseConstant {
   const parts: IntPiecewiseConstant[] = form.occupancy.length === 0
     ? [
       intervalOccupancy(infectedPresentInterval(form), form.infectedPeople),

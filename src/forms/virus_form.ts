@@ -115,6 +115,35 @@ export interface Co2FittingResult {
   readonly ventilationValues: readonly number[];
 }
 
+/** The fields that describe who is in the room and when (shared by the virus and CO2 forms). */
+export type PopulationFormField =
+  | "totalPeople"
+  | "infectedPeople"
+  | "exposedStart"
+  | "exposedFinish"
+  | "exposedLunchOption"
+  | "exposedLunchStart"
+  | "exposedLunchFinish"
+  | "exposedCoffeeBreakOption"
+  | "exposedCoffeeDuration"
+  | "infectedStart"
+  | "infectedFinish"
+  | "infectedLunchOption"
+  | "infectedLunchStart"
+  | "infectedLunchFinish"
+  | "infectedCoffeeBreakOption"
+  | "infectedCoffeeDuration"
+  | "infectedDontHaveBreaksWithExposed"
+  | "occupancy"
+  | "specificBreaks";
+
+/**
+ * The population part of a form: the legacy single-group fields (presence, lunch and
+ * coffee breaks, specific breaks) or the dynamic occupancy groups. See {@link VirusForm}
+ * for each field.
+ */
+export type PopulationForm = Pick<VirusForm, PopulationFormField>;
+
 /**
  * The `/virus/report` form, parsed and validated by `parseVirusForm`. Every field is
  * present (defaults filled in). See the module doc for units and naming.
