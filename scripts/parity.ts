@@ -1,12 +1,14 @@
 /**
- * Parity of the virus report with the reference's fixtures (../shared/fixtures/reference,
- * seed 0, N = 250000): prints, per fixture, the number of compared values, the largest
+ * Parity with the reference's fixtures (../shared/fixtures/reference): the virus reports
+ * (s1…, seed 0, N = 250000) and the CO2 routes (s_co2_*: transition times, and the fit
+ * with the default, reference-compatible search). Prints, per fixture, the number of compared values, the largest
  * relative difference and the time, and exits 1 when any value differs by more than
  * relative 1e-8 (absolute 1e-12 near zero); per-sample columns are compared through the
  * fixtures' summaries (tests/_helpers/sample_summary.ts). Run with `deno task parity`.
  *
  * @module
  */
+import { co2Report, co2TransitionTimes } from "../src/report/co2_report.ts";
 import { virusReport } from "../src/report/virus_report.ts";
 import { createWeatherDataset } from "../src/weather/dataset.ts";
 import { SUMMARIZED_COLUMNS, summarizeLike } from "../tests/_helpers/sample_summary.ts";
@@ -32,7 +34,7 @@ const weather = createWeatherDataset(
 
 const names = [...Deno.readDirSync(new URL("reference/", SHARED))]
   .map((e) => e.name)
-  .filter((f) => /^s\d.*\.in\.json$/.test(f))
+  .filter((f) => /^s(\d|_co2_).*\.in\.json$/.test(f))
   .map((f) => f.replace(".in.json", ""))
   .sort();
 
@@ -43,7 +45,12 @@ for (const name of names) {
   const read = async (kind: string) =>
     JSON.parse(await Deno.readTextFile(new URL(`reference/${name}.${kind}.json`, SHARED)));
   const t0 = performance.now();
-  const report = virusReport(await read("in"), { seed: 0, weather, year: 2026, probDist: true });
+  const input = await read("in");
+  const report = name === "s_co2_report"
+    ? co2Report(input)
+    : name.startsWith("s_co2_")
+    ? co2TransitionTimes(input)
+    : virusReport(input, { seed: 0, weather, year: 2026, probDist: true });
   const ms = performance.now() - t0;
   let count = 0;
   let worst = 0;

@@ -46,6 +46,8 @@ export type { VirusFormDefault, VirusFormField } from "./virus_form_defaults.ts"
 export type {
   Co2FittingResult,
   OccupancyGroup,
+  PopulationForm,
+  PopulationFormField,
   PreciseActivity,
   RespiratoryActivityShare,
   ShortRangeGroup,
@@ -104,3 +106,8 @@ export {
   presentInterval,
   totalOccupancy,
 } from "./presence.ts";
+export { parseCo2Form } from "./parse_co2_form.ts";
+export { MAX_CO2_DATA_POINTS } from "./co2_form.ts";
+export type { Co2Data, Co2Form } from "./co2_form.ts";
+export { buildCo2DataModel, fitTransitionTimes } from "./build_co2_data_model.ts";
+export { legacyPopulationIssues } from "./validate_population.ts";

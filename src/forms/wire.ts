@@ -147,36 +147,67 @@ export function wireChoice<const T extends readonly [string, ...string[]]>(value
 }
 
 /**
+ * Parses the text of a JSON field, adding an issue when it is not JSON or not of the
+ * expected kind.
+ */
+function parseJsonText(
+  text: string,
+  ctx: z.RefinementCtx,
+  what: string,
+  isKind: (value: unknown) => boolean,
+): unknown {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    const nonFinite = /\b(NaN|-?Infinity)\b/.exec(text);
+    const reason = nonFinite
+      ? ` (${nonFinite[1]} is not a number in JSON)`
+      : e instanceof SyntaxError
+      ? ` (${e.message})`
+      : "";
+    ctx.addIssue({
+      code: "custom",
+      input: text,
+      message: `expected ${what} but found text that is not valid JSON${reason}`,
+    });
+    return z.NEVER;
+  }
+  if (!isKind(parsed)) {
+    ctx.addIssue({
+      code: "custom",
+      input: text,
+      message: `expected ${what} but found a string holding ${describeValue(parsed)}`,
+    });
+    return z.NEVER;
+  }
+  return parsed;
+}
+
+const isJsonObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
  * A JSON object, sent as a string holding one (reference: `dict` fields are parsed with
  * `ast.literal_eval` from a string, so use JSON with double quotes) or as an object.
  * The result is the parsed object, not yet checked.
  */
 export const WireJsonObject = z.union([z.string(), z.record(z.string(), z.unknown())], {
   error: "expected a JSON object or a string holding one",
-}).transform((v, ctx): Record<string, unknown> => {
-  if (typeof v !== "string") return v;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(v);
-  } catch (e) {
-    const reason = e instanceof SyntaxError ? ` (${e.message})` : "";
-    ctx.issues.push({
-      code: "custom",
-      input: v,
-      message: `expected a JSON object but found text that is not valid JSON${reason}`,
-    });
-    return z.NEVER;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    ctx.issues.push({
-      code: "custom",
-      input: v,
-      message: `expected a JSON object but found a string holding ${describeValue(parsed)}`,
-    });
-    return z.NEVER;
-  }
-  return parsed as Record<string, unknown>;
-});
+}).transform((v, ctx): Record<string, unknown> =>
+  typeof v === "string"
+    ? parseJsonText(v, ctx, "a JSON object", isJsonObject) as Record<string, unknown>
+    : v
+);
+
+/**
+ * A JSON list, sent as a string holding one (reference `list` fields, read like `dict`
+ * ones) or as an array. The result is the parsed array, not yet checked.
+ */
+export const WireJsonList = z.union([z.string(), z.array(z.unknown())], {
+  error: "expected a JSON list or a string holding one",
+}).transform((v, ctx): unknown[] =>
+  typeof v === "string" ? parseJsonText(v, ctx, "a JSON list", Array.isArray) as unknown[] : v
+);
 
 /**
  * An optional number sent as text (the reference's `humidity` is a `str` field, read

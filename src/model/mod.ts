@@ -20,6 +20,7 @@
  */
 export * from "./activity.ts";
 export * from "./cases.ts";
+export * from "./co2_data_model.ts";
 export * from "./concentration.ts";
 export * from "./expiration.ts";
 export * from "./exposure.ts";

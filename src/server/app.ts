@@ -12,13 +12,14 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { FormError } from "../forms/form_error.ts";
+import { parseCo2Form } from "../forms/parse_co2_form.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import { VERSION } from "../version.ts";
 import { cors, preflight } from "./cors.ts";
 import type { JobReply, ReportJob } from "./jobs.ts";
 import { landing } from "./landing.ts";
 import { registerOpenApi } from "./openapi.ts";
-import { parseReportQuery, QueryOptionError } from "./query_options.ts";
+import { parseCo2Query, parseReportQuery, QueryOptionError } from "./query_options.ts";
 import {
   PoolBusyError,
   PoolClosedError,
@@ -112,16 +113,8 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   app.get("/health", (c) => c.json({ status: "ok", version: VERSION, workers: options.load() }));
   registerOpenApi(app);
 
-  const virus = (key: "results" | "report_data") => async (c: Context<Env>) => {
-    const query = parseReportQuery(new URL(c.req.url).searchParams);
-    const body = await readJson(c);
-    parseVirusForm(body);
-    const reply = await options.runReport({
-      kind: "virus",
-      body,
-      seed: query.seed,
-      probDist: query.probDist,
-    });
+  /** The envelope around a job's results, or the job's error. */
+  const answer = (c: Context<Env>, reply: JobReply, key: "results" | "report_data") => {
     if (!reply.ok) {
       if (reply.detail !== undefined) {
         options.log(`id=${c.get("requestId")} internal error: ${reply.detail}`);
@@ -132,11 +125,28 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       headers: { "Content-Type": "application/json" },
     });
   };
+  const virus = (key: "results" | "report_data") => async (c: Context<Env>) => {
+    const query = parseReportQuery(new URL(c.req.url).searchParams);
+    const body = await readJson(c);
+    parseVirusForm(body);
+    const reply = await options.runReport({
+      kind: "virus",
+      body,
+      seed: query.seed,
+      probDist: query.probDist,
+    });
+    return answer(c, reply, key);
+  };
   app.post("/virus/report", virus("results"));
   app.post("/report", virus("report_data"));
-  for (const path of ["/co2/transition_times", "/co2/report"]) {
-    app.post(path, () => json(501, `${path} is not implemented yet`));
-  }
+  const co2 = (kind: "co2_transition_times" | "co2_report") => async (c: Context<Env>) => {
+    const query = parseCo2Query(new URL(c.req.url).searchParams, kind === "co2_report");
+    const body = await readJson(c);
+    parseCo2Form(body);
+    return answer(c, await options.runReport({ kind, body, ...query }), "results");
+  };
+  app.post("/co2/transition_times", co2("co2_transition_times"));
+  app.post("/co2/report", co2("co2_report"));
 
   for (const [path, method] of Object.entries(ROUTES)) {
     app.all(path, (c) =>

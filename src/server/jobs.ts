@@ -6,21 +6,34 @@
  * @module
  */
 import { FormError } from "../forms/form_error.ts";
+import type { Co2FitMethod } from "../report/co2_fit.ts";
+import { co2Report, co2TransitionTimes } from "../report/co2_report.ts";
 import { virusReport } from "../report/virus_report.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
 import { MissingTemperaturesError, WeatherDataUnavailableError } from "../weather/errors.ts";
 
 /** One report to compute. */
-export type ReportJob = {
-  /** `POST /virus/report` (and `/report`). */
-  readonly kind: "virus";
-  /** The request body, as parsed from JSON. */
-  readonly body: unknown;
-  /** Seed of the generator (random when absent; the result reports it). */
-  readonly seed?: number;
-  /** Include `prob_dist` (N numbers per group). */
-  readonly probDist: boolean;
-};
+export type ReportJob =
+  | {
+    /** `POST /virus/report` (and `/report`). */
+    readonly kind: "virus";
+    /** The request body, as parsed from JSON. */
+    readonly body: unknown;
+    /** Seed of the generator (random when absent; the result reports it). */
+    readonly seed?: number;
+    /** Include `prob_dist` (N numbers per group). */
+    readonly probDist: boolean;
+  }
+  | {
+    /** `POST /co2/transition_times` or `POST /co2/report`. */
+    readonly kind: "co2_transition_times" | "co2_report";
+    /** The request body, as parsed from JSON. */
+    readonly body: unknown;
+    /** Add the SVG plot. */
+    readonly plot: boolean;
+    /** Fit search (`co2_report`). */
+    readonly fitMethod: Co2FitMethod;
+  };
 
 /** The outcome of a job. */
 export type JobReply =
@@ -60,11 +73,11 @@ export const INTERNAL_ERROR_MESSAGE =
  */
 export function runJob(job: ReportJob, context: JobContext): JobReply {
   try {
-    const results = virusReport(job.body, {
-      seed: job.seed,
-      probDist: job.probDist,
-      weather: context.weather,
-    });
+    const results = job.kind === "virus"
+      ? virusReport(job.body, { seed: job.seed, probDist: job.probDist, weather: context.weather })
+      : job.kind === "co2_report"
+      ? co2Report(job.body, { plot: job.plot, method: job.fitMethod })
+      : co2TransitionTimes(job.body, { plot: job.plot });
     return { ok: true, json: JSON.stringify(results) };
   } catch (error) {
     return failure(error);

@@ -8,6 +8,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Env } from "hono";
 import { z } from "zod";
+import { Co2FormWire } from "../forms/co2_form_schema.ts";
 import { VirusFormWire } from "../forms/virus_form_schema.ts";
 import { VERSION } from "../version.ts";
 import { MAX_REPORT_PARALLELISM } from "./query_options.ts";
@@ -97,6 +98,70 @@ function reportPath<E extends Env>(
   });
 }
 
+const Plot = z.enum(["0", "1", "false", "true"]).optional().describe(
+  "1 adds CO2_plot_img, an SVG data URI of the readings and the results",
+);
+
+const TransitionTimesResults = z.object({
+  occupancy_times: z.array(z.number()).describe("Every change of the number of people, hours"),
+  ventilation_times: z.array(z.number()).describe(
+    "Ventilation changes found in the readings (peaks and valleys of the smoothed CO2), hours",
+  ),
+  total_times: z.array(z.number()).describe(
+    "First and last occupancy times with the ventilation times, sorted, hours",
+  ),
+  CO2_plot_img: z.string().optional().describe("SVG data URI (with plot=1)"),
+});
+
+const Co2ReportResults = z.object({
+  exhalation_rate: z.number().describe("Fitted exhalation rate per person, m³/h"),
+  ventilation_values: z.array(z.number()).describe("Fitted air changes per interval, h⁻¹"),
+  room_capacity: z.number().nullable().describe("The room capacity sent, people"),
+  ventilation_ls_values: z.array(z.number()).describe("Ventilation flow per interval, L/s"),
+  ventilation_lsp_values: z.array(z.number()).nullable().describe(
+    "Ventilation flow per person of capacity, L/s/person (null without a capacity)",
+  ),
+  predictive_CO2: z.array(z.number()).describe("Modelled CO2 at each reading time, ppm"),
+  CO2_plot_img: z.string().optional().describe("SVG data URI (with plot=1)"),
+});
+
+function co2Path<E extends Env>(
+  app: OpenAPIHono<E>,
+  path: string,
+  summary: string,
+  query: z.ZodObject,
+  results: z.ZodObject,
+) {
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path,
+    summary,
+    request: {
+      query,
+      body: {
+        required: true,
+        description: "CO2 readings, room and occupancy (the reference's CO2 form)",
+        content: { "application/json": { schema: Co2FormWire } },
+      },
+    },
+    responses: {
+      200: {
+        description: "The results",
+        content: {
+          "application/json": {
+            schema: z.object({
+              status: z.literal("success"),
+              message: z.literal("Results generated successfully"),
+              results,
+            }),
+          },
+        },
+      },
+      ...errorResponses(),
+    },
+  });
+}
+
 /**
  * Registers every route's documentation and serves the document at `/openapi.json`.
  *
@@ -105,6 +170,26 @@ function reportPath<E extends Env>(
 export function registerOpenApi<E extends Env>(app: OpenAPIHono<E>): void {
   reportPath(app, "/virus/report", "results");
   reportPath(app, "/report", "report_data");
+  co2Path(
+    app,
+    "/co2/transition_times",
+    "Occupancy and ventilation transition times suggested by CO2 readings",
+    z.object({ plot: Plot }),
+    TransitionTimesResults,
+  );
+  co2Path(
+    app,
+    "/co2/report",
+    "Exhalation rate and air-change rates fitted to CO2 readings",
+    z.object({
+      plot: Plot,
+      fit_method: z.enum(["powell", "least_squares"]).optional().describe(
+        "powell (default): the reference's search and numbers; least_squares: bounded " +
+          "Levenberg–Marquardt to convergence (lowest objective)",
+      ),
+    }),
+    Co2ReportResults,
+  );
   app.openAPIRegistry.registerPath({
     method: "get",
     path: "/health",

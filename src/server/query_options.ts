@@ -1,7 +1,8 @@
 /**
- * The query-string options of the report routes: `seed`, `prob_dist`,
- * `report_generation_parallelism`. Invalid values and unknown names are errors
- * (HTTP 400) that name the parameter.
+ * The query-string options of the routes: `seed`, `prob_dist`,
+ * `report_generation_parallelism` (virus report); `plot` (CO2 routes) and `fit_method`
+ * (`/co2/report`). Invalid values and unknown names are errors (HTTP 400) that name the
+ * parameter.
  *
  * @module
  */
@@ -43,7 +44,41 @@ export class QueryOptionError extends Error {
   }
 }
 
-const KNOWN = new Set(["seed", "prob_dist", "report_generation_parallelism"]);
+/** Options of the CO2 routes. */
+export interface Co2QueryOptions {
+  /** Add `CO2_plot_img` (`plot=1`). */
+  readonly plot: boolean;
+  /** Fit search (`fit_method=powell|least_squares`, `/co2/report` only). */
+  readonly fitMethod: "powell" | "least-squares";
+}
+
+const VIRUS_PARAMETERS = ["seed", "prob_dist", "report_generation_parallelism"];
+const BOOLEANS = ["0", "1", "false", "true"];
+
+function checkNames(query: URLSearchParams, known: readonly string[]): void {
+  for (const name of query.keys()) {
+    if (!known.includes(name)) {
+      throw new QueryOptionError(
+        name,
+        `unknown parameter (expected ${
+          known.length === 1 ? known[0] : `one of ${known.join(", ")}`
+        })`,
+      );
+    }
+  }
+}
+
+function flag(query: URLSearchParams, name: string, fallback: boolean): boolean {
+  const value = single(query, name);
+  if (value === undefined) return fallback;
+  if (!BOOLEANS.includes(value)) {
+    throw new QueryOptionError(
+      name,
+      `expected 0, 1, false or true but found ${JSON.stringify(value)}`,
+    );
+  }
+  return value === "1" || value === "true";
+}
 
 function single(query: URLSearchParams, name: string): string | undefined {
   const values = query.getAll(name);
@@ -72,28 +107,37 @@ function integerIn(name: string, text: string, min: number, max: number): number
  * @throws {QueryOptionError} On an unknown parameter or an invalid value.
  */
 export function parseReportQuery(query: URLSearchParams): ReportQueryOptions {
-  for (const name of query.keys()) {
-    if (!KNOWN.has(name)) {
-      throw new QueryOptionError(
-        name,
-        `unknown parameter (expected one of ${[...KNOWN].join(", ")})`,
-      );
-    }
-  }
+  checkNames(query, VIRUS_PARAMETERS);
   const seed = single(query, "seed");
-  const probDist = single(query, "prob_dist");
   const parallelism = single(query, "report_generation_parallelism");
-  if (probDist !== undefined && !["0", "1", "false", "true"].includes(probDist)) {
-    throw new QueryOptionError(
-      "prob_dist",
-      `expected 0, 1, false or true but found ${JSON.stringify(probDist)}`,
-    );
-  }
   return {
     seed: seed === undefined ? undefined : integerIn("seed", seed, 0, MAX_SEED),
-    probDist: probDist === undefined || probDist === "1" || probDist === "true",
+    probDist: flag(query, "prob_dist", true),
     reportGenerationParallelism: parallelism === undefined
       ? undefined
       : integerIn("report_generation_parallelism", parallelism, 1, MAX_REPORT_PARALLELISM),
+  };
+}
+
+/**
+ * Reads the options of a CO2 route from a query string.
+ *
+ * @param query The request's query parameters.
+ * @param withFit Whether the route fits (`/co2/report`: `fit_method` allowed).
+ * @returns The options.
+ * @throws {QueryOptionError} On an unknown parameter or an invalid value.
+ */
+export function parseCo2Query(query: URLSearchParams, withFit: boolean): Co2QueryOptions {
+  checkNames(query, withFit ? ["plot", "fit_method"] : ["plot"]);
+  const method = single(query, "fit_method") ?? "powell";
+  if (method !== "powell" && method !== "least_squares") {
+    throw new QueryOptionError(
+      "fit_method",
+      `expected "powell" or "least_squares" but found ${JSON.stringify(method)}`,
+    );
+  }
+  return {
+    plot: flag(query, "plot", false),
+    fitMethod: method === "powell" ? "powell" : "least-squares",
   };
 }

@@ -2,6 +2,7 @@
 // CORS, errors, queue limit, time limit, shutdown, and the reports equal to the library's
 // (and to the reference's on every shared fixture).
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { co2Report } from "../../src/report/co2_report.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import type { ServeOptions } from "../../src/server/options.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
@@ -74,6 +75,11 @@ Deno.test("server: landing, health, OpenAPI document, 404 and 405", async () => 
         .properties.total_people,
     );
     ok(doc.paths["/report"].post);
+    ok(
+      doc.paths["/co2/report"].post.requestBody.content["application/json"].schema.properties
+        .CO2_data,
+    );
+    ok(doc.paths["/co2/transition_times"].post);
     const missing = await fetch(`${server.url}/nope`);
     strictEqual(missing.status, 404);
     deepStrictEqual(await missing.json(), { message: "no route GET /nope" });
@@ -257,5 +263,57 @@ Deno.test("server: every shared fixture through HTTP equals the reference's resu
       return 1;
     }));
     ok(compared.filter((c) => c === 1).length >= VIRUS_FIXTURES.length - NATURAL_FIXTURES.size);
+  });
+});
+
+Deno.test("server: the CO2 routes answer the reference's results; plot and fit_method options", async () => {
+  await withServer({}, async (server) => {
+    const read = async (name: string, kind: string) =>
+      JSON.parse(
+        await Deno.readTextFile(
+          new URL(`../fixtures/reference/${name}.${kind}.json`, import.meta.url),
+        ),
+      );
+    const times = await post(
+      server,
+      "/co2/transition_times",
+      await read("s_co2_transition_times", "in"),
+    );
+    strictEqual(times.status, 200);
+    deepStrictEqual(await times.json(), await read("s_co2_transition_times", "trim"));
+
+    const body = await read("s_co2_report", "in");
+    const report = await (await post(server, "/co2/report", body)).json();
+    strictEqual(report.status, "success");
+    deepStrictEqual(
+      report.results,
+      JSON.parse(JSON.stringify(co2Report(body))),
+    );
+    const expected = (await read("s_co2_report", "trim")).results;
+    ok(Math.abs(report.results.exhalation_rate / expected.exhalation_rate - 1) < 1e-8);
+
+    const plotted = await (await post(server, "/co2/report?plot=1&fit_method=least_squares", body))
+      .json();
+    ok(plotted.results.CO2_plot_img.startsWith("data:image/svg+xml;base64,"));
+    ok(plotted.results.exhalation_rate !== report.results.exhalation_rate);
+
+    const cases: [string, unknown, RegExp][] = [
+      ["/co2/report?seed=1", body, /^query parameter seed: unknown parameter/],
+      ["/co2/transition_times?fit_method=powell", body, /fit_method: unknown parameter/],
+      ["/co2/report?fit_method=nelder", body, /fit_method: expected "powell" or "least_squares"/],
+      [
+        "/co2/report",
+        { ...body, CO2_data: { times: [1, 2], CO2: [400, -5] } },
+        /CO2_data\.CO2\[1\]/,
+      ],
+      ["/co2/report", { ...body, fitting_ventilation_states: "[]" }, /fitting_ventilation_states/],
+      ["/co2/transition_times", { ...body, room_volume: "big" }, /^room_volume: expected/],
+    ];
+    for (const [path, sent, message] of cases) {
+      const res = await post(server, path, sent);
+      strictEqual(res.status, 400, path);
+      const answer = await res.json();
+      ok(message.test(answer.message), answer.message);
+    }
   });
 });

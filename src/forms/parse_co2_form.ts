@@ -1,0 +1,83 @@
+/**
+ * Parsing and validation of the CO2 form (reference `CO2FormData.from_dict` and
+ * `validate`), with the sensor-data checks the reference leaves to numpy.
+ *
+ * @module
+ */
+import { formIssuesFromZod } from "./_issues.ts";
+import type { Co2Form } from "./co2_form.ts";
+import { Co2FormWire } from "./co2_form_schema.ts";
+import { FormError, type FormIssue, formIssue } from "./form_error.ts";
+import { legacyPopulationIssues } from "./validate_population.ts";
+
+/** Name of the form in messages about unknown fields. */
+const FORM_NAME = "CO2 form";
+
+/**
+ * Parses and validates a CO2 form (`/co2/transition_times` and `/co2/report` bodies), in
+ * the reference's wire format (numbers and lists as strings, `"1"`/`"0"`) or plain JSON.
+ *
+ * @example Usage
+ * ```ts
+ * import { parseCo2Form } from "./mod.ts";
+ * const form = parseCo2Form({
+ *   CO2_data: '{"times": [8, 8.5, 9], "CO2": [440, 600, 700]}',
+ *   room_volume: "60",
+ *   total_people: "2",
+ * });
+ * if (form.co2Data.co2[2] !== 700 || form.roomCapacity !== null) throw new Error("bad");
+ * ```
+ *
+ * @param input The request body (a JSON object).
+ * @returns The form.
+ * @throws {FormError} When a field is missing, malformed or unknown, or fields
+ *   contradict each other; each issue names its field.
+ */
+export function parseCo2Form(input: unknown): Co2Form {
+  const parsed = Co2FormWire.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    throw new FormError(formIssuesFromZod(parsed.error.issues, [], FORM_NAME), {
+      cause: parsed.error,
+    });
+  }
+  const w = parsed.data;
+  const form: Co2Form = {
+    co2Data: { times: w.CO2_data.times, co2: w.CO2_data.CO2 },
+    fittingVentilationStates: w.fitting_ventilation_states,
+    roomCapacity: w.room_capacity,
+    roomVolume: w.room_volume,
+    totalPeople: w.total_people,
+    infectedPeople: w.infected_people,
+    exposedStart: w.exposed_start,
+    exposedFinish: w.exposed_finish,
+    exposedLunchOption: w.exposed_lunch_option,
+    exposedLunchStart: w.exposed_lunch_start,
+    exposedLunchFinish: w.exposed_lunch_finish,
+    exposedCoffeeBreakOption: w.exposed_coffee_break_option,
+    exposedCoffeeDuration: w.exposed_coffee_duration,
+    infectedStart: w.infected_start,
+    infectedFinish: w.infected_finish,
+    infectedLunchOption: w.infected_lunch_option,
+    infectedLunchStart: w.infected_lunch_start,
+    infectedLunchFinish: w.infected_lunch_finish,
+    infectedCoffeeBreakOption: w.infected_coffee_break_option,
+    infectedCoffeeDuration: w.infected_coffee_duration,
+    infectedDontHaveBreaksWithExposed: w.infected_dont_have_breaks_with_exposed,
+    occupancy: w.occupancy,
+    specificBreaks: w.specific_breaks,
+  };
+  const issues: FormIssue[] = form.occupancy.length === 0 ? legacyPopulationIssues(form) : [];
+  const states = form.fittingVentilationStates;
+  const lastTime = form.co2Data.times[form.co2Data.times.length - 1];
+  if (states.length > 0 && states[states.length - 1] > lastTime) {
+    issues.push(formIssue(
+      "fitting_ventilation_states",
+      `expected times not after the last reading (${lastTime} h) but found ${
+        states[states.length - 1]
+      }`,
+      `fitting_ventilation_states[${states.length - 1}]`,
+    ));
+  }
+  if (issues.length > 0) throw new FormError(issues);
+  return form;
+}

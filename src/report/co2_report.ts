@@ -1,0 +1,132 @@
+/**
+ * The CO2 routes' results as library functions (reference
+ * `api/controller/co2_report_controller.py`): the transition times suggested by the
+ * readings (`request_CO2_transition_times`) and the ventilation fit
+ * (`request_CO2_report` → `CO2DataModel.CO2_fit_params`).
+ *
+ * @module
+ */
+import { buildCo2DataModel } from "../forms/build_co2_data_model.ts";
+import type { Co2Form } from "../forms/co2_form.ts";
+import { parseCo2Form } from "../forms/parse_co2_form.ts";
+import { totalOccupancy } from "../forms/presence.ts";
+import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
+import { findChangePoints } from "./change_points.ts";
+import { type Co2FitMethod, type Co2FitResult, fitCo2 } from "./co2_fit.ts";
+import { co2Plot } from "./co2_plot.ts";
+
+/** Options of the CO2 functions. */
+export interface Co2ReportOptions {
+  /** Add `CO2_plot_img`, an SVG data URI of the readings and the results. */
+  readonly plot?: boolean;
+  /**
+   * Fit search (see `fitCo2`): the reference's Powell search, or least squares to
+   * convergence.
+   *
+   * @default {"powell"}
+   */
+  readonly method?: Co2FitMethod;
+  /** Where the CO2 constants come from. */
+  readonly registry?: DataRegistry;
+}
+
+/** Result of {@link co2TransitionTimes} (field names as the reference's `results`). */
+export interface Co2TransitionTimes {
+  /** Every time the number of people changes, h. */
+  readonly occupancy_times: number[];
+  /** Ventilation changes found in the readings, h, sorted. */
+  readonly ventilation_times: number[];
+  /** First and last occupancy times with the ventilation times, h, sorted. */
+  readonly total_times: number[];
+  /** SVG data URI of the readings and times (with `plot`). */
+  readonly CO2_plot_img?: string;
+}
+
+/** Result of {@link co2Report}: the fit, and the plot when asked for. */
+export type Co2Report = Co2FitResult & {
+  /** SVG data URI of the readings, the model and the ventilation states (with `plot`). */
+  readonly CO2_plot_img?: string;
+};
+
+const asForm = (body: unknown): Co2Form =>
+  typeof body === "object" && body !== null && "co2Data" in body
+    ? body as Co2Form
+    : parseCo2Form(body);
+
+/**
+ * Suggests the transition times of a CO2 form: the occupancy changes and the ventilation
+ * changes found in the readings.
+ *
+ * @example Usage
+ * ```ts
+ * import { co2TransitionTimes } from "./mod.ts";
+ * const times = Array.from({ length: 151 }, (_, i) => 8 + i / 30);
+ * const co2 = times.map((t) => (t < 9 ? 440 : t < 11 ? 440 + 400 * (t - 9) : 1240 - 400 * (t - 11)));
+ * const result = co2TransitionTimes({
+ *   CO2_data: { times, CO2: co2 },
+ *   room_volume: 60,
+ *   total_people: 3,
+ *   exposed_start: "09:00",
+ *   exposed_finish: "13:00",
+ *   infected_start: "09:00",
+ *   infected_finish: "13:00",
+ * });
+ * if (result.occupancy_times.join() !== "9,13") throw new Error("bad");
+ * ```
+ *
+ * @param body A CO2 form (request body, or the result of `parseCo2Form`).
+ * @param options Plot.
+ * @returns The times.
+ * @throws {FormError} When the form is invalid.
+ */
+export function co2TransitionTimes(
+  body: unknown,
+  options: Co2ReportOptions = {},
+): Co2TransitionTimes {
+  const form = asForm(body);
+  const occupancy = [...totalOccupancy(form).transitionTimes];
+  const ventilation = findChangePoints(form.co2Data.times, form.co2Data.co2);
+  const total = [occupancy[0], occupancy[occupancy.length - 1], ...ventilation]
+    .sort((a, b) => a - b);
+  const result: Co2TransitionTimes = {
+    occupancy_times: occupancy,
+    ventilation_times: ventilation,
+    total_times: total,
+  };
+  if (!options.plot) return result;
+  return {
+    ...result,
+    CO2_plot_img: co2Plot({
+      times: form.co2Data.times,
+      co2: form.co2Data.co2,
+      ventilationTimes: ventilation,
+      occupancyTimes: occupancy,
+    }),
+  };
+}
+
+/**
+ * Fits the exhalation rate and one air-change rate per ventilation interval to the
+ * readings of a CO2 form (the `/co2/report` results).
+ *
+ * @param body A CO2 form (request body, or the result of `parseCo2Form`) with at least
+ *   one ventilation state before the last reading.
+ * @param options Plot, fit method, registry.
+ * @returns The fit.
+ * @throws {FormError} When the form is invalid or has no ventilation state.
+ */
+export function co2Report(body: unknown, options: Co2ReportOptions = {}): Co2Report {
+  const form = asForm(body);
+  const data = buildCo2DataModel(form, options.registry ?? DEFAULT_REGISTRY);
+  const fit = fitCo2(data, { method: options.method });
+  if (!options.plot) return fit;
+  return {
+    ...fit,
+    CO2_plot_img: co2Plot({
+      times: data.times,
+      co2: data.co2Concentrations,
+      predictedCo2: fit.predictive_CO2,
+      ventilationTimes: data.ventilationTransitionTimes,
+    }),
+  };
+}
