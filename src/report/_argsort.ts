@@ -25,36 +25,30 @@ function msb(n: number): number {
 }
 
 /** Heapsort of `order[start .. start+n)` by `v` (numpy `aheapsort_`, 1-based heap). */
-function heapsort(v: ArrayLike<number>, order: Int32Array, start: number, n: number): void {
+export function heapsort(
+  v: ArrayLike<number>,
+  order: Int32Array,
+  start: number,
+  n: number,
+): void {
   const a = (k: number) => start + k - 1; // 1-based heap position -> array index
-  let tmp: number;
-  for (let l = n >> 1; l > 0; --l) {
-    tmp = order[a(l)];
-    let i = l;
-    for (let j = l << 1; j <= n;) {
-      if (j < n && less(v[order[a(j)]], v[order[a(j + 1)]])) j += 1;
-      if (less(v[tmp], v[order[a(j)]])) {
-        order[a(i)] = order[a(j)];
-        i = j;
-        j += j;
-      } else break;
+  /** Moves `tmp` down from heap position `i` within a heap of `size` entries. */
+  const siftDown = (tmp: number, i: number, size: number) => {
+    for (let j = i << 1; j <= size;) {
+      if (j < size && less(v[order[a(j)]], v[order[a(j + 1)]])) j += 1;
+      if (!less(v[tmp], v[order[a(j)]])) break;
+      order[a(i)] = order[a(j)];
+      i = j;
+      j += j;
     }
     order[a(i)] = tmp;
-  }
+  };
+  for (let l = n >> 1; l > 0; --l) siftDown(order[a(l)], l, n);
   for (; n > 1;) {
-    tmp = order[a(n)];
+    const tmp = order[a(n)];
     order[a(n)] = order[a(1)];
     n -= 1;
-    let i = 1;
-    for (let j = 2; j <= n;) {
-      if (j < n && less(v[order[a(j)]], v[order[a(j + 1)]])) j++;
-      if (less(v[tmp], v[order[a(j)]])) {
-        order[a(i)] = order[a(j)];
-        i = j;
-        j += j;
-      } else break;
-    }
-    order[a(i)] = tmp;
+    siftDown(tmp, 1, n);
   }
 }
 

@@ -1,7 +1,7 @@
 // The CO2 numerics against pandas and scipy (tests/fixtures/co2_numerics.json, written by
 // scripts/fixtures/co2_numerics_vectors.py): centred rolling mean, find_peaks, Powell.
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
-import { argsort } from "../../src/report/_argsort.ts";
+import { argsort, heapsort } from "../../src/report/_argsort.ts";
 import { pairwiseSum } from "../../src/report/_numpy.ts";
 import { findPeaks } from "../../src/report/find_peaks.ts";
 import { minimizePowell } from "../../src/report/powell.ts";
@@ -62,6 +62,17 @@ Deno.test("argsort(): numpy's introsort order (insertion sort below 17, NaN last
     deepStrictEqual([...order].sort((a, b) => a - b), [...Array(n).keys()], `permutation ${n}`);
     for (let i = 1; i < n; i++) ok(v[order[i - 1]] <= v[order[i]], `sorted ${n} at ${i}`);
   }
+});
+
+Deno.test("heapsort(): numpy's fallback sorts the index range it is given", () => {
+  const v = Array.from({ length: 200 }, (_, i) => (i * 7919) % 31 + (i % 3) / 10);
+  const order = Int32Array.from(v.keys());
+  heapsort(v, order, 20, 150);
+  deepStrictEqual([...order.slice(0, 20)], [...Array(20).keys()]);
+  deepStrictEqual([...order.slice(170)], Array.from({ length: 30 }, (_, i) => 170 + i));
+  const middle = [...order.slice(20, 170)];
+  deepStrictEqual([...middle].sort((a, b) => a - b), Array.from({ length: 150 }, (_, i) => 20 + i));
+  for (let i = 1; i < middle.length; i++) ok(v[middle[i - 1]] <= v[middle[i]], `at ${i}`);
 });
 
 Deno.test("pairwiseSum() adds in numpy's order", () => {

@@ -22,10 +22,7 @@ function sharedWeather(): string | undefined {
   }
 }
 
-async function withServer(
-  overrides: Partial<ServeOptions>,
-  body: (server: RunningServer, log: string[]) => Promise<void>,
-): Promise<void> {
+async function start(overrides: Partial<ServeOptions>) {
   const log: string[] = [];
   const server = await startServer({
     port: 0,
@@ -37,6 +34,14 @@ async function withServer(
     allowedOrigins: [ALLOWED],
     ...overrides,
   }, { workerUrl: WORKER, log: (line) => log.push(line) });
+  return { server, log };
+}
+
+async function withServer(
+  overrides: Partial<ServeOptions>,
+  body: (server: RunningServer, log: string[]) => Promise<void>,
+): Promise<void> {
+  const { server, log } = await start(overrides);
   try {
     await body(server, log);
   } finally {
@@ -220,16 +225,7 @@ Deno.test("server: a report over the time limit answers 503 and the worker is re
 });
 
 Deno.test("server: shutdown lets the request in flight finish", async () => {
-  const log: string[] = [];
-  const server = await startServer({
-    port: 0,
-    hostname: "127.0.0.1",
-    workers: 1,
-    queue: 1,
-    timeoutS: 60,
-    maxBodyBytes: 64 * 1024,
-    allowedOrigins: [],
-  }, { workerUrl: WORKER, log: (line) => log.push(line) });
+  const { server } = await start({ queue: 1 });
   const body = readFixtureInput("s2_hepa_classroom");
   const inFlight = post(server, "/virus/report?prob_dist=0&seed=1", body);
   while (!(await (await fetch(`${server.url}/health`)).json()).workers.busy) {
