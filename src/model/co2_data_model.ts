@@ -72,5 +72,5 @@ export function predictedCo2(
   ventilationValues: readonly number[],
 ): number[] {
   const evaluator = concentrationEvaluator(co2ModelWith(data, exhalationRate, ventilationValues));
-  return data.times.map((t) => evaluator.concentration(t) as number);
+  return evaluator.concentrations(data.times) as number[];
 }

@@ -153,6 +153,11 @@ export interface ConcentrationEvaluator {
   readonly normalization: Vec;
   /** Concentration at `timeH`, virions/m³ (or ppm). */
   concentration(timeH: number): Vec;
+  /**
+   * Concentrations at many times (same values as {@link concentration}, without caching
+   * each time: for long series such as sensor readings).
+   */
+  concentrations(timesH: readonly number[]): Vec[];
   /** Concentration at `timeH` divided by the normalisation factor. */
   normedConcentration(timeH: number): Vec;
   /** Integral of the concentration over [startH, stopH], virions·h/m³ (or ppm·h). */
@@ -255,24 +260,67 @@ export function concentrationEvaluator(
 
   const lastStateChange = (t: number): number => times[Math.max(segmentOf(t) - 1, 0)];
 
+  /** The normalised concentration at t from the (cached) one at the last state change. */
+  const normedFromLastChange = (t: number): Vec => {
+    if (t <= firstPresence) return background;
+    const tLast = lastStateChange(t);
+    const previous = normed(tLast);
+    const dt = t - tLast;
+    const people = peoplePresent(population, t);
+    return segmentConcentration(rate(t), limit(t), previous, dt, people, volume);
+  };
   const computedNormed = (t: number): Vec => {
     const cached = normedCache.get(t);
     if (cached !== undefined) return cached;
-    let value: Vec;
-    if (t <= firstPresence) {
-      value = background;
-    } else {
-      const tLast = lastStateChange(t);
-      const previous = normed(tLast);
-      const dt = t - tLast;
-      const people = peoplePresent(population, t);
-      value = segmentConcentration(rate(t), limit(t), previous, dt, people, volume);
-    }
+    const value = normedFromLastChange(t);
     normedCache.set(t, value);
     return value;
   };
   const knownNormed = overrides.normedConcentration;
   const normed = knownNormed ? (t: number) => knownNormed(t, model) : computedNormed;
+
+  /**
+   * Concentrations at many times: the segment's rate, limit, starting value and people
+   * are looked up once per segment; each value is computed as `normedFromLastChange`
+   * does (same operations, same rounding), without caching the times.
+   */
+  const concentrations = (ts: readonly number[]): Vec[] => {
+    const scalar = !knownNormed && typeof normalization === "number" &&
+      typeof volume === "number" && typeof background === "number";
+    if (!scalar) return ts.map((t) => mul(normed(t), normalization));
+    const out = new Array<Vec>(ts.length);
+    let segment = -1;
+    let rr: Vec = 0;
+    let lim: Vec = 0;
+    let c0: Vec = 0;
+    let people = 0;
+    let tLast = 0;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i];
+      if (t <= firstPresence) {
+        out[i] = (background as number) * normalization;
+        continue;
+      }
+      const k = segmentOf(t);
+      if (k !== segment) {
+        segment = k;
+        tLast = times[Math.max(k - 1, 0)];
+        c0 = normed(tLast);
+        rr = rate(t);
+        lim = limit(t);
+        people = peoplePresent(population, t);
+      }
+      if (typeof rr !== "number" || typeof lim !== "number" || typeof c0 !== "number") {
+        out[i] = mul(normedFromLastChange(t), normalization);
+        continue;
+      }
+      const dt = t - tLast;
+      const fac = Math.exp(-rr * dt);
+      const current = rr === 0 ? dt * people / (volume as number) : lim * (1 - fac);
+      out[i] = (current + c0 * fac) * normalization;
+    }
+    return out;
+  };
 
   const normedIntegral = (start: number, stop: number): Vec => {
     if (stop <= firstPresence) return mul(stop - start, background);
@@ -326,6 +374,7 @@ export function concentrationEvaluator(
     lastStateChange,
     normedConcentration: normed,
     concentration: (t) => mul(normed(t), normalization),
+    concentrations,
     normedIntegratedConcentration: normedIntegral,
     integratedConcentration: (a, b) => mul(normedIntegral(a, b), normalization),
     normedConcentrationLimit: limit,

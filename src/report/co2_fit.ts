@@ -80,12 +80,18 @@ export function fitCo2(data: CO2DataModel, options: Co2FitOptions = {}): Co2FitR
   const measured = data.co2Concentrations;
   const residuals = ([exhalation, ...ventilation]: readonly number[]) => {
     const modelled = predictedCo2(data, exhalation, ventilation);
-    return Float64Array.from(modelled, (c, i) => measured[i] - c);
+    const out = new Float64Array(modelled.length);
+    for (let i = 0; i < out.length; i++) out[i] = measured[i] - modelled[i];
+    return out;
   };
   const x0 = new Array<number>(intervals + 1).fill(1);
   const fit = (options.method ?? "powell") === "powell"
     ? minimizePowell(
-      (x) => Math.sqrt(pairwiseSum(residuals(x).map((r) => r * r))),
+      (x) => {
+        const r = residuals(x);
+        for (let i = 0; i < r.length; i++) r[i] *= r[i];
+        return Math.sqrt(pairwiseSum(r));
+      },
       x0,
       {
         lowerBounds: x0.map(() => 0),

@@ -4,7 +4,8 @@ import { findChangePoints } from "../../src/report/change_points.ts";
 import { fitCo2 } from "../../src/report/co2_fit.ts";
 import { co2PlotSvg } from "../../src/report/co2_plot.ts";
 import { co2Report, co2TransitionTimes } from "../../src/report/co2_report.ts";
-import { type CO2DataModel, predictedCo2 } from "../../src/model/co2_data_model.ts";
+import { type CO2DataModel, co2ModelWith, predictedCo2 } from "../../src/model/co2_data_model.ts";
+import { concentrationEvaluator } from "../../src/model/concentration.ts";
 import { intPiecewiseConstant } from "../../src/model/piecewise_constant.ts";
 import { createRoom } from "../../src/model/room.ts";
 import { SVG_DATA_URI_PREFIX } from "../../src/report/svg.ts";
@@ -23,6 +24,14 @@ function synthetic(exhalation: number, ach: [number, number]): CO2DataModel {
   };
   return { ...base, co2Concentrations: predictedCo2(base, exhalation, ach) };
 }
+
+Deno.test("predictedCo2(): the evaluator's concentrations() equal concentration(t) bit for bit", () => {
+  const data = synthetic(0.6, [1.5, 4]);
+  const times = [8, 9, 9.01, 10.5, 10.50001, 11.7, 12, 12.5, ...data.times];
+  const evaluator = concentrationEvaluator(co2ModelWith(data, 0.6, [1.5, 4]));
+  deepStrictEqual(evaluator.concentrations(times), times.map((t) => evaluator.concentration(t)));
+  deepStrictEqual(predictedCo2(data, 0.6, [1.5, 4]), data.co2Concentrations);
+});
 
 Deno.test("boundedLeastSquares(): holds a parameter at 0 when the optimum is below it", () => {
   const t = [0, 1, 2, 3];
