@@ -1,5 +1,6 @@
 /**
- * Load test of the server (`deno task load`): starts it on a free loopback port, sends
+ * Load test of the server (`deno task load`): starts it as its own process on a free
+ * loopback port (so the client's work does not share the server's thread), sends
  * concurrent `POST /virus/report` requests for the first shared fixture
  * (s1_rest_example_natural, seed 0, without prob_dist unless `--prob-dist`), polls
  * `/health` meanwhile, and prints throughput, latency percentiles and errors.
@@ -8,8 +9,6 @@
  * first; `--concurrency C` (default 4); `--workers W` (default: cores). Needs
  * ../shared/fixtures (the fixture and the weather data).
  */
-import { parseServeArgs } from "../src/server/options.ts";
-import { startServer } from "../src/server/serve.ts";
 
 const SHARED = new URL("../../shared/fixtures/", import.meta.url);
 const FIXTURE = "s1_rest_example_natural";
@@ -36,23 +35,46 @@ try {
 const requests = flag("requests", 24);
 const seconds = flag("seconds", 60);
 const concurrency = flag("concurrency", 4);
-const cores = navigator.hardwareConcurrency;
-const options = parseServeArgs(
-  ["--port", "0", "--workers", String(flag("workers", cores))],
-  () => undefined,
-  cores,
-);
-if (options === "help") throw new Error("unreachable");
-const server = await startServer(
-  { ...options, queue: concurrency, weatherDirectory: new URL("weather/", SHARED).pathname },
-  { workerUrl: new URL("../src/server/main.ts", import.meta.url), log: () => {} },
-);
+const workers = flag("workers", navigator.hardwareConcurrency);
+const child = new Deno.Command(Deno.execPath(), {
+  args: [
+    "run",
+    "--allow-net=127.0.0.1",
+    "--allow-env",
+    "--allow-read",
+    new URL("../src/server/main.ts", import.meta.url).pathname,
+    "--port",
+    "0",
+    "--workers",
+    String(workers),
+    "--queue",
+    String(concurrency),
+    "--weather-data",
+    new URL("weather/", SHARED).pathname,
+  ],
+  stdout: "piped",
+  stderr: "inherit",
+  env: { NO_COLOR: "1" },
+}).spawn();
+const serverLog = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+let url: string | undefined;
+for (let seen = ""; url === undefined;) {
+  const { value, done } = await serverLog.read();
+  if (done) throw new Error(`the server stopped before listening:\n${seen}`);
+  seen += value;
+  url = /listening on (http:\/\/\S+)/.exec(seen)?.[1];
+}
+// Keep draining the server's log (one line per request).
+(async () => {
+  while (!(await serverLog.read()).done) { /* drain */ }
+})();
+const server = { url };
 const query = Deno.args.includes("--prob-dist") ? "?seed=0" : "?seed=0&prob_dist=0";
 
 // Warm-up: one report per worker (module load, JIT).
 await Promise.all(
   Array.from(
-    { length: options.workers },
+    { length: workers },
     () =>
       fetch(`${server.url}/virus/report${query}`, { method: "POST", body }).then((r) => r.text()),
   ),
@@ -88,12 +110,13 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
 const elapsed = (performance.now() - started) / 1000;
 done = true;
 await health;
-await server.shutdown();
+child.kill("SIGTERM");
+await child.status;
 
 latencies.sort((a, b) => a - b);
 healthMs.sort((a, b) => a - b);
 const ok = statuses.get(200) ?? 0;
-console.log(`fixture ${FIXTURE}, ${options.workers} workers, concurrency ${concurrency}`);
+console.log(`fixture ${FIXTURE}, ${workers} workers, concurrency ${concurrency}`);
 console.log(
   `requests ${latencies.length} in ${elapsed.toFixed(2)} s: ${(ok / elapsed).toFixed(2)} reports/s`,
 );

@@ -121,8 +121,19 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       }
       return json(reply.status, reply.message);
     }
-    return new Response(`${SUCCESS}"${key}":${reply.json}}`, {
-      headers: { "Content-Type": "application/json" },
+    // The envelope around the worker's bytes, streamed without copying them.
+    const encoder = new TextEncoder();
+    const chunks = [encoder.encode(`${SUCCESS}"${key}":`), reply.json, encoder.encode("}")];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = chunks.shift();
+        if (chunk === undefined) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const length = chunks.reduce((n, c) => n + c.byteLength, 0);
+    return new Response(body, {
+      headers: { "Content-Type": "application/json", "Content-Length": String(length) },
     });
   };
   const virus = (key: "results" | "report_data") => async (c: Context<Env>) => {

@@ -40,8 +40,8 @@ export type JobReply =
   | {
     /** Success. */
     readonly ok: true;
-    /** The route's `results`, serialised as JSON. */
-    readonly json: string;
+    /** The route's `results`, serialised as JSON and encoded as UTF-8 (transferable). */
+    readonly json: Uint8Array<ArrayBuffer>;
   }
   | {
     /** Failure. */
@@ -78,7 +78,7 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
       : job.kind === "co2_report"
       ? co2Report(job.body, { plot: job.plot, method: job.fitMethod })
       : co2TransitionTimes(job.body, { plot: job.plot });
-    return { ok: true, json: JSON.stringify(results) };
+    return { ok: true, json: new TextEncoder().encode(JSON.stringify(results)) };
   } catch (error) {
     return failure(error);
   }

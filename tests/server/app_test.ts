@@ -24,7 +24,7 @@ Deno.test("app: the job gets the body and the query options; the envelope wraps 
   const jobs: ReportJob[] = [];
   const { a, post } = app((job) => {
     jobs.push(job);
-    return Promise.resolve({ ok: true, json: '{"seed":7}' });
+    return Promise.resolve({ ok: true, json: new TextEncoder().encode('{"seed":7}') });
   });
   const res = await post(REQUIRED_WIRE, "?seed=7&prob_dist=0");
   strictEqual(res.status, 200);
@@ -43,7 +43,7 @@ Deno.test("app: invalid forms are refused before they reach a worker", async () 
   let called = 0;
   const { post } = app(() => {
     called++;
-    return Promise.resolve({ ok: true, json: "{}" });
+    return Promise.resolve({ ok: true, json: new TextEncoder().encode("{}") });
   });
   const res = await post({ ...REQUIRED_WIRE, windows_number: "two" });
   strictEqual(res.status, 400);
@@ -83,7 +83,7 @@ Deno.test("app: pool errors become 503, with Retry-After when the queue is full"
 });
 
 Deno.test("app: a body over the limit is a 413, also without Content-Length", async () => {
-  const { a } = app(() => Promise.resolve({ ok: true, json: "{}" }));
+  const { a } = app(() => Promise.resolve({ ok: true, json: new TextEncoder().encode("{}") }));
   const big = JSON.stringify({ ...REQUIRED_WIRE, simulation_name: "x".repeat(5000) });
   const sized = await a.request("/virus/report", { method: "POST", body: big });
   strictEqual(sized.status, 413);
