@@ -124,6 +124,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     // The envelope around the worker's bytes, streamed without copying them.
     const encoder = new TextEncoder();
     const chunks = [encoder.encode(`${SUCCESS}"${key}":`), reply.json, encoder.encode("}")];
+    const length = chunks.reduce((n, c) => n + c.byteLength, 0);
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         const chunk = chunks.shift();
@@ -131,7 +132,6 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
         else controller.enqueue(chunk);
       },
     });
-    const length = chunks.reduce((n, c) => n + c.byteLength, 0);
     return new Response(body, {
       headers: { "Content-Type": "application/json", "Content-Length": String(length) },
     });

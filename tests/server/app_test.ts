@@ -29,6 +29,8 @@ Deno.test("app: the job gets the body and the query options; the envelope wraps 
   const res = await post(REQUIRED_WIRE, "?seed=7&prob_dist=0");
   strictEqual(res.status, 200);
   strictEqual(res.headers.get("Content-Type"), "application/json");
+  const bytes = new Uint8Array(await res.clone().arrayBuffer());
+  strictEqual(Number(res.headers.get("Content-Length")), bytes.byteLength);
   deepStrictEqual(await res.json(), {
     status: "success",
     message: "Results generated successfully",
