@@ -99,8 +99,16 @@ export const Co2FormWire = z.strictObject({
     specific_breaks: true,
     _xsrf: true,
   }).shape,
-  CO2_data: required(WireJsonObject.pipe(Co2DataWire)),
-  fitting_ventilation_states: withDefault(WireJsonList.pipe(VentilationStatesWire), "[]"),
+  CO2_data: required(WireJsonObject.pipe(Co2DataWire)).describe(
+    `The readings: {"times": [hours, ...], "CO2": [ppm, ...]}, as an object or a string ` +
+      `holding one; same length, 2 to ${MAX_CO2_DATA_POINTS} readings, increasing times, ` +
+      `concentrations >= 0 (required)`,
+  ),
+  fitting_ventilation_states: withDefault(WireJsonList.pipe(VentilationStatesWire), "[]")
+    .describe(
+      "Times at which the ventilation changes, hours, increasing, not after the last reading " +
+        "(a list or a string holding one); /co2/report needs at least one before the last reading",
+    ),
   room_capacity: RoomCapacity,
   room_volume: required(Volume),
   total_people: required(WireCount),
