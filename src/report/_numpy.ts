@@ -65,36 +65,3 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   const diff = b - a;
   return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
-
-/** Block below which numpy's pairwise sum adds sequentially (numpy `PW_BLOCKSIZE`). */
-const PW_BLOCKSIZE = 128;
-
-/**
- * `np.sum` of a float64 array as numpy computes it: pairwise summation with eight
- * interleaved accumulators in blocks of up to 128 values (numpy `pairwise_sum_DOUBLE`).
- *
- * @param v The values.
- * @param start First index.
- * @param n Number of values.
- * @returns The sum.
- */
-export function pairwiseSum(v: ArrayLike<number>, start = 0, n = v.length - start): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += v[start + i];
-    return res;
-  }
-  if (n <= PW_BLOCKSIZE) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => v[start + k]);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      for (let k = 0; k < 8; k++) r[k] += v[start + i + k];
-    }
-    let res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; i++) res += v[start + i];
-    return res;
-  }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return pairwiseSum(v, start, n2) + pairwiseSum(v, start + n2, n - n2);
-}

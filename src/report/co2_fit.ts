@@ -10,7 +10,7 @@
  * @module
  */
 import { type CO2DataModel, predictedCo2 } from "../model/co2_data_model.ts";
-import { pairwiseSum } from "./_numpy.ts";
+import { sum } from "../model/vec.ts";
 import { boundedLeastSquares } from "./bounded_least_squares.ts";
 import { minimizePowell } from "./powell.ts";
 
@@ -90,7 +90,7 @@ export function fitCo2(data: CO2DataModel, options: Co2FitOptions = {}): Co2FitR
       (x) => {
         const r = residuals(x);
         for (let i = 0; i < r.length; i++) r[i] *= r[i];
-        return Math.sqrt(pairwiseSum(r));
+        return Math.sqrt(sum(r));
       },
       x0,
       {

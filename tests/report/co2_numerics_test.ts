@@ -2,7 +2,7 @@
 // scripts/fixtures/co2_numerics_vectors.py): centred rolling mean, find_peaks, Powell.
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import { argsort, heapsort } from "../../src/report/_argsort.ts";
-import { pairwiseSum } from "../../src/report/_numpy.ts";
+import { sum } from "../../src/model/vec.ts";
 import { findPeaks } from "../../src/report/find_peaks.ts";
 import { minimizePowell } from "../../src/report/powell.ts";
 import { centeredRollingMean } from "../../src/report/rolling_mean.ts";
@@ -75,27 +75,14 @@ Deno.test("heapsort(): numpy's fallback sorts the index range it is given", () =
   for (let i = 1; i < middle.length; i++) ok(v[middle[i - 1]] <= v[middle[i]], `at ${i}`);
 });
 
-Deno.test("pairwiseSum() adds in numpy's order", () => {
-  const v = Array.from({ length: 300 }, (_, i) => 1 / (i + 1) + (i % 7) * 1e-17);
-  // numpy's blocks: 8 interleaved accumulators, halves at multiples of 8 above 128 values.
-  const block = (s: number, n: number) => {
-    const r = v.slice(s, s + 8);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let k = 0; k < 8; k++) r[k] += v[s + i + k];
-    let res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; i++) res += v[s + i];
-    return res;
-  };
-  strictEqual(pairwiseSum(v), (block(0, 72) + block(72, 72)) + block(144, 156));
-  strictEqual(pairwiseSum([1, 2, 3]), 6);
-});
-
 Deno.test("minimizePowell() follows scipy's Powell with bounds (same point and evaluations)", () => {
   const t: number[] = V.decay_data.t;
   const y: number[] = V.decay_data.y;
   const objectives: Record<string, (p: readonly number[]) => number> = {
     decay: (p) =>
-      Math.sqrt(pairwiseSum(t.map((ti, i) => (y[i] - (p[0] * Math.exp(-p[1] * ti) + p[2])) ** 2))),
+      Math.sqrt(
+        sum(Float64Array.from(t, (ti, i) => (y[i] - (p[0] * Math.exp(-p[1] * ti) + p[2])) ** 2)),
+      ),
     rosenbrock: (p) => (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2,
     bounded_quadratic: (p) =>
       (p[0] + 1) ** 2 + (p[1] - 2) ** 2 + 0.5 * p[0] * p[1] + (p[2] - 0.3) ** 2,
