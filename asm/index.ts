@@ -9,7 +9,7 @@ export { chebyshev_moments } from "./chebyshev";
 export { aerosol_volume, fraction_deposited } from "./particles";
 export { numpy_histogram, numpy_std, numpy_sum, pairwise_sum } from "./reductions";
 export { timeline_pass } from "./timeline";
-export { mt_next_u32, mt_seed, state_bytes } from "./mt19937";
+export { mt_next_u32, mt_refresh, mt_seed, state_bytes } from "./mt19937";
 export {
   fill_lognormal,
   fill_normal,

@@ -9,10 +9,12 @@
 import { logOf } from "./libm";
 
 // State block layout (byte offsets from the state pointer `s`, STATE_BYTES in all):
-//   [0, 2496)   624 u32 key words
-//   2496        u32 position in the key (624 = the next output twists the block)
-//   2500        u32 Gaussian cache flag (0 or 1)
-//   2504        f64 cached Gaussian value
+//   [0, 2496)     624 u32 key words
+//   2496          u32 position in the key (624 = the next output twists the block)
+//   2500          u32 Gaussian cache flag (0 or 1)
+//   2504          f64 cached Gaussian value
+//   [2512, 5008)  624 u32 tempered key words (the outputs; rebuilt by each twist and by
+//                 `mt_refresh` after the key is set from outside)
 
 /** Number of 32-bit words in the MT19937 key. */
 const N: u32 = 624;
@@ -25,7 +27,9 @@ const POS_OFFSET: usize = 2496;
 const HAS_GAUSS_OFFSET: usize = 2500;
 const GAUSS_OFFSET: usize = 2504;
 
-const STATE_BYTES: u32 = 2512;
+const TEMPERED_OFFSET: usize = 2512;
+
+const STATE_BYTES: u32 = 5008;
 
 /** Bytes of one generator state block. */
 export function state_bytes(): u32 {
@@ -49,31 +53,76 @@ export function mt_seed(s: usize, seed: u32): void {
   store<f64>(s + GAUSS_OFFSET, 0.0);
 }
 
-/** Regenerates the 624-word block (the MT19937 "twist"). */
+/** One twisted word: y = upper bit of `a` | lower bits of `b`; `m` ^ (y >> 1) ^ (odd y ? A : 0). */
+// @ts-ignore: decorator
+@inline function twisted(a: u32, b: u32, m: u32): u32 {
+  const y = (a & UPPER_MASK) | (b & LOWER_MASK);
+  return m ^ (y >> 1) ^ (select<u32>(MATRIX_A, 0, y & 1));
+}
+
+/** The same for four consecutive words at once. */
+// @ts-ignore: decorator
+@inline function twisted4(a: v128, b: v128, m: v128): v128 {
+  const y = v128.or(
+    v128.and(a, i32x4.splat(UPPER_MASK)),
+    v128.and(b, i32x4.splat(LOWER_MASK)),
+  );
+  // All ones where y is odd: 0 - (y & 1).
+  const odd = i32x4.sub(i32x4.splat(0), v128.and(y, i32x4.splat(1)));
+  return v128.xor(v128.xor(m, i32x4.shr_u(y, 1)), v128.and(odd, i32x4.splat(MATRIX_A)));
+}
+
+/** Word `k` of the key. */
+// @ts-ignore: decorator
+@inline function word(s: usize, k: u32): u32 {
+  return load<u32>(s + (<usize>k << 2));
+}
+
+/**
+ * Regenerates the 624-word block (the MT19937 "twist"), four words at a time: word k
+ * needs the old words k + 1 and k + 397 (k < 227) or the new word k − 227, which are
+ * never inside the same group of four. Then tempers the whole block.
+ */
 function twist(s: usize): void {
   let kk: u32 = 0;
+  for (; kk + 4 <= N - M; kk += 4) {
+    const at = s + (<usize>kk << 2);
+    v128.store(at, twisted4(v128.load(at), v128.load(at, 4), v128.load(at + (<usize>M << 2))));
+  }
   for (; kk < N - M; kk++) {
-    const y = (load<u32>(s + (<usize>kk << 2)) & UPPER_MASK) |
-      (load<u32>(s + (<usize>(kk + 1) << 2)) & LOWER_MASK);
-    store<u32>(
-      s + (<usize>kk << 2),
-      load<u32>(s + (<usize>(kk + M) << 2)) ^ (y >> 1) ^ (select<u32>(MATRIX_A, 0, y & 1)),
+    store<u32>(s + (<usize>kk << 2), twisted(word(s, kk), word(s, kk + 1), word(s, kk + M)));
+  }
+  for (; kk + 4 <= N - 1; kk += 4) {
+    const at = s + (<usize>kk << 2);
+    v128.store(
+      at,
+      twisted4(v128.load(at), v128.load(at, 4), v128.load(at - (<usize>(N - M) << 2))),
     );
   }
   for (; kk < N - 1; kk++) {
-    const y = (load<u32>(s + (<usize>kk << 2)) & UPPER_MASK) |
-      (load<u32>(s + (<usize>(kk + 1) << 2)) & LOWER_MASK);
-    store<u32>(
-      s + (<usize>kk << 2),
-      load<u32>(s + (<usize>(kk + M - N) << 2)) ^ (y >> 1) ^ (select<u32>(MATRIX_A, 0, y & 1)),
-    );
+    store<u32>(s + (<usize>kk << 2), twisted(word(s, kk), word(s, kk + 1), word(s, kk + M - N)));
   }
-  const y = (load<u32>(s + (<usize>(N - 1) << 2)) & UPPER_MASK) | (load<u32>(s) & LOWER_MASK);
-  store<u32>(
-    s + (<usize>(N - 1) << 2),
-    load<u32>(s + (<usize>(M - 1) << 2)) ^ (y >> 1) ^ (select<u32>(MATRIX_A, 0, y & 1)),
-  );
+  store<u32>(s + (<usize>(N - 1) << 2), twisted(word(s, N - 1), word(s, 0), word(s, M - 1)));
   store<u32>(s + POS_OFFSET, 0);
+  temperAll(s);
+}
+
+/** Tempers the 624 key words into the output block (MT19937 tempering, four at a time). */
+function temperAll(s: usize): void {
+  for (let k: u32 = 0; k < N; k += 4) {
+    const o = <usize>k << 2;
+    let y = v128.load(s + o);
+    y = v128.xor(y, i32x4.shr_u(y, 11));
+    y = v128.xor(y, v128.and(i32x4.shl(y, 7), i32x4.splat(0x9d2c5680)));
+    y = v128.xor(y, v128.and(i32x4.shl(y, 15), i32x4.splat(0xefc60000)));
+    y = v128.xor(y, i32x4.shr_u(y, 18));
+    v128.store(s + TEMPERED_OFFSET + o, y);
+  }
+}
+
+/** Rebuilds the tempered outputs after the key words were written from outside (setState). */
+export function mt_refresh(s: usize): void {
+  temperAll(s);
 }
 
 /** Next tempered 32-bit output. */
@@ -84,13 +133,8 @@ function twist(s: usize): void {
     twist(s);
     pos = 0;
   }
-  let y = load<u32>(s + (<usize>pos << 2));
   store<u32>(s + POS_OFFSET, pos + 1);
-  y ^= y >> 11;
-  y ^= (y << 7) & 0x9d2c5680;
-  y ^= (y << 15) & 0xefc60000;
-  y ^= y >> 18;
-  return y;
+  return load<u32>(s + TEMPERED_OFFSET + (<usize>pos << 2));
 }
 
 /** Next double in [0, 1) from two outputs: ((a >> 5) * 2^26 + (b >> 6)) / 2^53. */

@@ -33,6 +33,8 @@ export interface KernelExports {
   mt_seed(s: number, seed: number): void;
   /** Next raw 32-bit output of state `s` (returned as a signed i32). */
   mt_next_u32(s: number): number;
+  /** Rebuilds the tempered outputs of state `s` after its key words were written. */
+  mt_refresh(s: number): void;
   /** `out`: n f64 of `random_sample`. */
   fill_random(s: number, out: number, n: number): void;
   /** `out`: n f64 of `uniform(low, high)`. */

@@ -120,6 +120,7 @@ export function createRng(seed: number): Rng {
       view.setUint32(POS_OFFSET, state.pos, true);
       view.setUint32(HAS_GAUSS_OFFSET, state.hasGauss ? 1 : 0, true);
       view.setFloat64(GAUSS_OFFSET, state.hasGauss ? state.cachedGaussian : 0, true);
+      k.mt_refresh(statePtr);
     },
   };
 }
