@@ -176,6 +176,43 @@ export function expOf<M>(x: f64): f64 {
   return fmaOf<M>(scale, tmp, scale);
 }
 
+/**
+ * e^x for the two lanes of `x` at once, with the host's FMA (call only when
+ * `useHostFma()`): the same operations as `expOf<HostFma>` lane by lane, so the same
+ * results. Lanes outside 2^-54 <= |x| < 512 go through the scalar path.
+ */
+export function expOf2(x: v128): v128 {
+  const x0 = f64x2.extract_lane(x, 0);
+  const x1 = f64x2.extract_lane(x, 1);
+  if ((top12(x0) & 0x7ff) - 0x3c9 >= 0x3f || (top12(x1) & 0x7ff) - 0x3c9 >= 0x3f) {
+    return f64x2(expOf<HostFma>(x0), expOf<HostFma>(x1));
+  }
+  const shift = f64x2.splat(d(EXP_SHIFT));
+  let kd = f64x2.relaxed_madd(x, f64x2.splat(d(EXP_INV_LN2_N)), shift);
+  const ki = kd;
+  kd = f64x2.sub(kd, shift);
+  const r = f64x2.relaxed_madd(
+    kd,
+    f64x2.splat(d(EXP_NEG_LN2_LO_N)),
+    f64x2.relaxed_madd(kd, f64x2.splat(d(EXP_NEG_LN2_HI_N)), x),
+  );
+  const k0 = i64x2.extract_lane(ki, 0);
+  const k1 = i64x2.extract_lane(ki, 1);
+  const idx0 = EXP_TABLE + (<usize>((k0 & 127) << 1) << 3);
+  const idx1 = EXP_TABLE + (<usize>((k1 & 127) << 1) << 3);
+  const tail = f64x2(load<f64>(idx0), load<f64>(idx1));
+  const sbits = i64x2.add(i64x2(load<i64>(idx0, 8), load<i64>(idx1, 8)), i64x2.shl(ki, 45));
+  const r2 = f64x2.mul(r, r);
+  const p = f64x2.relaxed_madd(r, f64x2.splat(d(EXP_C3)), f64x2.splat(d(EXP_C2)));
+  const q = f64x2.relaxed_madd(r, f64x2.splat(d(EXP_C5)), f64x2.splat(d(EXP_C4)));
+  const tmp = f64x2.relaxed_madd(
+    f64x2.mul(r2, r2),
+    q,
+    f64x2.relaxed_madd(p, r2, f64x2.add(tail, r)),
+  );
+  return f64x2.relaxed_madd(sbits, tmp, sbits);
+}
+
 // @ts-ignore: decorator
 @inline function a(i: usize): f64 {
   return load<f64>(LOG_A + (i << 3));

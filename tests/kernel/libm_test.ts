@@ -69,3 +69,29 @@ Deno.test("V8's 10 ** x equals glibc's pow(10, x) on every vector", () => {
   const bad = mismatches((x) => 10 ** x, vectors.pow10.x, vectors.pow10.y);
   strictEqual(bad.length, 0, bad.slice(0, 5).join("\n"));
 });
+
+Deno.test("fill_lognormal() equals exp_glibc(mean + sigma·gauss) element by element", () => {
+  // Odd counts (the last value alone) and means that send some lanes to exp's special
+  // cases (|x| >= 512, subnormal results) as well as the common range.
+  for (const soft of [false, true]) {
+    const kernel = createKernel({ softwareFma: soft });
+    const k = kernel.exports;
+    for (const [mean, sigma, n] of [[0, 1, 1001], [600, 100, 33], [-740, 10, 17], [1, 0.1, 2]]) {
+      kernel.scope(() => {
+        const a = kernel.alloc(k.state_bytes());
+        const b = kernel.alloc(k.state_bytes());
+        k.mt_seed(a, 12345);
+        k.mt_seed(b, 12345);
+        const logs = kernel.alloc(n * 8);
+        const gauss = kernel.alloc(n * 8);
+        k.fill_lognormal(a, logs, n, mean, sigma);
+        k.fill_normal(b, gauss, n, 0, 1);
+        const got = kernel.f64(logs, n);
+        const g = kernel.f64(gauss, n);
+        for (let i = 0; i < n; i++) {
+          strictEqual(got[i], k.exp_glibc(mean + sigma * g[i]), `${soft} ${mean} ${i}`);
+        }
+      });
+    }
+  }
+});
