@@ -96,7 +96,7 @@ function hornerMonic(x: number, c: readonly number[]): number {
  * @example Usage
  * ```ts
  * import { erf } from "./erf.ts";
- * if (erf(1) !== 0.8427007929497149) throw new Error("bad");
+ * if (erf(1) !== 0.8427007929497148) throw new Error("bad");
  * ```
  */
 export function erf(x: number): number {
