@@ -48,11 +48,6 @@ export type Co2Report = Co2FitResult & {
   readonly CO2_plot_img?: string;
 };
 
-const asForm = (body: unknown): Co2Form =>
-  typeof body === "object" && body !== null && "co2Data" in body
-    ? body as Co2Form
-    : parseCo2Form(body);
-
 /**
  * Suggests the transition times of a CO2 form: the occupancy changes and the ventilation
  * changes found in the readings.
@@ -74,7 +69,7 @@ const asForm = (body: unknown): Co2Form =>
  * if (result.occupancy_times.join() !== "9,13") throw new Error("bad");
  * ```
  *
- * @param body A CO2 form (request body, or the result of `parseCo2Form`).
+ * @param body The request body (the reference's CO2 form, wire format or plain JSON).
  * @param options Plot.
  * @returns The times.
  * @throws {FormError} When the form is invalid.
@@ -83,7 +78,14 @@ export function co2TransitionTimes(
   body: unknown,
   options: Co2ReportOptions = {},
 ): Co2TransitionTimes {
-  const form = asForm(body);
+  return co2TransitionTimesFromForm(parseCo2Form(body), options);
+}
+
+/** {@link co2TransitionTimes} of an already parsed form. */
+export function co2TransitionTimesFromForm(
+  form: Co2Form,
+  options: Co2ReportOptions = {},
+): Co2TransitionTimes {
   const occupancy = [...totalOccupancy(form).transitionTimes];
   const ventilation = findChangePoints(form.co2Data.times, form.co2Data.co2);
   const total = [occupancy[0], occupancy[occupancy.length - 1], ...ventilation]
@@ -109,14 +111,18 @@ export function co2TransitionTimes(
  * Fits the exhalation rate and one air-change rate per ventilation interval to the
  * readings of a CO2 form (the `/co2/report` results).
  *
- * @param body A CO2 form (request body, or the result of `parseCo2Form`) with at least
- *   one ventilation state before the last reading.
+ * @param body The request body (the reference's CO2 form, wire format or plain JSON) with
+ *   at least one ventilation state before the last reading.
  * @param options Plot, fit method, registry.
  * @returns The fit.
  * @throws {FormError} When the form is invalid or has no ventilation state.
  */
 export function co2Report(body: unknown, options: Co2ReportOptions = {}): Co2Report {
-  const form = asForm(body);
+  return co2ReportFromForm(parseCo2Form(body), options);
+}
+
+/** {@link co2Report} of an already parsed form. */
+export function co2ReportFromForm(form: Co2Form, options: Co2ReportOptions = {}): Co2Report {
   const data = buildCo2DataModel(form, options.registry ?? DEFAULT_REGISTRY);
   const fit = fitCo2(data, { method: options.method });
   if (!options.plot) return fit;

@@ -42,7 +42,12 @@ export {
   modelStartEnd,
   nonTemperatureTransitionTimes,
 } from "./interesting_times.ts";
-export { co2Report, co2TransitionTimes } from "./co2_report.ts";
+export {
+  co2Report,
+  co2ReportFromForm,
+  co2TransitionTimes,
+  co2TransitionTimesFromForm,
+} from "./co2_report.ts";
 export type { Co2Report, Co2ReportOptions, Co2TransitionTimes } from "./co2_report.ts";
 export { fitCo2, REFERENCE_XTOL } from "./co2_fit.ts";
 export type { Co2FitMethod, Co2FitOptions, Co2FitResult } from "./co2_fit.ts";

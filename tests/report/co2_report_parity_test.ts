@@ -4,7 +4,13 @@
 // every number at 1e-8; with least squares, a lower objective and the well-determined
 // parameters within 1 %.
 import { deepStrictEqual, ok } from "node:assert/strict";
-import { co2Report, co2TransitionTimes } from "../../src/report/co2_report.ts";
+import { parseCo2Form } from "../../src/forms/parse_co2_form.ts";
+import {
+  co2Report,
+  co2ReportFromForm,
+  co2TransitionTimes,
+  co2TransitionTimesFromForm,
+} from "../../src/report/co2_report.ts";
 
 async function fixture(name: string, kind: "in" | "trim") {
   return JSON.parse(
@@ -27,13 +33,16 @@ function close(actual: number, expected: number, rel: number): boolean {
 
 Deno.test("co2TransitionTimes(): s_co2_transition_times equals the reference exactly", async () => {
   const expected = (await fixture("s_co2_transition_times", "trim")).results;
-  deepStrictEqual(co2TransitionTimes(await fixture("s_co2_transition_times", "in")), expected);
+  const input = await fixture("s_co2_transition_times", "in");
+  deepStrictEqual(co2TransitionTimes(input), expected);
+  deepStrictEqual(co2TransitionTimesFromForm(parseCo2Form(input)), expected);
 });
 
 Deno.test("co2Report(): s_co2_report equals the reference's fit (Powell, 1e-8)", async () => {
   const input = await fixture("s_co2_report", "in");
   const expected = (await fixture("s_co2_report", "trim")).results;
   const report = co2Report(input);
+  deepStrictEqual(co2ReportFromForm(parseCo2Form(input)), report);
   deepStrictEqual(Object.keys(report).sort(), Object.keys(expected).sort());
   ok(close(report.exhalation_rate, expected.exhalation_rate, 1e-8));
   for (const key of ["ventilation_values", "ventilation_ls_values", "ventilation_lsp_values"]) {
