@@ -3,8 +3,10 @@
  * CPU-heavy reports run off the thread that accepts requests.
  *
  * Protocol: the pool posts `{ id, job }` to a worker and expects `{ id, reply }` back,
- * one job per worker at a time. A worker that throws (uncaught) or overruns the time
- * limit is terminated and replaced.
+ * one job per worker at a time. A worker that throws (uncaught) during a job or overruns
+ * the time limit is terminated and replaced; one that fails outside a job (it cannot
+ * start, e.g. its module does not load) is not restarted, so a broken worker module
+ * cannot make the pool spawn workers in a loop; when no worker is left, jobs are refused.
  *
  * @module
  */
@@ -76,7 +78,7 @@ export interface WorkerPoolOptions {
 
 /** Load of a pool at one moment. */
 export interface PoolLoad {
-  /** Number of workers. */
+  /** Number of workers running (those that failed to start are not counted). */
   readonly size: number;
   /** Workers running a job. */
   readonly busy: number;
@@ -114,6 +116,8 @@ interface Task<Job, Reply> {
 interface Slot<Job, Reply> {
   worker: Worker;
   task?: Task<Job, Reply>;
+  /** Why the worker stopped for good (it failed outside a job). */
+  dead?: string;
 }
 
 /** Weight of the newest job in the running mean of job durations (for `Retry-After`). */
@@ -156,10 +160,20 @@ export function createWorkerPool<Job, Reply>(
     slot.worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       const task = slot.task;
-      replace(slot);
-      if (task !== undefined) {
+      const message = event.message ?? "unknown error";
+      if (task === undefined) {
+        slot.worker.terminate();
+        slot.dead = message;
+        if (slots.every((s) => s.dead !== undefined)) {
+          for (const waiting of queue.splice(0)) {
+            clearTimeout(waiting.timer);
+            waiting.reject(noWorkers());
+          }
+        }
+      } else {
+        replace(slot);
         clearTimeout(task.timer);
-        task.reject(new WorkerCrashedError(event.message ?? "unknown error"));
+        task.reject(new WorkerCrashedError(message));
       }
       pump();
     };
@@ -178,9 +192,12 @@ export function createWorkerPool<Job, Reply>(
     pump();
   };
 
+  const noWorkers = () =>
+    new WorkerCrashedError(`no report worker could start (${slots[0]?.dead ?? "unknown error"})`);
+
   const pump = () => {
     for (const slot of slots) {
-      if (slot.task !== undefined) continue;
+      if (slot.task !== undefined || slot.dead !== undefined) continue;
       const task = queue.shift();
       if (task === undefined) break;
       slot.task = task;
@@ -217,9 +234,11 @@ export function createWorkerPool<Job, Reply>(
   return {
     run(job: Job): Promise<Reply> {
       if (closed) return Promise.reject(new PoolClosedError());
-      const idle = slots.some((s) => s.task === undefined);
+      const live = slots.filter((s) => s.dead === undefined);
+      if (live.length === 0) return Promise.reject(noWorkers());
+      const idle = live.some((s) => s.task === undefined);
       if (!idle && queue.length >= queueLimit) {
-        const waves = Math.ceil((queue.length + 1) / size) + 1;
+        const waves = Math.ceil((queue.length + 1) / live.length) + 1;
         return Promise.reject(
           new PoolBusyError(queue.length, Math.max(1, Math.ceil((waves * meanDurationMs) / 1000))),
         );
@@ -232,7 +251,11 @@ export function createWorkerPool<Job, Reply>(
       });
     },
     load(): PoolLoad {
-      return { size, busy: slots.filter((s) => s.task !== undefined).length, queued: queue.length };
+      return {
+        size: slots.filter((s) => s.dead === undefined).length,
+        busy: slots.filter((s) => s.task !== undefined).length,
+        queued: queue.length,
+      };
     },
     async close(): Promise<void> {
       closed = true;

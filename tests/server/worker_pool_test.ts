@@ -1,4 +1,4 @@
-import { deepStrictEqual, rejects, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, ok, rejects, strictEqual, throws } from "node:assert/strict";
 import {
   createWorkerPool,
   PoolBusyError,
@@ -65,6 +65,27 @@ Deno.test("worker pool: close() finishes queued and running jobs, then refuses n
   await p.close();
   deepStrictEqual(await Promise.all(jobs), [60, 20]);
   await rejects(p.run(1), PoolClosedError);
+});
+
+Deno.test("worker pool: workers that cannot start are not restarted; jobs are refused", async () => {
+  let spawned = 0;
+  const p = createWorkerPool<number, number>({
+    size: 2,
+    queueLimit: 4,
+    timeoutMs: 5000,
+    spawn: () => {
+      spawned++;
+      return new Worker(new URL("./_broken_worker.ts", import.meta.url), { type: "module" });
+    },
+  });
+  const queued = p.run(1).then(() => undefined, (e) => e);
+  const error = await queued;
+  ok(error instanceof WorkerCrashedError, String(error));
+  await new Promise((r) => setTimeout(r, 200));
+  await rejects(p.run(2), /no report worker could start \(.*cannot start/);
+  deepStrictEqual(p.load(), { size: 0, busy: 0, queued: 0 });
+  ok(spawned <= 3, `spawned ${spawned} workers`);
+  await p.close();
 });
 
 Deno.test("worker pool: invalid sizes are refused", () => {
