@@ -8,6 +8,7 @@ import { formIssuesFromZod } from "./_issues.ts";
 import type { Co2Form } from "./co2_form.ts";
 import { Co2FormWire } from "./co2_form_schema.ts";
 import { FormError, type FormIssue, formIssue } from "./form_error.ts";
+import { populationFromWire } from "./population_from_wire.ts";
 import { legacyPopulationIssues } from "./validate_population.ts";
 
 /** Name of the form in messages about unknown fields. */
@@ -46,25 +47,7 @@ export function parseCo2Form(input: unknown): Co2Form {
     fittingVentilationStates: w.fitting_ventilation_states,
     roomCapacity: w.room_capacity,
     roomVolume: w.room_volume,
-    totalPeople: w.total_people,
-    infectedPeople: w.infected_people,
-    exposedStart: w.exposed_start,
-    exposedFinish: w.exposed_finish,
-    exposedLunchOption: w.exposed_lunch_option,
-    exposedLunchStart: w.exposed_lunch_start,
-    exposedLunchFinish: w.exposed_lunch_finish,
-    exposedCoffeeBreakOption: w.exposed_coffee_break_option,
-    exposedCoffeeDuration: w.exposed_coffee_duration,
-    infectedStart: w.infected_start,
-    infectedFinish: w.infected_finish,
-    infectedLunchOption: w.infected_lunch_option,
-    infectedLunchStart: w.infected_lunch_start,
-    infectedLunchFinish: w.infected_lunch_finish,
-    infectedCoffeeBreakOption: w.infected_coffee_break_option,
-    infectedCoffeeDuration: w.infected_coffee_duration,
-    infectedDontHaveBreaksWithExposed: w.infected_dont_have_breaks_with_exposed,
-    occupancy: w.occupancy,
-    specificBreaks: w.specific_breaks,
+    ...populationFromWire(w),
   };
   const issues: FormIssue[] = form.occupancy.length === 0 ? legacyPopulationIssues(form) : [];
   const states = form.fittingVentilationStates;

@@ -8,6 +8,7 @@ import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import { formIssuesFromZod } from "./_issues.ts";
 import { Co2FittingResultWire, ShortRangeInteractionsWire } from "./dict_fields.ts";
 import { FormError, type FormIssue } from "./form_error.ts";
+import { populationFromWire } from "./population_from_wire.ts";
 import { validateVirusForm } from "./validate_virus_form.ts";
 import type { Co2FittingResult, ShortRangeGroup, VirusForm } from "./virus_form.ts";
 import type { VirusFormRegistry } from "./virus_form_registry.ts";
@@ -129,6 +130,7 @@ function toVirusForm(
   co2FittingResult: Co2FittingResult | null,
 ): VirusForm {
   return {
+    ...populationFromWire(w),
     activityType: w.activity_type,
     airChanges: w.air_changes,
     airSupply: w.air_supply,
@@ -139,13 +141,6 @@ function toVirusForm(
     co2FittingResult,
     conditionalProbabilityViralLoads: w.conditional_probability_viral_loads,
     eventMonth: w.event_month,
-    exposedCoffeeBreakOption: w.exposed_coffee_break_option,
-    exposedCoffeeDuration: w.exposed_coffee_duration,
-    exposedFinish: w.exposed_finish,
-    exposedLunchFinish: w.exposed_lunch_finish,
-    exposedLunchOption: w.exposed_lunch_option,
-    exposedLunchStart: w.exposed_lunch_start,
-    exposedStart: w.exposed_start,
     exposureOption: w.exposure_option,
     floorArea: w.floor_area,
     geographicCases: w.geographic_cases,
@@ -153,15 +148,6 @@ function toVirusForm(
     hepaAmount: w.hepa_amount,
     hepaOption: w.hepa_option,
     humidity: w.humidity,
-    infectedCoffeeBreakOption: w.infected_coffee_break_option,
-    infectedCoffeeDuration: w.infected_coffee_duration,
-    infectedDontHaveBreaksWithExposed: w.infected_dont_have_breaks_with_exposed,
-    infectedFinish: w.infected_finish,
-    infectedLunchFinish: w.infected_lunch_finish,
-    infectedLunchOption: w.infected_lunch_option,
-    infectedLunchStart: w.infected_lunch_start,
-    infectedPeople: w.infected_people,
-    infectedStart: w.infected_start,
     insideTemp: w.inside_temp,
     locationLatitude: w.location_latitude,
     locationLongitude: w.location_longitude,
@@ -169,7 +155,6 @@ function toVirusForm(
     maskType: w.mask_type,
     maskWearingOption: w.mask_wearing_option,
     mechanicalVentilationType: w.mechanical_ventilation_type,
-    occupancy: w.occupancy,
     openingDistance: w.opening_distance,
     preciseActivity: w.precise_activity,
     roomHeatingOption: w.room_heating_option,
@@ -180,8 +165,6 @@ function toVirusForm(
     shortRangeOccupants: w.short_range_occupants,
     shortRangeOption: w.short_range_option,
     simulationName: w.simulation_name,
-    specificBreaks: w.specific_breaks,
-    totalPeople: w.total_people,
     vaccineBoosterOption: w.vaccine_booster_option,
     vaccineBoosterType: w.vaccine_booster_type,
     vaccineOption: w.vaccine_option,
