@@ -40,15 +40,13 @@ import {
   add,
   addInto,
   addProductInto,
-  div,
+  at,
   isArray,
   map1,
   map2,
-  map3,
   mean,
   mul,
   sampleCount,
-  sub,
   type Vec,
 } from "./vec.ts";
 
@@ -288,56 +286,117 @@ export function exposureEvaluator(
     return deposited;
   };
 
-  /** Per-interaction parts of the short-range dose that do not depend on time (computed once). */
+  /** A column reused for per-sample values that are only averaged (never kept). */
+  let scratch: Float64Array | undefined;
+  const scratchColumn = (n: number): Float64Array => {
+    if (scratch === undefined || scratch.length !== n) scratch = new Float64Array(n);
+    return scratch;
+  };
+
   // Emission per aerosol without breathing × (1 − η_in): the same for every interaction.
-  const jetFactor = model.shortRange.length === 0 ? 0 : (() => {
+  const jetFactor: Vec = (() => {
+    if (model.shortRange.length === 0) return 0;
     const infected = model.concentrationModels[0].infected;
-    const perAerosol = div(
-      emissionRatePerAerosolPerPerson(infected),
-      map1(infected.activity.exhalationRate, (q) => q * 1e6),
-    );
-    return mul(perAerosol, map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta));
+    const emission = emissionRatePerAerosolPerPerson(infected);
+    const exhalation = infected.activity.exhalationRate;
+    const inhaleEta = inhaleEfficiency(exposed.mask);
+    const of = (e: number, q: number, eta: number) => (e / (q * 1e6)) * (1 - eta);
+    if (!isArray(emission) && !isArray(exhalation) && !isArray(inhaleEta)) {
+      return of(emission, exhalation, inhaleEta);
+    }
+    const out = new Float64Array(sampleCount(emission, exhalation, inhaleEta));
+    for (let i = 0; i < out.length; i++) {
+      out[i] = of(at(emission, i), at(exhalation, i), at(inhaleEta, i));
+    }
+    return out;
   })();
+
+  /** Per-interaction parts of the short-range dose that do not depend on time (computed once). */
   const shortRangeParts = model.shortRange.map((interaction) => {
     const dilution = dilutionFactor(interaction);
     const diameter = interaction.expiration.diameter;
     const origin = normedJetOriginConcentration(interaction);
+    const deposition = fractionDeposited(diameter, 1.0);
+    const normalization = shortRangeNormalizationFactor(interaction);
+    const inhalation = interaction.activity.inhalationRate;
+    // Mean over samples of (1 / dilution · jet origin) · normalisation (reference
+    // `diluted_jet_concentration`).
+    let meanDilutedJet: number;
+    if (!isArray(dilution) && !isArray(origin) && !isArray(normalization)) {
+      meanDilutedJet = 1 / dilution * origin * normalization;
+    } else {
+      const diluted = scratchColumn(sampleCount(dilution, origin, normalization));
+      for (let i = 0; i < diluted.length; i++) {
+        diluted[i] = 1 / at(dilution, i) * at(origin, i) * at(normalization, i);
+      }
+      meanDilutedJet = mean(diluted);
+    }
     // Jet dose per hour of interaction: origin concentration (mL/cm³ → mL/m³) × deposition,
     // averaged over the diameters when they are per sample.
-    const jetPerHour = mul(map1(origin, (c) => c * 1e6), fractionDeposited(diameter, 1.0));
-    return {
-      dilution,
-      // Mean over samples of (1 / dilution · jet origin) · normalisation (reference
-      // `diluted_jet_concentration`).
-      meanDilutedJet: mean(mul(
-        map2(dilution, origin, (f, c) => 1 / f * c),
-        shortRangeNormalizationFactor(interaction),
-      )),
-      jetPerHour: isArray(diameter) ? mean(jetPerHour) : jetPerHour,
-      // inhalation / dilution × emission per aerosol without breathing × (1 − η_in)
-      factor: mul(div(interaction.activity.inhalationRate, dilution), jetFactor),
-    };
+    let jetPerHour: Vec;
+    if (!isArray(origin) && !isArray(deposition)) {
+      jetPerHour = (origin * 1e6) * deposition;
+    } else {
+      const n = sampleCount(origin, deposition);
+      const column = isArray(diameter) ? scratchColumn(n) : new Float64Array(n);
+      for (let i = 0; i < n; i++) column[i] = (at(origin, i) * 1e6) * at(deposition, i);
+      jetPerHour = isArray(diameter) ? mean(column) : column;
+    }
+    // inhalation / dilution × emission per aerosol without breathing × (1 − η_in)
+    let factor: Vec;
+    if (!isArray(inhalation) && !isArray(dilution) && !isArray(jetFactor)) {
+      factor = (inhalation / dilution) * jetFactor;
+    } else {
+      factor = new Float64Array(sampleCount(inhalation, dilution, jetFactor));
+      for (let i = 0; i < factor.length; i++) {
+        factor[i] = (at(inhalation, i) / at(dilution, i)) * at(jetFactor, i);
+      }
+    }
+    return { dilution, meanDilutedJet, jetPerHour, factor };
   });
+
+  /** mean(a · b) without keeping the product. */
+  const meanOfProduct = (a: Vec, b: Vec): number => {
+    if (!isArray(a) && !isArray(b)) return a * b;
+    const product = scratchColumn(sampleCount(a, b));
+    for (let i = 0; i < product.length; i++) product[i] = at(a, i) * at(b, i);
+    return mean(product);
+  };
 
   let meanJetDoses: number[] | undefined;
 
   const betweenBounds = (time1: number, time2: number): Vec => {
-    let deposited: Vec = 0;
     const lr = longRange(time1, time2);
     if (model.shortRange.length === 0) return lr;
-    model.shortRange.forEach((interaction, s) => {
-      const parts = shortRangeParts[s];
+    const overlaps = model.shortRange.map((interaction) => {
       const [start, stop] = extractBetweenBounds(interaction, time1, time2);
-      deposited = add(deposited, mul(mul(parts.jetPerHour, stop - start), parts.factor));
-      // Kept from the reference for parity (models.py since commit 6caf9272): the
-      // long-range dose entrained in the jet is subtracted over the whole interval
-      // [time1, time2], even where the interaction does not overlap it. Physically only
-      // the overlap should count (C_LR + (C_jet − C_LR)/S, Henriques et al. 2022); the
-      // effect is ~0.2 % on the fixtures and up to ~15 % with many short interactions
-      // (tests/model/full_algorithm_test.ts, ignored test).
-      deposited = sub(deposited, div(lr, parts.dilution));
+      return stop - start;
     });
-    return addInto(deposited, lr);
+    // Per sample: Σ_s (jet per hour · overlap · factor − long range / dilution), plus the
+    // long range (the reference's order of operations).
+    // Kept from the reference for parity (models.py since commit 6caf9272): the
+    // long-range dose entrained in the jet is subtracted over the whole interval
+    // [time1, time2], even where the interaction does not overlap it. Physically only
+    // the overlap should count (C_LR + (C_jet − C_LR)/S, Henriques et al. 2022); the
+    // effect is ~0.2 % on the fixtures and up to ~15 % with many short interactions
+    // (tests/model/full_algorithm_test.ts, ignored test).
+    const dose = (i: number): number => {
+      const longRange = at(lr, i);
+      let deposited = 0;
+      for (let s = 0; s < shortRangeParts.length; s++) {
+        const parts = shortRangeParts[s];
+        deposited = deposited + (at(parts.jetPerHour, i) * overlaps[s]) * at(parts.factor, i);
+        deposited = deposited - longRange / at(parts.dilution, i);
+      }
+      return deposited + longRange;
+    };
+    const inputs = [lr, ...shortRangeParts.flatMap((p) => [p.jetPerHour, p.factor, p.dilution])];
+    if (!inputs.some(isArray)) return dose(0);
+    // The long-range dose is a fresh column of this call: overwritten in place.
+    const n = sampleCount(...inputs);
+    const out = isArray(lr) ? lr : new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = dose(i);
+    return out;
   };
 
   const populationTimes = (): number[] => {
@@ -364,33 +423,49 @@ export function exposureEvaluator(
     return total ?? 0;
   };
 
-  /** Probability of infection (%) for a deposited dose (virions), per sample. */
-  const probabilityOfDose = (deposit: Vec): Vec => {
+  /**
+   * Probability of infection (%) for a deposited dose (virions) × `times` / `per`, per
+   * sample; written into `into` when given (an owned array of the sample count).
+   */
+  const probabilityOfDose = (deposit: Vec, times = 1, per = 1, into?: Float64Array): Vec => {
     const virus = model.concentrationModels[0].infected.virus;
     const transmissibility = virus.transmissibilityFactor;
-    return map3(deposit, exposed.hostImmunity, virus.infectiousDose, (vd, immunity, id50) => {
-      const dose = vd * (1 - immunity);
+    const immunity = exposed.hostImmunity;
+    const id50 = virus.infectiousDose;
+    const of = (vd: number, immunity: number, id50: number) => {
+      const dose = (vd * times / per) * (1 - immunity);
       const id63 = ONE_OVER_LN2 * id50;
       return (1 - Math.exp(-(dose / (id63 * transmissibility)))) * 100;
-    });
+    };
+    if (!isArray(deposit) && !isArray(immunity) && !isArray(id50)) {
+      return of(deposit, immunity, id50);
+    }
+    const out = into ?? new Float64Array(sampleCount(deposit, immunity, id50));
+    for (let i = 0; i < out.length; i++) out[i] = of(at(deposit, i), at(immunity, i), at(id50, i));
+    return out;
   };
 
   const probability = (shortRange = true): Vec => {
-    const cached = probabilityCache.get(shortRange);
+    // Without interactions both doses are the long-range one.
+    const key = shortRange && model.shortRange.length > 0;
+    const cached = probabilityCache.get(key);
     if (cached !== undefined) return cached;
-    const p = probabilityOfDose(deposited(shortRange));
-    probabilityCache.set(shortRange, p);
+    const p = probabilityOfDose(deposited(key));
+    probabilityCache.set(key, p);
     return p;
   };
 
   const expectedNewCases = (): Vec => {
     const number = exposed.number as number;
-    const longRangeCases = map1(
-      probability(false),
-      (p) => (p / 100) * (number - model.exposedToShortRange),
-    );
-    const shortRangeCases = map1(probability(true), (p) => (p / 100) * model.exposedToShortRange);
-    return add(longRangeCases, shortRangeCases);
+    const atShortRange = model.exposedToShortRange;
+    const longRange = probability(false);
+    const shortRange = probability(true);
+    const of = (lr: number, sr: number) =>
+      (lr / 100) * (number - atShortRange) + (sr / 100) * atShortRange;
+    if (!isArray(longRange) && !isArray(shortRange)) return of(longRange, shortRange);
+    const out = new Float64Array(sampleCount(longRange, shortRange));
+    for (let i = 0; i < out.length; i++) out[i] = of(at(longRange, i), at(shortRange, i));
+    return out;
   };
 
   const withInfected = (
@@ -455,7 +530,7 @@ export function exposureEvaluator(
     shortRangeDilutions: () => shortRangeParts.map((p) => p.dilution),
     meanDilutedJetConcentrations: () => shortRangeParts.map((p) => p.meanDilutedJet),
     meanJetDosesPerHour: () =>
-      meanJetDoses ??= shortRangeParts.map((p) => mean(mul(p.jetPerHour, p.factor))),
+      meanJetDoses ??= shortRangeParts.map((p) => meanOfProduct(p.jetPerHour, p.factor)),
     longRangeDoseFactors: () => staticParts,
     totalProbabilityRule: () => {
       if (
@@ -481,11 +556,13 @@ export function exposureEvaluator(
       const linear = current > 0 && model.shortRange.length === 0 &&
         model.concentrationModels.every((cm) => cm.minBackgroundConcentration === 0);
       const baseDose = linear ? deposited(true) : undefined;
+      // One buffer for the probabilities of every number of infected.
+      const scratch = isArray(baseDose ?? 0) ? new Float64Array(sampleCount(baseDose!)) : undefined;
       const probabilityWith = (nInfected: number): Vec => {
         if (baseDose === undefined) {
           return withInfected({ number: nInfected }).infectionProbability();
         }
-        return probabilityOfDose(map1(baseDose, (d) => d * nInfected / current));
+        return probabilityOfDose(baseDose, nInfected, current, scratch);
       };
       let sum = 0;
       for (let nInfected = 1; nInfected <= maxInfected; nInfected++) {

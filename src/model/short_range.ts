@@ -11,7 +11,7 @@ import { aerosols, type SingleExpiration } from "./expiration.ts";
 import { boundaries, type Interval } from "./interval.ts";
 import { MASK_TYPES } from "./mask.ts";
 import { emissionRatePerAerosolPerPerson, type InfectedPopulation } from "./population.ts";
-import { div, map1, map2, mul, sampleCount, type Vec } from "./vec.ts";
+import { at, div, map1, map2, mul, sampleCount, type Vec } from "./vec.ts";
 
 /** Constants of the jet model (reference registry `short_range_model.dilution_factor`). */
 export interface JetConstants {
@@ -101,7 +101,6 @@ export function dilutionFactor(model: ShortRangeModel): Vec {
   // jet-to-puff transition point x* (m), per sample of the exhalation rate. (x^0.25 as
   // √√x and x³ as x·x·x: within an ulp of pow, in a plain loop for speed.)
   const t0Factor = Math.sqrt(Math.PI) * (d ** 3) / (8 * (c.betaR1 ** 2) * (c.betaX1 ** 2));
-  const at = (v: Vec, i: number) => (typeof v === "number" ? v : v[i]);
   const one = (q: number, x: number): number => {
     const qExh = c.exhalationCoefficient * (q / S_PER_H);
     const u0 = qExh / mouthArea;

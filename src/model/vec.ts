@@ -36,6 +36,11 @@ export function sampleCount(...values: Vec[]): number {
   return n;
 }
 
+/** Sample `i` of `v` (the value itself when `v` is a scalar). */
+export function at(v: Vec, i: number): number {
+  return typeof v === "number" ? v : v[i];
+}
+
 /** Elementwise f(a) with numpy broadcasting of a scalar. */
 export function map1(a: Vec, f: (x: number) => number): Vec {
   if (typeof a === "number") return f(a);

@@ -44,15 +44,24 @@ export function sampleStatistics(kernel: Kernel, x: Float64Array): SampleStatist
  * @param kernel Kernel instance for the computation.
  * @param x The samples (no NaN).
  * @param bins Number of bins, a positive integer.
+ * @param divisor The histogram is of `x / divisor` (numpy's `np.histogram(x / divisor)`).
  * @returns Counts and edges.
  * @throws {RangeError} When `bins` is not a positive integer.
  */
-export function histogram(kernel: Kernel, x: Float64Array, bins: number): Histogram {
+export function histogram(
+  kernel: Kernel,
+  x: Float64Array,
+  bins: number,
+  divisor = 1,
+): Histogram {
   if (!Number.isInteger(bins) || bins < 1) {
     throw new RangeError(`expected a positive integer number of bins but found ${bins}`);
   }
   return kernel.scope(() => {
-    const p = kernel.put(x);
+    const p = kernel.alloc(x.length * 8);
+    const values = kernel.f64(p, x.length);
+    if (divisor === 1) values.set(x);
+    else for (let i = 0; i < x.length; i++) values[i] = x[i] / divisor;
     const edges = kernel.alloc((bins + 1) * 8);
     const counts = kernel.alloc(bins * 8);
     kernel.exports.numpy_histogram(p, x.length, bins, edges, counts);

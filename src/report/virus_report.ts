@@ -156,7 +156,7 @@ function groupReport(
   const ev = exposureEvaluator(model);
   const prob = ev.infectionProbability() as Float64Array;
   const stats = sampleStatistics(kernel, prob);
-  const h = histogram(kernel, prob.map((p) => p / 100), 100);
+  const h = histogram(kernel, prob, 100, 100);
   const n = prob.length;
   const report: GroupReport = {
     prob_inf: stats.mean,
