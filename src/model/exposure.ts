@@ -342,60 +342,62 @@ export function exposureEvaluator(
       for (let i = 0; i < n; i++) column[i] = (at(origin, i) * 1e6) * at(deposition, i);
       jetPerHour = isArray(diameter) ? mean(column) : column;
     }
-    // inhalation / dilution × emission per aerosol without breathing × (1 − η_in)
-    let factor: Vec;
-    if (!isArray(inhalation) && !isArray(dilution) && !isArray(jetFactor)) {
-      factor = (inhalation / dilution) * jetFactor;
-    } else {
-      factor = new Float64Array(sampleCount(inhalation, dilution, jetFactor));
-      for (let i = 0; i < factor.length; i++) {
-        factor[i] = (at(inhalation, i) / at(dilution, i)) * at(jetFactor, i);
-      }
-    }
-    return { dilution, meanDilutedJet, jetPerHour, factor };
+    // The jet dose factor's columns must agree (see jetDoseFactor): throws otherwise.
+    sampleCount(inhalation, dilution, jetFactor);
+    return { dilution, meanDilutedJet, jetPerHour, inhalation };
   });
 
-  /** mean(a · b) without keeping the product. */
-  const meanOfProduct = (a: Vec, b: Vec): number => {
-    if (!isArray(a) && !isArray(b)) return a * b;
-    const product = scratchColumn(sampleCount(a, b));
-    for (let i = 0; i < product.length; i++) product[i] = at(a, i) * at(b, i);
-    return mean(product);
+  /**
+   * Jet dose factor of interaction s for sample i: inhalation / dilution × emission per
+   * aerosol without breathing × (1 − η_in) (computed when needed, not kept per sample).
+   */
+  const jetDoseFactor = (s: number, i: number): number => {
+    const parts = shortRangeParts[s];
+    return (at(parts.inhalation, i) / at(parts.dilution, i)) * at(jetFactor, i);
   };
 
   let meanJetDoses: number[] | undefined;
 
-  const betweenBounds = (time1: number, time2: number): Vec => {
-    const lr = longRange(time1, time2);
-    if (model.shortRange.length === 0) return lr;
-    const overlaps = model.shortRange.map((interaction) => {
+  /** Overlap (h) of [time1, time2] with each short-range interaction. */
+  const overlapsWith = (time1: number, time2: number): number[] =>
+    model.shortRange.map((interaction) => {
       const [start, stop] = extractBetweenBounds(interaction, time1, time2);
       return stop - start;
     });
-    // Per sample: Σ_s (jet per hour · overlap · factor − long range / dilution), plus the
-    // long range (the reference's order of operations).
-    // Kept from the reference for parity (models.py since commit 6caf9272): the
-    // long-range dose entrained in the jet is subtracted over the whole interval
-    // [time1, time2], even where the interaction does not overlap it. Physically only
-    // the overlap should count (C_LR + (C_jet − C_LR)/S, Henriques et al. 2022); the
-    // effect is ~0.2 % on the fixtures and up to ~15 % with many short interactions
-    // (tests/model/full_algorithm_test.ts, ignored test).
-    const dose = (i: number): number => {
-      const longRange = at(lr, i);
-      let deposited = 0;
-      for (let s = 0; s < shortRangeParts.length; s++) {
-        const parts = shortRangeParts[s];
-        deposited = deposited + (at(parts.jetPerHour, i) * overlaps[s]) * at(parts.factor, i);
-        deposited = deposited - longRange / at(parts.dilution, i);
-      }
-      return deposited + longRange;
-    };
-    const inputs = [lr, ...shortRangeParts.flatMap((p) => [p.jetPerHour, p.factor, p.dilution])];
-    if (!inputs.some(isArray)) return dose(0);
+
+  /**
+   * Dose of sample i between two times from its long-range dose: Σ_s (jet per hour ·
+   * overlap · factor − long range / dilution), plus the long range (the reference's order
+   * of operations).
+   * Kept from the reference for parity (models.py since commit 6caf9272): the
+   * long-range dose entrained in the jet is subtracted over the whole interval
+   * [time1, time2], even where the interaction does not overlap it. Physically only
+   * the overlap should count (C_LR + (C_jet − C_LR)/S, Henriques et al. 2022); the
+   * effect is ~0.2 % on the fixtures and up to ~15 % with many short interactions
+   * (tests/model/full_algorithm_test.ts, ignored test).
+   */
+  const withShortRange = (i: number, longRange: number, overlaps: readonly number[]): number => {
+    let deposited = 0;
+    for (let s = 0; s < shortRangeParts.length; s++) {
+      const parts = shortRangeParts[s];
+      deposited = deposited + (at(parts.jetPerHour, i) * overlaps[s]) * jetDoseFactor(s, i);
+      deposited = deposited - longRange / at(parts.dilution, i);
+    }
+    return deposited + longRange;
+  };
+  const shortRangeColumns: Vec[] = [jetFactor];
+  for (const p of shortRangeParts) shortRangeColumns.push(p.jetPerHour, p.inhalation, p.dilution);
+
+  const betweenBounds = (time1: number, time2: number): Vec => {
+    const lr = longRange(time1, time2);
+    if (model.shortRange.length === 0) return lr;
+    const overlaps = overlapsWith(time1, time2);
+    const inputs = [lr, ...shortRangeColumns];
+    if (!inputs.some(isArray)) return withShortRange(0, lr as number, overlaps);
     // The long-range dose is a fresh column of this call: overwritten in place.
     const n = sampleCount(...inputs);
     const out = isArray(lr) ? lr : new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = dose(i);
+    for (let i = 0; i < n; i++) out[i] = withShortRange(i, at(lr, i), overlaps);
     return out;
   };
 
@@ -407,12 +409,55 @@ export function exposureEvaluator(
     return [...times].sort((a, b) => a - b);
   };
 
+  /**
+   * The dose summed over the intervals between `times` in one pass over the samples,
+   * when every model's long-range dose between two times is a number × its dose factor
+   * (per-sample diameters): the same operations, in the same order, as summing
+   * {@link betweenBounds} (or {@link longRange}) interval by interval, without a column
+   * per interval. Undefined when some exposure is per sample.
+   */
+  const fusedDeposited = (times: readonly number[], shortRange: boolean): Vec | undefined => {
+    if (times.length < 2) return undefined;
+    const intervals = times.slice(1).map((t2, p) => [times[p], t2] as const);
+    const exposures: number[][] = [];
+    for (const [t1, t2] of intervals) {
+      const row: number[] = [];
+      for (let k = 0; k < staticParts.length; k++) {
+        const e = staticParts[k].perSampleDiameter ? meanWeightedExposure(k, t1, t2) : undefined;
+        if (e === undefined) return undefined;
+        row.push(e);
+      }
+      exposures.push(row);
+    }
+    const overlaps = intervals.map(([t1, t2]) => overlapsWith(t1, t2));
+    const doseFactors = staticParts.map((p) => p.doseFactor);
+    const dose = (i: number): number => {
+      let total = 0;
+      for (let p = 0; p < exposures.length; p++) {
+        let longRange = 0 + exposures[p][0] * at(doseFactors[0], i);
+        for (let k = 1; k < doseFactors.length; k++) {
+          longRange = longRange + exposures[p][k] * at(doseFactors[k], i);
+        }
+        const part = shortRange ? withShortRange(i, longRange, overlaps[p]) : longRange;
+        total = p === 0 ? part : total + part;
+      }
+      return total;
+    };
+    const inputs = shortRange ? [...doseFactors, ...shortRangeColumns] : doseFactors;
+    if (!inputs.some(isArray)) return dose(0);
+    const out = new Float64Array(sampleCount(...inputs));
+    for (let i = 0; i < out.length; i++) out[i] = dose(i);
+    return out;
+  };
+
   const deposited = (shortRange = true): Vec => {
     const times = populationTimes();
     const pairs: [number, number][] = [];
     for (let k = 0; k + 1 < times.length; k++) pairs.push(...spansBetween(times[k], times[k + 1]));
     prefetchWeighted(pairs.flat());
     if (staticParts.some((p) => !p.perSampleDiameter)) prefetch(pairs);
+    const fused = fusedDeposited(times, shortRange && model.shortRange.length > 0);
+    if (fused !== undefined) return fused;
     let total: Vec | undefined;
     for (let k = 0; k + 1 < times.length; k++) {
       const part = shortRange
@@ -530,7 +575,15 @@ export function exposureEvaluator(
     shortRangeDilutions: () => shortRangeParts.map((p) => p.dilution),
     meanDilutedJetConcentrations: () => shortRangeParts.map((p) => p.meanDilutedJet),
     meanJetDosesPerHour: () =>
-      meanJetDoses ??= shortRangeParts.map((p) => meanOfProduct(p.jetPerHour, p.factor)),
+      meanJetDoses ??= shortRangeParts.map((p, s) => {
+        const columns = [p.jetPerHour, p.inhalation, p.dilution, jetFactor];
+        if (!columns.some(isArray)) return (p.jetPerHour as number) * jetDoseFactor(s, 0);
+        const product = scratchColumn(sampleCount(...columns));
+        for (let i = 0; i < product.length; i++) {
+          product[i] = at(p.jetPerHour, i) * jetDoseFactor(s, i);
+        }
+        return mean(product);
+      }),
     longRangeDoseFactors: () => staticParts,
     totalProbabilityRule: () => {
       if (

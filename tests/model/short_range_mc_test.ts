@@ -23,7 +23,7 @@ import {
   dilutionFactor,
   normedJetOriginConcentration,
 } from "../../src/model/short_range.ts";
-import { mean } from "../../src/model/vec.ts";
+import { at, mean } from "../../src/model/vec.ts";
 import { airChange } from "../../src/model/ventilation.ts";
 import { VIRUS_TYPES } from "../../src/model/virus.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
@@ -155,4 +155,48 @@ Deno.test("the short-range dose scales with (1 − η_inhale) of a per-sample ma
   strictEqual(dose.length, 3);
   [1, 0.7, 0.5].forEach((f, i) => assertClose(dose[i], dose[0] * f, { rel: 1e-8 }));
   strictEqual(mean(dose) > 0, true);
+});
+
+Deno.test("the dose over the presence is the sum of the interval doses, bit for bit", () => {
+  const { infected, interaction } = scenario(4);
+  const ev = exposureEvaluator(exposureModel({
+    concentrationModels: [{
+      kind: "virus",
+      room: createRoom({ volume: 75 }),
+      ventilation: airChange(presence, 3),
+      infected,
+      evaporationFactor: 0.3,
+      minBackgroundConcentration: 0,
+    }],
+    shortRange: [interaction],
+    exposed: {
+      number: 1,
+      presence,
+      mask: MASK_TYPES["No mask"],
+      activity: ACTIVITY_TYPES["Light activity"],
+      hostImmunity: 0,
+    },
+    geographicalData: NO_CASES,
+    exposedToShortRange: 1,
+    identifier: "group_1",
+  }));
+  const times = ev.populationStateChangeTimes();
+  strictEqual(times.length > 2, true);
+  for (const shortRange of [true, false]) {
+    const between = shortRange
+      ? ev.depositedExposureBetweenBounds
+      : ev.longRangeDepositedExposureBetweenBounds;
+    // (The total first: it computes the cumulative exposures the intervals then reuse.)
+    const total = ev.depositedExposure(shortRange);
+    const parts = times.slice(1).map((t, k) => between(times[k], t));
+    const n = typeof total === "number" ? 1 : total.length;
+    strictEqual(n, shortRange ? N : 1, "per sample with short range, else one number");
+    let differing = 0;
+    for (let i = 0; i < n; i++) {
+      let expected = at(parts[0], i);
+      for (const part of parts.slice(1)) expected += at(part, i);
+      if (!Object.is(at(total, i), expected)) differing++;
+    }
+    strictEqual(differing, 0, `short range ${shortRange}`);
+  }
 });
