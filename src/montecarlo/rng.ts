@@ -60,7 +60,11 @@ export interface Rng {
  * Creates a generator seeded like `np.random.seed(seed)`.
  *
  * @param seed Integer in [0, 2^32 - 1].
- * @returns A new {@link Rng} with its own kernel instance.
+ * @param options `kernel`: hold the state in this kernel instead of a new one. The state
+ *   block is then allocated at the kernel's current stack top, so the generator must only
+ *   be used inside the {@link Kernel.scope} it was created in (for one computation that
+ *   shares its kernel's memory with the sampling).
+ * @returns A new {@link Rng} (with its own kernel instance unless one is given).
  * @throws {RangeError} When the seed is not an integer in range.
  * @example Usage
  * ```ts
@@ -70,9 +74,9 @@ export interface Rng {
  * if (x !== 0.5488135039273248) throw new Error("not numpy's stream");
  * ```
  */
-export function createRng(seed: number): Rng {
+export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng {
   checkSeed(seed);
-  const kernel = createKernel();
+  const kernel = options.kernel ?? createKernel();
   const k = kernel.exports;
   const statePtr = kernel.alloc(k.state_bytes());
   k.mt_seed(statePtr, seed);

@@ -18,7 +18,7 @@ import {
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
 import { div, map1, mean, mul, sampleCount } from "../model/vec.ts";
-import { createRng } from "../montecarlo/rng.ts";
+import { createRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
@@ -105,7 +105,23 @@ export function virusReportFromForm(
   if (!Number.isInteger(sampleSize) || sampleSize < 1 || sampleSize > MAX_SAMPLE_SIZE) {
     throw new RangeError(`expected a sample size in 1..${MAX_SAMPLE_SIZE} but found ${sampleSize}`);
   }
-  const rng = createRng(seed);
+  // One kernel for the sampling and the evaluation: the generator lives in this scope.
+  const kernel = sharedKernel();
+  return kernel.scope(() => report(form, registry, kernel, createRng(seed, { kernel }), {
+    ...options,
+    seed,
+    sampleSize,
+  }));
+}
+
+function report(
+  form: VirusForm,
+  registry: DataRegistry,
+  kernel: Kernel,
+  rng: Rng,
+  options: VirusReportOptions & { seed: number; sampleSize: number },
+): VirusReport {
+  const { seed, sampleSize } = options;
   const models = buildVirusModels(form, {
     registry,
     rng,
@@ -113,7 +129,6 @@ export function virusReportFromForm(
     weather: options.weather,
     year: options.year,
   });
-  const kernel = sharedKernel();
   const times = interestingTimes(models.exposureModels);
   const groups: Record<string, GroupReport> = {};
   for (const model of models.exposureModels) {

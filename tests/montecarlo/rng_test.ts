@@ -1,5 +1,6 @@
 import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
 import { createRng } from "../../src/montecarlo/rng.ts";
+import { createKernel } from "../../src/kernel/kernel.ts";
 import type { Rng } from "../../src/montecarlo/rng.ts";
 import { TsMt19937 } from "../_helpers/ts_mt19937.ts";
 
@@ -121,4 +122,16 @@ Deno.test("the kernel's doubles equal the plain-TypeScript twin's over a long st
   const twin = new TsMt19937(20261127);
   const expected = twin.uniform(-3, 5, new Float64Array(100_000));
   deepStrictEqual(createRng(20261127).uniform(-3, 5, 100_000), expected);
+});
+
+Deno.test("a generator in a given kernel's scope draws the same stream and frees its state", () => {
+  const kernel = createKernel();
+  const own = createRng(7);
+  const top = kernel.alloc(0);
+  const drawn = kernel.scope(() => {
+    const shared = createRng(7, { kernel });
+    return [shared.lognormal(0.5, 0.3, 1001), shared.uniform(0, 1, 999)];
+  });
+  deepStrictEqual(drawn, [own.lognormal(0.5, 0.3, 1001), own.uniform(0, 1, 999)]);
+  strictEqual(kernel.alloc(0), top, "the state block is released with the scope");
 });
