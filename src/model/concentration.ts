@@ -32,7 +32,7 @@ import {
   type TimelineRequest,
   type TimelineResult,
 } from "./timeline.ts";
-import { add, div, map1, mul, sampleCount, sum, type Vec } from "./vec.ts";
+import { add, div, isArray, map1, mul, sampleCount, sum, type Vec } from "./vec.ts";
 import { airExchange, type Ventilation, ventilationTransitionTimes } from "./ventilation.ts";
 import { decayConstant } from "./virus.ts";
 
@@ -137,6 +137,23 @@ export function normalizationFactor(model: ConcentrationModel): Vec {
   return map1(model.emitters.activity.exhalationRate, (q) => (1e6 * q) * model.fractionExhaled);
 }
 
+/**
+ * Background concentration over the normalisation factor. A zero background gives one
+ * number rather than a column of zeros when every factor is finite and non-zero (then
+ * 0 / x is ±0 for every sample, and the sign of zero changes no result).
+ */
+function normedBackground(background: Vec, normalization: Vec): Vec {
+  if (background === 0 && isArray(normalization)) {
+    let allFiniteNonZero = true;
+    for (let i = 0; i < normalization.length && allFiniteNonZero; i++) {
+      const x = normalization[i];
+      allFiniteNonZero = x !== 0 && Number.isFinite(x);
+    }
+    if (allFiniteNonZero) return 0;
+  }
+  return div(background, normalization);
+}
+
 /** Sorted times (h) at which any state of the model changes, including 0. */
 export function stateChangeTimes(model: ConcentrationModel): number[] {
   const times = new Set<number>([0]);
@@ -213,7 +230,7 @@ export function concentrationEvaluator(
     : stateChangeTimes(model);
   const firstPresence = boundaries(presenceInterval(population))[0][0];
   const normalization = normalizationFactor(model);
-  const background = div(minBackgroundConcentration(model), normalization);
+  const background = normedBackground(minBackgroundConcentration(model), normalization);
   const volume = model.room.volume;
   const normedCache = new Map<number, Vec>();
   // Removal rate and limit are constant within a state segment (t_{k-1}, t_k] (every

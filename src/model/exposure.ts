@@ -42,7 +42,6 @@ import {
   addProductInto,
   at,
   isArray,
-  map1,
   map2,
   mean,
   mul,
@@ -226,14 +225,24 @@ export function exposureEvaluator(
   const staticParts: LongRangeDoseFactors[] = model.concentrationModels.map((cm) => {
     const diameter = emittedDiameter(cm.infected);
     const fdep = fractionDeposited(diameter, cm.evaporationFactor);
-    const inhaled = mul(
-      exposed.activity.inhalationRate,
-      map1(inhaleEfficiency(exposed.mask), (eta) => 1 - eta),
-    );
+    // Emission per aerosol × (inhalation × (1 − η_in)), in one pass.
+    const emission = emissionRatePerAerosolPerPerson(cm.infected);
+    const inhalation = exposed.activity.inhalationRate;
+    const eta = inhaleEfficiency(exposed.mask);
+    const factorOf = (e: number, q: number, h: number) => e * (q * (1 - h));
+    let doseFactor: Vec;
+    if (!isArray(emission) && !isArray(inhalation) && !isArray(eta)) {
+      doseFactor = factorOf(emission, inhalation, eta);
+    } else {
+      doseFactor = new Float64Array(sampleCount(emission, inhalation, eta));
+      for (let i = 0; i < doseFactor.length; i++) {
+        doseFactor[i] = factorOf(at(emission, i), at(inhalation, i), at(eta, i));
+      }
+    }
     return {
       perSampleDiameter: diameter !== undefined && isArray(diameter),
       aerosolsTimesDeposited: mul(populationAerosols(cm.infected), fdep),
-      doseFactor: mul(emissionRatePerAerosolPerPerson(cm.infected), inhaled),
+      doseFactor,
     };
   });
 

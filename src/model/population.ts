@@ -14,7 +14,7 @@ import type { Interval } from "./interval.ts";
 import { triggered } from "./interval.ts";
 import type { Mask } from "./mask.ts";
 import { type IntPiecewiseConstant, occupancyAt, toInterval } from "./piecewise_constant.ts";
-import { map2, mul, type Vec } from "./vec.ts";
+import { at, isArray, map2, mul, sampleCount, type Vec } from "./vec.ts";
 import type { Virus } from "./virus.ts";
 
 /** m³/h to cm³/h. */
@@ -143,8 +143,22 @@ export function emissionRatePerAerosolPerPerson(population: VirusPopulation): Ve
 
 const perAerosolOf = memoised(new WeakMap(), (population) => {
   if (population.kind === "emitting") return population.knownIndividualEmissionRate;
-  const load = mul(population.virus.viralLoadInSputum, population.activity.exhalationRate);
-  return mul(mul(load, fractionOfInfectiousVirus(population)), M3_TO_CM3);
+  // (load × exhalation) × (viable-to-RNA ratio × (1 − immunity)) × 10⁶, in one pass.
+  const load = population.virus.viralLoadInSputum;
+  const exhalation = population.activity.exhalationRate;
+  const ratio = population.virus.viableToRnaRatio;
+  const immunity = population.hostImmunity;
+  const of = (v: number, q: number, r: number, im: number) =>
+    ((v * q) * (r * (1 - im))) * M3_TO_CM3;
+  const columns = [load, exhalation, ratio, immunity];
+  if (!columns.some(isArray)) {
+    return of(load as number, exhalation as number, ratio as number, immunity as number);
+  }
+  const out = new Float64Array(sampleCount(...columns));
+  for (let i = 0; i < out.length; i++) {
+    out[i] = of(at(load, i), at(exhalation, i), at(ratio, i), at(immunity, i));
+  }
+  return out;
 });
 
 const perPersonOf = memoised(

@@ -107,11 +107,13 @@ export function virusReportFromForm(
   }
   // One kernel for the sampling and the evaluation: the generator lives in this scope.
   const kernel = sharedKernel();
-  return kernel.scope(() => report(form, registry, kernel, createRng(seed, { kernel }), {
-    ...options,
-    seed,
-    sampleSize,
-  }));
+  return kernel.scope(() =>
+    report(form, registry, kernel, createRng(seed, { kernel }), {
+      ...options,
+      seed,
+      sampleSize,
+    })
+  );
 }
 
 function report(
