@@ -12,8 +12,9 @@
  *
  * @module
  */
+import { newColumn } from "../montecarlo/column_arena.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
-import { settlingVelocity } from "./particle.ts";
+import { settlingVelocity, settlingVelocityOfDiameter } from "./particle.ts";
 import { valueAt } from "./piecewise_constant.ts";
 import {
   emissionRatePerPerson,
@@ -115,10 +116,26 @@ export function removalRate(model: ConcentrationModel, timeH: number): Vec {
   if (model.kind === "known") return model.removalRate;
   const air = airExchange(model.ventilation, model.room, timeH);
   if (model.kind === "co2") return air;
-  const vg = settlingVelocity(emittedDiameter(model.infected), model.evaporationFactor);
-  const deposition = map1(vg, (v) => (v * S_PER_H) / EMISSION_HEIGHT_M);
+  const deposition = depositionRate(model);
   const decay = decayConstant(model.room.humidity, valueAt(model.room.insideTemp, timeH));
   return add(add(deposition, decay), air);
+}
+
+/**
+ * Removal rate by deposition: settling velocity (m/s) × 3600 s/h / emission height
+ * (1.5 m), per sample of the emitted diameter.
+ *
+ * Unit: h⁻¹. Source: reference `ConcentrationModel.removal_rate`.
+ */
+function depositionRate(model: VirusConcentrationModel): Vec {
+  const diameter = emittedDiameter(model.infected);
+  const f = model.evaporationFactor;
+  const perHour = (v: number) => (v * S_PER_H) / EMISSION_HEIGHT_M;
+  if (diameter === undefined) return perHour(settlingVelocity(undefined) as number);
+  if (!isArray(diameter)) return perHour(settlingVelocityOfDiameter(diameter, f));
+  const out = newColumn(diameter.length);
+  for (let i = 0; i < out.length; i++) out[i] = perHour(settlingVelocityOfDiameter(diameter[i], f));
+  return out;
 }
 
 /** Background concentration, in the unit of the concentration (virions/m³ or ppm). */
@@ -414,8 +431,7 @@ function timelineInputs(
   let dep: Vec = 0;
   let baseAt: (t: number) => Vec;
   if (model.kind === "virus") {
-    const vg = settlingVelocity(emittedDiameter(model.infected), model.evaporationFactor);
-    dep = map1(vg, (v) => (v * S_PER_H) / EMISSION_HEIGHT_M);
+    dep = depositionRate(model);
     baseAt = (t) =>
       add(
         decayConstant(model.room.humidity, valueAt(model.room.insideTemp, t)),
@@ -462,7 +478,7 @@ function segmentConcentration(
     const current = rr === 0 ? dt * people / volume : cLimit * (1 - fac);
     return current + c0 * fac;
   }
-  const out = new Float64Array(n);
+  const out = newColumn(n);
   for (let i = 0; i < n; i++) {
     const r = at(rr, i);
     const fac = Math.exp(-r * dt);
@@ -478,7 +494,7 @@ function segmentIntegral(rr: Vec, cLimit: Vec, c0: Vec, dt: number): Vec {
   if (typeof rr === "number" && typeof cLimit === "number" && typeof c0 === "number") {
     return cLimit * dt + (cLimit - c0) * (Math.exp(-rr * dt) - 1) / rr;
   }
-  const out = new Float64Array(n);
+  const out = newColumn(n);
   for (let i = 0; i < n; i++) {
     const r = at(rr, i);
     const l = at(cLimit, i);

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { newColumn, releaseColumn } from "../montecarlo/column_arena.ts";
 import { structurallyEqual } from "./_equal.ts";
 import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
 import {
@@ -34,7 +35,6 @@ import {
   extractBetweenBounds,
   normedJetOriginConcentration,
   type ShortRangeModel,
-  shortRangeNormalizationFactor,
 } from "./short_range.ts";
 import {
   add,
@@ -234,14 +234,16 @@ export function exposureEvaluator(
     if (!isArray(emission) && !isArray(inhalation) && !isArray(eta)) {
       doseFactor = factorOf(emission, inhalation, eta);
     } else {
-      doseFactor = new Float64Array(sampleCount(emission, inhalation, eta));
+      doseFactor = newColumn(sampleCount(emission, inhalation, eta));
       for (let i = 0; i < doseFactor.length; i++) {
         doseFactor[i] = factorOf(at(emission, i), at(inhalation, i), at(eta, i));
       }
     }
+    const aerosolsTimesDeposited = mul(populationAerosols(cm.infected), fdep);
+    releaseColumn(fdep); // a fresh temporary
     return {
       perSampleDiameter: diameter !== undefined && isArray(diameter),
-      aerosolsTimesDeposited: mul(populationAerosols(cm.infected), fdep),
+      aerosolsTimesDeposited,
       doseFactor,
     };
   });
@@ -298,7 +300,7 @@ export function exposureEvaluator(
   /** A column reused for per-sample values that are only averaged (never kept). */
   let scratch: Float64Array | undefined;
   const scratchColumn = (n: number): Float64Array => {
-    if (scratch === undefined || scratch.length !== n) scratch = new Float64Array(n);
+    if (scratch === undefined || scratch.length !== n) scratch = newColumn(n);
     return scratch;
   };
 
@@ -313,7 +315,7 @@ export function exposureEvaluator(
     if (!isArray(emission) && !isArray(exhalation) && !isArray(inhaleEta)) {
       return of(emission, exhalation, inhaleEta);
     }
-    const out = new Float64Array(sampleCount(emission, exhalation, inhaleEta));
+    const out = newColumn(sampleCount(emission, exhalation, inhaleEta));
     for (let i = 0; i < out.length; i++) {
       out[i] = of(at(emission, i), at(exhalation, i), at(inhaleEta, i));
     }
@@ -326,17 +328,22 @@ export function exposureEvaluator(
     const diameter = interaction.expiration.diameter;
     const origin = normedJetOriginConcentration(interaction);
     const deposition = fractionDeposited(diameter, 1.0);
-    const normalization = shortRangeNormalizationFactor(interaction);
+    // The normalisation factor (shortRangeNormalizationFactor), emission per aerosol /
+    // exhalation rate, is divided out sample by sample rather than kept as a column.
+    const emission = emissionRatePerAerosolPerPerson(interaction.infected);
+    const exhalation = interaction.infected.activity.exhalationRate;
     const inhalation = interaction.activity.inhalationRate;
     // Mean over samples of (1 / dilution · jet origin) · normalisation (reference
     // `diluted_jet_concentration`).
+    const columns = [dilution, origin, emission, exhalation];
     let meanDilutedJet: number;
-    if (!isArray(dilution) && !isArray(origin) && !isArray(normalization)) {
-      meanDilutedJet = 1 / dilution * origin * normalization;
+    if (!columns.some(isArray)) {
+      meanDilutedJet = 1 / (dilution as number) * (origin as number) *
+        ((emission as number) / (exhalation as number));
     } else {
-      const diluted = scratchColumn(sampleCount(dilution, origin, normalization));
+      const diluted = scratchColumn(sampleCount(...columns));
       for (let i = 0; i < diluted.length; i++) {
-        diluted[i] = 1 / at(dilution, i) * at(origin, i) * at(normalization, i);
+        diluted[i] = 1 / at(dilution, i) * at(origin, i) * (at(emission, i) / at(exhalation, i));
       }
       meanDilutedJet = mean(diluted);
     }
@@ -347,12 +354,15 @@ export function exposureEvaluator(
       jetPerHour = (origin * 1e6) * deposition;
     } else {
       const n = sampleCount(origin, deposition);
-      const column = isArray(diameter) ? scratchColumn(n) : new Float64Array(n);
+      const column = isArray(diameter) ? scratchColumn(n) : newColumn(n);
       for (let i = 0; i < n; i++) column[i] = (at(origin, i) * 1e6) * at(deposition, i);
       jetPerHour = isArray(diameter) ? mean(column) : column;
     }
     // The jet dose factor's columns must agree (see jetDoseFactor): throws otherwise.
     sampleCount(inhalation, dilution, jetFactor);
+    // Fresh temporaries of this interaction, not kept.
+    releaseColumn(origin);
+    releaseColumn(deposition);
     return { dilution, meanDilutedJet, jetPerHour, inhalation };
   });
 
@@ -405,7 +415,7 @@ export function exposureEvaluator(
     if (!inputs.some(isArray)) return withShortRange(0, lr as number, overlaps);
     // The long-range dose is a fresh column of this call: overwritten in place.
     const n = sampleCount(...inputs);
-    const out = isArray(lr) ? lr : new Float64Array(n);
+    const out = isArray(lr) ? lr : newColumn(n);
     for (let i = 0; i < n; i++) out[i] = withShortRange(i, at(lr, i), overlaps);
     return out;
   };
@@ -454,7 +464,7 @@ export function exposureEvaluator(
     };
     const inputs = shortRange ? [...doseFactors, ...shortRangeColumns] : doseFactors;
     if (!inputs.some(isArray)) return dose(0);
-    const out = new Float64Array(sampleCount(...inputs));
+    const out = newColumn(sampleCount(...inputs));
     for (let i = 0; i < out.length; i++) out[i] = dose(i);
     return out;
   };
@@ -494,7 +504,8 @@ export function exposureEvaluator(
     if (!isArray(deposit) && !isArray(immunity) && !isArray(id50)) {
       return of(deposit, immunity, id50);
     }
-    const out = into ?? new Float64Array(sampleCount(deposit, immunity, id50));
+    const n = sampleCount(deposit, immunity, id50);
+    const out = into !== undefined && into.length === n ? into : newColumn(n);
     for (let i = 0; i < out.length; i++) out[i] = of(at(deposit, i), at(immunity, i), at(id50, i));
     return out;
   };
@@ -504,7 +515,9 @@ export function exposureEvaluator(
     const key = shortRange && model.shortRange.length > 0;
     const cached = probabilityCache.get(key);
     if (cached !== undefined) return cached;
-    const p = probabilityOfDose(deposited(key));
+    // The dose is a fresh column of this call: the probabilities replace it.
+    const dose = deposited(key);
+    const p = probabilityOfDose(dose, 1, 1, isArray(dose) ? dose : undefined);
     probabilityCache.set(key, p);
     return p;
   };
@@ -517,7 +530,7 @@ export function exposureEvaluator(
     const of = (lr: number, sr: number) =>
       (lr / 100) * (number - atShortRange) + (sr / 100) * atShortRange;
     if (!isArray(longRange) && !isArray(shortRange)) return of(longRange, shortRange);
-    const out = new Float64Array(sampleCount(longRange, shortRange));
+    const out = newColumn(sampleCount(longRange, shortRange));
     for (let i = 0; i < out.length; i++) out[i] = of(at(longRange, i), at(shortRange, i));
     return out;
   };
@@ -619,7 +632,7 @@ export function exposureEvaluator(
         model.concentrationModels.every((cm) => cm.minBackgroundConcentration === 0);
       const baseDose = linear ? deposited(true) : undefined;
       // One buffer for the probabilities of every number of infected.
-      const scratch = isArray(baseDose ?? 0) ? new Float64Array(sampleCount(baseDose!)) : undefined;
+      const scratch = isArray(baseDose ?? 0) ? newColumn(sampleCount(baseDose!)) : undefined;
       const probabilityWith = (nInfected: number): Vec => {
         if (baseDose === undefined) {
           return withInfected({ number: nInfected }).infectionProbability();

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { keepColumn } from "../montecarlo/column_arena.ts";
 import { sharedKernel } from "../kernel/shared.ts";
 import { map1, type Vec } from "./vec.ts";
 
@@ -29,10 +30,18 @@ export const DEFAULT_FRACTION_DEPOSITED = 0.6;
  */
 export function settlingVelocity(diameterUm: Vec | undefined, evaporationFactor = 0.3): Vec {
   if (diameterUm === undefined) return DEFAULT_SETTLING_VELOCITY_M_S;
-  return map1(
-    diameterUm,
-    (d) => DEFAULT_SETTLING_VELOCITY_M_S * (d * evaporationFactor / 2.5) ** 2,
-  );
+  return map1(diameterUm, (d) => settlingVelocityOfDiameter(d, evaporationFactor));
+}
+
+/**
+ * {@link settlingVelocity} of one diameter (µm): 1.88e-4 · (d · f / 2.5)² m/s.
+ *
+ * @param diameterUm Diameter at emission, µm.
+ * @param evaporationFactor Factor applied to the diameter once airborne, dimensionless.
+ * @returns Settling velocity, m/s.
+ */
+export function settlingVelocityOfDiameter(diameterUm: number, evaporationFactor: number): number {
+  return DEFAULT_SETTLING_VELOCITY_M_S * (diameterUm * evaporationFactor / 2.5) ** 2;
 }
 
 /**
@@ -55,7 +64,7 @@ export function fractionDeposited(diameterUm: Vec | undefined, evaporationFactor
       const d = kernel.put(diameterUm);
       const out = kernel.alloc(diameterUm.length * 8);
       kernel.exports.fraction_deposited(out, d, diameterUm.length, evaporationFactor);
-      return kernel.f64(out, diameterUm.length).slice();
+      return keepColumn(kernel.f64(out, diameterUm.length).slice());
     });
   }
   return map1(diameterUm, (diameter) => {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { newColumn } from "../montecarlo/column_arena.ts";
 import type { Activity } from "./activity.ts";
 import {
   aerosols as expirationAerosols,
@@ -154,7 +155,7 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   if (!columns.some(isArray)) {
     return of(load as number, exhalation as number, ratio as number, immunity as number);
   }
-  const out = new Float64Array(sampleCount(...columns));
+  const out = newColumn(sampleCount(...columns));
   for (let i = 0; i < out.length; i++) {
     out[i] = of(at(load, i), at(exhalation, i), at(ratio, i), at(immunity, i));
   }

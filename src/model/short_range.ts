@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { newColumn } from "../montecarlo/column_arena.ts";
 import type { Activity } from "./activity.ts";
 import { aerosols, type SingleExpiration } from "./expiration.ts";
 import { boundaries, type Interval } from "./interval.ts";
@@ -114,7 +115,7 @@ export function dilutionFactor(model: ShortRangeModel): Vec {
   if (typeof exhalation === "number" && typeof distance === "number") {
     return one(exhalation, distance);
   }
-  const out = new Float64Array(n);
+  const out = newColumn(n);
   for (let i = 0; i < n; i++) out[i] = one(at(exhalation, i), at(distance, i));
   return out;
 }

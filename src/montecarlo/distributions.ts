@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { keepColumn } from "./column_arena.ts";
 import type { InterpTable } from "./interp.ts";
 import { checkCount, type Rng } from "./rng.ts";
 
@@ -272,7 +273,7 @@ function rejectionWithTable(
       table.left,
       table.right,
     );
-    const x = kernel.f64(out, n).slice();
+    const x = keepColumn(kernel.f64(out, n).slice());
     return dist.log10 ? pow10InPlace(x) : x;
   });
 }
@@ -338,7 +339,7 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
     const out = kernel.alloc(n * 8);
     const k = kernel.exports;
     k.kde_sample(rng.statePtr, out, n, v, w, cum, lut, size, dist.bandwidth);
-    const x = kernel.f64(out, n).slice();
+    const x = keepColumn(kernel.f64(out, n).slice());
     return dist.log10 ? pow10InPlace(x) : x;
   });
 }

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { keepColumn } from "./column_arena.ts";
 import { createKernel, type Kernel } from "../kernel/kernel.ts";
 
 /** Number of 32-bit words in the MT19937 key. */
@@ -86,7 +87,7 @@ export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng 
     return kernel.scope(() => {
       const out = kernel.alloc(n * 8);
       fill(out);
-      return kernel.f64(out, n).slice();
+      return keepColumn(kernel.f64(out, n).slice());
     });
   }
 

@@ -18,6 +18,7 @@ import {
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
 import { div, map1, mean, mul, sampleCount } from "../model/vec.ts";
+import { releaseColumn, withColumnArena } from "../montecarlo/column_arena.ts";
 import { createRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
@@ -106,13 +107,17 @@ export function virusReportFromForm(
     throw new RangeError(`expected a sample size in 1..${MAX_SAMPLE_SIZE} but found ${sampleSize}`);
   }
   // One kernel for the sampling and the evaluation: the generator lives in this scope.
+  // The samples and intermediate columns are freed when the report is done (it holds
+  // copies), not at the next garbage collection.
   const kernel = sharedKernel();
-  return kernel.scope(() =>
-    report(form, registry, kernel, createRng(seed, { kernel }), {
-      ...options,
-      seed,
-      sampleSize,
-    })
+  return withColumnArena(() =>
+    kernel.scope(() =>
+      report(form, registry, kernel, createRng(seed, { kernel }), {
+        ...options,
+        seed,
+        sampleSize,
+      })
+    )
   );
 }
 
@@ -146,9 +151,10 @@ function report(
   const co2 = concentrationEvaluator(models.co2Model);
   const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
   const co2Samples = sampleCount(co2.normalization);
+  const co2Concentrations = Array.from(co2Sums, (s) => s / co2Samples);
   return {
     times,
-    CO2_concentrations: Array.from(co2Sums, (s) => s / co2Samples),
+    CO2_concentrations: co2Concentrations,
     groups,
     seed,
     model: describe(form, models.exposureModels, sampleSize),
@@ -270,13 +276,23 @@ function reportCurves(ev: ExposureEvaluator, times: number[]) {
     const meanDf = mean(doseFactor);
     const doseWeight = perDiameter ? af : mul(af, doseFactor);
     const srWeights = dilutions.map((dil) => perDiameter ? af : div(mul(af, doseFactor), dil));
-    const srScale = dilutions.map((dil) => perDiameter ? mean(div(doseFactor, dil)) : 1);
+    const srScale = dilutions.map((dil) => {
+      if (!perDiameter) return 1;
+      const quotient = div(doseFactor, dil);
+      const value = mean(quotient);
+      releaseColumn(quotient);
+      return value;
+    });
+    const jetWeights = dilutions.map((dil) => div(cev.normalization, dil));
     const result = cev.batch({
       times,
-      weights: [cev.normalization, ...dilutions.map((dil) => div(cev.normalization, dil))],
+      weights: [cev.normalization, ...jetWeights],
       integralTimes: [...times, ...spanEnds],
       integralWeights: [doseWeight, ...srWeights],
     });
+    // The weights made for this pass (not the model's own columns) are freed now.
+    for (const w of jetWeights) releaseColumn(w);
+    if (!perDiameter) { for (const w of [doseWeight, ...srWeights]) releaseColumn(w); }
     const integralTimes = [...new Set([...times, ...spanEnds])].sort((a, b) => a - b);
     const cumulativeAt = (w: number, t: number) => result.integralSums[w][integralTimes.indexOf(t)];
     const exposure = (w: number, t1: number, t2: number) => {
