@@ -6,7 +6,7 @@
 // see: numpy `RandomState` (legacy): 53-bit doubles from two words, the polar
 //      Gaussian with one cached value (../shared/spec/sampling-order.md, section 1).
 //
-import { logOf } from "./libm";
+import { expOf, expOf2, logOf } from "./libm";
 
 // State block layout (byte offsets from the state pointer `s`, STATE_BYTES in all):
 //   [0, 2496)     624 u32 key words
@@ -39,6 +39,8 @@ export function state_bytes(): u32 {
 /** 2^26 and 2^53, the scale factors of numpy's 53-bit double. */
 const TWO_POW_26: f64 = 67108864.0;
 const TWO_POW_53: f64 = 9007199254740992.0;
+/** 2^-53: dividing by 2^53 and multiplying by this are the same exact operation. */
+const TWO_POW_MINUS_53: f64 = 1.0 / 9007199254740992.0;
 
 /** Seeds the state block `s` like numpy's `RandomState.seed(seed)` (init_genrand; clears the Gaussian cache). */
 export function mt_seed(s: usize, seed: u32): void {
@@ -166,6 +168,98 @@ export function gaussOf<M>(s: usize): f64 {
   store<f64>(s + GAUSS_OFFSET, f * x1);
   store<u32>(s + HAS_GAUSS_OFFSET, 1);
   return f * x2;
+}
+
+/** The double numpy builds from two outputs a, b: ((a >> 5) · 2^26 + (b >> 6)) / 2^53. */
+// @ts-ignore: decorator
+@inline function doubleOf(a: u32, b: u32): f64 {
+  return (<f64>(a >> 5) * TWO_POW_26 + <f64>(b >> 6)) * TWO_POW_MINUS_53;
+}
+
+/**
+ * Fills `out` (n f64) with `low + range · random_sample` drawn exactly as n successive
+ * `nextDouble` calls, keeping the key position in a local while two outputs are left.
+ * (With low = 0 and range = 1 the values are the doubles themselves: 0 + 1 · x = x.)
+ */
+export function fillUniform(s: usize, out: usize, n: u32, low: f64, range: f64): void {
+  let pos = load<u32>(s + POS_OFFSET);
+  for (let i: u32 = 0; i < n; i++) {
+    let x: f64;
+    if (pos <= N - 2) {
+      const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
+      x = doubleOf(load<u32>(t), load<u32>(t, 4));
+      pos += 2;
+    } else {
+      store<u32>(s + POS_OFFSET, pos);
+      x = nextDouble(s);
+      pos = load<u32>(s + POS_OFFSET);
+    }
+    store<f64>(out + (<usize>i << 3), low + range * x);
+  }
+  store<u32>(s + POS_OFFSET, pos);
+}
+
+/**
+ * Fills `out` (n f64) with `loc + scale · gauss` (or e^(loc + scale · gauss) when `Exp`
+ * is `u8`), drawing exactly as n successive `gaussOf` calls: the cached value first,
+ * then polar-method pairs (returned x2 · f, then x1 · f), caching the last pair's second
+ * value when n runs out mid-pair. The key position is kept in a local while four
+ * outputs are left in the block (an attempt takes four), which makes this about twice
+ * as fast as calling `gaussOf` per value.
+ */
+export function fillGaussian<M, Exp>(s: usize, out: usize, n: u32, loc: f64, scale: f64): void {
+  let i: u32 = 0;
+  if (n == 0) return;
+  if (load<u32>(s + HAS_GAUSS_OFFSET) != 0) {
+    store<u32>(s + HAS_GAUSS_OFFSET, 0);
+    const cached = load<f64>(s + GAUSS_OFFSET);
+    store<f64>(s + GAUSS_OFFSET, 0.0);
+    const v = loc + scale * cached;
+    store<f64>(out, sizeof<Exp>() == 1 ? expOf<M>(v) : v);
+    i = 1;
+  }
+  let pos = load<u32>(s + POS_OFFSET);
+  while (i < n) {
+    let x1: f64, x2: f64, r2: f64;
+    do {
+      if (pos <= N - 4) {
+        const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
+        x1 = 2.0 * doubleOf(load<u32>(t), load<u32>(t, 4)) - 1.0;
+        x2 = 2.0 * doubleOf(load<u32>(t, 8), load<u32>(t, 12)) - 1.0;
+        pos += 4;
+      } else {
+        // Across the end of the block: word by word, twisting when needed.
+        store<u32>(s + POS_OFFSET, pos);
+        x1 = 2.0 * nextDouble(s) - 1.0;
+        x2 = 2.0 * nextDouble(s) - 1.0;
+        pos = load<u32>(s + POS_OFFSET);
+      }
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 == 0.0);
+    const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
+    const first = loc + scale * (f * x2);
+    if (i + 1 < n) {
+      const second = loc + scale * (f * x1);
+      const at = out + (<usize>i << 3);
+      if (sizeof<Exp>() == 1) {
+        if (sizeof<M>() == 1) v128.store(at, expOf2(f64x2(first, second)));
+        else {
+          store<f64>(at, expOf<M>(first));
+          store<f64>(at, expOf<M>(second), 8);
+        }
+      } else {
+        store<f64>(at, first);
+        store<f64>(at, second, 8);
+      }
+      i += 2;
+    } else {
+      store<f64>(out + (<usize>i << 3), sizeof<Exp>() == 1 ? expOf<M>(first) : first);
+      store<f64>(s + GAUSS_OFFSET, f * x1);
+      store<u32>(s + HAS_GAUSS_OFFSET, 1);
+      i += 1;
+    }
+  }
+  store<u32>(s + POS_OFFSET, pos);
 }
 
 /** Exported for tests: the next raw 32-bit output of state `s`. */

@@ -6,57 +6,29 @@
 // see: ../shared/spec/sampling-order.md, sections 1 and 2 (exact draw order).
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
-import { expOf, expOf2, HostFma, SoftFma, useHostFma } from "./libm";
-import { gaussOf, nextDouble } from "./mt19937";
+import { HostFma, SoftFma, useHostFma } from "./libm";
+import { fillGaussian, fillUniform, gaussOf, nextDouble } from "./mt19937";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
 export function fill_random(s: usize, out: usize, n: u32): void {
-  for (let i: u32 = 0; i < n; i++) {
-    store<f64>(out + (<usize>i << 3), nextDouble(s));
-  }
+  fillUniform(s, out, n, 0.0, 1.0);
 }
 
 /** `out`: n f64, `uniform(low, high, n)` = low + (high - low) * random_sample. */
 export function fill_uniform(s: usize, out: usize, n: u32, low: f64, high: f64): void {
-  const range = high - low;
-  for (let i: u32 = 0; i < n; i++) {
-    store<f64>(out + (<usize>i << 3), low + range * nextDouble(s));
-  }
+  fillUniform(s, out, n, low, high - low);
 }
 
 /** `out`: n f64, `normal(loc, scale, n)` = loc + scale * gauss, in index order. */
 export function fill_normal(s: usize, out: usize, n: u32, loc: f64, scale: f64): void {
-  if (useHostFma()) fillNormal<HostFma>(s, out, n, loc, scale);
-  else fillNormal<SoftFma>(s, out, n, loc, scale);
-}
-
-function fillNormal<M>(s: usize, out: usize, n: u32, loc: f64, scale: f64): void {
-  for (let i: u32 = 0; i < n; i++) {
-    store<f64>(out + (<usize>i << 3), loc + scale * gaussOf<M>(s));
-  }
+  if (useHostFma()) fillGaussian<HostFma, u16>(s, out, n, loc, scale);
+  else fillGaussian<SoftFma, u16>(s, out, n, loc, scale);
 }
 
 /** `out`: n f64, `lognormal(mean, sigma, n)` = exp(mean + sigma * gauss), glibc's exp. */
 export function fill_lognormal(s: usize, out: usize, n: u32, mean: f64, sigma: f64): void {
-  if (useHostFma()) fillLognormalHostFma(s, out, n, mean, sigma);
-  else fillLognormal<SoftFma>(s, out, n, mean, sigma);
-}
-
-function fillLognormal<M>(s: usize, out: usize, n: u32, mean: f64, sigma: f64): void {
-  for (let i: u32 = 0; i < n; i++) {
-    store<f64>(out + (<usize>i << 3), expOf<M>(mean + sigma * gaussOf<M>(s)));
-  }
-}
-
-/** As `fillLognormal<HostFma>`, two exponentials at a time (the draws stay in order). */
-function fillLognormalHostFma(s: usize, out: usize, n: u32, mean: f64, sigma: f64): void {
-  let i: u32 = 0;
-  for (; i + 2 <= n; i += 2) {
-    const g0 = mean + sigma * gaussOf<HostFma>(s);
-    const g1 = mean + sigma * gaussOf<HostFma>(s);
-    v128.store(out + (<usize>i << 3), expOf2(f64x2(g0, g1)));
-  }
-  if (i < n) store<f64>(out + (<usize>i << 3), expOf<HostFma>(mean + sigma * gaussOf<HostFma>(s)));
+  if (useHostFma()) fillGaussian<HostFma, u8>(s, out, n, mean, sigma);
+  else fillGaussian<SoftFma, u8>(s, out, n, mean, sigma);
 }
 
 /**

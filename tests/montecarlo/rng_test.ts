@@ -135,3 +135,17 @@ Deno.test("a generator in a given kernel's scope draws the same stream and frees
   deepStrictEqual(drawn, [own.lognormal(0.5, 0.3, 1001), own.uniform(0, 1, 999)]);
   strictEqual(kernel.alloc(0), top, "the state block is released with the scope");
 });
+
+Deno.test("normal and lognormal draws split into odd chunks continue one stream exactly", () => {
+  for (const kind of ["normal", "lognormal"] as const) {
+    const whole = createRng(99)[kind](0.2, 0.7, 5000);
+    const split = createRng(99);
+    const parts: number[] = [];
+    // Sizes that end mid-pair, start from the cached value and cross key blocks.
+    for (const n of [1, 2, 3, 1, 623, 624, 625, 0, 7, 3114]) {
+      parts.push(...split[kind](0.2, 0.7, n));
+    }
+    strictEqual(parts.length, 5000);
+    deepStrictEqual(parts, Array.from(whole), kind);
+  }
+});
