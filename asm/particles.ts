@@ -97,6 +97,7 @@ export function aerosol_volume(
       else fit = 0.8167;
       e = fit * factor;
     }
-    store<f64>(out + o, cn * (((Math.PI * Math.pow(x, 3.0)) / 6.0) * (1.0 - e)) * 1e-12);
+    // x³ as x · x · x (within two ulps of pow(x, 3), at a tenth of its cost).
+    store<f64>(out + o, cn * (((Math.PI * (x * x * x)) / 6.0) * (1.0 - e)) * 1e-12);
   }
 }
