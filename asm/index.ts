@@ -4,7 +4,14 @@
 // memory above `heap_base()` and passes byte offsets. Every export is a flat function
 // over f64 columns (8-byte aligned) and u32 index buffers.
 
-export { exp_glibc, fmaSoft as fma_soft, force_soft_fma, init_fma, log_glibc } from "./libm";
+export {
+  exp_glibc,
+  fmaSoft as fma_soft,
+  force_soft_fma,
+  init_fma,
+  log2_glibc,
+  log_glibc,
+} from "./libm";
 export { chebyshev_moments } from "./chebyshev";
 export { aerosol_volume, fraction_deposited } from "./particles";
 export { numpy_histogram, numpy_std, numpy_sum, pairwise_sum } from "./reductions";

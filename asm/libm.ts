@@ -282,3 +282,51 @@ export function logOf<M>(x: f64): f64 {
   const base = fmaOf<M>(r2, a(0), lo);
   return fmaOf<M>(r * r2, fmaOf<M>(p2, r2, p1), base) + hi;
 }
+
+/** Exported for tests: `logOf2` of (x0, x1) written to `out` (2 f64); host FMA only. */
+export function log2_glibc(x0: f64, x1: f64, out: usize): void {
+  v128.store(out, logOf2(f64x2(x0, x1)));
+}
+
+/**
+ * ln x for the two lanes of `x` at once, with the host's FMA (call only when
+ * `useHostFma()`): the same operations as `logOf<HostFma>` lane by lane, so the same
+ * results. When a lane is near 1 (the polynomial path) or outside the normal positive
+ * range, both lanes go through the scalar path.
+ */
+export function logOf2(x: v128): v128 {
+  const x0 = f64x2.extract_lane(x, 0);
+  const x1 = f64x2.extract_lane(x, 1);
+  const ix0 = reinterpret<u64>(x0);
+  const ix1 = reinterpret<u64>(x1);
+  if (
+    ix0 - 0x3fee000000000000 < 0x3090000000000 || ix1 - 0x3fee000000000000 < 0x3090000000000 ||
+    <u32>(ix0 >> 48) - 0x0010 >= 0x7ff0 - 0x0010 || <u32>(ix1 >> 48) - 0x0010 >= 0x7ff0 - 0x0010
+  ) {
+    return f64x2(logOf<HostFma>(x0), logOf<HostFma>(x1));
+  }
+  const tmp0 = ix0 - 0x3fe6000000000000;
+  const tmp1 = ix1 - 0x3fe6000000000000;
+  const entry0 = LOG_TABLE + (<usize>((tmp0 >> 45) & 127) << 4);
+  const entry1 = LOG_TABLE + (<usize>((tmp1 >> 45) & 127) << 4);
+  const z = i64x2(ix0 - (tmp0 & 0xfff0000000000000), ix1 - (tmp1 & 0xfff0000000000000));
+  const invc = f64x2(load<f64>(entry0), load<f64>(entry1));
+  const logc = f64x2(load<f64>(entry0, 8), load<f64>(entry1, 8));
+  const kd = f64x2(<f64>(<i64>tmp0 >> 52), <f64>(<i64>tmp1 >> 52));
+  const r = f64x2.relaxed_madd(z, invc, f64x2.splat(-1.0));
+  const w = f64x2.relaxed_madd(kd, f64x2.splat(d(LOG_LN2_HI)), logc);
+  const hi = f64x2.add(r, w);
+  const lo = f64x2.relaxed_madd(
+    kd,
+    f64x2.splat(d(LOG_LN2_LO)),
+    f64x2.add(f64x2.sub(w, hi), r),
+  );
+  const r2 = f64x2.mul(r, r);
+  const p1 = f64x2.relaxed_madd(r, f64x2.splat(a(2)), f64x2.splat(a(1)));
+  const p2 = f64x2.relaxed_madd(r, f64x2.splat(a(4)), f64x2.splat(a(3)));
+  const base = f64x2.relaxed_madd(r2, f64x2.splat(a(0)), lo);
+  return f64x2.add(
+    f64x2.relaxed_madd(f64x2.mul(r, r2), f64x2.relaxed_madd(p2, r2, p1), base),
+    hi,
+  );
+}

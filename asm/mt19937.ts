@@ -6,7 +6,7 @@
 // see: numpy `RandomState` (legacy): 53-bit doubles from two words, the polar
 //      Gaussian with one cached value (../shared/spec/sampling-order.md, section 1).
 //
-import { expOf, expOf2, logOf } from "./libm";
+import { expOf, expOf2, logOf, logOf2 } from "./libm";
 
 // State block layout (byte offsets from the state pointer `s`, STATE_BYTES in all):
 //   [0, 2496)     624 u32 key words
@@ -219,6 +219,57 @@ export function fillGaussian<M, Exp>(s: usize, out: usize, n: u32, loc: f64, sca
     i = 1;
   }
   let pos = load<u32>(s + POS_OFFSET);
+  if (sizeof<M>() == 1) {
+    // Four values from two accepted attempts, their logarithms and exponentials two at
+    // a time (the same operations per lane as the scalar path below).
+    while (i + 4 <= n) {
+      let a1: f64, a2: f64, ar: f64, b1: f64, b2: f64, br: f64;
+      do {
+        if (pos <= N - 4) {
+          const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
+          a1 = 2.0 * doubleOf(load<u32>(t), load<u32>(t, 4)) - 1.0;
+          a2 = 2.0 * doubleOf(load<u32>(t, 8), load<u32>(t, 12)) - 1.0;
+          pos += 4;
+        } else {
+          store<u32>(s + POS_OFFSET, pos);
+          a1 = 2.0 * nextDouble(s) - 1.0;
+          a2 = 2.0 * nextDouble(s) - 1.0;
+          pos = load<u32>(s + POS_OFFSET);
+        }
+        ar = a1 * a1 + a2 * a2;
+      } while (ar >= 1.0 || ar == 0.0);
+      do {
+        if (pos <= N - 4) {
+          const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
+          b1 = 2.0 * doubleOf(load<u32>(t), load<u32>(t, 4)) - 1.0;
+          b2 = 2.0 * doubleOf(load<u32>(t, 8), load<u32>(t, 12)) - 1.0;
+          pos += 4;
+        } else {
+          store<u32>(s + POS_OFFSET, pos);
+          b1 = 2.0 * nextDouble(s) - 1.0;
+          b2 = 2.0 * nextDouble(s) - 1.0;
+          pos = load<u32>(s + POS_OFFSET);
+        }
+        br = b1 * b1 + b2 * b2;
+      } while (br >= 1.0 || br == 0.0);
+      const r2 = f64x2(ar, br);
+      const f = f64x2.sqrt(f64x2.div(f64x2.mul(f64x2.splat(-2.0), logOf2(r2)), r2));
+      const fa = f64x2.extract_lane(f, 0);
+      const fb = f64x2.extract_lane(f, 1);
+      const locs = f64x2.splat(loc);
+      const scales = f64x2.splat(scale);
+      let first = f64x2.add(locs, f64x2.mul(scales, f64x2(fa * a2, fa * a1)));
+      let second = f64x2.add(locs, f64x2.mul(scales, f64x2(fb * b2, fb * b1)));
+      if (sizeof<Exp>() == 1) {
+        first = expOf2(first);
+        second = expOf2(second);
+      }
+      const at = out + (<usize>i << 3);
+      v128.store(at, first);
+      v128.store(at, second, 16);
+      i += 4;
+    }
+  }
   while (i < n) {
     let x1: f64, x2: f64, r2: f64;
     do {

@@ -53,6 +53,8 @@ export interface KernelExports {
   exp_glibc(x: number): number;
   /** ln x rounded exactly like glibc's FMA build. */
   log_glibc(x: number): number;
+  /** For tests: ln of two values by the two-lane path (host FMA only), written to `out`. */
+  log2_glibc(x0: number, x1: number, out: number): void;
   /** Fills the slopes of the table at `t`: [xp: m f64][fp: m f64][slope: m - 1 f64]. */
   interp_init(t: number, m: number): void;
   /** numpy `interp` at one point on a table prepared by `interp_init`. */
