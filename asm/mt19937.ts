@@ -147,29 +147,6 @@ export function mt_refresh(s: usize): void {
   return (<f64>a * TWO_POW_26 + <f64>b) / TWO_POW_53;
 }
 
-/**
- * One standard normal by the legacy polar method, using and refilling the one-value
- * cache; `M` selects the FMA implementation of the logarithm (see libm.ts).
- */
-export function gaussOf<M>(s: usize): f64 {
-  if (load<u32>(s + HAS_GAUSS_OFFSET) != 0) {
-    store<u32>(s + HAS_GAUSS_OFFSET, 0);
-    const cached = load<f64>(s + GAUSS_OFFSET);
-    store<f64>(s + GAUSS_OFFSET, 0.0);
-    return cached;
-  }
-  let x1: f64, x2: f64, r2: f64;
-  do {
-    x1 = 2.0 * nextDouble(s) - 1.0;
-    x2 = 2.0 * nextDouble(s) - 1.0;
-    r2 = x1 * x1 + x2 * x2;
-  } while (r2 >= 1.0 || r2 == 0.0);
-  const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
-  store<f64>(s + GAUSS_OFFSET, f * x1);
-  store<u32>(s + HAS_GAUSS_OFFSET, 1);
-  return f * x2;
-}
-
 /** The double numpy builds from two outputs a, b: ((a >> 5) · 2^26 + (b >> 6)) / 2^53. */
 // @ts-ignore: decorator
 @inline function doubleOf(a: u32, b: u32): f64 {
@@ -200,22 +177,26 @@ export function fillUniform(s: usize, out: usize, n: u32, low: f64, range: f64):
 }
 
 /**
- * Fills `out` (n f64) with `loc + scale · gauss` (or e^(loc + scale · gauss) when `Exp`
- * is `u8`), drawing exactly as n successive `gaussOf` calls: the cached value first,
- * then polar-method pairs (returned x2 · f, then x1 · f), caching the last pair's second
- * value when n runs out mid-pair. The key position is kept in a local while four
- * outputs are left in the block (an attempt takes four), which makes this about twice
- * as fast as calling `gaussOf` per value.
+ * Fills `out` (n f64) with `loc + scale · gauss`: e^(that) when `Mode` is `u8`, the
+ * value itself when `u16`, and with `u32` `loc` is each element's current value
+ * (out_i + scale · gauss, numpy's `normal(loc=out, scale)`).
+ *
+ * gauss is numpy's legacy polar method with its one-value cache: a cached value is used
+ * first; otherwise x1, x2 = 2u − 1 for two doubles u, redrawn while r2 = x1² + x2² is
+ * >= 1 or 0, f = √(−2 ln r2 / r2), and the values are x2 · f then x1 · f (the second one
+ * cached when n runs out mid-pair). The key position is kept in a local while four
+ * outputs are left in the block (an attempt takes four); with the host FMA two accepted
+ * attempts share one two-lane logarithm and exponential.
  */
-export function fillGaussian<M, Exp>(s: usize, out: usize, n: u32, loc: f64, scale: f64): void {
+export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, scale: f64): void {
   let i: u32 = 0;
   if (n == 0) return;
   if (load<u32>(s + HAS_GAUSS_OFFSET) != 0) {
     store<u32>(s + HAS_GAUSS_OFFSET, 0);
     const cached = load<f64>(s + GAUSS_OFFSET);
     store<f64>(s + GAUSS_OFFSET, 0.0);
-    const v = loc + scale * cached;
-    store<f64>(out, sizeof<Exp>() == 1 ? expOf<M>(v) : v);
+    const v = (sizeof<Mode>() == 4 ? load<f64>(out) : loc) + scale * cached;
+    store<f64>(out, sizeof<Mode>() == 1 ? expOf<M>(v) : v);
     i = 1;
   }
   let pos = load<u32>(s + POS_OFFSET);
@@ -256,15 +237,17 @@ export function fillGaussian<M, Exp>(s: usize, out: usize, n: u32, loc: f64, sca
       const f = f64x2.sqrt(f64x2.div(f64x2.mul(f64x2.splat(-2.0), logOf2(r2)), r2));
       const fa = f64x2.extract_lane(f, 0);
       const fb = f64x2.extract_lane(f, 1);
-      const locs = f64x2.splat(loc);
+      const at = out + (<usize>i << 3);
+      const add = sizeof<Mode>() == 4;
       const scales = f64x2.splat(scale);
-      let first = f64x2.add(locs, f64x2.mul(scales, f64x2(fa * a2, fa * a1)));
-      let second = f64x2.add(locs, f64x2.mul(scales, f64x2(fb * b2, fb * b1)));
-      if (sizeof<Exp>() == 1) {
+      const loc0 = add ? v128.load(at) : f64x2.splat(loc);
+      const loc1 = add ? v128.load(at, 16) : f64x2.splat(loc);
+      let first = f64x2.add(loc0, f64x2.mul(scales, f64x2(fa * a2, fa * a1)));
+      let second = f64x2.add(loc1, f64x2.mul(scales, f64x2(fb * b2, fb * b1)));
+      if (sizeof<Mode>() == 1) {
         first = expOf2(first);
         second = expOf2(second);
       }
-      const at = out + (<usize>i << 3);
       v128.store(at, first);
       v128.store(at, second, 16);
       i += 4;
@@ -288,11 +271,11 @@ export function fillGaussian<M, Exp>(s: usize, out: usize, n: u32, loc: f64, sca
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1.0 || r2 == 0.0);
     const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
-    const first = loc + scale * (f * x2);
+    const at = out + (<usize>i << 3);
+    const first = (sizeof<Mode>() == 4 ? load<f64>(at) : loc) + scale * (f * x2);
     if (i + 1 < n) {
-      const second = loc + scale * (f * x1);
-      const at = out + (<usize>i << 3);
-      if (sizeof<Exp>() == 1) {
+      const second = (sizeof<Mode>() == 4 ? load<f64>(at, 8) : loc) + scale * (f * x1);
+      if (sizeof<Mode>() == 1) {
         if (sizeof<M>() == 1) v128.store(at, expOf2(f64x2(first, second)));
         else {
           store<f64>(at, expOf<M>(first));
@@ -304,7 +287,7 @@ export function fillGaussian<M, Exp>(s: usize, out: usize, n: u32, loc: f64, sca
       }
       i += 2;
     } else {
-      store<f64>(out + (<usize>i << 3), sizeof<Exp>() == 1 ? expOf<M>(first) : first);
+      store<f64>(at, sizeof<Mode>() == 1 ? expOf<M>(first) : first);
       store<f64>(s + GAUSS_OFFSET, f * x1);
       store<u32>(s + HAS_GAUSS_OFFSET, 1);
       i += 1;

@@ -6,7 +6,7 @@
 //      `Expiration.aerosols`. Same expressions and order as src/model/particle.ts,
 //      mask.ts and expiration.ts (their scalar twins).
 
-import { expOf, expOf2, HostFma, logOf, SoftFma, useHostFma } from "./libm";
+import { expOf, expOf2, HostFma, logOf, logOf2, SoftFma, useHostFma } from "./libm";
 
 /**
  * `out` (n f64): deposited fraction for diameters `d` (n f64, µm) after evaporation.
@@ -39,10 +39,7 @@ function fractionDepositedPairs(out: usize, d: usize, n: u32, evaporation: f64):
   for (; i + 2 <= n; i += 2) {
     const o = <usize>i << 3;
     const x = f64x2.mul(v128.load(d + o), f64x2.splat(evaporation));
-    const lx = f64x2(
-      logOf<HostFma>(f64x2.extract_lane(x, 0)),
-      logOf<HostFma>(f64x2.extract_lane(x, 1)),
-    );
+    const lx = logOf2(x);
     const power = expOf2(f64x2.mul(f64x2.splat(2.8), lx));
     const e1 = expOf2(f64x2.add(f64x2.splat(4.77), f64x2.mul(f64x2.splat(1.485), lx)));
     const e2 = expOf2(f64x2.sub(f64x2.splat(0.508), f64x2.mul(f64x2.splat(2.58), lx)));

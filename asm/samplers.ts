@@ -7,7 +7,7 @@
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
 import { HostFma, SoftFma, useHostFma } from "./libm";
-import { fillGaussian, fillUniform, gaussOf, nextDouble } from "./mt19937";
+import { fillGaussian, fillUniform, nextDouble } from "./mt19937";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
 export function fill_random(s: usize, out: usize, n: u32): void {
@@ -178,14 +178,7 @@ export function kde_sample(
     const lo = <u32>i;
     store<f64>(p, load<f64>(v + (<usize>lo << 3)));
   }
-  if (useHostFma()) addNormal<HostFma>(s, out, n, h);
-  else addNormal<SoftFma>(s, out, n, h);
-}
-
-/** In place over `out` (n f64): x_j + h * gauss(), in index order (numpy `normal(loc=x, scale=h)`). */
-function addNormal<M>(s: usize, out: usize, n: u32, h: f64): void {
-  for (let j: u32 = 0; j < n; j++) {
-    const p = out + (<usize>j << 3);
-    store<f64>(p, load<f64>(p) + h * gaussOf<M>(s));
-  }
+  // In place: x_j + h * gauss(), in index order (numpy `normal(loc=x, scale=h)`).
+  if (useHostFma()) fillGaussian<HostFma, u32>(s, out, n, 0.0, h);
+  else fillGaussian<SoftFma, u32>(s, out, n, 0.0, h);
 }
