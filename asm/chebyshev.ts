@@ -23,6 +23,48 @@ export function chebyshev_moments(
   const tk = scratch + (<usize>(nw * k) << 4);
   for (let j: u32 = 0; j < nw * k; j++) v128.store(acc + (<usize>j << 4), f64x2.splat(0.0));
   let i: u32 = 0;
+  // Four samples per step (two f64x2 of each T_k, built by the recurrence in registers),
+  // so each accumulator is loaded and stored once per four samples.
+  for (; i + 3 < n; i += 4) {
+    const xa = v128.load(x + (<usize>i << 3));
+    const xb = v128.load(x + (<usize>i << 3), 16);
+    const twoA = f64x2.add(xa, xa);
+    const twoB = f64x2.add(xb, xb);
+    let a0 = f64x2.splat(1.0);
+    let a1 = xa;
+    let b0 = a0;
+    let b1 = xb;
+    for (let m: u32 = 0; m < k; m++) {
+      let ta: v128, tb: v128;
+      if (m == 0) {
+        ta = a0;
+        tb = b0;
+      } else if (m == 1) {
+        ta = a1;
+        tb = b1;
+      } else {
+        ta = f64x2.sub(f64x2.mul(twoA, a1), a0);
+        tb = f64x2.sub(f64x2.mul(twoB, b1), b0);
+        a0 = a1;
+        a1 = ta;
+        b0 = b1;
+        b1 = tb;
+      }
+      for (let w: u32 = 0; w < nw; w++) {
+        const p = <usize>load<u32>(weightPtrs + (<usize>w << 2));
+        let term: v128;
+        if (p == 0) {
+          const wv = f64x2.splat(load<f64>(weightScalars + (<usize>w << 3)));
+          term = f64x2.add(f64x2.mul(wv, ta), f64x2.mul(wv, tb));
+        } else {
+          const q = p + (<usize>i << 3);
+          term = f64x2.add(f64x2.mul(v128.load(q), ta), f64x2.mul(v128.load(q, 16), tb));
+        }
+        const at = acc + (<usize>(w * k + m) << 4);
+        v128.store(at, f64x2.add(v128.load(at), term));
+      }
+    }
+  }
   for (; i + 1 < n; i += 2) {
     const xv = v128.load(x + (<usize>i << 3));
     const two = f64x2.add(xv, xv);
