@@ -181,7 +181,8 @@ export function expOf<M>(x: f64): f64 {
  * `useHostFma()`): the same operations as `expOf<HostFma>` lane by lane, so the same
  * results. Lanes outside 2^-54 <= |x| < 512 go through the scalar path.
  */
-export function expOf2(x: v128): v128 {
+// @ts-ignore: decorator
+@inline export function expOf2(x: v128): v128 {
   const x0 = f64x2.extract_lane(x, 0);
   const x1 = f64x2.extract_lane(x, 1);
   if ((top12(x0) & 0x7ff) - 0x3c9 >= 0x3f || (top12(x1) & 0x7ff) - 0x3c9 >= 0x3f) {
@@ -294,7 +295,8 @@ export function log2_glibc(x0: f64, x1: f64, out: usize): void {
  * results. When a lane is near 1 (the polynomial path) or outside the normal positive
  * range, both lanes go through the scalar path.
  */
-export function logOf2(x: v128): v128 {
+// @ts-ignore: decorator
+@inline export function logOf2(x: v128): v128 {
   const x0 = f64x2.extract_lane(x, 0);
   const x1 = f64x2.extract_lane(x, 1);
   const ix0 = reinterpret<u64>(x0);

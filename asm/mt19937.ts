@@ -83,43 +83,56 @@ export function mt_seed(s: usize, seed: u32): void {
 /**
  * Regenerates the 624-word block (the MT19937 "twist"), four words at a time: word k
  * needs the old words k + 1 and k + 397 (k < 227) or the new word k − 227, which are
- * never inside the same group of four. Then tempers the whole block.
+ * never inside the same group of four. Each new group is tempered into the output block
+ * as it is made.
  */
 function twist(s: usize): void {
   let kk: u32 = 0;
   for (; kk + 4 <= N - M; kk += 4) {
     const at = s + (<usize>kk << 2);
-    v128.store(at, twisted4(v128.load(at), v128.load(at, 4), v128.load(at + (<usize>M << 2))));
+    const y = twisted4(v128.load(at), v128.load(at, 4), v128.load(at + (<usize>M << 2)));
+    v128.store(at, y);
+    v128.store(at + TEMPERED_OFFSET, tempered4(y));
   }
   for (; kk < N - M; kk++) {
     store<u32>(s + (<usize>kk << 2), twisted(word(s, kk), word(s, kk + 1), word(s, kk + M)));
   }
   for (; kk + 4 <= N - 1; kk += 4) {
     const at = s + (<usize>kk << 2);
-    v128.store(
-      at,
-      twisted4(v128.load(at), v128.load(at, 4), v128.load(at - (<usize>(N - M) << 2))),
-    );
+    const y = twisted4(v128.load(at), v128.load(at, 4), v128.load(at - (<usize>(N - M) << 2)));
+    v128.store(at, y);
+    v128.store(at + TEMPERED_OFFSET, tempered4(y));
   }
   for (; kk < N - 1; kk++) {
     store<u32>(s + (<usize>kk << 2), twisted(word(s, kk), word(s, kk + 1), word(s, kk + M - N)));
   }
   store<u32>(s + (<usize>(N - 1) << 2), twisted(word(s, N - 1), word(s, 0), word(s, M - 1)));
   store<u32>(s + POS_OFFSET, 0);
-  temperAll(s);
+  // The groups written one word at a time (and the last word): 224..227 and 620..623.
+  temperGroup(s, (N - M) & ~3);
+  temperGroup(s, (N - 1) & ~3);
+}
+
+/** MT19937 tempering of four words. */
+// @ts-ignore: decorator
+@inline function tempered4(x: v128): v128 {
+  let y = x;
+  y = v128.xor(y, i32x4.shr_u(y, 11));
+  y = v128.xor(y, v128.and(i32x4.shl(y, 7), i32x4.splat(0x9d2c5680)));
+  y = v128.xor(y, v128.and(i32x4.shl(y, 15), i32x4.splat(0xefc60000)));
+  return v128.xor(y, i32x4.shr_u(y, 18));
+}
+
+/** Tempers the group of four key words starting at word k into the output block. */
+// @ts-ignore: decorator
+@inline function temperGroup(s: usize, k: u32): void {
+  const o = <usize>k << 2;
+  v128.store(s + TEMPERED_OFFSET + o, tempered4(v128.load(s + o)));
 }
 
 /** Tempers the 624 key words into the output block (MT19937 tempering, four at a time). */
 function temperAll(s: usize): void {
-  for (let k: u32 = 0; k < N; k += 4) {
-    const o = <usize>k << 2;
-    let y = v128.load(s + o);
-    y = v128.xor(y, i32x4.shr_u(y, 11));
-    y = v128.xor(y, v128.and(i32x4.shl(y, 7), i32x4.splat(0x9d2c5680)));
-    y = v128.xor(y, v128.and(i32x4.shl(y, 15), i32x4.splat(0xefc60000)));
-    y = v128.xor(y, i32x4.shr_u(y, 18));
-    v128.store(s + TEMPERED_OFFSET + o, y);
-  }
+  for (let k: u32 = 0; k < N; k += 4) temperGroup(s, k);
 }
 
 /** Rebuilds the tempered outputs after the key words were written from outside (setState). */
