@@ -190,6 +190,35 @@ export function fillUniform(s: usize, out: usize, n: u32, low: f64, range: f64):
 }
 
 /**
+ * For k in 0..count: out[idx[k]] = low + range · random_sample (idx: count u32), drawn
+ * in k order exactly as `fillUniform`.
+ */
+export function scatterUniform(
+  s: usize,
+  out: usize,
+  idx: usize,
+  count: u32,
+  low: f64,
+  range: f64,
+): void {
+  let pos = load<u32>(s + POS_OFFSET);
+  for (let k: u32 = 0; k < count; k++) {
+    let x: f64;
+    if (pos <= N - 2) {
+      const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
+      x = doubleOf(load<u32>(t), load<u32>(t, 4));
+      pos += 2;
+    } else {
+      store<u32>(s + POS_OFFSET, pos);
+      x = nextDouble(s);
+      pos = load<u32>(s + POS_OFFSET);
+    }
+    store<f64>(out + (<usize>load<u32>(idx + (<usize>k << 2)) << 3), low + range * x);
+  }
+  store<u32>(s + POS_OFFSET, pos);
+}
+
+/**
  * Fills `out` (n f64) with `loc + scale · gauss`: e^(that) when `Mode` is `u8`, the
  * value itself when `u16`, and with `u32` `loc` is each element's current value
  * (out_i + scale · gauss, numpy's `normal(loc=out, scale)`).

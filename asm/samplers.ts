@@ -7,7 +7,7 @@
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
 import { HostFma, SoftFma, useHostFma } from "./libm";
-import { fillGaussian, fillUniform, nextDouble } from "./mt19937";
+import { fillGaussian, fillUniform, scatterUniform } from "./mt19937";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
 export function fill_random(s: usize, out: usize, n: u32): void {
@@ -111,14 +111,9 @@ export function interp_rejection(
   let rounds: u32 = 0;
   while (rejected > 0) {
     rounds++;
-    for (let k: u32 = 0; k < rejected; k++) {
-      const i = load<u32>(idx + (<usize>k << 2));
-      store<f64>(fvalue + (<usize>i << 3), fmax * nextDouble(s));
-    }
-    for (let k: u32 = 0; k < rejected; k++) {
-      const i = load<u32>(idx + (<usize>k << 2));
-      store<f64>(out + (<usize>i << 3), lo + range * nextDouble(s));
-    }
+    // uniform(0, fmax) is 0 + fmax · u: the same value as fmax · u.
+    scatterUniform(s, fvalue, idx, rejected, 0.0, fmax);
+    scatterUniform(s, out, idx, rejected, lo, range);
     let still: u32 = 0;
     for (let k: u32 = 0; k < rejected; k++) {
       const i = load<u32>(idx + (<usize>k << 2));
