@@ -56,6 +56,14 @@ export function interp_init(t: usize, m: u32): void {
  * evenly spaced ones need no search.
  */
 export function interp_at(x: f64, t: usize, m: u32, left: f64, right: f64): f64 {
+  const x0 = load<f64>(t);
+  const xl = load<f64>(t + (<usize>(m - 1) << 3));
+  return interpAt(x, t, m, left, right, <f64>(m - 1) / (xl - x0));
+}
+
+/** `interp_at` with `perStep` = (m − 1) / (xp[m−1] − xp[0]) precomputed (the guess only). */
+// @ts-ignore: decorator
+@inline function interpAt(x: f64, t: usize, m: u32, left: f64, right: f64, perStep: f64): f64 {
   const last = m - 1;
   const x0 = load<f64>(t);
   const xl = load<f64>(t + (<usize>last << 3));
@@ -63,7 +71,7 @@ export function interp_at(x: f64, t: usize, m: u32, left: f64, right: f64): f64 
   if (x > xl) return right;
   if (x < x0) return left;
   if (x == xl) return load<f64>(fp + (<usize>last << 3));
-  let j = <i32>((x - x0) / (xl - x0) * <f64>last);
+  let j = <i32>((x - x0) * perStep);
   if (j > <i32>last - 1) j = <i32>last - 1;
   if (j < 0) j = 0;
   while (j > 0 && load<f64>(t + (<usize>j << 3)) > x) j--;
@@ -99,10 +107,11 @@ export function interp_rejection(
 ): u32 {
   fill_uniform(s, fvalue, n, 0.0, fmax);
   fill_uniform(s, out, n, lo, hi);
+  const perStep = <f64>(m - 1) / (load<f64>(table + (<usize>(m - 1) << 3)) - load<f64>(table));
   let rejected: u32 = 0;
   for (let i: u32 = 0; i < n; i++) {
     const x = load<f64>(out + (<usize>i << 3));
-    if (load<f64>(fvalue + (<usize>i << 3)) > interp_at(x, table, m, left, right)) {
+    if (load<f64>(fvalue + (<usize>i << 3)) > interpAt(x, table, m, left, right, perStep)) {
       store<u32>(idx + (<usize>rejected << 2), i);
       rejected++;
     }
@@ -118,7 +127,7 @@ export function interp_rejection(
     for (let k: u32 = 0; k < rejected; k++) {
       const i = load<u32>(idx + (<usize>k << 2));
       const x = load<f64>(out + (<usize>i << 3));
-      if (load<f64>(fvalue + (<usize>i << 3)) > interp_at(x, table, m, left, right)) {
+      if (load<f64>(fvalue + (<usize>i << 3)) > interpAt(x, table, m, left, right, perStep)) {
         store<u32>(idx + (<usize>still << 2), i);
         still++;
       }

@@ -399,7 +399,12 @@ export function exposureEvaluator(
     let deposited = 0;
     for (let s = 0; s < shortRangeParts.length; s++) {
       const parts = shortRangeParts[s];
-      deposited = deposited + (at(parts.jetPerHour, i) * overlaps[s]) * jetDoseFactor(s, i);
+      // Without overlap the jet term is (x · 0) · f = ±0 for finite x and f (the jet
+      // rates and 1 / dilution, dilution >= 1, are finite), and adding ±0 changes nothing
+      // (deposited is never −0 here): skipped.
+      if (overlaps[s] !== 0) {
+        deposited = deposited + (at(parts.jetPerHour, i) * overlaps[s]) * jetDoseFactor(s, i);
+      }
       deposited = deposited - longRange / at(parts.dilution, i);
     }
     return deposited + longRange;
