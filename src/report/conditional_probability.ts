@@ -87,26 +87,66 @@ export function conditionalProbabilityByViralLoad(
   const p = column(probability, n, "probability");
   const vl = column(log10ViralLoad, n, "log10 viral load");
   const halfStep = step / 2;
+  const members = binMembers(binCentres, vl, halfStep, step);
   const piMeans: number[] = [];
   const lowerPercentiles: number[] = [];
   const upperPercentiles: number[] = [];
-  const selected = new Float64Array(n);
-  for (const centre of binCentres) {
-    const low = centre - halfStep;
-    const high = centre + halfStep;
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      const v = vl[i];
-      if ((low - v) * (high - v) < 0) selected[count++] = p[i];
-    }
-    const inBin = selected.subarray(0, count);
+  for (const samples of members) {
+    const count = samples.length;
+    const inBin = new Float64Array(count);
+    for (let j = 0; j < count; j++) inBin[j] = p[samples[j]];
     // np.mean of an empty selection is 0/0 = NaN.
     piMeans.push(count === 0 ? NaN : sum(inBin) / count);
-    const sorted = inBin.slice().sort();
+    const sorted = inBin.sort();
     lowerPercentiles.push(quantileSorted(sorted, 0.05));
     upperPercentiles.push(quantileSorted(sorted, 0.95));
   }
   return { piMeans, lowerPercentiles, upperPercentiles };
+}
+
+/**
+ * The samples (indices, in sample order) of each bin: those with
+ * (c − h − v)·(c + h − v) < 0. With increasing centres at least `step` apart only the
+ * bin of the last centre <= v and its two neighbours can hold v (the others are more
+ * than half a step away, far beyond rounding), so each sample is tested against three
+ * bins; otherwise against every bin.
+ */
+function binMembers(
+  centres: readonly number[],
+  vl: Float64Array,
+  h: number,
+  step: number,
+): Uint32Array[] {
+  const bins = centres.length;
+  const inBin = (b: number, v: number) => (centres[b] - h - v) * (centres[b] + h - v) < 0;
+  let spaced = true;
+  for (let b = 1; b < bins && spaced; b++) spaced = centres[b] - centres[b - 1] >= step;
+  const counts = new Uint32Array(bins);
+  const visit = (record: (b: number, i: number) => void) => {
+    for (let i = 0; i < vl.length; i++) {
+      const v = vl[i];
+      if (!spaced) {
+        for (let b = 0; b < bins; b++) if (inBin(b, v)) record(b, i);
+        continue;
+      }
+      // The last centre <= v (−1 when v is below them all, or NaN).
+      let lo = 0;
+      let hi = bins;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (centres[mid] <= v) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let b = Math.max(lo - 2, 0); b <= Math.min(lo, bins - 1); b++) {
+        if (inBin(b, v)) record(b, i);
+      }
+    }
+  };
+  visit((b) => counts[b]++);
+  const members = Array.from(counts, (c) => new Uint32Array(c));
+  const filled = new Uint32Array(bins);
+  visit((b, i) => members[b][filled[b]++] = i);
+  return members;
 }
 
 /**

@@ -90,6 +90,27 @@ Deno.test("conditionalProbabilityByViralLoad() equals numpy bit for bit on synth
   strictEqual(pySum(r.upperPercentiles), 9475.360747476763);
 });
 
+Deno.test("conditionalProbabilityByViralLoad() bins like testing every bin, edges included", () => {
+  const centres = arange(2, 10, 0.08);
+  const h = 0.04;
+  // Values on and one ulp around every bin edge, outside the range, NaN, and a spread.
+  const values: number[] = [1, 11, NaN, -Infinity, Infinity];
+  for (const c of centres) {
+    for (const edge of [c - h, c + h]) {
+      values.push(edge, edge + Number.EPSILON * edge, edge - Number.EPSILON * edge);
+    }
+  }
+  for (let k = 0; k < 5000; k++) values.push(1.9 + 8.2 * ((k * 7919) % 4999) / 4999);
+  const lg = Float64Array.from(values);
+  const p = Float64Array.from(values, (_, i) => (i * 37) % 101);
+  const got = conditionalProbabilityByViralLoad(p, centres, lg, 0.08);
+  const means = centres.map((c) => {
+    const inBin = p.filter((_, i) => (c - h - lg[i]) * (c + h - lg[i]) < 0);
+    return inBin.length === 0 ? NaN : sum(inBin) / inBin.length;
+  });
+  deepStrictEqual(got.piMeans, means);
+});
+
 Deno.test("conditionalProbabilityByViralLoad() gives NaN for empty bins", () => {
   const r = conditionalProbabilityByViralLoad(Float64Array.of(10, 20), [2, 3, 4], 3.01, 0.08);
   deepStrictEqual(r.piMeans, [NaN, 15, NaN]);
