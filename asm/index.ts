@@ -26,6 +26,7 @@ export {
   interp_init,
   interp_rejection,
   kde_sample,
+  skip_normal,
 } from "./samplers";
 
 /** First free byte of linear memory after the kernel's static data. */

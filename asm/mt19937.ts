@@ -338,6 +338,48 @@ export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, sc
   store<u32>(s + POS_OFFSET, pos);
 }
 
+/**
+ * Advances the stream exactly as `fillGaussian` of n values would, without computing
+ * the values (only the accept/reject test of each attempt), except the second value of a
+ * pair split by the end of n, which is cached as numpy caches it.
+ */
+export function skipGaussian<M>(s: usize, n: u32): void {
+  let i: u32 = 0;
+  if (n == 0) return;
+  if (load<u32>(s + HAS_GAUSS_OFFSET) != 0) {
+    store<u32>(s + HAS_GAUSS_OFFSET, 0);
+    store<f64>(s + GAUSS_OFFSET, 0.0);
+    i = 1;
+  }
+  let pos = load<u32>(s + POS_OFFSET);
+  while (i < n) {
+    let x1: f64, x2: f64, r2: f64;
+    do {
+      if (pos <= N - 4) {
+        const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
+        x1 = 2.0 * doubleOf(load<u32>(t), load<u32>(t, 4)) - 1.0;
+        x2 = 2.0 * doubleOf(load<u32>(t, 8), load<u32>(t, 12)) - 1.0;
+        pos += 4;
+      } else {
+        store<u32>(s + POS_OFFSET, pos);
+        x1 = 2.0 * nextDouble(s) - 1.0;
+        x2 = 2.0 * nextDouble(s) - 1.0;
+        pos = load<u32>(s + POS_OFFSET);
+      }
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 == 0.0);
+    if (i + 1 < n) {
+      i += 2;
+    } else {
+      const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
+      store<f64>(s + GAUSS_OFFSET, f * x1);
+      store<u32>(s + HAS_GAUSS_OFFSET, 1);
+      i += 1;
+    }
+  }
+  store<u32>(s + POS_OFFSET, pos);
+}
+
 /** Exported for tests: the next raw 32-bit output of state `s`. */
 export function mt_next_u32(s: usize): u32 {
   return nextU32(s);

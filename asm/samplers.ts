@@ -7,7 +7,7 @@
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
 import { HostFma, SoftFma, useHostFma } from "./libm";
-import { fillGaussian, fillUniform, scatterUniform } from "./mt19937";
+import { fillGaussian, fillUniform, scatterUniform, skipGaussian } from "./mt19937";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
 export function fill_random(s: usize, out: usize, n: u32): void {
@@ -23,6 +23,12 @@ export function fill_uniform(s: usize, out: usize, n: u32, low: f64, high: f64):
 export function fill_normal(s: usize, out: usize, n: u32, loc: f64, scale: f64): void {
   if (useHostFma()) fillGaussian<HostFma, u16>(s, out, n, loc, scale);
   else fillGaussian<SoftFma, u16>(s, out, n, loc, scale);
+}
+
+/** Advances the stream as `fill_normal` (or `fill_lognormal`) of n values would. */
+export function skip_normal(s: usize, n: u32): void {
+  if (useHostFma()) skipGaussian<HostFma>(s, n);
+  else skipGaussian<SoftFma>(s, n);
 }
 
 /** `out`: n f64, `lognormal(mean, sigma, n)` = exp(mean + sigma * gauss), glibc's exp. */

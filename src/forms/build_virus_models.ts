@@ -75,6 +75,15 @@ export interface BuildVirusModelsOptions {
    * @default {the current year, as the reference}
    */
   readonly year?: number;
+  /**
+   * Only the rates the report uses: the infected's inhalation rate (unless there are
+   * short-range interactions, whose jets use it), the exposed's exhalation rate and the
+   * CO2 emitters' inhalation rate are drawn for the stream's sake but not computed, and
+   * are NaN in the models.
+   *
+   * @default {false: every rate computed}
+   */
+  readonly reportRatesOnly?: boolean;
 }
 
 /** The models of one virus report. */
@@ -122,7 +131,15 @@ export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptio
       expiration: expirationSpec(registry, expiration),
     };
   }
-  const infected = sampleInfectedPopulation(infectedSpec, rng, n);
+  const lean = options.reportRatesOnly ?? false;
+  const withInteractions = form.shortRangeOption === "short_range_yes" &&
+    form.shortRangeInteractions.some((g) => g.interactions.length > 0);
+  const infected = sampleInfectedPopulation(
+    infectedSpec,
+    rng,
+    n,
+    lean && !withInteractions ? "inhalationRate" : undefined,
+  );
 
   const concentrationModel: VirusConcentrationModel = {
     kind: "virus",
@@ -184,6 +201,7 @@ export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptio
       },
       rng,
       n,
+      lean ? "exhalationRate" : undefined,
     );
     return exposureModel({
       concentrationModels: [concentrationModel],
@@ -201,7 +219,12 @@ export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptio
     ventilation,
     emitters: {
       number: totalOccupancy(form),
-      activity: sampleActivity(activitySpec(registry, activityName), rng, n),
+      activity: sampleActivity(
+        activitySpec(registry, activityName),
+        rng,
+        n,
+        lean ? "inhalationRate" : undefined,
+      ),
     },
     atmosphereConcentrationPpm: registry.concentrationModel.co2ConcentrationModel
       .co2AtmosphereConcentration,

@@ -41,6 +41,8 @@ export interface KernelExports {
   fill_uniform(s: number, out: number, n: number, low: number, high: number): void;
   /** `out`: n f64 of `normal(loc, scale)`. */
   fill_normal(s: number, out: number, n: number, loc: number, scale: number): void;
+  /** Advances state `s` as `fill_normal` of n values would, without the values. */
+  skip_normal(s: number, n: number): void;
   /** `out`: n f64 of `lognormal(mean, sigma)`. */
   fill_lognormal(s: number, out: number, n: number, mean: number, sigma: number): void;
   /** Selects the hardware FMA when the probe (1 + 2^-52, 1 - 2^-52, -1) shows one; returns 1 if so. */

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type Distribution, generateSamples } from "../montecarlo/distributions.ts";
+import { type Distribution, generateSamples, skipSamples } from "../montecarlo/distributions.ts";
 import type { Rng } from "../montecarlo/rng.ts";
 import type { Activity } from "./activity.ts";
 import type { Expiration, SingleExpiration } from "./expiration.ts";
@@ -33,11 +33,33 @@ export interface ActivitySpec {
   readonly exhalationRate: Sampleable;
 }
 
-/** Draws an activity: inhalation rate, then exhalation rate. */
-export function sampleActivity(spec: ActivitySpec, rng: Rng, n: number): Activity {
-  const inhalationRate = sampleValue(spec.inhalationRate, rng, n);
-  const exhalationRate = sampleValue(spec.exhalationRate, rng, n);
+/**
+ * A rate of an activity whose values are not needed: drawn as usual for the stream's
+ * sake but not computed, and NaN in the model (so any use of it shows).
+ */
+export type UnusedRate = "inhalationRate" | "exhalationRate";
+
+/** Draws an activity: inhalation rate, then exhalation rate (see {@link UnusedRate}). */
+export function sampleActivity(
+  spec: ActivitySpec,
+  rng: Rng,
+  n: number,
+  unused?: UnusedRate,
+): Activity {
+  const inhalationRate = unused === "inhalationRate"
+    ? skipValue(spec.inhalationRate, rng, n)
+    : sampleValue(spec.inhalationRate, rng, n);
+  const exhalationRate = unused === "exhalationRate"
+    ? skipValue(spec.exhalationRate, rng, n)
+    : sampleValue(spec.exhalationRate, rng, n);
   return { inhalationRate, exhalationRate };
+}
+
+/** Advances `rng` as {@link sampleValue} would and gives NaN for a distribution. */
+function skipValue(value: Sampleable, rng: Rng, n: number): Vec {
+  if (typeof value === "number" || value instanceof Float64Array) return value;
+  skipSamples(value, rng, n);
+  return NaN;
 }
 
 /** A mask with sampleable efficiencies. */
@@ -130,8 +152,13 @@ export type PopulationSpec = Occupancy & {
 };
 
 /** Draws a population: activity (inhalation, exhalation), then mask. */
-export function samplePopulation(spec: PopulationSpec, rng: Rng, n: number): Population {
-  const activity = sampleActivity(spec.activity, rng, n);
+export function samplePopulation(
+  spec: PopulationSpec,
+  rng: Rng,
+  n: number,
+  unused?: UnusedRate,
+): Population {
+  const activity = sampleActivity(spec.activity, rng, n, unused);
   const mask = sampleMask(spec.mask, rng, n);
   return { ...occupancyOf(spec), activity, mask, hostImmunity: spec.hostImmunity };
 }
@@ -152,8 +179,9 @@ export function sampleInfectedPopulation(
   spec: InfectedPopulationSpec,
   rng: Rng,
   n: number,
+  unused?: UnusedRate,
 ): InfectedPopulation {
-  const activity = sampleActivity(spec.activity, rng, n);
+  const activity = sampleActivity(spec.activity, rng, n, unused);
   const mask = sampleMask(spec.mask, rng, n);
   const virus = sampleVirus(spec.virus, rng, n);
   const expiration = sampleExpiration(spec.expiration, rng, n);

@@ -241,6 +241,21 @@ export function generateSamples(dist: Distribution, rng: Rng, n: number): Float6
   }
 }
 
+/**
+ * Advances `rng` exactly as {@link generateSamples} of `dist` would, for draws whose
+ * values are not needed: normal and lognormal draws skip computing the values; other
+ * distributions are drawn and discarded.
+ *
+ * @param dist The distribution.
+ * @param rng The generator (advanced in place).
+ * @param n Number of samples.
+ */
+export function skipSamples(dist: Distribution, rng: Rng, n: number): void {
+  checkCount(n);
+  if (dist.kind === "normal" || dist.kind === "lognormal") rng.skipNormal(n);
+  else generateSamples(dist, rng, n);
+}
+
 /** Rejection sampling with an interpolation table, entirely in the kernel. */
 function rejectionWithTable(
   dist: CustomDistribution,

@@ -51,6 +51,11 @@ export interface Rng {
   normal(loc: number, scale: number, n: number): Float64Array;
   /** `n` values of `lognormal(mean, sigma)` = exp(mean + sigma * gauss). */
   lognormal(mean: number, sigma: number, n: number): Float64Array;
+  /**
+   * Advances the stream exactly as `normal(…, n)` or `lognormal(…, n)` would, without
+   * computing the values (for draws whose values are not needed).
+   */
+  skipNormal(n: number): void;
   /** A copy of the current state. */
   getState(): RngState;
   /** Restores a state taken with {@link Rng.getState}. */
@@ -104,6 +109,10 @@ export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng 
     normal: (loc, scale, n) => draw(n, (out) => k.fill_normal(statePtr, out, n, loc, scale)),
     lognormal: (mean, sigma, n) =>
       draw(n, (out) => k.fill_lognormal(statePtr, out, n, mean, sigma)),
+    skipNormal(n) {
+      checkCount(n);
+      k.skip_normal(statePtr, n);
+    },
     getState() {
       const view = new DataView(k.memory.buffer, statePtr, k.state_bytes());
       return {

@@ -135,6 +135,7 @@ function report(
     sampleSize,
     weather: options.weather,
     year: options.year,
+    reportRatesOnly: true,
   });
   const times = interestingTimes(models.exposureModels);
   const groups: Record<string, GroupReport> = {};

@@ -2,7 +2,7 @@
 // N = 250000) give the reference's mean infection probability and expected new cases
 // per group at relative 1e-8. Natural ventilation (s1, s5) uses the synthetic weather
 // set with the station list from ../shared (skipped with a message when absent).
-import { strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
 import { buildVirusModels } from "../../src/forms/build_virus_models.ts";
 import { parseVirusForm } from "../../src/forms/parse_virus_form.ts";
 import { exposureEvaluator } from "../../src/model/exposure.ts";
@@ -97,3 +97,34 @@ Deno.test("buildVirusModels() without weather data fails clearly for natural ven
       e instanceof WeatherDataUnavailableError && /weather dataset/.test((e as Error).message),
   );
 });
+
+for (const name of ["s3_mech_masks_shortrange", "s4_dynamic_occupancy_hvac_ffp2"]) {
+  Deno.test(`buildVirusModels({ reportRatesOnly }): ${name} skips only unused rates`, async () => {
+    const form = parseVirusForm(await read(name, "in"));
+    const build = (reportRatesOnly: boolean) =>
+      buildVirusModels(form, {
+        registry: DEFAULT_REGISTRY,
+        rng: createRng(3),
+        sampleSize: 2000,
+        reportRatesOnly,
+      });
+    const full = build(false);
+    const lean = build(true);
+    const shortRange = full.exposureModels.some((m) => m.shortRange.length > 0);
+    const infected = (m: typeof full) => m.concentrationModel.infected.activity;
+    // The rates left out are NaN; everything drawn after them is the same draw.
+    strictEqual(Number.isNaN(infected(lean).inhalationRate), !shortRange);
+    deepStrictEqual(infected(lean).exhalationRate, infected(full).exhalationRate);
+    lean.exposureModels.forEach((m, g) => {
+      const whole = full.exposureModels[g];
+      strictEqual(Number.isNaN(m.exposed.activity.exhalationRate), true);
+      deepStrictEqual(m.exposed.activity.inhalationRate, whole.exposed.activity.inhalationRate);
+      deepStrictEqual(m.exposed.mask, whole.exposed.mask);
+    });
+    strictEqual(Number.isNaN(lean.co2Model.emitters.activity.inhalationRate), true);
+    deepStrictEqual(
+      lean.co2Model.emitters.activity.exhalationRate,
+      full.co2Model.emitters.activity.exhalationRate,
+    );
+  });
+}

@@ -149,3 +149,17 @@ Deno.test("normal and lognormal draws split into odd chunks continue one stream 
     deepStrictEqual(parts, Array.from(whole), kind);
   }
 });
+
+Deno.test("skipNormal(n) leaves the generator where normal(…, n) does, cache included", () => {
+  for (const [before, n] of [[0, 0], [0, 1], [0, 2], [1, 2], [1, 3], [3, 1250], [0, 2497]]) {
+    const drawn = createRng(5);
+    const skipped = createRng(5);
+    drawn.normal(0, 1, before);
+    skipped.normal(0, 1, before);
+    drawn.lognormal(0.1, 0.5, n);
+    skipped.skipNormal(n);
+    deepStrictEqual(skipped.getState(), drawn.getState(), `${before} then ${n}`);
+    deepStrictEqual(skipped.lognormal(0.1, 0.5, 9), drawn.lognormal(0.1, 0.5, 9));
+  }
+  throws(() => createRng(1).skipNormal(-1), /non-negative integer/);
+});
