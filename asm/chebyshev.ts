@@ -4,8 +4,17 @@
 //      T_0 = 1, T_1 = x, T_{k+1} = 2x T_k − T_{k−1}.
 //
 // Layout: x: n f64 in [−1, 1]; weightPtrs: nw u32 column pointers (0: use the scalar);
-// weightScalars: nw f64; out: nw × K f64, out[w·K + k] = Σ_i w_i T_k(x_i) (overwritten).
-// Two samples per f64x2 step; lanes are added at the end.
+// weightScalars: nw f64; out: nw × K f64, out[w·K + k] = Σ_i w_i T_k(x_i) (overwritten);
+// scratch: CHEBYSHEV_SCRATCH_BYTES.
+//
+// The samples are taken in blocks of BLOCK: T_k of a block is built from T_{k−1} and
+// T_{k−2} (three rotating block rows, in cache), and each weight's moment gains the dot
+// product of its block with T_k (two lanes, two partial sums).
+
+/** Samples per block. */
+const BLOCK: u32 = 256;
+/** Scratch bytes needed by `chebyshev_moments`: three block rows of f64. */
+export const CHEBYSHEV_SCRATCH_BYTES: u32 = 3 * BLOCK * 8;
 
 /** Writes the weighted Chebyshev moments (see the layout above). */
 export function chebyshev_moments(
@@ -18,101 +27,86 @@ export function chebyshev_moments(
   out: usize,
   scratch: usize,
 ): void {
-  // scratch: nw × K v128 accumulators, then K v128 for the T_k of a sample pair.
-  const acc = scratch;
-  const tk = scratch + (<usize>(nw * k) << 4);
-  for (let j: u32 = 0; j < nw * k; j++) v128.store(acc + (<usize>j << 4), f64x2.splat(0.0));
-  let i: u32 = 0;
-  // Four samples per step (two f64x2 of each T_k, built by the recurrence in registers),
-  // so each accumulator is loaded and stored once per four samples.
-  for (; i + 3 < n; i += 4) {
-    const xa = v128.load(x + (<usize>i << 3));
-    const xb = v128.load(x + (<usize>i << 3), 16);
-    const twoA = f64x2.add(xa, xa);
-    const twoB = f64x2.add(xb, xb);
-    let a0 = f64x2.splat(1.0);
-    let a1 = xa;
-    let b0 = a0;
-    let b1 = xb;
+  for (let j: u32 = 0; j < nw * k; j++) store<f64>(out + (<usize>j << 3), 0.0);
+  const rowBytes = <usize>BLOCK << 3;
+  for (let start: u32 = 0; start < n; start += BLOCK) {
+    const len = min<u32>(BLOCK, n - start);
+    const xs = x + (<usize>start << 3);
+    // Rows: previous (T_{m−2}), current (T_{m−1}), next; rotated by index.
+    let prev = scratch;
+    let cur = scratch + rowBytes;
+    let next = scratch + 2 * rowBytes;
     for (let m: u32 = 0; m < k; m++) {
-      let ta: v128, tb: v128;
       if (m == 0) {
-        ta = a0;
-        tb = b0;
+        for (let j: u32 = 0; j < len; j++) store<f64>(next + (<usize>j << 3), 1.0);
       } else if (m == 1) {
-        ta = a1;
-        tb = b1;
+        memory.copy(next, xs, <usize>len << 3);
       } else {
-        ta = f64x2.sub(f64x2.mul(twoA, a1), a0);
-        tb = f64x2.sub(f64x2.mul(twoB, b1), b0);
-        a0 = a1;
-        a1 = ta;
-        b0 = b1;
-        b1 = tb;
-      }
-      for (let w: u32 = 0; w < nw; w++) {
-        const p = <usize>load<u32>(weightPtrs + (<usize>w << 2));
-        let term: v128;
-        if (p == 0) {
-          const wv = f64x2.splat(load<f64>(weightScalars + (<usize>w << 3)));
-          term = f64x2.add(f64x2.mul(wv, ta), f64x2.mul(wv, tb));
-        } else {
-          const q = p + (<usize>i << 3);
-          term = f64x2.add(f64x2.mul(v128.load(q), ta), f64x2.mul(v128.load(q, 16), tb));
+        let j: u32 = 0;
+        for (; j + 2 <= len; j += 2) {
+          const o = <usize>j << 3;
+          const xv = v128.load(xs + o);
+          const t = f64x2.sub(
+            f64x2.mul(f64x2.add(xv, xv), v128.load(cur + o)),
+            v128.load(prev + o),
+          );
+          v128.store(next + o, t);
         }
-        const at = acc + (<usize>(w * k + m) << 4);
-        v128.store(at, f64x2.add(v128.load(at), term));
-      }
-    }
-  }
-  for (; i + 1 < n; i += 2) {
-    const xv = v128.load(x + (<usize>i << 3));
-    const two = f64x2.add(xv, xv);
-    let t0 = f64x2.splat(1.0);
-    let t1 = xv;
-    v128.store(tk, t0);
-    if (k > 1) v128.store(tk + 16, t1);
-    for (let m: u32 = 2; m < k; m++) {
-      const t2 = f64x2.sub(f64x2.mul(two, t1), t0);
-      v128.store(tk + (<usize>m << 4), t2);
-      t0 = t1;
-      t1 = t2;
-    }
-    for (let w: u32 = 0; w < nw; w++) {
-      const p = <usize>load<u32>(weightPtrs + (<usize>w << 2));
-      const wv = p == 0
-        ? f64x2.splat(load<f64>(weightScalars + (<usize>w << 3)))
-        : v128.load(p + (<usize>i << 3));
-      const row = acc + (<usize>(w * k) << 4);
-      for (let m: u32 = 0; m < k; m++) {
-        const q = row + (<usize>m << 4);
-        v128.store(q, f64x2.add(v128.load(q), f64x2.mul(wv, v128.load(tk + (<usize>m << 4)))));
-      }
-    }
-  }
-  for (let w: u32 = 0; w < nw * k; w++) {
-    const a = v128.load(acc + (<usize>w << 4));
-    store<f64>(out + (<usize>w << 3), f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1));
-  }
-  for (; i < n; i++) {
-    const xi = load<f64>(x + (<usize>i << 3));
-    let t0: f64 = 1.0;
-    let t1 = xi;
-    for (let m: u32 = 0; m < k; m++) {
-      let t: f64;
-      if (m == 0) t = 1.0;
-      else if (m == 1) t = xi;
-      else {
-        t = 2.0 * xi * t1 - t0;
-        t0 = t1;
-        t1 = t;
+        for (; j < len; j++) {
+          const o = <usize>j << 3;
+          const xi = load<f64>(xs + o);
+          store<f64>(next + o, 2.0 * xi * load<f64>(cur + o) - load<f64>(prev + o));
+        }
       }
       for (let w: u32 = 0; w < nw; w++) {
         const p = <usize>load<u32>(weightPtrs + (<usize>w << 2));
-        const wi = p == 0 ? load<f64>(weightScalars + (<usize>w << 3)) : load<f64>(p + (<usize>i << 3));
         const q = out + (<usize>(w * k + m) << 3);
-        store<f64>(q, load<f64>(q) + wi * t);
+        store<f64>(
+          q,
+          load<f64>(q) + (p == 0
+            ? load<f64>(weightScalars + (<usize>w << 3)) * blockSum(next, len)
+            : blockDot(p + (<usize>start << 3), next, len)),
+        );
       }
+      // Rotate: the new row becomes current.
+      const spare = prev;
+      prev = cur;
+      cur = next;
+      next = spare;
     }
   }
+}
+
+/** Σ_j a_j b_j over `len` f64 (two lanes, two partial sums). */
+// @ts-ignore: decorator
+@inline function blockDot(a: usize, b: usize, len: u32): f64 {
+  let s0 = f64x2.splat(0.0);
+  let s1 = f64x2.splat(0.0);
+  let j: u32 = 0;
+  for (; j + 4 <= len; j += 4) {
+    const o = <usize>j << 3;
+    s0 = f64x2.add(s0, f64x2.mul(v128.load(a + o), v128.load(b + o)));
+    s1 = f64x2.add(s1, f64x2.mul(v128.load(a + o, 16), v128.load(b + o, 16)));
+  }
+  const s = f64x2.add(s0, s1);
+  let total = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  for (; j < len; j++) total += load<f64>(a + (<usize>j << 3)) * load<f64>(b + (<usize>j << 3));
+  return total;
+}
+
+/** Σ_j b_j over `len` f64. */
+// @ts-ignore: decorator
+@inline function blockSum(b: usize, len: u32): f64 {
+  let s0 = f64x2.splat(0.0);
+  let s1 = f64x2.splat(0.0);
+  let j: u32 = 0;
+  for (; j + 4 <= len; j += 4) {
+    const o = <usize>j << 3;
+    s0 = f64x2.add(s0, v128.load(b + o));
+    s1 = f64x2.add(s1, v128.load(b + o, 16));
+  }
+  const s = f64x2.add(s0, s1);
+  let total = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  for (; j < len; j++) total += load<f64>(b + (<usize>j << 3));
+  return total;
 }

@@ -122,7 +122,7 @@ export interface KernelExports {
     fitted: number,
     factor: number,
   ): void;
-  /** Weighted Chebyshev moments: out[w·K + k] = Σ_i w_i T_k(x_i); scratch (nw + 1)·K·16 bytes. */
+  /** Weighted Chebyshev moments: out[w·K + k] = Σ_i w_i T_k(x_i); scratch 6144 bytes. */
   chebyshev_moments(
     x: number,
     n: number,

@@ -30,6 +30,8 @@ import {
 } from "./timeline.ts";
 import type { Vec } from "./vec.ts";
 
+/** Scratch bytes of the kernel's `chebyshev_moments` (asm/chebyshev.ts: three rows of 256 f64). */
+const CHEBYSHEV_SCRATCH_BYTES = 3 * 256 * 8;
 /** Number of Chebyshev nodes. */
 const NODES = 64;
 /** Largest accepted size of the trailing coefficients, relative to the largest one. */
@@ -282,7 +284,7 @@ function chebyshevMoments(
     kernel.u32(weightPtrs, weights.length).set(ptrs);
     const weightScalars = kernel.put(weights.map((w) => (typeof w === "number" ? w : 0)));
     const out = kernel.alloc(weights.length * K * 8);
-    const scratch = kernel.alloc((weights.length + 1) * K * 16);
+    const scratch = kernel.alloc(CHEBYSHEV_SCRATCH_BYTES);
     kernel.exports.chebyshev_moments(
       xp,
       x.length,
