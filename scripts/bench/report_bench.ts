@@ -27,7 +27,7 @@ try {
 
 for (const name of names) {
   const input = JSON.parse(await Deno.readTextFile(new URL(`reference/${name}.in.json`, SHARED)));
-  Deno.bench(`virus report ${name}`, { group: "report", n: 3, warmup: 1 }, () => {
+  Deno.bench(`virus report ${name}`, { group: "report", n: 5, warmup: 3 }, () => {
     virusReport(input, { seed: 0, weather, year: 2026, probDist: false });
   });
 }

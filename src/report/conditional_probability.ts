@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { sum, type Vec } from "../model/vec.ts";
+import { sum, toArray, type Vec } from "../model/vec.ts";
 import { arange, quantileSorted } from "./_numpy.ts";
 
 /** Smallest bin centre of log10 viral load, log10(RNA copies/mL). */
@@ -206,6 +206,6 @@ export function conditionalProbabilityData(
     pi_means: stats.piMeans,
     lower_percentiles: stats.lowerPercentiles,
     upper_percentiles: stats.upperPercentiles,
-    log10_vl_in_sputum: Array.from(log10Vl),
+    log10_vl_in_sputum: toArray(log10Vl),
   };
 }

@@ -17,7 +17,7 @@ import {
 } from "../model/exposure.ts";
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
-import { div, map1, mean, mul, sampleCount } from "../model/vec.ts";
+import { div, map1, mean, mul, sampleCount, toArray } from "../model/vec.ts";
 import { releaseColumn, withColumnArena } from "../montecarlo/column_arena.ts";
 import { createRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
@@ -185,7 +185,7 @@ function groupReport(
   const report: GroupReport = {
     prob_inf: stats.mean,
     prob_inf_sd: stats.std,
-    ...(withDist ? { prob_dist: Array.from(prob) } : {}),
+    ...(withDist ? { prob_dist: toArray(prob) } : {}),
     prob_hist_count: Array.from(h.counts, (c, i) => c / (h.edges[i + 1] - h.edges[i]) / n),
     prob_hist_bins: Array.from(h.edges),
     expected_new_cases: mean(ev.expectedNewCases()),

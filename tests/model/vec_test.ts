@@ -11,6 +11,7 @@ import {
   sampleCount,
   sub,
   sum,
+  toArray,
 } from "../../src/model/vec.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
 import { generateSamples, logNormalDistribution } from "../../src/montecarlo/distributions.ts";
@@ -74,4 +75,14 @@ Deno.test("addProductInto and addInto accumulate into an owned array like add(mu
   const fresh = addProductInto(0, a, 2) as Float64Array;
   deepStrictEqual(fresh, mul(a, 2));
   strictEqual(addInto(1, 2), 3);
+});
+
+Deno.test("toArray() copies a column into a plain array of the same values", () => {
+  const column = Float64Array.of(1.5, -0, NaN, 1e300, 2);
+  const copy = toArray(column);
+  strictEqual(Array.isArray(copy), true);
+  deepStrictEqual(copy, Array.from(column));
+  column[0] = 7;
+  strictEqual(copy[0], 1.5);
+  deepStrictEqual(toArray(new Float64Array(0)), []);
 });
