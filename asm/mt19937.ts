@@ -167,26 +167,69 @@ export function mt_refresh(s: usize): void {
 }
 
 /**
+ * Key position of the fill in progress: read from the state block when a fill starts
+ * (`beginDraws`) and written back when it ends (`endDraws`), so the draws in between do
+ * not go through linear memory for it.
+ */
+let cursor: u32 = 0;
+
+// @ts-ignore: decorator
+@inline function beginDraws(s: usize): void {
+  cursor = load<u32>(s + POS_OFFSET);
+}
+
+// @ts-ignore: decorator
+@inline function endDraws(s: usize): void {
+  store<u32>(s + POS_OFFSET, cursor);
+}
+
+/** The next double of the stream (between `beginDraws` and `endDraws`). */
+// @ts-ignore: decorator
+@inline function drawDouble(s: usize): f64 {
+  if (cursor <= N - 2) {
+    const t = s + TEMPERED_OFFSET + (<usize>cursor << 2);
+    cursor += 2;
+    return doubleOf(load<u32>(t), load<u32>(t, 4));
+  }
+  // Across the end of the block: word by word, twisting when needed.
+  store<u32>(s + POS_OFFSET, cursor);
+  const x = nextDouble(s);
+  cursor = load<u32>(s + POS_OFFSET);
+  return x;
+}
+
+/**
+ * One accepted attempt of numpy's legacy polar method: x1, x2 = 2u − 1 for two doubles
+ * u, redrawn while r2 = x1² + x2² is >= 1 or 0. Returns (x1, x2).
+ */
+// @ts-ignore: decorator
+@inline function polarAttempt(s: usize): v128 {
+  let x1: f64, x2: f64, r2: f64;
+  do {
+    x1 = 2.0 * drawDouble(s) - 1.0;
+    x2 = 2.0 * drawDouble(s) - 1.0;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1.0 || r2 == 0.0);
+  return f64x2(x1, x2);
+}
+
+/** x1² + x2² of an attempt (x1, x2). */
+// @ts-ignore: decorator
+@inline function radius2(x: v128): f64 {
+  const x1 = f64x2.extract_lane(x, 0);
+  const x2 = f64x2.extract_lane(x, 1);
+  return x1 * x1 + x2 * x2;
+}
+
+/**
  * Fills `out` (n f64) with `low + range · random_sample` drawn exactly as n successive
- * `nextDouble` calls, keeping the key position in a local while two outputs are left.
- * (With low = 0 and range = 1 the values are the doubles themselves: 0 + 1 · x = x.)
+ * `nextDouble` calls. (With low = 0 and range = 1 the values are the doubles themselves:
+ * 0 + 1 · x = x.)
  */
 export function fillUniform(s: usize, out: usize, n: u32, low: f64, range: f64): void {
-  let pos = load<u32>(s + POS_OFFSET);
-  for (let i: u32 = 0; i < n; i++) {
-    let x: f64;
-    if (pos <= N - 2) {
-      const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
-      x = doubleOf(load<u32>(t), load<u32>(t, 4));
-      pos += 2;
-    } else {
-      store<u32>(s + POS_OFFSET, pos);
-      x = nextDouble(s);
-      pos = load<u32>(s + POS_OFFSET);
-    }
-    store<f64>(out + (<usize>i << 3), low + range * x);
-  }
-  store<u32>(s + POS_OFFSET, pos);
+  beginDraws(s);
+  for (let i: u32 = 0; i < n; i++) store<f64>(out + (<usize>i << 3), low + range * drawDouble(s));
+  endDraws(s);
 }
 
 /**
@@ -201,21 +244,12 @@ export function scatterUniform(
   low: f64,
   range: f64,
 ): void {
-  let pos = load<u32>(s + POS_OFFSET);
+  beginDraws(s);
   for (let k: u32 = 0; k < count; k++) {
-    let x: f64;
-    if (pos <= N - 2) {
-      const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
-      x = doubleOf(load<u32>(t), load<u32>(t, 4));
-      pos += 2;
-    } else {
-      store<u32>(s + POS_OFFSET, pos);
-      x = nextDouble(s);
-      pos = load<u32>(s + POS_OFFSET);
-    }
-    store<f64>(out + (<usize>load<u32>(idx + (<usize>k << 2)) << 3), low + range * x);
+    const at = out + (<usize>load<u32>(idx + (<usize>k << 2)) << 3);
+    store<f64>(at, low + range * drawDouble(s));
   }
-  store<u32>(s + POS_OFFSET, pos);
+  endDraws(s);
 }
 
 /**
@@ -224,11 +258,10 @@ export function scatterUniform(
  * (out_i + scale · gauss, numpy's `normal(loc=out, scale)`).
  *
  * gauss is numpy's legacy polar method with its one-value cache: a cached value is used
- * first; otherwise x1, x2 = 2u − 1 for two doubles u, redrawn while r2 = x1² + x2² is
- * >= 1 or 0, f = √(−2 ln r2 / r2), and the values are x2 · f then x1 · f (the second one
- * cached when n runs out mid-pair). The key position is kept in a local while four
- * outputs are left in the block (an attempt takes four); with the host FMA two accepted
- * attempts share one two-lane logarithm and exponential.
+ * first; otherwise, from an accepted attempt (x1, x2, r2) (`polarAttempt`),
+ * f = √(−2 ln r2 / r2) and the values are x2 · f then x1 · f (the second one cached when n
+ * runs out mid-pair). With the host FMA two accepted attempts share one two-lane
+ * logarithm and exponential.
  */
 export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, scale: f64): void {
   let i: u32 = 0;
@@ -241,51 +274,27 @@ export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, sc
     store<f64>(out, sizeof<Mode>() == 1 ? expOf<M>(v) : v);
     i = 1;
   }
-  let pos = load<u32>(s + POS_OFFSET);
+  beginDraws(s);
   if (sizeof<M>() == 1) {
     // Four values from two accepted attempts, their logarithms and exponentials two at
     // a time (the same operations per lane as the scalar path below).
     while (i + 4 <= n) {
-      let a1: f64, a2: f64, ar: f64, b1: f64, b2: f64, br: f64;
-      do {
-        if (pos <= N - 4) {
-          const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
-          a1 = 2.0 * doubleOf(load<u32>(t), load<u32>(t, 4)) - 1.0;
-          a2 = 2.0 * doubleOf(load<u32>(t, 8), load<u32>(t, 12)) - 1.0;
-          pos += 4;
-        } else {
-          store<u32>(s + POS_OFFSET, pos);
-          a1 = 2.0 * nextDouble(s) - 1.0;
-          a2 = 2.0 * nextDouble(s) - 1.0;
-          pos = load<u32>(s + POS_OFFSET);
-        }
-        ar = a1 * a1 + a2 * a2;
-      } while (ar >= 1.0 || ar == 0.0);
-      do {
-        if (pos <= N - 4) {
-          const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
-          b1 = 2.0 * doubleOf(load<u32>(t), load<u32>(t, 4)) - 1.0;
-          b2 = 2.0 * doubleOf(load<u32>(t, 8), load<u32>(t, 12)) - 1.0;
-          pos += 4;
-        } else {
-          store<u32>(s + POS_OFFSET, pos);
-          b1 = 2.0 * nextDouble(s) - 1.0;
-          b2 = 2.0 * nextDouble(s) - 1.0;
-          pos = load<u32>(s + POS_OFFSET);
-        }
-        br = b1 * b1 + b2 * b2;
-      } while (br >= 1.0 || br == 0.0);
-      const r2 = f64x2(ar, br);
+      const a = polarAttempt(s);
+      const b = polarAttempt(s);
+      const r2 = f64x2(radius2(a), radius2(b));
       const f = f64x2.sqrt(f64x2.div(f64x2.mul(f64x2.splat(-2.0), logOf2(r2)), r2));
-      const fa = f64x2.extract_lane(f, 0);
-      const fb = f64x2.extract_lane(f, 1);
+      const fa = f64x2.splat(f64x2.extract_lane(f, 0));
+      const fb = f64x2.splat(f64x2.extract_lane(f, 1));
+      // (x2 · f, x1 · f) of each attempt.
+      const ga = f64x2.mul(fa, i64x2.shuffle(a, a, 1, 0));
+      const gb = f64x2.mul(fb, i64x2.shuffle(b, b, 1, 0));
       const at = out + (<usize>i << 3);
       const add = sizeof<Mode>() == 4;
       const scales = f64x2.splat(scale);
       const loc0 = add ? v128.load(at) : f64x2.splat(loc);
       const loc1 = add ? v128.load(at, 16) : f64x2.splat(loc);
-      let first = f64x2.add(loc0, f64x2.mul(scales, f64x2(fa * a2, fa * a1)));
-      let second = f64x2.add(loc1, f64x2.mul(scales, f64x2(fb * b2, fb * b1)));
+      let first = f64x2.add(loc0, f64x2.mul(scales, ga));
+      let second = f64x2.add(loc1, f64x2.mul(scales, gb));
       if (sizeof<Mode>() == 1) {
         first = expOf2(first);
         second = expOf2(second);
@@ -296,22 +305,10 @@ export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, sc
     }
   }
   while (i < n) {
-    let x1: f64, x2: f64, r2: f64;
-    do {
-      if (pos <= N - 4) {
-        const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
-        x1 = 2.0 * doubleOf(load<u32>(t), load<u32>(t, 4)) - 1.0;
-        x2 = 2.0 * doubleOf(load<u32>(t, 8), load<u32>(t, 12)) - 1.0;
-        pos += 4;
-      } else {
-        // Across the end of the block: word by word, twisting when needed.
-        store<u32>(s + POS_OFFSET, pos);
-        x1 = 2.0 * nextDouble(s) - 1.0;
-        x2 = 2.0 * nextDouble(s) - 1.0;
-        pos = load<u32>(s + POS_OFFSET);
-      }
-      r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1.0 || r2 == 0.0);
+    const x = polarAttempt(s);
+    const x1 = f64x2.extract_lane(x, 0);
+    const x2 = f64x2.extract_lane(x, 1);
+    const r2 = x1 * x1 + x2 * x2;
     const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
     const at = out + (<usize>i << 3);
     const first = (sizeof<Mode>() == 4 ? load<f64>(at) : loc) + scale * (f * x2);
@@ -335,7 +332,7 @@ export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, sc
       i += 1;
     }
   }
-  store<u32>(s + POS_OFFSET, pos);
+  endDraws(s);
 }
 
 /**
@@ -351,33 +348,16 @@ export function skipGaussian<M>(s: usize, n: u32): void {
     store<f64>(s + GAUSS_OFFSET, 0.0);
     i = 1;
   }
-  let pos = load<u32>(s + POS_OFFSET);
-  while (i < n) {
-    let x1: f64, x2: f64, r2: f64;
-    do {
-      if (pos <= N - 4) {
-        const t = s + TEMPERED_OFFSET + (<usize>pos << 2);
-        x1 = 2.0 * doubleOf(load<u32>(t), load<u32>(t, 4)) - 1.0;
-        x2 = 2.0 * doubleOf(load<u32>(t, 8), load<u32>(t, 12)) - 1.0;
-        pos += 4;
-      } else {
-        store<u32>(s + POS_OFFSET, pos);
-        x1 = 2.0 * nextDouble(s) - 1.0;
-        x2 = 2.0 * nextDouble(s) - 1.0;
-        pos = load<u32>(s + POS_OFFSET);
-      }
-      r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1.0 || r2 == 0.0);
-    if (i + 1 < n) {
-      i += 2;
-    } else {
-      const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
-      store<f64>(s + GAUSS_OFFSET, f * x1);
-      store<u32>(s + HAS_GAUSS_OFFSET, 1);
-      i += 1;
-    }
+  beginDraws(s);
+  for (; i + 1 < n; i += 2) polarAttempt(s);
+  if (i < n) {
+    const x = polarAttempt(s);
+    const r2 = radius2(x);
+    const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
+    store<f64>(s + GAUSS_OFFSET, f * f64x2.extract_lane(x, 0));
+    store<u32>(s + HAS_GAUSS_OFFSET, 1);
   }
-  store<u32>(s + POS_OFFSET, pos);
+  endDraws(s);
 }
 
 /** Exported for tests: the next raw 32-bit output of state `s`. */
