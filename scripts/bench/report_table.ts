@@ -16,9 +16,8 @@
  * @module
  */
 import { virusReport } from "../../src/report/virus_report.ts";
-import { createWeatherDataset } from "../../src/weather/dataset.ts";
+import { fixtureWeather, readFixture, virusFixtureNames } from "./_shared_fixtures.ts";
 
-const SHARED = new URL("../../../shared/fixtures/", import.meta.url);
 /** Target time per report, fraction of the reference's. */
 const TARGET_RATIO = 0.02;
 /** Target peak resident set per process, MB. */
@@ -33,12 +32,8 @@ function peakResidentMb(): number {
 }
 
 async function child(name: string): Promise<void> {
-  const read = async (path: string) => await Deno.readTextFile(new URL(path, SHARED));
-  const weather = createWeatherDataset(
-    await read("weather/hadisd_station_fullinfo_v311_202001p.txt"),
-    JSON.parse(await read("weather/global_weather_set.synthetic.json")),
-  );
-  const input = JSON.parse(await read(`reference/${name}.in.json`));
+  const weather = await fixtureWeather();
+  const input = await readFixture(`reference/${name}.in.json`);
   const run = () => virusReport(input, { seed: 0, weather, year: 2026, probDist: false });
   for (let i = 0; i < WARM_UP; i++) run();
   const peakWarmUp = peakResidentMb();
@@ -55,14 +50,8 @@ async function child(name: string): Promise<void> {
 }
 
 async function parent(): Promise<void> {
-  let names: string[];
-  try {
-    names = [...Deno.readDirSync(new URL("reference/", SHARED))]
-      .map((e) => e.name)
-      .filter((f) => /^s\d.*\.in\.json$/.test(f))
-      .map((f) => f.replace(".in.json", ""))
-      .sort();
-  } catch {
+  const names = virusFixtureNames();
+  if (names === undefined) {
     console.log("../shared/fixtures not found: no report table");
     return;
   }
@@ -76,9 +65,7 @@ async function parent(): Promise<void> {
   );
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const name of names) {
-    const meta = JSON.parse(
-      await Deno.readTextFile(new URL(`reference/${name}.meta.json`, SHARED)),
-    );
+    const meta = await readFixture(`reference/${name}.meta.json`) as { run_s_median: number };
     const out = await new Deno.Command(Deno.execPath(), {
       // Reading /proc/self/status needs --allow-all in Deno.
       args: ["run", "--allow-all", new URL(import.meta.url).pathname, "--child", name],
@@ -91,7 +78,7 @@ async function parent(): Promise<void> {
     const { median, min, peakWarmUp, peak } = JSON.parse(
       new TextDecoder().decode(out.stdout).trim(),
     );
-    const reference = meta.run_s_median as number;
+    const reference = meta.run_s_median;
     const ratio = median / 1000 / reference;
     const mark = (ok: boolean) => (ok ? "" : " (over)");
     console.log(

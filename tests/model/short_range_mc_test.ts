@@ -62,6 +62,31 @@ function scenario(seed: number) {
   return { infected, interaction };
 }
 
+/** One exposed person in 75 m³ with the scenario's interaction, `ach` air changes per hour. */
+function officeEvaluator({ infected, interaction }: ReturnType<typeof scenario>, ach: number) {
+  return exposureEvaluator(exposureModel({
+    concentrationModels: [{
+      kind: "virus",
+      room: createRoom({ volume: 75 }),
+      ventilation: airChange(presence, ach),
+      infected,
+      evaporationFactor: 0.3,
+      minBackgroundConcentration: 0,
+    }],
+    shortRange: [interaction],
+    exposed: {
+      number: 1,
+      presence,
+      mask: MASK_TYPES["No mask"],
+      activity: ACTIVITY_TYPES["Light activity"],
+      hostImmunity: 0,
+    },
+    geographicalData: NO_CASES,
+    exposedToShortRange: 1,
+    identifier: "group_1",
+  }));
+}
+
 Deno.test("short-range models hold per-sample dilution and jet concentrations", () => {
   const { interaction } = scenario(1);
   strictEqual(dilutionFactor(interaction) instanceof Float64Array, true);
@@ -75,28 +100,7 @@ for (
   const [t, expected] of [[8.5, 0], [10.5, 5.6333025], [10.6, 5.6333025], [11, 5.6333025], [12, 0]]
 ) {
   Deno.test(`short-range concentration component at ${t} h`, () => {
-    const { infected, interaction } = scenario(2);
-    const ev = exposureEvaluator(exposureModel({
-      concentrationModels: [{
-        kind: "virus",
-        room: createRoom({ volume: 75 }),
-        ventilation: airChange(presence, 10_000_000),
-        infected,
-        evaporationFactor: 0.3,
-        minBackgroundConcentration: 0,
-      }],
-      shortRange: [interaction],
-      exposed: {
-        number: 1,
-        presence,
-        mask: MASK_TYPES["No mask"],
-        activity: ACTIVITY_TYPES["Light activity"],
-        hostImmunity: 0,
-      },
-      geographicalData: NO_CASES,
-      exposedToShortRange: 1,
-      identifier: "group_1",
-    }));
+    const ev = officeEvaluator(scenario(2), 10_000_000);
     assertClose(ev.concentration(t) - ev.longRangeConcentration(t), expected, {
       rel: 0.02,
       abs: 1e-12,
@@ -158,28 +162,7 @@ Deno.test("the short-range dose scales with (1 − η_inhale) of a per-sample ma
 });
 
 Deno.test("the dose over the presence is the sum of the interval doses, bit for bit", () => {
-  const { infected, interaction } = scenario(4);
-  const ev = exposureEvaluator(exposureModel({
-    concentrationModels: [{
-      kind: "virus",
-      room: createRoom({ volume: 75 }),
-      ventilation: airChange(presence, 3),
-      infected,
-      evaporationFactor: 0.3,
-      minBackgroundConcentration: 0,
-    }],
-    shortRange: [interaction],
-    exposed: {
-      number: 1,
-      presence,
-      mask: MASK_TYPES["No mask"],
-      activity: ACTIVITY_TYPES["Light activity"],
-      hostImmunity: 0,
-    },
-    geographicalData: NO_CASES,
-    exposedToShortRange: 1,
-    identifier: "group_1",
-  }));
+  const ev = officeEvaluator(scenario(4), 3);
   const times = ev.populationStateChangeTimes();
   strictEqual(times.length > 2, true);
   for (const shortRange of [true, false]) {
