@@ -128,6 +128,20 @@ export function removalRate(model: ConcentrationModel, timeH: number): Vec {
  * Unit: h⁻¹. Source: reference `ConcentrationModel.removal_rate`.
  */
 function depositionRate(model: VirusConcentrationModel): Vec {
+  // Models are immutable: one column per model, shared by every evaluator of it (the
+  // exposure models of several groups), which also lets them share the Chebyshev moments
+  // keyed by this column.
+  let rate = depositionRates.get(model);
+  if (rate === undefined) {
+    rate = computeDepositionRate(model);
+    depositionRates.set(model, rate);
+  }
+  return rate;
+}
+
+const depositionRates = new WeakMap<VirusConcentrationModel, Vec>();
+
+function computeDepositionRate(model: VirusConcentrationModel): Vec {
   const diameter = emittedDiameter(model.infected);
   const f = model.evaporationFactor;
   const perHour = (v: number) => (v * S_PER_H) / EMISSION_HEIGHT_M;

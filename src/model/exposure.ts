@@ -162,6 +162,24 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
 }
 
 /**
+ * Aerosol volume emitted (mL/cm³) × fraction deposited of a concentration model: one
+ * column per (immutable) model, shared by the exposure models of every group (which also
+ * lets them share the Chebyshev moments keyed by it).
+ */
+function aerosolsTimesDeposited(cm: VirusConcentrationModel): Vec {
+  let value = aerosolsTimesDepositedOf.get(cm);
+  if (value === undefined) {
+    const fdep = fractionDeposited(emittedDiameter(cm.infected), cm.evaporationFactor);
+    value = mul(populationAerosols(cm.infected), fdep);
+    releaseColumn(fdep); // a fresh temporary
+    aerosolsTimesDepositedOf.set(cm, value);
+  }
+  return value;
+}
+
+const aerosolsTimesDepositedOf = new WeakMap<VirusConcentrationModel, Vec>();
+
+/**
  * Builds the evaluator of an exposure model.
  *
  * @param model The exposure model.
@@ -224,7 +242,6 @@ export function exposureEvaluator(
   /** Per-model parts of the long-range dose that do not depend on time (computed once). */
   const staticParts: LongRangeDoseFactors[] = model.concentrationModels.map((cm) => {
     const diameter = emittedDiameter(cm.infected);
-    const fdep = fractionDeposited(diameter, cm.evaporationFactor);
     // Emission per aerosol × (inhalation × (1 − η_in)), in one pass.
     const emission = emissionRatePerAerosolPerPerson(cm.infected);
     const inhalation = exposed.activity.inhalationRate;
@@ -239,11 +256,9 @@ export function exposureEvaluator(
         doseFactor[i] = factorOf(at(emission, i), at(inhalation, i), at(eta, i));
       }
     }
-    const aerosolsTimesDeposited = mul(populationAerosols(cm.infected), fdep);
-    releaseColumn(fdep); // a fresh temporary
     return {
       perSampleDiameter: diameter !== undefined && isArray(diameter),
-      aerosolsTimesDeposited,
+      aerosolsTimesDeposited: aerosolsTimesDeposited(cm),
       doseFactor,
     };
   });
