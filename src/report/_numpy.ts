@@ -46,6 +46,67 @@ export function arange(start: number, stop: number, step: number): number[] {
 export function quantileSorted(sorted: Float64Array, q: number): number {
   const n = sorted.length;
   if (n === 0 || Number.isNaN(sorted[n - 1])) return NaN;
+  return blendOrderStatistics(n, q, (k) => sorted[k]);
+}
+
+/**
+ * {@link quantileSorted} of unsorted values, reordering them in place: the two order
+ * statistics it blends are found by selection (O(n)) instead of a full sort. Equal to
+ * `quantileSorted` of the sorted values (up to the sign of a zero result, as selection
+ * does not order −0 before +0).
+ *
+ * @param values The values (reordered).
+ * @param q Quantile, 0–1.
+ * @returns The quantile.
+ */
+export function quantileUnsorted(values: Float64Array, q: number): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  for (let i = 0; i < n; i++) if (Number.isNaN(values[i])) return NaN;
+  return blendOrderStatistics(n, q, (k) => {
+    selectKth(values, k);
+    return values[k];
+  });
+}
+
+/**
+ * Rearranges `a` so that a[k] is the k-th smallest value, with smaller-or-equal values
+ * before it and greater-or-equal after (quickselect, median-of-three pivots).
+ */
+function selectKth(a: Float64Array, k: number): void {
+  let left = 0;
+  let right = a.length - 1;
+  while (right > left) {
+    const mid = (left + right) >> 1;
+    // Median of three as the pivot, moved to `right`.
+    if (a[mid] < a[left]) swap(a, mid, left);
+    if (a[right] < a[left]) swap(a, right, left);
+    if (a[mid] < a[right]) swap(a, mid, right);
+    const pivot = a[right];
+    let store = left;
+    for (let i = left; i < right; i++) {
+      if (a[i] < pivot) swap(a, i, store++);
+    }
+    swap(a, store, right);
+    // Values equal to the pivot gather next to it, so long runs of ties end quickly.
+    let equalEnd = store;
+    for (let i = store + 1; i <= right; i++) {
+      if (a[i] === pivot) swap(a, i, ++equalEnd);
+    }
+    if (k < store) right = store - 1;
+    else if (k > equalEnd) left = equalEnd + 1;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/** The linear-method blend of the order statistics `at(k)` (see {@link quantileSorted}). */
+function blendOrderStatistics(n: number, q: number, at: (k: number) => number): number {
   const index = (n - 1) * q;
   let lower: number;
   let upper: number;
@@ -60,8 +121,8 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   // numpy takes γ from the index before it is clamped; with a == b it does not matter
   // unless the values are infinite, where numpy's arithmetic gives NaN as here.
   const gamma = index >= n - 1 ? index + 1 : index - (index < 0 ? 0 : Math.floor(index));
-  const a = sorted[lower];
-  const b = sorted[upper];
+  const a = at(lower);
+  const b = upper === lower ? a : at(upper);
   const diff = b - a;
   return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }

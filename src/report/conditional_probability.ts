@@ -11,7 +11,7 @@
  * @module
  */
 import { sum, toArray, type Vec } from "../model/vec.ts";
-import { arange, quantileSorted } from "./_numpy.ts";
+import { arange, quantileUnsorted } from "./_numpy.ts";
 
 /** Smallest bin centre of log10 viral load, log10(RNA copies/mL). */
 export const CONDITIONAL_PROBABILITY_MIN_LOG10_VL = 2;
@@ -97,9 +97,9 @@ export function conditionalProbabilityByViralLoad(
     for (let j = 0; j < count; j++) inBin[j] = p[samples[j]];
     // np.mean of an empty selection is 0/0 = NaN.
     piMeans.push(count === 0 ? NaN : sum(inBin) / count);
-    const sorted = inBin.sort();
-    lowerPercentiles.push(quantileSorted(sorted, 0.05));
-    upperPercentiles.push(quantileSorted(sorted, 0.95));
+    // (The mean is taken first: the selection reorders the bin's values.)
+    lowerPercentiles.push(quantileUnsorted(inBin, 0.05));
+    upperPercentiles.push(quantileUnsorted(inBin, 0.95));
   }
   return { piMeans, lowerPercentiles, upperPercentiles };
 }
@@ -118,34 +118,58 @@ function binMembers(
   step: number,
 ): Uint32Array[] {
   const bins = centres.length;
-  const inBin = (b: number, v: number) => (centres[b] - h - v) * (centres[b] + h - v) < 0;
+  const n = vl.length;
+  const lows = Float64Array.from(centres, (c) => c - h);
+  const highs = Float64Array.from(centres, (c) => c + h);
   let spaced = true;
   for (let b = 1; b < bins && spaced; b++) spaced = centres[b] - centres[b - 1] >= step;
+  // Pass 1: for each sample, the first candidate bin and a bit per candidate that holds it.
+  const first = new Int32Array(n);
+  const hits = new Uint32Array(spaced ? n : 0);
   const counts = new Uint32Array(bins);
-  const visit = (record: (b: number, i: number) => void) => {
-    for (let i = 0; i < vl.length; i++) {
-      const v = vl[i];
-      if (!spaced) {
-        for (let b = 0; b < bins; b++) if (inBin(b, v)) record(b, i);
-        continue;
-      }
-      // The last centre <= v (−1 when v is below them all, or NaN).
-      let lo = 0;
-      let hi = bins;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (centres[mid] <= v) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let b = Math.max(lo - 2, 0); b <= Math.min(lo, bins - 1); b++) {
-        if (inBin(b, v)) record(b, i);
+  if (!spaced) {
+    // Any layout: every bin is a candidate (one pass per bin keeps sample order).
+    const members: Uint32Array[] = [];
+    for (let b = 0; b < bins; b++) {
+      let count = 0;
+      for (let i = 0; i < n; i++) if ((lows[b] - vl[i]) * (highs[b] - vl[i]) < 0) count++;
+      const list = new Uint32Array(count);
+      let k = 0;
+      for (let i = 0; i < n; i++) if ((lows[b] - vl[i]) * (highs[b] - vl[i]) < 0) list[k++] = i;
+      members.push(list);
+    }
+    return members;
+  }
+  const c0 = centres[0];
+  const spacing = bins > 1 ? (centres[bins - 1] - c0) / (bins - 1) : 1;
+  for (let i = 0; i < n; i++) {
+    const v = vl[i];
+    // The number of centres <= v (0 when v is below them all, or NaN): guessed as if the
+    // centres were evenly spaced, then corrected.
+    let lo = v >= c0 ? Math.min(bins, Math.floor((v - c0) / spacing) + 1) : 0;
+    while (lo > 0 && centres[lo - 1] > v) lo--;
+    while (lo < bins && centres[lo] <= v) lo++;
+    const from = Math.max(lo - 2, 0);
+    const to = Math.min(lo, bins - 1);
+    let bits = 0;
+    for (let b = from; b <= to; b++) {
+      if ((lows[b] - v) * (highs[b] - v) < 0) {
+        bits |= 1 << (b - from);
+        counts[b]++;
       }
     }
-  };
-  visit((b) => counts[b]++);
+    first[i] = from;
+    hits[i] = bits;
+  }
+  // Pass 2: the sample indices of each bin, in sample order.
   const members = Array.from(counts, (c) => new Uint32Array(c));
   const filled = new Uint32Array(bins);
-  visit((b, i) => members[b][filled[b]++] = i);
+  for (let i = 0; i < n; i++) {
+    let bits = hits[i];
+    for (let b = first[i]; bits !== 0; b++, bits >>>= 1) {
+      if (bits & 1) members[b][filled[b]++] = i;
+    }
+  }
   return members;
 }
 

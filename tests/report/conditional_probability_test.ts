@@ -10,7 +10,7 @@ import { mean, sum } from "../../src/model/vec.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
 import { sampleStatistics } from "../../src/montecarlo/statistics.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
-import { arange, quantileSorted } from "../../src/report/_numpy.ts";
+import { arange, quantileSorted, quantileUnsorted } from "../../src/report/_numpy.ts";
 import {
   conditionalProbabilityByViralLoad,
   conditionalProbabilityData,
@@ -46,6 +46,22 @@ Deno.test("quantileSorted() matches np.quantile's linear method", () => {
 Deno.test("quantileSorted() gives NaN for an empty input or a NaN value", () => {
   strictEqual(quantileSorted(new Float64Array(0), 0.5), NaN);
   strictEqual(quantileSorted(Float64Array.of(1, 2, NaN).sort(), 0.05), NaN);
+});
+
+Deno.test("quantileUnsorted() equals quantileSorted() of the sorted values", () => {
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (const n of [1, 2, 3, 5, 20, 101, 1000, 4097]) {
+    for (const ties of [false, true]) {
+      const values = Float64Array.from({ length: n }, () => ties ? Math.floor(next() * 7) : next());
+      for (const q of [0, 0.05, 0.5, 0.95, 1]) {
+        const sorted = values.slice().sort();
+        strictEqual(quantileUnsorted(values.slice(), q), quantileSorted(sorted, q), `${n} ${q}`);
+      }
+    }
+  }
+  strictEqual(quantileUnsorted(new Float64Array(0), 0.5), NaN);
+  strictEqual(quantileUnsorted(Float64Array.of(1, NaN, 2), 0.05), NaN);
 });
 
 Deno.test("arange() gives np.arange's length and rounding", () => {
