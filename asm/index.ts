@@ -13,6 +13,7 @@ export {
   log_glibc,
 } from "./libm";
 export { chebyshev_moments } from "./chebyshev";
+export { infection_percent } from "./dose_response";
 export { aerosol_volume, fraction_deposited } from "./particles";
 export { numpy_histogram, numpy_std, numpy_sum, pairwise_sum } from "./reductions";
 export { timeline_pass } from "./timeline";

@@ -109,6 +109,8 @@ export interface KernelExports {
     intOut: number,
     intSum: number,
   ): void;
+  /** In place over `p` (n f64): x → (1 − e^(−x)) · 100, the exponential dose-response (%). */
+  infection_percent(p: number, n: number): void;
   /** `out`: deposited fraction for n diameters (µm) after evaporation. */
   fraction_deposited(out: number, d: number, n: number, evaporation: number): void;
   /** `out`: aerosol volume (mL/cm³) for n diameters; η from a column, a scalar or the fit. */

@@ -8,6 +8,8 @@
  * @module
  */
 import { newColumn, releaseColumn } from "../montecarlo/column_arena.ts";
+import { sharedKernel } from "../kernel/shared.ts";
+import { expC } from "../montecarlo/libm.ts";
 import { structurallyEqual } from "./_equal.ts";
 import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
 import {
@@ -516,17 +518,26 @@ export function exposureEvaluator(
     const transmissibility = virus.transmissibilityFactor;
     const immunity = exposed.hostImmunity;
     const id50 = virus.infectiousDose;
-    const of = (vd: number, immunity: number, id50: number) => {
+    // The dose in units of ID63 (= ID50 / ln 2, scaled by the transmissibility).
+    const inId63 = (vd: number, immunity: number, id50: number) => {
       const dose = (vd * times / per) * (1 - immunity);
       const id63 = ONE_OVER_LN2 * id50;
-      return (1 - Math.exp(-(dose / (id63 * transmissibility)))) * 100;
+      return dose / (id63 * transmissibility);
     };
     if (!isArray(deposit) && !isArray(immunity) && !isArray(id50)) {
-      return of(deposit, immunity, id50);
+      return (1 - expC(-inId63(deposit, immunity, id50))) * 100;
     }
     const n = sampleCount(deposit, immunity, id50);
     const out = into !== undefined && into.length === n ? into : newColumn(n);
-    for (let i = 0; i < out.length; i++) out[i] = of(at(deposit, i), at(immunity, i), at(id50, i));
+    // (1 − e^(−x)) · 100 in the kernel, with glibc's exp as numpy's.
+    const kernel = sharedKernel();
+    kernel.scope(() => {
+      const p = kernel.alloc(n * 8);
+      const x = kernel.f64(p, n);
+      for (let i = 0; i < n; i++) x[i] = inId63(at(deposit, i), at(immunity, i), at(id50, i));
+      kernel.exports.infection_percent(p, n);
+      out.set(kernel.f64(p, n));
+    });
     return out;
   };
 
