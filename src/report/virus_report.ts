@@ -152,10 +152,9 @@ function report(
   const co2 = concentrationEvaluator(models.co2Model);
   const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
   const co2Samples = sampleCount(co2.normalization);
-  const co2Concentrations = Array.from(co2Sums, (s) => s / co2Samples);
   return {
     times,
-    CO2_concentrations: co2Concentrations,
+    CO2_concentrations: Array.from(co2Sums, (s) => s / co2Samples),
     groups,
     seed,
     model: describe(form, models.exposureModels, sampleSize),
