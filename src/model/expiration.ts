@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { keepColumn } from "../montecarlo/column_arena.ts";
+import { copyColumn } from "../montecarlo/column_arena.ts";
 import { sharedKernel } from "../kernel/shared.ts";
 import { exhaleEfficiency, type Mask } from "./mask.ts";
 import { add, map2, mul, type Vec } from "./vec.ts";
@@ -147,7 +147,7 @@ function kernelAerosols(d: Float64Array, cn: number, mask: Mask): Float64Array {
       eta === undefined ? 1 : 0,
       mask.factorExhale,
     );
-    return keepColumn(kernel.f64(out, d.length).slice());
+    return copyColumn(kernel.f64(out, d.length));
   });
 }
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { keepColumn } from "../montecarlo/column_arena.ts";
+import { copyColumn } from "../montecarlo/column_arena.ts";
 import { sharedKernel } from "../kernel/shared.ts";
 import { map1, type Vec } from "./vec.ts";
 
@@ -64,7 +64,7 @@ export function fractionDeposited(diameterUm: Vec | undefined, evaporationFactor
       const d = kernel.put(diameterUm);
       const out = kernel.alloc(diameterUm.length * 8);
       kernel.exports.fraction_deposited(out, d, diameterUm.length, evaporationFactor);
-      return keepColumn(kernel.f64(out, diameterUm.length).slice());
+      return copyColumn(kernel.f64(out, diameterUm.length));
     });
   }
   return map1(diameterUm, (diameter) => {

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { keepColumn } from "./column_arena.ts";
+import { copyColumn } from "./column_arena.ts";
 import type { InterpTable } from "./interp.ts";
 import { checkCount, type Rng } from "./rng.ts";
 
@@ -288,7 +288,7 @@ function rejectionWithTable(
       table.left,
       table.right,
     );
-    const x = keepColumn(kernel.f64(out, n).slice());
+    const x = copyColumn(kernel.f64(out, n));
     return dist.log10 ? pow10InPlace(x) : x;
   });
 }
@@ -354,7 +354,7 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
     const out = kernel.alloc(n * 8);
     const k = kernel.exports;
     k.kde_sample(rng.statePtr, out, n, v, w, cum, lut, size, dist.bandwidth);
-    const x = keepColumn(kernel.f64(out, n).slice());
+    const x = copyColumn(kernel.f64(out, n));
     return dist.log10 ? pow10InPlace(x) : x;
   });
 }

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { keepColumn } from "./column_arena.ts";
+import { copyColumn } from "./column_arena.ts";
 import { createKernel, type Kernel } from "../kernel/kernel.ts";
 
 /** Number of 32-bit words in the MT19937 key. */
@@ -92,7 +92,7 @@ export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng 
     return kernel.scope(() => {
       const out = kernel.alloc(n * 8);
       fill(out);
-      return keepColumn(kernel.f64(out, n).slice());
+      return copyColumn(kernel.f64(out, n));
     });
   }
 

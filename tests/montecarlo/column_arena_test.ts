@@ -1,8 +1,10 @@
-import { strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
 import {
+  copyColumn,
   keepColumn,
   newColumn,
   releaseColumn,
+  takeColumn,
   withColumnArena,
 } from "../../src/montecarlo/column_arena.ts";
 
@@ -55,4 +57,20 @@ Deno.test("releaseColumn() frees a column now and ignores scalars", () => {
   releaseColumn(column);
   releaseColumn(3);
   strictEqual(column.length, 0);
+});
+
+Deno.test("released memory is reused: new columns start at zero, old views stay empty", () => {
+  const n = 100_000; // above the pooling threshold
+  const old = withColumnArena(() => {
+    const c = newColumn(n);
+    c.fill(7);
+    return c;
+  });
+  strictEqual(old.length, 0);
+  const zeroed = newColumn(n);
+  strictEqual(zeroed.length, n);
+  strictEqual(zeroed.every((v) => v === 0), true);
+  const copy = copyColumn(Float64Array.of(1, 2, 3));
+  deepStrictEqual(Array.from(copy), [1, 2, 3]);
+  strictEqual(takeColumn(n).length, n);
 });
