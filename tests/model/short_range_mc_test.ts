@@ -6,13 +6,14 @@ import { ACTIVITY_TYPES } from "../../src/model/activity.ts";
 import { NO_CASES } from "../../src/model/cases.ts";
 import { exposureEvaluator, exposureModel } from "../../src/model/exposure.ts";
 import { periodicInterval, specificInterval } from "../../src/model/interval.ts";
-import { MASK_TYPES } from "../../src/model/mask.ts";
+import { type Mask, MASK_TYPES } from "../../src/model/mask.ts";
+import type { InfectedPopulation } from "../../src/model/population.ts";
 import {
   activitySpec,
   expirationSpec,
   shortRangeDistanceSpec,
 } from "../../src/model/monte_carlo_data.ts";
-import { createRoom } from "../../src/model/room.ts";
+import { createRoom, type Room } from "../../src/model/room.ts";
 import {
   sampleActivity,
   sampleInfectedPopulation,
@@ -22,9 +23,10 @@ import {
   dilutedJetConcentration,
   dilutionFactor,
   normedJetOriginConcentration,
+  type ShortRangeModel,
 } from "../../src/model/short_range.ts";
 import { at, mean } from "../../src/model/vec.ts";
-import { airChange } from "../../src/model/ventilation.ts";
+import { airChange, type Ventilation } from "../../src/model/ventilation.ts";
 import { VIRUS_TYPES } from "../../src/model/virus.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
 import { DEFAULT_REGISTRY as R } from "../../src/registry/defaults.ts";
@@ -62,13 +64,24 @@ function scenario(seed: number) {
   return { infected, interaction };
 }
 
-/** One exposed person in 75 m³ with the scenario's interaction, `ach` air changes per hour. */
-function officeEvaluator({ infected, interaction }: ReturnType<typeof scenario>, ach: number) {
+/** Where and how the exposed person of {@link evaluatorOf} meets the interaction. */
+interface Setting {
+  readonly room: Room;
+  readonly ventilation: Ventilation;
+  readonly mask: Mask;
+  readonly exposedToShortRange: number;
+}
+
+/** One exposed person (light activity) with the scenario's infected and interaction. */
+function evaluatorOf(
+  { infected, interaction }: { infected: InfectedPopulation; interaction: ShortRangeModel },
+  setting: Setting,
+) {
   return exposureEvaluator(exposureModel({
     concentrationModels: [{
       kind: "virus",
-      room: createRoom({ volume: 75 }),
-      ventilation: airChange(presence, ach),
+      room: setting.room,
+      ventilation: setting.ventilation,
       infected,
       evaporationFactor: 0.3,
       minBackgroundConcentration: 0,
@@ -77,14 +90,24 @@ function officeEvaluator({ infected, interaction }: ReturnType<typeof scenario>,
     exposed: {
       number: 1,
       presence,
-      mask: MASK_TYPES["No mask"],
+      mask: setting.mask,
       activity: ACTIVITY_TYPES["Light activity"],
       hostImmunity: 0,
     },
     geographicalData: NO_CASES,
-    exposedToShortRange: 1,
+    exposedToShortRange: setting.exposedToShortRange,
     identifier: "group_1",
   }));
+}
+
+/** The scenario in 75 m³ without masks, `ach` air changes per hour. */
+function officeEvaluator(people: ReturnType<typeof scenario>, ach: number) {
+  return evaluatorOf(people, {
+    room: createRoom({ volume: 75 }),
+    ventilation: airChange(presence, ach),
+    mask: MASK_TYPES["No mask"],
+    exposedToShortRange: 1,
+  });
 }
 
 Deno.test("short-range models hold per-sample dilution and jet concentrations", () => {
@@ -134,27 +157,12 @@ Deno.test("the short-range dose scales with (1 − η_inhale) of a per-sample ma
     rng,
     N,
   );
-  const ev = exposureEvaluator(exposureModel({
-    concentrationModels: [{
-      kind: "virus",
-      room: createRoom({ volume: 50, humidity: 0.3 }),
-      ventilation: airChange(periodicInterval(120, 120), 10_000_000),
-      infected,
-      evaporationFactor: 0.3,
-      minBackgroundConcentration: 0,
-    }],
-    shortRange: [interaction],
-    exposed: {
-      number: 1,
-      presence,
-      mask: { etaInhale: Float64Array.of(0, 0.3, 0.5), factorExhale: 1 },
-      activity: ACTIVITY_TYPES["Light activity"],
-      hostImmunity: 0,
-    },
-    geographicalData: NO_CASES,
+  const ev = evaluatorOf({ infected, interaction }, {
+    room: createRoom({ volume: 50, humidity: 0.3 }),
+    ventilation: airChange(periodicInterval(120, 120), 10_000_000),
+    mask: { etaInhale: Float64Array.of(0, 0.3, 0.5), factorExhale: 1 },
     exposedToShortRange: 0,
-    identifier: "group_1",
-  }));
+  });
   const dose = ev.depositedExposure() as Float64Array;
   strictEqual(dose.length, 3);
   [1, 0.7, 0.5].forEach((f, i) => assertClose(dose[i], dose[0] * f, { rel: 1e-8 }));
