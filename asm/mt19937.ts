@@ -199,18 +199,91 @@ let cursor: u32 = 0;
 }
 
 /**
+ * The next two doubles of the stream, as two `drawDouble` calls (between `beginDraws`
+ * and `endDraws`): from four words a0 b0 a1 b1 in the block, both at once
+ * ((a >> 5) · 2^26 + (b >> 6)) · 2^-53, every step exact.
+ */
+// @ts-ignore: decorator
+@inline function drawPair(s: usize): v128 {
+  if (cursor <= N - 4) {
+    const w = v128.load(s + TEMPERED_OFFSET + (<usize>cursor << 2));
+    cursor += 4;
+    // (a0 >> 5, a1 >> 5, b0 >> 6, b1 >> 6)
+    const parts = i32x4.shuffle(i32x4.shr_u(w, 5), i32x4.shr_u(w, 6), 0, 2, 5, 7);
+    const high = f64x2.convert_low_i32x4_u(parts);
+    const low = f64x2.convert_low_i32x4_u(i32x4.shuffle(parts, parts, 2, 3, 0, 1));
+    return f64x2.mul(
+      f64x2.add(f64x2.mul(high, f64x2.splat(TWO_POW_26)), low),
+      f64x2.splat(TWO_POW_MINUS_53),
+    );
+  }
+  const first = drawDouble(s);
+  return f64x2(first, drawDouble(s));
+}
+
+/**
  * One accepted attempt of numpy's legacy polar method: x1, x2 = 2u − 1 for two doubles
  * u, redrawn while r2 = x1² + x2² is >= 1 or 0. Returns (x1, x2).
  */
 // @ts-ignore: decorator
 @inline function polarAttempt(s: usize): v128 {
   let x1: f64, x2: f64, r2: f64;
+  let x: v128;
   do {
-    x1 = 2.0 * drawDouble(s) - 1.0;
-    x2 = 2.0 * drawDouble(s) - 1.0;
+    x = polarCandidate(s);
+    x1 = f64x2.extract_lane(x, 0);
+    x2 = f64x2.extract_lane(x, 1);
     r2 = x1 * x1 + x2 * x2;
   } while (r2 >= 1.0 || r2 == 0.0);
-  return f64x2(x1, x2);
+  return x;
+}
+
+/** One attempt of the polar method, accepted or not: (x1, x2) = 2u − 1 for two doubles u. */
+// @ts-ignore: decorator
+@inline function polarCandidate(s: usize): v128 {
+  return f64x2.sub(f64x2.mul(f64x2.splat(2.0), drawPair(s)), f64x2.splat(1.0));
+}
+
+/** 1 when the attempt (x1, x2) is accepted (0 < x1² + x2² < 1), else 0, without a branch. */
+// @ts-ignore: decorator
+@inline function accepted(x: v128): u32 {
+  const r2 = radius2(x);
+  return <u32>(r2 < 1.0) & <u32>(r2 != 0.0);
+}
+
+/** Pairs of accepted attempts drawn ahead of their values by `fillGaussian`. */
+const ATTEMPT_CHUNK: u32 = 256;
+/** Static scratch for those attempts (16 bytes each). */
+const ATTEMPTS: usize = memory.data(<i32>ATTEMPT_CHUNK * 16, 16);
+
+/**
+ * Writes the next `pairs` accepted attempts of the stream to `buf` (16 bytes each): every
+ * attempt is written at the next free slot and the slot is
+ * kept only when the attempt is accepted, so the accept test is never guessed.
+ */
+// @ts-ignore: decorator
+@inline function acceptedAttempts(s: usize, buf: usize, pairs: u32): void {
+  let p: u32 = 0;
+  while (p + 1 < pairs) {
+    const x = polarCandidate(s);
+    v128.store(buf + (<usize>p << 4), x);
+    p += accepted(x);
+    const y = polarCandidate(s);
+    v128.store(buf + (<usize>p << 4), y);
+    p += accepted(y);
+  }
+  while (p < pairs) {
+    const x = polarCandidate(s);
+    v128.store(buf + (<usize>p << 4), x);
+    p += accepted(x);
+  }
+}
+
+/** Advances the stream past the next `pairs` accepted attempts. */
+// @ts-ignore: decorator
+@inline function skipAttempts(s: usize, pairs: u32): void {
+  let p: u32 = 0;
+  while (p < pairs) p += accepted(polarCandidate(s));
 }
 
 /** x1² + x2² of an attempt (x1, x2). */
@@ -228,27 +301,13 @@ let cursor: u32 = 0;
  */
 export function fillUniform(s: usize, out: usize, n: u32, low: f64, range: f64): void {
   beginDraws(s);
-  for (let i: u32 = 0; i < n; i++) store<f64>(out + (<usize>i << 3), low + range * drawDouble(s));
-  endDraws(s);
-}
-
-/**
- * For k in 0..count: out[idx[k]] = low + range · random_sample (idx: count u32), drawn
- * in k order exactly as `fillUniform`.
- */
-export function scatterUniform(
-  s: usize,
-  out: usize,
-  idx: usize,
-  count: u32,
-  low: f64,
-  range: f64,
-): void {
-  beginDraws(s);
-  for (let k: u32 = 0; k < count; k++) {
-    const at = out + (<usize>load<u32>(idx + (<usize>k << 2)) << 3);
-    store<f64>(at, low + range * drawDouble(s));
+  const lows = f64x2.splat(low);
+  const ranges = f64x2.splat(range);
+  let i: u32 = 0;
+  for (; i + 2 <= n; i += 2) {
+    v128.store(out + (<usize>i << 3), f64x2.add(lows, f64x2.mul(ranges, drawPair(s))));
   }
+  if (i < n) store<f64>(out + (<usize>i << 3), low + range * drawDouble(s));
   endDraws(s);
 }
 
@@ -276,32 +335,37 @@ export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, sc
   }
   beginDraws(s);
   if (sizeof<M>() == 1) {
-    // Four values from two accepted attempts, their logarithms and exponentials two at
-    // a time (the same operations per lane as the scalar path below).
+    // By chunks: the accepted attempts of up to ATTEMPT_CHUNK pairs first (drawing only),
+    // then four values from two accepted attempts, their logarithms and exponentials two
+    // at a time (the same operations per lane as the scalar path below).
     while (i + 4 <= n) {
-      const a = polarAttempt(s);
-      const b = polarAttempt(s);
-      const r2 = f64x2(radius2(a), radius2(b));
-      const f = f64x2.sqrt(f64x2.div(f64x2.mul(f64x2.splat(-2.0), logOf2(r2)), r2));
-      const fa = f64x2.splat(f64x2.extract_lane(f, 0));
-      const fb = f64x2.splat(f64x2.extract_lane(f, 1));
-      // (x2 · f, x1 · f) of each attempt.
-      const ga = f64x2.mul(fa, i64x2.shuffle(a, a, 1, 0));
-      const gb = f64x2.mul(fb, i64x2.shuffle(b, b, 1, 0));
-      const at = out + (<usize>i << 3);
-      const add = sizeof<Mode>() == 4;
-      const scales = f64x2.splat(scale);
-      const loc0 = add ? v128.load(at) : f64x2.splat(loc);
-      const loc1 = add ? v128.load(at, 16) : f64x2.splat(loc);
-      let first = f64x2.add(loc0, f64x2.mul(scales, ga));
-      let second = f64x2.add(loc1, f64x2.mul(scales, gb));
-      if (sizeof<Mode>() == 1) {
-        first = expOf2(first);
-        second = expOf2(second);
+      const pairs = min<u32>(ATTEMPT_CHUNK, ((n - i) >> 2) << 1);
+      acceptedAttempts(s, ATTEMPTS, pairs);
+      for (let q: u32 = 0; q < pairs; q += 2) {
+        const at = out + (<usize>i << 3);
+        const a = v128.load(ATTEMPTS + (<usize>q << 4));
+        const b = v128.load(ATTEMPTS + (<usize>q << 4), 16);
+        const r2 = f64x2(radius2(a), radius2(b));
+        const f = f64x2.sqrt(f64x2.div(f64x2.mul(f64x2.splat(-2.0), logOf2(r2)), r2));
+        const fa = f64x2.splat(f64x2.extract_lane(f, 0));
+        const fb = f64x2.splat(f64x2.extract_lane(f, 1));
+        // (x2 · f, x1 · f) of each attempt.
+        const ga = f64x2.mul(fa, i64x2.shuffle(a, a, 1, 0));
+        const gb = f64x2.mul(fb, i64x2.shuffle(b, b, 1, 0));
+        const add = sizeof<Mode>() == 4;
+        const scales = f64x2.splat(scale);
+        const loc0 = add ? v128.load(at) : f64x2.splat(loc);
+        const loc1 = add ? v128.load(at, 16) : f64x2.splat(loc);
+        let first = f64x2.add(loc0, f64x2.mul(scales, ga));
+        let second = f64x2.add(loc1, f64x2.mul(scales, gb));
+        if (sizeof<Mode>() == 1) {
+          first = expOf2(first);
+          second = expOf2(second);
+        }
+        v128.store(at, first);
+        v128.store(at, second, 16);
+        i += 4;
       }
-      v128.store(at, first);
-      v128.store(at, second, 16);
-      i += 4;
     }
   }
   while (i < n) {
@@ -349,7 +413,9 @@ export function skipGaussian<M>(s: usize, n: u32): void {
     i = 1;
   }
   beginDraws(s);
-  for (; i + 1 < n; i += 2) polarAttempt(s);
+  const pairs = (n - i) >> 1;
+  skipAttempts(s, pairs);
+  i += pairs << 1;
   if (i < n) {
     const x = polarAttempt(s);
     const r2 = radius2(x);

@@ -7,7 +7,7 @@
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
 import { HostFma, SoftFma, useHostFma } from "./libm";
-import { fillGaussian, fillUniform, scatterUniform, skipGaussian } from "./mt19937";
+import { fillGaussian, fillUniform, skipGaussian } from "./mt19937";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
 export function fill_random(s: usize, out: usize, n: u32): void {
@@ -91,16 +91,21 @@ export function interp_at(x: f64, t: usize, m: u32, left: f64, right: f64): f64 
 
 /**
  * Rejection sampling against an interpolated density (reference `Custom`):
- * `out` (n f64) receives x; `fvalue` is n f64 of scratch; `idx` is n u32 of scratch;
+ * `out` (n f64) receives x; `scratch` is 2n f64; `idx` is n u32 of scratch;
  * `table` is an m-point table prepared by `interp_init`.
  * Round 0 draws all fvalues, then all x. Each later round redraws the rejected
  * indices (ascending): all their fvalues first, then all their x. A sample is rejected
  * when fvalue > f(x) (strict). Returns the number of redraw rounds.
+ *
+ * A round's draws go to contiguous rows of `scratch` (its fvalues, then its x values,
+ * in the order drawn) and are tested from there; x is written to its index whether or
+ * not it is accepted (a rejected one is overwritten by a later round), and the rejected
+ * indices are kept in place without a branch, so the test's outcome is never guessed.
  */
 export function interp_rejection(
   s: usize,
   out: usize,
-  fvalue: usize,
+  scratch: usize,
   idx: usize,
   n: u32,
   lo: f64,
@@ -111,32 +116,33 @@ export function interp_rejection(
   left: f64,
   right: f64,
 ): u32 {
-  fill_uniform(s, fvalue, n, 0.0, fmax);
+  fill_uniform(s, scratch, n, 0.0, fmax);
   fill_uniform(s, out, n, lo, hi);
   const perStep = <f64>(m - 1) / (load<f64>(table + (<usize>(m - 1) << 3)) - load<f64>(table));
   let rejected: u32 = 0;
   for (let i: u32 = 0; i < n; i++) {
-    const x = load<f64>(out + (<usize>i << 3));
-    if (load<f64>(fvalue + (<usize>i << 3)) > interpAt(x, table, m, left, right, perStep)) {
-      store<u32>(idx + (<usize>rejected << 2), i);
-      rejected++;
-    }
+    const o = <usize>i << 3;
+    const x = load<f64>(out + o);
+    store<u32>(idx + (<usize>rejected << 2), i);
+    rejected += <u32>(load<f64>(scratch + o) > interpAt(x, table, m, left, right, perStep));
   }
   const range = hi - lo;
   let rounds: u32 = 0;
   while (rejected > 0) {
     rounds++;
+    const fvalues = scratch;
+    const xs = scratch + (<usize>rejected << 3);
     // uniform(0, fmax) is 0 + fmax · u: the same value as fmax · u.
-    scatterUniform(s, fvalue, idx, rejected, 0.0, fmax);
-    scatterUniform(s, out, idx, rejected, lo, range);
+    fillUniform(s, fvalues, rejected, 0.0, fmax);
+    fillUniform(s, xs, rejected, lo, range);
     let still: u32 = 0;
     for (let k: u32 = 0; k < rejected; k++) {
+      const o = <usize>k << 3;
       const i = load<u32>(idx + (<usize>k << 2));
-      const x = load<f64>(out + (<usize>i << 3));
-      if (load<f64>(fvalue + (<usize>i << 3)) > interpAt(x, table, m, left, right, perStep)) {
-        store<u32>(idx + (<usize>still << 2), i);
-        still++;
-      }
+      const x = load<f64>(xs + o);
+      store<f64>(out + (<usize>i << 3), x);
+      store<u32>(idx + (<usize>still << 2), i);
+      still += <u32>(load<f64>(fvalues + o) > interpAt(x, table, m, left, right, perStep));
     }
     rejected = still;
   }

@@ -61,11 +61,14 @@ export interface KernelExports {
   interp_init(t: number, m: number): void;
   /** numpy `interp` at one point on a table prepared by `interp_init`. */
   interp_at(x: number, t: number, m: number, left: number, right: number): number;
-  /** Rejection sampling against an interpolated density; returns the redraw rounds. */
+  /**
+   * Rejection sampling against an interpolated density (`scratch`: 2n f64, `idx`: n
+   * u32); returns the redraw rounds.
+   */
   interp_rejection(
     s: number,
     out: number,
-    fvalue: number,
+    scratch: number,
     idx: number,
     n: number,
     lo: number,

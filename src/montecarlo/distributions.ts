@@ -272,12 +272,12 @@ function rejectionWithTable(
     const k = kernel.exports;
     k.interp_init(t, m);
     const out = kernel.alloc(n * 8);
-    const fvalue = kernel.alloc(n * 8);
+    const scratch = kernel.alloc(2 * n * 8);
     const idx = kernel.alloc(n * 4);
     k.interp_rejection(
       rng.statePtr,
       out,
-      fvalue,
+      scratch,
       idx,
       n,
       dist.bounds[0],

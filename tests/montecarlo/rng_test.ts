@@ -150,6 +150,17 @@ Deno.test("normal and lognormal draws split into odd chunks continue one stream 
   }
 });
 
+Deno.test("long normal and lognormal draws equal the same draws taken one value at a time", () => {
+  // Long fills draw their accepted attempts in chunks ahead of the values; single values
+  // take the one-attempt path.
+  for (const kind of ["normal", "lognormal"] as const) {
+    const whole = createRng(2024)[kind](-0.3, 1.1, 3001);
+    const single = createRng(2024);
+    const one = Array.from({ length: 3001 }, () => single[kind](-0.3, 1.1, 1)[0]);
+    deepStrictEqual(Array.from(whole), one, kind);
+  }
+});
+
 Deno.test("skipNormal(n) leaves the generator where normal(…, n) does, cache included", () => {
   for (const [before, n] of [[0, 0], [0, 1], [0, 2], [1, 2], [1, 3], [3, 1250], [0, 2497]]) {
     const drawn = createRng(5);
