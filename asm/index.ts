@@ -27,6 +27,7 @@ export {
   interp_init,
   interp_rejection,
   kde_sample,
+  pow10_column,
   skip_normal,
 } from "./samplers";
 

@@ -26,6 +26,8 @@ import {
   LOG_LN2_HI,
   LOG_LN2_LO,
   LOG_TABLE,
+  POW10_LOG_HI,
+  POW10_LOG_LO,
 } from "./libm_data";
 
 /** Whether `f64x2.relaxed_madd` is a true fused multiply-add on this host (see `init_fma`). */
@@ -212,6 +214,43 @@ export function expOf<M>(x: f64): f64 {
     f64x2.relaxed_madd(p, r2, f64x2.add(tail, r)),
   );
   return f64x2.relaxed_madd(sbits, tmp, sbits);
+}
+
+/**
+ * Whether `pow10Of` computes 10^y itself: 2^-53 <= |y| < 222, where pow's main path
+ * applies (2^-54 <= |y · ln 10| < 512); false for NaN.
+ */
+// @ts-ignore: decorator
+@inline export function pow10InRange(y: f64): bool {
+  const a = Math.abs(y);
+  return a >= 1.1102230246251565e-16 && a < 222.0;
+}
+
+/**
+ * 10^y rounded as glibc's FMA build of `pow(10, y)` (ARM optimized-routines `pow.c`),
+ * for y with `pow10InRange(y)` (the caller handles the rest): e^(y · ln 10) with ln 10 =
+ * hi + lo from pow's own logarithm, y · hi split exactly into ehi + a tail, and the
+ * tail added to exp's reduced argument (`exp_inline`).
+ */
+// @ts-ignore: decorator
+@inline export function pow10Of<M>(y: f64): f64 {
+  const hi = d(POW10_LOG_HI);
+  const ehi = y * hi;
+  const elo = fmaOf<M>(y, d(POW10_LOG_LO), fmaOf<M>(y, hi, -ehi));
+  const shift = d(EXP_SHIFT);
+  let kd = fmaOf<M>(ehi, d(EXP_INV_LN2_N), shift);
+  const ki = reinterpret<u64>(kd);
+  kd -= shift;
+  let r = fmaOf<M>(kd, d(EXP_NEG_LN2_LO_N), fmaOf<M>(kd, d(EXP_NEG_LN2_HI_N), ehi));
+  r += elo;
+  const idx = EXP_TABLE + (<usize>((ki & 127) << 1) << 3);
+  const tail = load<f64>(idx);
+  const scale = reinterpret<f64>(load<u64>(idx, 8) + (ki << 45));
+  const r2 = r * r;
+  const p = fmaOf<M>(r, d(EXP_C3), d(EXP_C2));
+  const q = fmaOf<M>(r, d(EXP_C5), d(EXP_C4));
+  const tmp = fmaOf<M>(r2 * r2, q, fmaOf<M>(p, r2, tail + r));
+  return fmaOf<M>(scale, tmp, scale);
 }
 
 // @ts-ignore: decorator

@@ -171,3 +171,8 @@ export const LOG_TABLE: usize = memory.data<u64>([
   0x3fe7beb377dcb5ad, 0x3fd3187210436000, 0x3fe79baa679725c2, 0x3fd377266dec1800,
   0x3fe77907f2170657, 0x3fd3d54ffbaf3000, 0x3fe756cadbd6130c, 0x3fd432eee32fe000,
 ]);
+
+// pow(10, y): glibc's `log_inline(10)` (its pow's own logarithm, 128-entry table entry
+// 107, k = 3, z = 1.25), hi + lo with lo about 15 bits beyond hi; the same for every y.
+export const POW10_LOG_HI: u64 = 0x40026bb1bbb55516;
+export const POW10_LOG_LO: u64 = 0xbcaf48ad48200000;

@@ -6,7 +6,7 @@
 // see: ../shared/spec/sampling-order.md, sections 1 and 2 (exact draw order).
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
-import { HostFma, SoftFma, useHostFma } from "./libm";
+import { HostFma, pow10InRange, pow10Of, SoftFma, useHostFma } from "./libm";
 import { fillGaussian, fillUniform, skipGaussian } from "./mt19937";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
@@ -197,4 +197,20 @@ export function kde_sample(
   // In place: x_j + h * gauss(), in index order (numpy `normal(loc=x, scale=h)`).
   if (useHostFma()) fillGaussian<HostFma, u32>(s, out, n, 0.0, h);
   else fillGaussian<SoftFma, u32>(s, out, n, 0.0, h);
+}
+
+/**
+ * x → 10^x in place for the n f64 at `x`, from index `start`, rounded as glibc's
+ * `pow(10, x)` (the reference's LogCustom `10 ** x`). Stops at the first value outside
+ * `pow10InRange` (tiny, huge, not finite) and returns its index, or n when done.
+ */
+export function pow10_column(x: usize, start: u32, n: u32): u32 {
+  const host = useHostFma();
+  for (let i = start; i < n; i++) {
+    const at = x + (<usize>i << 3);
+    const y = load<f64>(at);
+    if (!pow10InRange(y)) return i;
+    store<f64>(at, host ? pow10Of<HostFma>(y) : pow10Of<SoftFma>(y));
+  }
+  return n;
 }

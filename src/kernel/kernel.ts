@@ -146,6 +146,11 @@ export interface KernelExports {
   numpy_std(p: number, n: number, scratch: number): number;
   /** `np.histogram` with `bins` equal bins: bins + 1 f64 edges, bins f64 counts. */
   numpy_histogram(p: number, n: number, bins: number, edges: number, counts: number): void;
+  /**
+   * x → 10^x in place (glibc's pow) for the n f64 at `x` from index `start`; returns
+   * the index of the first value it leaves (outside 2^-53 <= |x| < 222), or n.
+   */
+  pow10_column(x: number, start: number, n: number): number;
   /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
   kde_sample(
     s: number,

@@ -11,6 +11,7 @@
  * @module
  */
 import { copyColumn } from "./column_arena.ts";
+import type { Kernel } from "../kernel/kernel.ts";
 import type { InterpTable } from "./interp.ts";
 import { checkCount, type Rng } from "./rng.ts";
 
@@ -288,8 +289,8 @@ function rejectionWithTable(
       table.left,
       table.right,
     );
-    const x = copyColumn(kernel.f64(out, n));
-    return dist.log10 ? pow10InPlace(x) : x;
+    if (dist.log10) pow10InKernel(kernel, out, n);
+    return copyColumn(kernel.f64(out, n));
   });
 }
 
@@ -314,7 +315,7 @@ function rejectionWithFunction(
     }
     rejected = rejectedIndices(density, fvalue, x, rejected);
   }
-  return dist.log10 ? pow10InPlace(x) : x;
+  return dist.log10 ? pow10InPlace(rng.kernel, x) : x;
 }
 
 /**
@@ -354,17 +355,33 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
     const out = kernel.alloc(n * 8);
     const k = kernel.exports;
     k.kde_sample(rng.statePtr, out, n, v, w, cum, lut, size, dist.bandwidth);
-    const x = copyColumn(kernel.f64(out, n));
-    return dist.log10 ? pow10InPlace(x) : x;
+    if (dist.log10) pow10InKernel(kernel, out, n);
+    return copyColumn(kernel.f64(out, n));
   });
 }
 
 /**
- * x -> 10^x in place. V8's `**` rounds like glibc's `pow` (the reference's `10 ** x`)
- * on every argument tested (tests/kernel/libm_test.ts), which the kernel's `pow` does not.
+ * x -> 10^x in place for the n f64 at `ptr` in the kernel's memory, rounded like glibc's
+ * `pow(10, x)` (the reference's `10 ** x`): the kernel's port for 2^-53 <= |x| < 222,
+ * V8's `**` (glibc's `pow` on the reference's platform; tests/kernel/libm_test.ts) for
+ * the rest.
  */
-function pow10InPlace(x: Float64Array): Float64Array {
-  for (let i = 0; i < x.length; i++) x[i] = 10 ** x[i];
+function pow10InKernel(kernel: Kernel, ptr: number, n: number): void {
+  let i = kernel.exports.pow10_column(ptr, 0, n);
+  while (i < n) {
+    const x = kernel.f64(ptr, n);
+    x[i] = 10 ** x[i];
+    i = kernel.exports.pow10_column(ptr, i + 1, n);
+  }
+}
+
+/** {@link pow10InKernel} of a column outside the kernel, in place. */
+function pow10InPlace(kernel: Kernel, x: Float64Array): Float64Array {
+  kernel.scope(() => {
+    const ptr = kernel.put(x);
+    pow10InKernel(kernel, ptr, x.length);
+    x.set(kernel.f64(ptr, x.length));
+  });
   return x;
 }
 
