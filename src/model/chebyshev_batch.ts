@@ -28,7 +28,7 @@ import {
   type TimelineRequest,
   type TimelineResult,
 } from "./timeline.ts";
-import type { Vec } from "./vec.ts";
+import { lane, type Vec } from "./vec.ts";
 
 /** Scratch bytes of the kernel's `chebyshev_moments` (asm/chebyshev.ts: three rows of 256 f64). */
 const CHEBYSHEV_SCRATCH_BYTES = 3 * 256 * 8;
@@ -178,8 +178,9 @@ function affineBatch(
   const totals = (w: Vec): [number, number] => {
     let sw = 0;
     let swb = 0;
+    const [ws, step] = lane(w);
     for (let i = 0; i < b.length; i++) {
-      const wi = typeof w === "number" ? w : w[i];
+      const wi = ws[i * step];
       sw += wi;
       swb += wi * b[i];
     }

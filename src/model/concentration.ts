@@ -165,7 +165,12 @@ export function minBackgroundConcentration(model: ConcentrationModel): Vec {
 export function normalizationFactor(model: ConcentrationModel): Vec {
   if (model.kind === "known") return model.normalizationFactor;
   if (model.kind === "virus") return emissionRatePerPerson(model.infected);
-  return map1(model.emitters.activity.exhalationRate, (q) => (1e6 * q) * model.fractionExhaled);
+  const q = model.emitters.activity.exhalationRate;
+  const fraction = model.fractionExhaled;
+  if (typeof q === "number") return (1e6 * q) * fraction;
+  const out = newColumn(q.length);
+  for (let i = 0; i < q.length; i++) out[i] = (1e6 * q[i]) * fraction;
+  return out;
 }
 
 /**

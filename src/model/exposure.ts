@@ -9,7 +9,6 @@
  */
 import { newColumn, releaseColumn } from "../montecarlo/column_arena.ts";
 import { sharedKernel } from "../kernel/shared.ts";
-import { expC } from "../montecarlo/libm.ts";
 import { structurallyEqual } from "./_equal.ts";
 import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
 import {
@@ -42,8 +41,8 @@ import {
   add,
   addInto,
   addProductInto,
-  at,
   isArray,
+  lane,
   map2,
   mean,
   mul,
@@ -248,16 +247,13 @@ export function exposureEvaluator(
     const emission = emissionRatePerAerosolPerPerson(cm.infected);
     const inhalation = exposed.activity.inhalationRate;
     const eta = inhaleEfficiency(exposed.mask);
-    const factorOf = (e: number, q: number, h: number) => e * (q * (1 - h));
-    let doseFactor: Vec;
-    if (!isArray(emission) && !isArray(inhalation) && !isArray(eta)) {
-      doseFactor = factorOf(emission, inhalation, eta);
-    } else {
-      doseFactor = newColumn(sampleCount(emission, inhalation, eta));
-      for (let i = 0; i < doseFactor.length; i++) {
-        doseFactor[i] = factorOf(at(emission, i), at(inhalation, i), at(eta, i));
-      }
-    }
+    const scalar = ![emission, inhalation, eta].some(isArray);
+    const out = scalar ? new Float64Array(1) : newColumn(sampleCount(emission, inhalation, eta));
+    const [e, es] = lane(emission);
+    const [q, qs] = lane(inhalation);
+    const [h, hs] = lane(eta);
+    for (let i = 0; i < out.length; i++) out[i] = e[i * es] * (q[i * qs] * (1 - h[i * hs]));
+    const doseFactor: Vec = scalar ? out[0] : out;
     return {
       perSampleDiameter: diameter !== undefined && isArray(diameter),
       aerosolsTimesDeposited: aerosolsTimesDeposited(cm),
@@ -328,15 +324,15 @@ export function exposureEvaluator(
     const emission = emissionRatePerAerosolPerPerson(infected);
     const exhalation = infected.activity.exhalationRate;
     const inhaleEta = inhaleEfficiency(exposed.mask);
-    const of = (e: number, q: number, eta: number) => (e / (q * 1e6)) * (1 - eta);
-    if (!isArray(emission) && !isArray(exhalation) && !isArray(inhaleEta)) {
-      return of(emission, exhalation, inhaleEta);
-    }
-    const out = newColumn(sampleCount(emission, exhalation, inhaleEta));
-    for (let i = 0; i < out.length; i++) {
-      out[i] = of(at(emission, i), at(exhalation, i), at(inhaleEta, i));
-    }
-    return out;
+    const scalar = ![emission, exhalation, inhaleEta].some(isArray);
+    const out = scalar
+      ? new Float64Array(1)
+      : newColumn(sampleCount(emission, exhalation, inhaleEta));
+    const [e, es] = lane(emission);
+    const [q, qs] = lane(exhalation);
+    const [h, hs] = lane(inhaleEta);
+    for (let i = 0; i < out.length; i++) out[i] = (e[i * es] / (q[i * qs] * 1e6)) * (1 - h[i * hs]);
+    return scalar ? out[0] : out;
   })();
 
   /** Per-interaction parts of the short-range dose that do not depend on time (computed once). */
@@ -359,8 +355,12 @@ export function exposureEvaluator(
         ((emission as number) / (exhalation as number));
     } else {
       const diluted = scratchColumn(sampleCount(...columns));
+      const [f, fs] = lane(dilution);
+      const [o, os] = lane(origin);
+      const [e, es] = lane(emission);
+      const [q, qs] = lane(exhalation);
       for (let i = 0; i < diluted.length; i++) {
-        diluted[i] = 1 / at(dilution, i) * at(origin, i) * (at(emission, i) / at(exhalation, i));
+        diluted[i] = 1 / f[i * fs] * o[i * os] * (e[i * es] / q[i * qs]);
       }
       meanDilutedJet = mean(diluted);
     }
@@ -372,10 +372,12 @@ export function exposureEvaluator(
     } else {
       const n = sampleCount(origin, deposition);
       const column = isArray(diameter) ? scratchColumn(n) : newColumn(n);
-      for (let i = 0; i < n; i++) column[i] = (at(origin, i) * 1e6) * at(deposition, i);
+      const [o, os] = lane(origin);
+      const [dep, ds] = lane(deposition);
+      for (let i = 0; i < n; i++) column[i] = (o[i * os] * 1e6) * dep[i * ds];
       jetPerHour = isArray(diameter) ? mean(column) : column;
     }
-    // The jet dose factor's columns must agree (see jetDoseFactor): throws otherwise.
+    // The jet dose factor's columns must agree (see withShortRangeInto): throws otherwise.
     sampleCount(inhalation, dilution, jetFactor);
     // Fresh temporaries of this interaction, not kept.
     releaseColumn(origin);
@@ -383,14 +385,14 @@ export function exposureEvaluator(
     return { dilution, meanDilutedJet, jetPerHour, inhalation };
   });
 
-  /**
-   * Jet dose factor of interaction s for sample i: inhalation / dilution × emission per
-   * aerosol without breathing × (1 − η_in) (computed when needed, not kept per sample).
-   */
-  const jetDoseFactor = (s: number, i: number): number => {
-    const parts = shortRangeParts[s];
-    return (at(parts.inhalation, i) / at(parts.dilution, i)) * at(jetFactor, i);
-  };
+  // The short-range columns as lanes (see `lane`), for the per-sample loops below.
+  const jetLanes = shortRangeParts.map((p) => {
+    const [jet, jetStep] = lane(p.jetPerHour);
+    const [inhalation, inhalationStep] = lane(p.inhalation);
+    const [dilution, dilutionStep] = lane(p.dilution);
+    return { jet, jetStep, inhalation, inhalationStep, dilution, dilutionStep };
+  });
+  const [jetFactors, jetFactorStep] = lane(jetFactor);
 
   let meanJetDoses: number[] | undefined;
 
@@ -402,9 +404,11 @@ export function exposureEvaluator(
     });
 
   /**
-   * Dose of sample i between two times from its long-range dose: Σ_s (jet per hour ·
-   * overlap · factor − long range / dilution), plus the long range (the reference's order
-   * of operations).
+   * Doses between two times from the long-range ones (sample i at `longRange[i · step]`),
+   * for the n samples of `out`: Σ_s (jet per hour · overlap · jet dose factor − long range
+   * / dilution), plus the long range (the reference's order of operations), with the jet
+   * dose factor inhalation / dilution × emission per aerosol without breathing × (1 − η_in).
+   * Written to `out`, or added to it when `add` (`out` may be `longRange` itself).
    * Kept from the reference for parity (models.py since commit 6caf9272): the
    * long-range dose entrained in the jet is subtracted over the whole interval
    * [time1, time2], even where the interaction does not overlap it. Physically only
@@ -412,19 +416,31 @@ export function exposureEvaluator(
    * effect is ~0.2 % on the fixtures and up to ~15 % with many short interactions
    * (tests/model/full_algorithm_test.ts, ignored test).
    */
-  const withShortRange = (i: number, longRange: number, overlaps: readonly number[]): number => {
-    let deposited = 0;
-    for (let s = 0; s < shortRangeParts.length; s++) {
-      const parts = shortRangeParts[s];
-      // Without overlap the jet term is (x · 0) · f = ±0 for finite x and f (the jet
-      // rates and 1 / dilution, dilution >= 1, are finite), and adding ±0 changes nothing
-      // (deposited is never −0 here): skipped.
-      if (overlaps[s] !== 0) {
-        deposited = deposited + (at(parts.jetPerHour, i) * overlaps[s]) * jetDoseFactor(s, i);
+  const withShortRangeInto = (
+    longRange: Float64Array,
+    step: number,
+    overlaps: readonly number[],
+    out: Float64Array,
+    add: boolean,
+  ): void => {
+    for (let i = 0; i < out.length; i++) {
+      const lr = longRange[i * step];
+      let deposited = 0;
+      for (let s = 0; s < jetLanes.length; s++) {
+        const l = jetLanes[s];
+        const dilution = l.dilution[i * l.dilutionStep];
+        // Without overlap the jet term is (x · 0) · f = ±0 for finite x and f (the jet
+        // rates and 1 / dilution, dilution >= 1, are finite), and adding ±0 changes
+        // nothing (deposited is never −0 here): skipped.
+        if (overlaps[s] !== 0) {
+          const factor = (l.inhalation[i * l.inhalationStep] / dilution) *
+            jetFactors[i * jetFactorStep];
+          deposited = deposited + (l.jet[i * l.jetStep] * overlaps[s]) * factor;
+        }
+        deposited = deposited - lr / dilution;
       }
-      deposited = deposited - longRange / at(parts.dilution, i);
+      out[i] = add ? out[i] + (deposited + lr) : deposited + lr;
     }
-    return deposited + longRange;
   };
   const shortRangeColumns: Vec[] = [jetFactor];
   for (const p of shortRangeParts) shortRangeColumns.push(p.jetPerHour, p.inhalation, p.dilution);
@@ -434,12 +450,12 @@ export function exposureEvaluator(
     if (model.shortRange.length === 0) return lr;
     const overlaps = overlapsWith(time1, time2);
     const inputs = [lr, ...shortRangeColumns];
-    if (!inputs.some(isArray)) return withShortRange(0, lr as number, overlaps);
     // The long-range dose is a fresh column of this call: overwritten in place.
-    const n = sampleCount(...inputs);
-    const out = isArray(lr) ? lr : newColumn(n);
-    for (let i = 0; i < n; i++) out[i] = withShortRange(i, at(lr, i), overlaps);
-    return out;
+    const n = inputs.some(isArray) ? sampleCount(...inputs) : 1;
+    const out = isArray(lr) ? lr : new Float64Array(n);
+    const [lrs, step] = lane(lr);
+    withShortRangeInto(lrs, step, overlaps, out, false);
+    return inputs.some(isArray) ? out : out[0];
   };
 
   const populationTimes = (): number[] => {
@@ -471,24 +487,29 @@ export function exposureEvaluator(
       exposures.push(row);
     }
     const overlaps = intervals.map(([t1, t2]) => overlapsWith(t1, t2));
-    const doseFactors = staticParts.map((p) => p.doseFactor);
-    const dose = (i: number): number => {
-      let total = 0;
-      for (let p = 0; p < exposures.length; p++) {
-        let longRange = 0 + exposures[p][0] * at(doseFactors[0], i);
-        for (let k = 1; k < doseFactors.length; k++) {
-          longRange = longRange + exposures[p][k] * at(doseFactors[k], i);
-        }
-        const part = shortRange ? withShortRange(i, longRange, overlaps[p]) : longRange;
-        total = p === 0 ? part : total + part;
+    const factorLanes = staticParts.map((p) => lane(p.doseFactor));
+    const factors = factorLanes.map(([f]) => f);
+    const factorSteps = factorLanes.map(([, step]) => step);
+    const inputs = shortRange
+      ? [...staticParts.map((p) => p.doseFactor), ...shortRangeColumns]
+      : staticParts.map((p) => p.doseFactor);
+    const perSample = inputs.some(isArray);
+    const n = perSample ? sampleCount(...inputs) : 1;
+    // Interval by interval, for every sample: the long range Σ_k exposure_k · factor_k,
+    // with the short range when asked, summed over the intervals in order.
+    const total = perSample ? newColumn(n) : new Float64Array(1);
+    const longRange = shortRange ? scratchColumn(n) : total;
+    for (let p = 0; p < exposures.length; p++) {
+      const row = exposures[p];
+      const add = p > 0 && !shortRange;
+      for (let i = 0; i < n; i++) {
+        let lr = 0 + row[0] * factors[0][i * factorSteps[0]];
+        for (let k = 1; k < factors.length; k++) lr = lr + row[k] * factors[k][i * factorSteps[k]];
+        longRange[i] = add ? longRange[i] + lr : lr;
       }
-      return total;
-    };
-    const inputs = shortRange ? [...doseFactors, ...shortRangeColumns] : doseFactors;
-    if (!inputs.some(isArray)) return dose(0);
-    const out = newColumn(sampleCount(...inputs));
-    for (let i = 0; i < out.length; i++) out[i] = dose(i);
-    return out;
+      if (shortRange) withShortRangeInto(longRange, 1, overlaps[p], total, p > 0);
+    }
+    return perSample ? total : total[0];
   };
 
   const deposited = (shortRange = true): Vec => {
@@ -518,27 +539,31 @@ export function exposureEvaluator(
     const transmissibility = virus.transmissibilityFactor;
     const immunity = exposed.hostImmunity;
     const id50 = virus.infectiousDose;
-    // The dose in units of ID63 (= ID50 / ln 2, scaled by the transmissibility).
-    const inId63 = (vd: number, immunity: number, id50: number) => {
-      const dose = (vd * times / per) * (1 - immunity);
-      const id63 = ONE_OVER_LN2 * id50;
-      return dose / (id63 * transmissibility);
-    };
-    if (!isArray(deposit) && !isArray(immunity) && !isArray(id50)) {
-      return (1 - expC(-inId63(deposit, immunity, id50))) * 100;
-    }
-    const n = sampleCount(deposit, immunity, id50);
-    const out = into !== undefined && into.length === n ? into : newColumn(n);
+    const scalar = ![deposit, immunity, id50].some(isArray);
+    const n = scalar ? 1 : sampleCount(deposit, immunity, id50);
+    const out = scalar
+      ? new Float64Array(1)
+      : into !== undefined && into.length === n
+      ? into
+      : newColumn(n);
     // (1 − e^(−x)) · 100 in the kernel, with glibc's exp as numpy's.
     const kernel = sharedKernel();
     kernel.scope(() => {
       const p = kernel.alloc(n * 8);
       const x = kernel.f64(p, n);
-      for (let i = 0; i < n; i++) x[i] = inId63(at(deposit, i), at(immunity, i), at(id50, i));
+      const [vd, vs] = lane(deposit);
+      const [im, ims] = lane(immunity);
+      const [id, ids] = lane(id50);
+      // The dose in units of ID63 (= ID50 / ln 2, scaled by the transmissibility).
+      for (let i = 0; i < n; i++) {
+        const dose = (vd[i * vs] * times / per) * (1 - im[i * ims]);
+        const id63 = ONE_OVER_LN2 * id[i * ids];
+        x[i] = dose / (id63 * transmissibility);
+      }
       kernel.exports.infection_percent(p, n);
       out.set(kernel.f64(p, n));
     });
-    return out;
+    return scalar ? out[0] : out;
   };
 
   const probability = (shortRange = true): Vec => {
@@ -558,12 +583,15 @@ export function exposureEvaluator(
     const atShortRange = model.exposedToShortRange;
     const longRange = probability(false);
     const shortRange = probability(true);
-    const of = (lr: number, sr: number) =>
-      (lr / 100) * (number - atShortRange) + (sr / 100) * atShortRange;
-    if (!isArray(longRange) && !isArray(shortRange)) return of(longRange, shortRange);
-    const out = newColumn(sampleCount(longRange, shortRange));
-    for (let i = 0; i < out.length; i++) out[i] = of(at(longRange, i), at(shortRange, i));
-    return out;
+    const scalar = !isArray(longRange) && !isArray(shortRange);
+    const out = scalar ? new Float64Array(1) : newColumn(sampleCount(longRange, shortRange));
+    const [lr, lrStep] = lane(longRange);
+    const [sr, srStep] = lane(shortRange);
+    const away = number - atShortRange;
+    for (let i = 0; i < out.length; i++) {
+      out[i] = lr[i * lrStep] / 100 * away + sr[i * srStep] / 100 * atShortRange;
+    }
+    return scalar ? out[0] : out;
   };
 
   const withInfected = (
@@ -630,12 +658,16 @@ export function exposureEvaluator(
     meanJetDosesPerHour: () =>
       meanJetDoses ??= shortRangeParts.map((p, s) => {
         const columns = [p.jetPerHour, p.inhalation, p.dilution, jetFactor];
-        if (!columns.some(isArray)) return (p.jetPerHour as number) * jetDoseFactor(s, 0);
-        const product = scratchColumn(sampleCount(...columns));
+        const l = jetLanes[s];
+        const product = columns.some(isArray)
+          ? scratchColumn(sampleCount(...columns))
+          : new Float64Array(1);
         for (let i = 0; i < product.length; i++) {
-          product[i] = at(p.jetPerHour, i) * jetDoseFactor(s, i);
+          const dilution = l.dilution[i * l.dilutionStep];
+          product[i] = l.jet[i * l.jetStep] *
+            ((l.inhalation[i * l.inhalationStep] / dilution) * jetFactors[i * jetFactorStep]);
         }
-        return mean(product);
+        return columns.some(isArray) ? mean(product) : product[0];
       }),
     longRangeDoseFactors: () => staticParts,
     totalProbabilityRule: () => {

@@ -15,7 +15,7 @@ import type { Interval } from "./interval.ts";
 import { triggered } from "./interval.ts";
 import type { Mask } from "./mask.ts";
 import { type IntPiecewiseConstant, occupancyAt, toInterval } from "./piecewise_constant.ts";
-import { at, isArray, map2, mul, sampleCount, type Vec } from "./vec.ts";
+import { isArray, lane, map2, mul, sampleCount, type Vec } from "./vec.ts";
 import type { Virus } from "./virus.ts";
 
 /** m³/h to cm³/h. */
@@ -149,17 +149,16 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   const exhalation = population.activity.exhalationRate;
   const ratio = population.virus.viableToRnaRatio;
   const immunity = population.hostImmunity;
-  const of = (v: number, q: number, r: number, im: number) =>
-    ((v * q) * (r * (1 - im))) * M3_TO_CM3;
-  const columns = [load, exhalation, ratio, immunity];
-  if (!columns.some(isArray)) {
-    return of(load as number, exhalation as number, ratio as number, immunity as number);
-  }
-  const out = newColumn(sampleCount(...columns));
+  const scalar = ![load, exhalation, ratio, immunity].some(isArray);
+  const out = scalar ? new Float64Array(1) : newColumn(sampleCount(load, exhalation, ratio, immunity));
+  const [v, vs] = lane(load);
+  const [q, qs] = lane(exhalation);
+  const [r, rs] = lane(ratio);
+  const [im, ims] = lane(immunity);
   for (let i = 0; i < out.length; i++) {
-    out[i] = of(at(load, i), at(exhalation, i), at(ratio, i), at(immunity, i));
+    out[i] = ((v[i * vs] * q[i * qs]) * (r[i * rs] * (1 - im[i * ims]))) * M3_TO_CM3;
   }
-  return out;
+  return scalar ? out[0] : out;
 });
 
 const perPersonOf = memoised(

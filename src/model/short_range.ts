@@ -12,7 +12,7 @@ import { aerosols, type SingleExpiration } from "./expiration.ts";
 import { boundaries, type Interval } from "./interval.ts";
 import { MASK_TYPES } from "./mask.ts";
 import { emissionRatePerAerosolPerPerson, type InfectedPopulation } from "./population.ts";
-import { at, div, map1, map2, mul, sampleCount, type Vec } from "./vec.ts";
+import { div, lane, map1, map2, mul, sampleCount, type Vec } from "./vec.ts";
 
 /** Constants of the jet model (reference registry `short_range_model.dilution_factor`). */
 export interface JetConstants {
@@ -102,22 +102,25 @@ export function dilutionFactor(model: ShortRangeModel): Vec {
   // jet-to-puff transition point x* (m), per sample of the exhalation rate. (x^0.25 as
   // √√x and x³ as x·x·x: within an ulp of pow, in a plain loop for speed.)
   const t0Factor = Math.sqrt(Math.PI) * (d ** 3) / (8 * (c.betaR1 ** 2) * (c.betaX1 ** 2));
-  const one = (q: number, x: number): number => {
-    const qExh = c.exhalationCoefficient * (q / S_PER_H);
+  const scalar = typeof exhalation === "number" && typeof distance === "number";
+  const out = scalar ? new Float64Array(1) : newColumn(n);
+  const [q, qs] = lane(exhalation);
+  const [x, xs] = lane(distance);
+  for (let i = 0; i < n; i++) {
+    const qExh = c.exhalationCoefficient * (q[i * qs] / S_PER_H);
     const u0 = qExh / mouthArea;
     const t0 = t0Factor / qExh;
     const xStar = c.betaX1 * Math.sqrt(Math.sqrt(qExh * u0)) * Math.sqrt(tStar + t0) - x0;
-    if (x < xStar) return 2 * c.betaR1 * (x + x0) / d;
-    const sxStar = 2 * c.betaR1 * (xStar + x0) / d;
-    const g = 1 + c.betaR2 * (x - xStar) / c.betaR1 / (xStar + x0);
-    return sxStar * (g * g * g);
-  };
-  if (typeof exhalation === "number" && typeof distance === "number") {
-    return one(exhalation, distance);
+    const xi = x[i * xs];
+    if (xi < xStar) {
+      out[i] = 2 * c.betaR1 * (xi + x0) / d;
+    } else {
+      const sxStar = 2 * c.betaR1 * (xStar + x0) / d;
+      const g = 1 + c.betaR2 * (xi - xStar) / c.betaR1 / (xStar + x0);
+      out[i] = sxStar * (g * g * g);
+    }
   }
-  const out = newColumn(n);
-  for (let i = 0; i < n; i++) out[i] = one(at(exhalation, i), at(distance, i));
-  return out;
+  return scalar ? out[0] : out;
 }
 
 /** Jet concentration at the mouth divided by the normalisation factor (no mask), mL/cm³. */

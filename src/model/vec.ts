@@ -48,6 +48,15 @@ export function toArray(column: Float64Array): number[] {
   return out;
 }
 
+/**
+ * `v` as a column and the step between samples: sample i is `column[i * step]` (step 0
+ * for a scalar, read from a one-value column). Loops over it stay monomorphic and call
+ * nothing, so the engine keeps their doubles unboxed.
+ */
+export function lane(v: Vec): [Float64Array, number] {
+  return typeof v === "number" ? [Float64Array.of(v), 0] : [v, 1];
+}
+
 /** Sample `i` of `v` (the value itself when `v` is a scalar). */
 export function at(v: Vec, i: number): number {
   return typeof v === "number" ? v : v[i];

@@ -46,13 +46,14 @@ const PANEL_BACKGROUND = "#f4f4f4";
 const FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
 
 /** `n` equal-width bin counts of the values of `x` inside [lo, hi] (right edge included). */
-function fixedRangeCounts(x: readonly number[], lo: number, hi: number, n: number): number[] {
-  const counts: number[] = new Array(n).fill(0);
-  for (const v of x) {
+function fixedRangeCounts(x: ArrayLike<number>, lo: number, hi: number, n: number): number[] {
+  const counts = new Float64Array(n);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
     if (!(v >= lo && v <= hi)) continue;
     counts[Math.min(n - 1, Math.floor(((v - lo) / (hi - lo)) * n))]++;
   }
-  return counts;
+  return Array.from(counts);
 }
 
 /** Runs of consecutive indices where `ok(i)` holds. */

@@ -17,8 +17,8 @@ import {
 } from "../model/exposure.ts";
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
-import { div, map1, mean, mul, sampleCount, toArray } from "../model/vec.ts";
-import { releaseColumn, withColumnArena } from "../montecarlo/column_arena.ts";
+import { div, isArray, lane, mean, mul, sampleCount, toArray, type Vec } from "../model/vec.ts";
+import { newColumn, releaseColumn, withColumnArena } from "../montecarlo/column_arena.ts";
 import { createRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
@@ -213,10 +213,10 @@ function groupReport(
     const longRangeProbability = ev.infectionProbability(false);
     const exposedNumber = model.exposed.number as number;
     report.long_range_prob = mean(longRangeProbability);
+    const away = exposedNumber - model.exposedToShortRange;
+    const near = model.exposedToShortRange;
     report.long_range_expected_new_cases = mean(
-      map1(longRangeProbability, (p) =>
-        (p / 100) * (exposedNumber - model.exposedToShortRange) +
-        (p / 100) * model.exposedToShortRange),
+      longRangeNewCases(longRangeProbability, away, near),
     );
     const byExpiration = new Map<string, [number, number][]>();
     for (const sr of model.shortRange) {
@@ -240,6 +240,19 @@ function groupReport(
     report.long_range_cumulative_doses = cumulativeSum(curves.longRangeDoses);
   }
   return report;
+}
+
+/**
+ * New cases per sample (one value for a scalar probability) with every exposed person at
+ * the long-range probability p (%): p/100 · away + p/100 · near.
+ */
+function longRangeNewCases(probability: Vec, away: number, near: number): Float64Array {
+  const [p, step] = lane(probability);
+  const out = isArray(probability) ? newColumn(probability.length) : new Float64Array(1);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = (p[i * step] / 100) * away + (p[i * step] / 100) * near;
+  }
+  return out;
 }
 
 function cumulativeSum(values: number[]): number[] {
