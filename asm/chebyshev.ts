@@ -7,14 +7,38 @@
 // weightScalars: nw f64; out: nw × K f64, out[w·K + k] = Σ_i w_i T_k(x_i) (overwritten);
 // scratch: CHEBYSHEV_SCRATCH_BYTES.
 //
-// The samples are taken in blocks of BLOCK: T_k of a block is built from T_{k−1} and
-// T_{k−2} (three rotating block rows, in cache), and each weight's moment gains the dot
-// product of its block with T_k (two lanes, two partial sums).
+// The samples are taken in blocks of BLOCK, two at a time (two lanes). For each block and
+// weight the degrees go by groups of four: the four new T_k of a pair of samples are made
+// in registers from the last two, which are the only ones kept (two rows of the block),
+// and each of the four moments gains their products in its own register. A scalar weight
+// w sums T_k alone and multiplies the block's sum by w.
 
 /** Samples per block. */
 const BLOCK: u32 = 256;
-/** Scratch bytes needed by `chebyshev_moments`: three block rows of f64. */
-export const CHEBYSHEV_SCRATCH_BYTES: u32 = 3 * BLOCK * 8;
+/** Scratch bytes needed by `chebyshev_moments`: five block rows of f64. */
+export const CHEBYSHEV_SCRATCH_BYTES: u32 = 5 * BLOCK * 8;
+
+/**
+ * BLOCK ones (filled by the first call): the weights of a scalar weight, whose value then
+ * multiplies the block's sums.
+ */
+const ONES: usize = memory.data(<i32>BLOCK * 8, 16);
+
+/** Adds lane 0 + lane 1 of `acc` (times `scale`) to the moment at `q`, when `m < k`. */
+// @ts-ignore: decorator
+@inline function addMoment(q: usize, m: u32, k: u32, acc: v128, scale: f64): void {
+  if (m < k) {
+    store<f64>(q, load<f64>(q) + scale * (f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1)));
+  }
+}
+
+/** Copies `len` f64 from `from` to `to` and appends a 0 (an odd block made even). */
+// @ts-ignore: decorator
+@inline function padded(to: usize, from: usize, len: u32): usize {
+  memory.copy(to, from, <usize>len << 3);
+  store<f64>(to + (<usize>len << 3), 0.0);
+  return to;
+}
 
 /** Writes the weighted Chebyshev moments (see the layout above). */
 export function chebyshev_moments(
@@ -28,85 +52,104 @@ export function chebyshev_moments(
   scratch: usize,
 ): void {
   for (let j: u32 = 0; j < nw * k; j++) store<f64>(out + (<usize>j << 3), 0.0);
+  if (load<f64>(ONES) != 1.0) {
+    for (let j: u32 = 0; j < BLOCK; j++) store<f64>(ONES + (<usize>j << 3), 1.0);
+  }
   const rowBytes = <usize>BLOCK << 3;
+  const older = scratch; // T_{m−2} of each sample of the block
+  const newer = scratch + rowBytes; // T_{m−1}
+  const xPad = scratch + 2 * rowBytes; // an odd block's x and weights with a 0 appended
+  const wPad0 = scratch + 3 * rowBytes;
+  const wPad1 = scratch + 4 * rowBytes;
   for (let start: u32 = 0; start < n; start += BLOCK) {
     const len = min<u32>(BLOCK, n - start);
-    const xs = x + (<usize>start << 3);
-    // Rows: previous (T_{m−2}), current (T_{m−1}), next; rotated by index.
-    let prev = scratch;
-    let cur = scratch + rowBytes;
-    let next = scratch + 2 * rowBytes;
-    for (let m: u32 = 0; m < k; m++) {
-      if (m == 0) {
-        for (let j: u32 = 0; j < len; j++) store<f64>(next + (<usize>j << 3), 1.0);
-      } else if (m == 1) {
-        memory.copy(next, xs, <usize>len << 3);
-      } else {
-        let j: u32 = 0;
-        for (; j + 2 <= len; j += 2) {
+    const odd = (len & 1) != 0;
+    const xs = odd ? padded(xPad, x + (<usize>start << 3), len) : x + (<usize>start << 3);
+    for (let w0: u32 = 0; w0 < nw; w0 += 2) {
+      // Weights w0 and w1 (the same one when w0 is the last).
+      const w1 = min<u32>(w0 + 1, nw - 1);
+      const p0 = <usize>load<u32>(weightPtrs + (<usize>w0 << 2));
+      const p1 = <usize>load<u32>(weightPtrs + (<usize>w1 << 2));
+      const s0 = p0 == 0 ? load<f64>(weightScalars + (<usize>w0 << 3)) : 1.0;
+      const s1 = p1 == 0 ? load<f64>(weightScalars + (<usize>w1 << 3)) : 1.0;
+      const q0 = out + (<usize>(w0 * k) << 3);
+      const q1 = out + (<usize>(w1 * k) << 3);
+      const both = w1 != w0;
+      let b0 = p0 == 0 ? ONES : p0 + (<usize>start << 3);
+      let b1 = p1 == 0 ? ONES : p1 + (<usize>start << 3);
+      // The appended sample has weight 0, so it adds nothing.
+      if (odd) {
+        b0 = padded(wPad0, b0, len);
+        b1 = padded(wPad1, b1, len);
+      }
+      const pairs = (len + 1) & ~1;
+      // Degrees 0 and 1, and the rows T_0 = 1, T_1 = x for the recurrence.
+      let a0 = f64x2.splat(0.0);
+      let a1 = f64x2.splat(0.0);
+      let e0 = f64x2.splat(0.0);
+      let e1 = f64x2.splat(0.0);
+      for (let j: u32 = 0; j < pairs; j += 2) {
+        const o = <usize>j << 3;
+        const xv = v128.load(xs + o);
+        const u = v128.load(b0 + o);
+        const v = v128.load(b1 + o);
+        a0 = f64x2.add(a0, u);
+        a1 = f64x2.add(a1, f64x2.mul(u, xv));
+        e0 = f64x2.add(e0, v);
+        e1 = f64x2.add(e1, f64x2.mul(v, xv));
+        v128.store(older + o, f64x2.splat(1.0));
+        v128.store(newer + o, xv);
+      }
+      addMoment(q0, 0, k, a0, s0);
+      addMoment(q0 + 8, 1, k, a1, s0);
+      if (both) {
+        addMoment(q1, 0, k, e0, s1);
+        addMoment(q1 + 8, 1, k, e1, s1);
+      }
+      // Degrees m .. m + 3.
+      for (let m: u32 = 2; m < k; m += 4) {
+        let c0 = f64x2.splat(0.0);
+        let c1 = f64x2.splat(0.0);
+        let c2 = f64x2.splat(0.0);
+        let c3 = f64x2.splat(0.0);
+        let d0 = f64x2.splat(0.0);
+        let d1 = f64x2.splat(0.0);
+        let d2 = f64x2.splat(0.0);
+        let d3 = f64x2.splat(0.0);
+        for (let j: u32 = 0; j < pairs; j += 2) {
           const o = <usize>j << 3;
-          const xv = v128.load(xs + o);
-          const t = f64x2.sub(
-            f64x2.mul(f64x2.add(xv, xv), v128.load(cur + o)),
-            v128.load(prev + o),
-          );
-          v128.store(next + o, t);
+          const twoX = f64x2.mul(f64x2.splat(2.0), v128.load(xs + o));
+          const before = v128.load(newer + o);
+          const t0 = f64x2.sub(f64x2.mul(twoX, before), v128.load(older + o));
+          const t1 = f64x2.sub(f64x2.mul(twoX, t0), before);
+          const t2 = f64x2.sub(f64x2.mul(twoX, t1), t0);
+          const t3 = f64x2.sub(f64x2.mul(twoX, t2), t1);
+          v128.store(older + o, t2);
+          v128.store(newer + o, t3);
+          const u = v128.load(b0 + o);
+          c0 = f64x2.add(c0, f64x2.mul(u, t0));
+          c1 = f64x2.add(c1, f64x2.mul(u, t1));
+          c2 = f64x2.add(c2, f64x2.mul(u, t2));
+          c3 = f64x2.add(c3, f64x2.mul(u, t3));
+          const v = v128.load(b1 + o);
+          d0 = f64x2.add(d0, f64x2.mul(v, t0));
+          d1 = f64x2.add(d1, f64x2.mul(v, t1));
+          d2 = f64x2.add(d2, f64x2.mul(v, t2));
+          d3 = f64x2.add(d3, f64x2.mul(v, t3));
         }
-        for (; j < len; j++) {
-          const o = <usize>j << 3;
-          const xi = load<f64>(xs + o);
-          store<f64>(next + o, 2.0 * xi * load<f64>(cur + o) - load<f64>(prev + o));
+        const at0 = q0 + (<usize>m << 3);
+        addMoment(at0, m, k, c0, s0);
+        addMoment(at0 + 8, m + 1, k, c1, s0);
+        addMoment(at0 + 16, m + 2, k, c2, s0);
+        addMoment(at0 + 24, m + 3, k, c3, s0);
+        if (both) {
+          const at1 = q1 + (<usize>m << 3);
+          addMoment(at1, m, k, d0, s1);
+          addMoment(at1 + 8, m + 1, k, d1, s1);
+          addMoment(at1 + 16, m + 2, k, d2, s1);
+          addMoment(at1 + 24, m + 3, k, d3, s1);
         }
       }
-      for (let w: u32 = 0; w < nw; w++) {
-        const p = <usize>load<u32>(weightPtrs + (<usize>w << 2));
-        const q = out + (<usize>(w * k + m) << 3);
-        store<f64>(
-          q,
-          load<f64>(q) + (p == 0
-            ? load<f64>(weightScalars + (<usize>w << 3)) * blockSum(next, len)
-            : blockDot(p + (<usize>start << 3), next, len)),
-        );
-      }
-      // Rotate: the new row becomes current.
-      const spare = prev;
-      prev = cur;
-      cur = next;
-      next = spare;
     }
   }
-}
-
-/** Σ_j a_j b_j over `len` f64 (two lanes, two partial sums). */
-// @ts-ignore: decorator
-@inline function blockDot(a: usize, b: usize, len: u32): f64 {
-  let s0 = f64x2.splat(0.0);
-  let s1 = f64x2.splat(0.0);
-  let j: u32 = 0;
-  for (; j + 4 <= len; j += 4) {
-    const o = <usize>j << 3;
-    s0 = f64x2.add(s0, f64x2.mul(v128.load(a + o), v128.load(b + o)));
-    s1 = f64x2.add(s1, f64x2.mul(v128.load(a + o, 16), v128.load(b + o, 16)));
-  }
-  const s = f64x2.add(s0, s1);
-  let total = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-  for (; j < len; j++) total += load<f64>(a + (<usize>j << 3)) * load<f64>(b + (<usize>j << 3));
-  return total;
-}
-
-/** Σ_j b_j over `len` f64. */
-// @ts-ignore: decorator
-@inline function blockSum(b: usize, len: u32): f64 {
-  let s0 = f64x2.splat(0.0);
-  let s1 = f64x2.splat(0.0);
-  let j: u32 = 0;
-  for (; j + 4 <= len; j += 4) {
-    const o = <usize>j << 3;
-    s0 = f64x2.add(s0, v128.load(b + o));
-    s1 = f64x2.add(s1, v128.load(b + o, 16));
-  }
-  const s = f64x2.add(s0, s1);
-  let total = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-  for (; j < len; j++) total += load<f64>(b + (<usize>j << 3));
-  return total;
 }
