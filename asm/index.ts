@@ -9,6 +9,8 @@ export {
   fmaSoft as fma_soft,
   force_soft_fma,
   init_fma,
+  log10_column,
+  log10_glibc,
   log2_glibc,
   log_glibc,
 } from "./libm";

@@ -371,3 +371,88 @@ export function log2_glibc(x0: f64, x1: f64, out: usize): void {
     hi,
   );
 }
+
+/**
+ * log10 x rounded as glibc's `log10` (fdlibm's `__ieee754_log10`: x = 2^n · m with m in
+ * [1, 2) for n >= 0 and [0.5, 1) for n < 0, then n · log10(2)_lo + log(m) / ln 10 +
+ * n · log10(2)_hi, unfused, with glibc's FMA-build `log` as `logOf`).
+ */
+// @ts-ignore: decorator
+@inline export function log10Of<M>(value: f64): f64 {
+  let x = value;
+  let bits = reinterpret<u64>(x);
+  let hx = <i32>(bits >> 32);
+  let k: i32 = 0;
+  if (hx < 0x00100000) {
+    if ((bits << 1) == 0) return -Infinity; // ±0
+    if (hx < 0) return NaN; // x < 0
+    k -= 54;
+    x *= 18014398509481984.0; // 2^54: subnormal, scaled up
+    bits = reinterpret<u64>(x);
+    hx = <i32>(bits >> 32);
+  }
+  if (hx >= 0x7ff00000) return x + x; // inf or NaN
+  k += (hx >> 20) - 1023;
+  const i = <i32>((<u32>k) >> 31);
+  hx = (hx & 0x000fffff) | ((0x3ff - i) << 20);
+  const y = <f64>(k + i);
+  const m = reinterpret<f64>((<u64>(<u32>hx) << 32) | (bits & 0xffffffff));
+  const z = y * 3.69423907715893078616e-13 + 4.34294481903251816668e-01 * logOf<M>(m);
+  return z + y * 3.01029995663611771306e-01;
+}
+
+/** log10 x rounded as glibc's `log10` (see `log10Of`). */
+export function log10_glibc(x: f64): f64 {
+  return hardwareFma ? log10Of<HostFma>(x) : log10Of<SoftFma>(x);
+}
+
+/** Whether x is a positive normal double (log10Of's main path). */
+// @ts-ignore: decorator
+@inline function positiveNormal(x: f64): bool {
+  const hx = <i32>(reinterpret<u64>(x) >> 32);
+  return hx >= 0x00100000 && hx < 0x7ff00000;
+}
+
+/** (n, m) of log10Of's main path, as f64: y = n and the reduced argument m. */
+// @ts-ignore: decorator
+@inline function log10Split(x: f64): v128 {
+  const bits = reinterpret<u64>(x);
+  let hx = <i32>(bits >> 32);
+  const k = (hx >> 20) - 1023;
+  const i = <i32>((<u32>k) >> 31);
+  hx = (hx & 0x000fffff) | ((0x3ff - i) << 20);
+  return f64x2(<f64>(k + i), reinterpret<f64>((<u64>(<u32>hx) << 32) | (bits & 0xffffffff)));
+}
+
+/**
+ * out[i] = log10 x[i] for n f64, rounded as glibc's `log10` (numpy's `np.log10`); with
+ * the host's FMA two values at a time (the same operations per lane as `log10Of`).
+ */
+export function log10_column(x: usize, out: usize, n: u32): void {
+  let i: u32 = 0;
+  if (hardwareFma) {
+    for (; i + 2 <= n; i += 2) {
+      const o = <usize>i << 3;
+      const x0 = load<f64>(x + o);
+      const x1 = load<f64>(x + o, 8);
+      if (!positiveNormal(x0) || !positiveNormal(x1)) {
+        store<f64>(out + o, log10Of<HostFma>(x0));
+        store<f64>(out + o, log10Of<HostFma>(x1), 8);
+        continue;
+      }
+      const a = log10Split(x0);
+      const b = log10Split(x1);
+      const y = i64x2.shuffle(a, b, 0, 2);
+      const logs = logOf2(i64x2.shuffle(a, b, 1, 3));
+      const z = f64x2.add(
+        f64x2.mul(y, f64x2.splat(3.69423907715893078616e-13)),
+        f64x2.mul(f64x2.splat(4.34294481903251816668e-01), logs),
+      );
+      v128.store(out + o, f64x2.add(z, f64x2.mul(y, f64x2.splat(3.01029995663611771306e-01))));
+    }
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 3;
+    store<f64>(out + o, log10_glibc(load<f64>(x + o)));
+  }
+}

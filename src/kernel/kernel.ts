@@ -53,6 +53,10 @@ export interface KernelExports {
   fma_soft(a: number, b: number, c: number): number;
   /** e^x rounded exactly like glibc's FMA build. */
   exp_glibc(x: number): number;
+  /** log10 x rounded like glibc's `log10`. */
+  log10_glibc(x: number): number;
+  /** out[i] = log10 x[i] for n f64, rounded like glibc's `log10`. */
+  log10_column(x: number, out: number, n: number): void;
   /** ln x rounded exactly like glibc's FMA build. */
   log_glibc(x: number): number;
   /** For tests: ln of two values by the two-lane path (host FMA only), written to `out`. */

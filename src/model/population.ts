@@ -150,7 +150,9 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   const ratio = population.virus.viableToRnaRatio;
   const immunity = population.hostImmunity;
   const scalar = ![load, exhalation, ratio, immunity].some(isArray);
-  const out = scalar ? new Float64Array(1) : newColumn(sampleCount(load, exhalation, ratio, immunity));
+  const out = scalar
+    ? new Float64Array(1)
+    : newColumn(sampleCount(load, exhalation, ratio, immunity));
   const [v, vs] = lane(load);
   const [q, qs] = lane(exhalation);
   const [r, rs] = lane(ratio);

@@ -60,21 +60,47 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
  * @returns The quantile.
  */
 export function quantileUnsorted(values: Float64Array, q: number): number {
-  const n = values.length;
-  if (n === 0) return NaN;
-  for (let i = 0; i < n; i++) if (Number.isNaN(values[i])) return NaN;
-  return blendOrderStatistics(n, q, (k) => {
-    selectKth(values, k);
-    return values[k];
-  });
+  return quantilesUnsorted(values, [q])[0];
 }
 
 /**
- * Rearranges `a` so that a[k] is the k-th smallest value, with smaller-or-equal values
- * before it and greater-or-equal after (quickselect, median-of-three pivots).
+ * {@link quantileUnsorted} of several quantiles of the same values, in ascending order:
+ * each selection works only right of the previous one, and an order statistic right after
+ * a selected one is the minimum of what lies beyond it.
+ *
+ * @param values The values (reordered).
+ * @param qs Quantiles, 0–1, ascending.
+ * @returns The quantiles, in the order of `qs`.
  */
-function selectKth(a: Float64Array, k: number): void {
-  let left = 0;
+export function quantilesUnsorted(values: Float64Array, qs: readonly number[]): number[] {
+  const n = values.length;
+  let hasNaN = n === 0;
+  for (let i = 0; i < n && !hasNaN; i++) hasNaN = Number.isNaN(values[i]);
+  if (hasNaN) return qs.map(() => NaN);
+  // values[0..placed] hold the placed + 1 smallest values, values[placed] the largest of
+  // them; everything after is >= it.
+  let placed = -1;
+  const orderStatistic = (k: number): number => {
+    if (k === placed + 1 && placed >= 0) {
+      let m = k;
+      for (let i = k + 1; i < n; i++) if (values[i] < values[m]) m = i;
+      swap(values, k, m);
+    } else if (k > placed) {
+      selectKth(values, k, placed + 1);
+    }
+    placed = Math.max(placed, k);
+    return values[k];
+  };
+  return qs.map((q) => blendOrderStatistics(n, q, orderStatistic));
+}
+
+/**
+ * Rearranges a[left..] so that a[k] is the k-th smallest value of `a` (given that every
+ * value before `left` is <= those from `left` on), with smaller-or-equal values before it
+ * and greater-or-equal after (quickselect, median-of-three pivots, partition without
+ * branches on the comparisons).
+ */
+function selectKth(a: Float64Array, k: number, left: number): void {
   let right = a.length - 1;
   while (right > left) {
     const mid = (left + right) >> 1;
@@ -83,9 +109,14 @@ function selectKth(a: Float64Array, k: number): void {
     if (a[right] < a[left]) swap(a, right, left);
     if (a[mid] < a[right]) swap(a, mid, right);
     const pivot = a[right];
+    // a[left..store) < pivot <= a[store..i): each value is swapped to `store` and kept
+    // there only when it is below the pivot.
     let store = left;
     for (let i = left; i < right; i++) {
-      if (a[i] < pivot) swap(a, i, store++);
+      const v = a[i];
+      a[i] = a[store];
+      a[store] = v;
+      store += v < pivot ? 1 : 0;
     }
     swap(a, store, right);
     // Values equal to the pivot gather next to it, so long runs of ties end quickly.

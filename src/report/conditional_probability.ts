@@ -10,8 +10,9 @@
  *
  * @module
  */
+import { sharedKernel } from "../kernel/shared.ts";
 import { sum, toArray, type Vec } from "../model/vec.ts";
-import { arange, quantileUnsorted } from "./_numpy.ts";
+import { arange, quantilesUnsorted } from "./_numpy.ts";
 
 /** Smallest bin centre of log10 viral load, log10(RNA copies/mL). */
 export const CONDITIONAL_PROBABILITY_MIN_LOG10_VL = 2;
@@ -98,8 +99,9 @@ export function conditionalProbabilityByViralLoad(
     // np.mean of an empty selection is 0/0 = NaN.
     piMeans.push(count === 0 ? NaN : sum(inBin) / count);
     // (The mean is taken first: the selection reorders the bin's values.)
-    lowerPercentiles.push(quantileUnsorted(inBin, 0.05));
-    upperPercentiles.push(quantileUnsorted(inBin, 0.95));
+    const [lower, upper] = quantilesUnsorted(inBin, [0.05, 0.95]);
+    lowerPercentiles.push(lower);
+    upperPercentiles.push(upper);
   }
   return { piMeans, lowerPercentiles, upperPercentiles };
 }
@@ -153,10 +155,9 @@ function binMembers(
     const to = Math.min(lo, bins - 1);
     let bits = 0;
     for (let b = from; b <= to; b++) {
-      if ((lows[b] - v) * (highs[b] - v) < 0) {
-        bits |= 1 << (b - from);
-        counts[b]++;
-      }
+      const hit = (lows[b] - v) * (highs[b] - v) < 0 ? 1 : 0;
+      bits |= hit << (b - from);
+      counts[b] += hit;
     }
     first[i] = from;
     hits[i] = bits;
@@ -215,14 +216,22 @@ export function conditionalProbabilityData(
     ? (typeof viralLoadInSputum === "number" ? 1 : viralLoadInSputum.length)
     : probability.length;
   const log10Vl = new Float64Array(n);
-  if (typeof viralLoadInSputum === "number") log10Vl.fill(Math.log10(viralLoadInSputum));
-  else {
+  if (typeof viralLoadInSputum === "number") {
+    log10Vl.fill(sharedKernel().exports.log10_glibc(viralLoadInSputum));
+  } else {
     if (viralLoadInSputum.length !== n) {
       throw new RangeError(
         `expected ${n} viral-load samples but found ${viralLoadInSputum.length}`,
       );
     }
-    for (let i = 0; i < n; i++) log10Vl[i] = Math.log10(viralLoadInSputum[i]);
+    // glibc's log10 (numpy's), in the kernel: V8's Math.log10 differs in ~1 result in 1,400.
+    const kernel = sharedKernel();
+    kernel.scope(() => {
+      const x = kernel.put(viralLoadInSputum);
+      const out = kernel.alloc(n * 8);
+      kernel.exports.log10_column(x, out, n);
+      log10Vl.set(kernel.f64(out, n));
+    });
   }
   const stats = conditionalProbabilityByViralLoad(probability, viralLoads, log10Vl, step);
   return {

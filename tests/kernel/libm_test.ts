@@ -43,6 +43,21 @@ for (const soft of [false, true]) {
     strictEqual(bad.length, 0, bad.slice(0, 5).join("\n"));
   });
 
+  Deno.test(`log10_glibc() and log10_column() equal glibc's log10 on every vector (${label})`, () => {
+    const xs = (vectors.log10.x as (number | string)[]).map(num);
+    const column = kernel.scope(() => {
+      const p = kernel.put(Float64Array.from(xs));
+      const out = kernel.alloc(xs.length * 8);
+      kernel.exports.log10_column(p, out, xs.length);
+      return Array.from(kernel.f64(out, xs.length));
+    });
+    let k = 0;
+    const byColumn = mismatches(() => column[k++], vectors.log10.x, vectors.log10.y);
+    strictEqual(byColumn.length, 0, byColumn.slice(0, 5).join("\n"));
+    const bad = mismatches(kernel.exports.log10_glibc, vectors.log10.x, vectors.log10.y);
+    strictEqual(bad.length, 0, bad.slice(0, 5).join("\n"));
+  });
+
   Deno.test(`log_glibc() equals glibc's log on every vector (${label})`, () => {
     const bad = mismatches(
       kernel.exports.log_glibc,

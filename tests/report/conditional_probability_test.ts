@@ -10,7 +10,12 @@ import { mean, sum } from "../../src/model/vec.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
 import { sampleStatistics } from "../../src/montecarlo/statistics.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
-import { arange, quantileSorted, quantileUnsorted } from "../../src/report/_numpy.ts";
+import {
+  arange,
+  quantileSorted,
+  quantilesUnsorted,
+  quantileUnsorted,
+} from "../../src/report/_numpy.ts";
 import {
   conditionalProbabilityByViralLoad,
   conditionalProbabilityData,
@@ -62,6 +67,21 @@ Deno.test("quantileUnsorted() equals quantileSorted() of the sorted values", () 
   }
   strictEqual(quantileUnsorted(new Float64Array(0), 0.5), NaN);
   strictEqual(quantileUnsorted(Float64Array.of(1, NaN, 2), 0.05), NaN);
+});
+
+Deno.test("quantilesUnsorted() equals quantileSorted() for each of several quantiles", () => {
+  let seed = 777;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const qs = [0, 0.01, 0.05, 0.05, 0.5, 0.95, 0.999, 1];
+  for (const n of [1, 2, 3, 4, 21, 100, 2501]) {
+    for (const ties of [false, true]) {
+      const values = Float64Array.from({ length: n }, () => ties ? Math.floor(next() * 5) : next());
+      const sorted = values.slice().sort();
+      const got = quantilesUnsorted(values.slice(), qs);
+      qs.forEach((q, j) => strictEqual(got[j], quantileSorted(sorted, q), `${n} ${ties} ${q}`));
+    }
+  }
+  deepStrictEqual(quantilesUnsorted(Float64Array.of(3, NaN), [0.05, 0.95]), [NaN, NaN]);
 });
 
 Deno.test("arange() gives np.arange's length and rounding", () => {
