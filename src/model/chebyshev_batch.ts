@@ -98,15 +98,25 @@ export function chebyshevBatch(
   });
 
   const cosTable = COS_TABLE;
-  const v = new Float64Array(K);
+  const folds = K / 2;
+  // Node values folded about the middle: cos(π k (K − 1 − j + ½) / K) = (−1)^k cos(π k (j + ½)
+  // / K), so even k need v_j + v_{K−1−j} and odd k v_j − v_{K−1−j}, over half the nodes.
+  const even = new Float64Array(folds);
+  const odd = new Float64Array(folds);
   /** The expansion's coefficients, cut after the last one above the tail threshold. */
   const coefficients = (values: (j: number) => number): Float64Array | undefined => {
-    for (let j = 0; j < K; j++) v[j] = values(j);
+    for (let j = 0; j < folds; j++) {
+      const left = values(j);
+      const right = values(K - 1 - j);
+      even[j] = left + right;
+      odd[j] = left - right;
+    }
     const a = new Float64Array(K);
     let largest = 0;
     for (let k = 0; k < K; k++) {
+      const folded = k % 2 === 0 ? even : odd;
       let s = 0;
-      for (let j = 0; j < K; j++) s += v[j] * cosTable[k * K + j];
+      for (let j = 0; j < folds; j++) s += folded[j] * cosTable[k * K + j];
       a[k] = (k === 0 ? 1 : 2) * s / K;
       largest = Math.max(largest, Math.abs(a[k]));
     }

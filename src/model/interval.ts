@@ -126,11 +126,23 @@ export function boundaries(interval: Interval): Boundaries {
   }
 }
 
-function periodicBoundaries({ periodMin, durationMin, startH }: PeriodicInterval): Boundaries {
-  if (periodMin === 0 || durationMin === 0) return [];
-  const durationH = durationMin / MIN_PER_H;
-  const starts = numpyArange(startH, END_OF_DAY_H, periodMin / MIN_PER_H);
-  return Array.from(starts, (start) => [start, start + durationH] as const);
+/** The spans of each (immutable) periodic interval, made once: presence tests ask often. */
+const periodicSpans = new WeakMap<PeriodicInterval, Boundaries>();
+
+function periodicBoundaries(interval: PeriodicInterval): Boundaries {
+  let spans = periodicSpans.get(interval);
+  if (spans === undefined) {
+    const { periodMin, durationMin, startH } = interval;
+    const durationH = durationMin / MIN_PER_H;
+    spans = periodMin === 0 || durationMin === 0
+      ? []
+      : Array.from(
+        numpyArange(startH, END_OF_DAY_H, periodMin / MIN_PER_H),
+        (start) => [start, start + durationH] as const,
+      );
+    periodicSpans.set(interval, spans);
+  }
+  return spans;
 }
 
 /**
