@@ -155,6 +155,21 @@ export interface KernelExports {
    * the index of the first value it leaves (outside 2^-53 <= |x| < 222), or n.
    */
   pow10_column(x: number, start: number, n: number): number;
+  /**
+   * Candidate bins of n samples (asm/bin_candidates.ts): `first` n i32, `hits` n u32,
+   * `counts` bins u32 (added to); `centres`, `lows`, `highs` bins f64.
+   */
+  bin_candidates(
+    v: number,
+    n: number,
+    centres: number,
+    lows: number,
+    highs: number,
+    bins: number,
+    first: number,
+    hits: number,
+    counts: number,
+  ): void;
   /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
   kde_sample(
     s: number,

@@ -134,12 +134,10 @@ function periodicBoundaries(interval: PeriodicInterval): Boundaries {
   if (spans === undefined) {
     const { periodMin, durationMin, startH } = interval;
     const durationH = durationMin / MIN_PER_H;
-    spans = periodMin === 0 || durationMin === 0
-      ? []
-      : Array.from(
-        numpyArange(startH, END_OF_DAY_H, periodMin / MIN_PER_H),
-        (start) => [start, start + durationH] as const,
-      );
+    spans = periodMin === 0 || durationMin === 0 ? [] : Array.from(
+      numpyArange(startH, END_OF_DAY_H, periodMin / MIN_PER_H),
+      (start) => [start, start + durationH] as const,
+    );
     periodicSpans.set(interval, spans);
   }
   return spans;

@@ -88,14 +88,11 @@ export function conditionalProbabilityByViralLoad(
   const p = column(probability, n, "probability");
   const vl = column(log10ViralLoad, n, "log10 viral load");
   const halfStep = step / 2;
-  const members = binMembers(binCentres, vl, halfStep, step);
   const piMeans: number[] = [];
   const lowerPercentiles: number[] = [];
   const upperPercentiles: number[] = [];
-  for (const samples of members) {
-    const count = samples.length;
-    const inBin = new Float64Array(count);
-    for (let j = 0; j < count; j++) inBin[j] = p[samples[j]];
+  for (const inBin of binValues(binCentres, vl, p, halfStep, step)) {
+    const count = inBin.length;
     // np.mean of an empty selection is 0/0 = NaN.
     piMeans.push(count === 0 ? NaN : sum(inBin) / count);
     // (The mean is taken first: the selection reorders the bin's values.)
@@ -107,18 +104,19 @@ export function conditionalProbabilityByViralLoad(
 }
 
 /**
- * The samples (indices, in sample order) of each bin: those with
+ * The values of `p` of the samples of each bin, in sample order: the samples with
  * (c − h − v)·(c + h − v) < 0. With increasing centres at least `step` apart only the
  * bin of the last centre <= v and its two neighbours can hold v (the others are more
  * than half a step away, far beyond rounding), so each sample is tested against three
  * bins; otherwise against every bin.
  */
-function binMembers(
+function binValues(
   centres: readonly number[],
   vl: Float64Array,
+  p: Float64Array,
   h: number,
   step: number,
-): Uint32Array[] {
+): Float64Array[] {
   const bins = centres.length;
   const n = vl.length;
   const lows = Float64Array.from(centres, (c) => c - h);
@@ -131,47 +129,50 @@ function binMembers(
   const counts = new Uint32Array(bins);
   if (!spaced) {
     // Any layout: every bin is a candidate (one pass per bin keeps sample order).
-    const members: Uint32Array[] = [];
+    const values: Float64Array[] = [];
     for (let b = 0; b < bins; b++) {
       let count = 0;
       for (let i = 0; i < n; i++) if ((lows[b] - vl[i]) * (highs[b] - vl[i]) < 0) count++;
-      const list = new Uint32Array(count);
+      const list = new Float64Array(count);
       let k = 0;
-      for (let i = 0; i < n; i++) if ((lows[b] - vl[i]) * (highs[b] - vl[i]) < 0) list[k++] = i;
-      members.push(list);
+      for (let i = 0; i < n; i++) if ((lows[b] - vl[i]) * (highs[b] - vl[i]) < 0) list[k++] = p[i];
+      values.push(list);
     }
-    return members;
+    return values;
   }
-  const c0 = centres[0];
-  const spacing = bins > 1 ? (centres[bins - 1] - c0) / (bins - 1) : 1;
-  for (let i = 0; i < n; i++) {
-    const v = vl[i];
-    // The number of centres <= v (0 when v is below them all, or NaN): guessed as if the
-    // centres were evenly spaced, then corrected.
-    let lo = v >= c0 ? Math.min(bins, Math.floor((v - c0) / spacing) + 1) : 0;
-    while (lo > 0 && centres[lo - 1] > v) lo--;
-    while (lo < bins && centres[lo] <= v) lo++;
-    const from = Math.max(lo - 2, 0);
-    const to = Math.min(lo, bins - 1);
-    let bits = 0;
-    for (let b = from; b <= to; b++) {
-      const hit = (lows[b] - v) * (highs[b] - v) < 0 ? 1 : 0;
-      bits |= hit << (b - from);
-      counts[b] += hit;
-    }
-    first[i] = from;
-    hits[i] = bits;
-  }
-  // Pass 2: the sample indices of each bin, in sample order.
-  const members = Array.from(counts, (c) => new Uint32Array(c));
+  // In the kernel (asm/bin_candidates.ts): the first candidate bin of each sample (the
+  // bin of the last centre <= v, less two) and a bit per candidate that holds it.
+  const kernel = sharedKernel();
+  kernel.scope(() => {
+    const firstPtr = kernel.alloc(n * 4);
+    const hitsPtr = kernel.alloc(n * 4);
+    const countsPtr = kernel.alloc(bins * 4);
+    kernel.u32(countsPtr, bins).fill(0);
+    kernel.exports.bin_candidates(
+      kernel.put(vl),
+      n,
+      kernel.put(centres),
+      kernel.put(lows),
+      kernel.put(highs),
+      bins,
+      firstPtr,
+      hitsPtr,
+      countsPtr,
+    );
+    first.set(kernel.u32(firstPtr, n)); // (candidate bins are >= 0)
+    hits.set(kernel.u32(hitsPtr, n));
+    counts.set(kernel.u32(countsPtr, bins));
+  });
+  // Pass 2: the values of each bin, in sample order.
+  const values = Array.from(counts, (c) => new Float64Array(c));
   const filled = new Uint32Array(bins);
   for (let i = 0; i < n; i++) {
     let bits = hits[i];
     for (let b = first[i]; bits !== 0; b++, bits >>>= 1) {
-      if (bits & 1) members[b][filled[b]++] = i;
+      if (bits & 1) values[b][filled[b]++] = p[i];
     }
   }
-  return members;
+  return values;
 }
 
 /**

@@ -1,0 +1,51 @@
+// Membership of samples in open bins (low_b, high_b) given as centres ± a half width,
+// for the conditional probability by viral load (src/report/conditional_probability.ts).
+//
+// A sample v is in bin b when (low_b − v)·(high_b − v) < 0, the reference's test. With
+// increasing centres at least a bin width apart only the bin of the last centre <= v and
+// its two neighbours can hold v, so each sample is tested against those three.
+
+/**
+ * For each of the n samples at `v`: `first[i]` (i32) = the first of its three candidate
+ * bins, `hits[i]` (u32) = a bit per candidate that holds it; `counts` (bins u32) gains
+ * the number of samples of each bin. `centres`, `lows`, `highs`: bins f64 each.
+ */
+export function bin_candidates(
+  v: usize,
+  n: u32,
+  centres: usize,
+  lows: usize,
+  highs: usize,
+  bins: u32,
+  first: usize,
+  hits: usize,
+  counts: usize,
+): void {
+  const last = <i32>bins;
+  const c0 = load<f64>(centres);
+  const spacing = bins > 1 ? (load<f64>(centres + (<usize>(bins - 1) << 3)) - c0) / <f64>(bins - 1) : 1.0;
+  for (let i: u32 = 0; i < n; i++) {
+    const x = load<f64>(v + (<usize>i << 3));
+    // The number of centres <= x (0 below them all or for NaN): guessed as if the centres
+    // were evenly spaced, then corrected.
+    let lo: i32 = 0;
+    if (x >= c0) {
+      const guess = (x - c0) / spacing + 1.0;
+      lo = guess < <f64>last ? <i32>guess : last;
+    }
+    while (lo > 0 && load<f64>(centres + (<usize>(lo - 1) << 3)) > x) lo--;
+    while (lo < last && load<f64>(centres + (<usize>lo << 3)) <= x) lo++;
+    const from = max<i32>(lo - 2, 0);
+    const to = min<i32>(lo, last - 1);
+    let bits: u32 = 0;
+    for (let b = from; b <= to; b++) {
+      const o = <usize>b << 3;
+      const hit = <u32>((load<f64>(lows + o) - x) * (load<f64>(highs + o) - x) < 0.0);
+      bits |= hit << <u32>(b - from);
+      const c = counts + (<usize>b << 2);
+      store<u32>(c, load<u32>(c) + hit);
+    }
+    store<i32>(first + (<usize>i << 2), from);
+    store<u32>(hits + (<usize>i << 2), bits);
+  }
+}
