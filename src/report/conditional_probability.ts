@@ -11,6 +11,7 @@
  * @module
  */
 import { sharedKernel } from "../kernel/shared.ts";
+import { takeColumn } from "../montecarlo/column_arena.ts";
 import { sum, toArray, type Vec } from "../model/vec.ts";
 import { arange, quantilesUnsorted } from "./_numpy.ts";
 
@@ -133,7 +134,7 @@ function binValues(
     for (let b = 0; b < bins; b++) {
       let count = 0;
       for (let i = 0; i < n; i++) if ((lows[b] - vl[i]) * (highs[b] - vl[i]) < 0) count++;
-      const list = new Float64Array(count);
+      const list = takeColumn(count);
       let k = 0;
       for (let i = 0; i < n; i++) if ((lows[b] - vl[i]) * (highs[b] - vl[i]) < 0) list[k++] = p[i];
       values.push(list);
@@ -164,7 +165,7 @@ function binValues(
     counts.set(kernel.u32(countsPtr, bins));
   });
   // Pass 2: the values of each bin, in sample order.
-  const values = Array.from(counts, (c) => new Float64Array(c));
+  const values = Array.from(counts, (c) => takeColumn(c));
   const filled = new Uint32Array(bins);
   for (let i = 0; i < n; i++) {
     let bits = hits[i];
@@ -216,7 +217,7 @@ export function conditionalProbabilityData(
   const n = typeof probability === "number"
     ? (typeof viralLoadInSputum === "number" ? 1 : viralLoadInSputum.length)
     : probability.length;
-  const log10Vl = new Float64Array(n);
+  const log10Vl = takeColumn(n);
   if (typeof viralLoadInSputum === "number") {
     log10Vl.fill(sharedKernel().exports.log10_glibc(viralLoadInSputum));
   } else {
