@@ -495,19 +495,37 @@ export function exposureEvaluator(
       : staticParts.map((p) => p.doseFactor);
     const perSample = inputs.some(isArray);
     const n = perSample ? sampleCount(...inputs) : 1;
-    // Interval by interval, for every sample: the long range Σ_k exposure_k · factor_k,
-    // with the short range when asked, summed over the intervals in order.
+    // The long range of interval p for sample i is Σ_k exposure_k · factor_k (written out
+    // in both loops below: a helper returning it would box every value when not inlined).
     const total = perSample ? newColumn(n) : new Float64Array(1);
-    const longRange = shortRange ? scratchColumn(n) : total;
-    for (let p = 0; p < exposures.length; p++) {
-      const row = exposures[p];
-      const add = p > 0 && !shortRange;
+    const [f0, s0] = [factors[0], factorSteps[0]];
+    if (!shortRange) {
+      // Sample by sample, summed over the intervals in order.
+      const first = Float64Array.from(exposures, (row) => row[0]);
       for (let i = 0; i < n; i++) {
-        let lr = 0 + row[0] * factors[0][i * factorSteps[0]];
-        for (let k = 1; k < factors.length; k++) lr = lr + row[k] * factors[k][i * factorSteps[k]];
-        longRange[i] = add ? longRange[i] + lr : lr;
+        let sum = 0;
+        for (let p = 0; p < first.length; p++) {
+          let lr = 0 + first[p] * f0[i * s0];
+          for (let k = 1; k < factors.length; k++) {
+            lr = lr + exposures[p][k] * factors[k][i * factorSteps[k]];
+          }
+          sum = p === 0 ? lr : sum + lr;
+        }
+        total[i] = sum;
       }
-      if (shortRange) withShortRangeInto(longRange, 1, overlaps[p], total, p > 0);
+    } else {
+      // Interval by interval (each adds its short range to a column of long ranges).
+      const longRange = scratchColumn(n);
+      for (let p = 0; p < exposures.length; p++) {
+        const row = exposures[p];
+        const e0 = row[0];
+        for (let i = 0; i < n; i++) longRange[i] = 0 + e0 * f0[i * s0];
+        for (let k = 1; k < factors.length; k++) {
+          const [f, step, e] = [factors[k], factorSteps[k], row[k]];
+          for (let i = 0; i < n; i++) longRange[i] = longRange[i] + e * f[i * step];
+        }
+        withShortRangeInto(longRange, 1, overlaps[p], total, p > 0);
+      }
     }
     return perSample ? total : total[0];
   };
