@@ -253,6 +253,48 @@ export function expOf<M>(x: f64): f64 {
   return fmaOf<M>(scale, tmp, scale);
 }
 
+/**
+ * `pow10Of` of the two lanes of `y` at once, with the host's FMA (call only when
+ * `useHostFma()` and both lanes are `pow10InRange`): the same operations lane by lane.
+ */
+// @ts-ignore: decorator
+@inline export function pow10Of2(y: v128): v128 {
+  const hi = f64x2.splat(d(POW10_LOG_HI));
+  const ehi = f64x2.mul(y, hi);
+  const elo = f64x2.relaxed_madd(
+    y,
+    f64x2.splat(d(POW10_LOG_LO)),
+    f64x2.relaxed_madd(y, hi, f64x2.neg(ehi)),
+  );
+  const shift = f64x2.splat(d(EXP_SHIFT));
+  let kd = f64x2.relaxed_madd(ehi, f64x2.splat(d(EXP_INV_LN2_N)), shift);
+  const ki = kd;
+  kd = f64x2.sub(kd, shift);
+  const r = f64x2.add(
+    f64x2.relaxed_madd(
+      kd,
+      f64x2.splat(d(EXP_NEG_LN2_LO_N)),
+      f64x2.relaxed_madd(kd, f64x2.splat(d(EXP_NEG_LN2_HI_N)), ehi),
+    ),
+    elo,
+  );
+  const k0 = i64x2.extract_lane(ki, 0);
+  const k1 = i64x2.extract_lane(ki, 1);
+  const idx0 = EXP_TABLE + (<usize>((k0 & 127) << 1) << 3);
+  const idx1 = EXP_TABLE + (<usize>((k1 & 127) << 1) << 3);
+  const tail = f64x2(load<f64>(idx0), load<f64>(idx1));
+  const scale = i64x2.add(i64x2(load<i64>(idx0, 8), load<i64>(idx1, 8)), i64x2.shl(ki, 45));
+  const r2 = f64x2.mul(r, r);
+  const p = f64x2.relaxed_madd(r, f64x2.splat(d(EXP_C3)), f64x2.splat(d(EXP_C2)));
+  const q = f64x2.relaxed_madd(r, f64x2.splat(d(EXP_C5)), f64x2.splat(d(EXP_C4)));
+  const tmp = f64x2.relaxed_madd(
+    f64x2.mul(r2, r2),
+    q,
+    f64x2.relaxed_madd(p, r2, f64x2.add(tail, r)),
+  );
+  return f64x2.relaxed_madd(scale, tmp, scale);
+}
+
 // @ts-ignore: decorator
 @inline function a(i: usize): f64 {
   return load<f64>(LOG_A + (i << 3));

@@ -6,7 +6,7 @@
 // see: ../shared/spec/sampling-order.md, sections 1 and 2 (exact draw order).
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
-import { HostFma, pow10InRange, pow10Of, SoftFma, useHostFma } from "./libm";
+import { HostFma, pow10InRange, pow10Of, pow10Of2, SoftFma, useHostFma } from "./libm";
 import { fillGaussian, fillUniform, skipGaussian } from "./mt19937";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
@@ -206,7 +206,19 @@ export function kde_sample(
  */
 export function pow10_column(x: usize, start: u32, n: u32): u32 {
   const host = useHostFma();
-  for (let i = start; i < n; i++) {
+  let i = start;
+  if (host) {
+    // Two at a time while both are in range (a pair that is not goes one by one below).
+    for (; i + 2 <= n; i += 2) {
+      const at = x + (<usize>i << 3);
+      const y = v128.load(at);
+      if (!pow10InRange(f64x2.extract_lane(y, 0)) || !pow10InRange(f64x2.extract_lane(y, 1))) {
+        break;
+      }
+      v128.store(at, pow10Of2(y));
+    }
+  }
+  for (; i < n; i++) {
     const at = x + (<usize>i << 3);
     const y = load<f64>(at);
     if (!pow10InRange(y)) return i;
