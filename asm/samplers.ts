@@ -189,6 +189,17 @@ export function kde_sample(
     // starting from the bucket guess and walking to it (exact for ties and flat runs).
     const bucket = min<u32>(<u32>(load<f64>(p) * <f64>buckets), buckets - 1);
     let i = <i32>load<u32>(lut + (<usize>bucket << 2));
+    // The answer is normally between this bucket's start and the next one's: a binary
+    // search there whose steps are selects, not branches; the walks below then confirm it
+    // (and find it when rounding put it outside).
+    const end = bucket + 1 < buckets ? <i32>load<u32>(lut + (<usize>(bucket + 1) << 2)) : <i32>k - 1;
+    let len = end - i + 1;
+    while (len > 1) {
+      const half = len >> 1;
+      const below = load<f64>(cum + (<usize>(i + half - 1) << 3)) < target;
+      i = select<i32>(i + half, i, below);
+      len -= half;
+    }
     while (i > 0 && load<f64>(cum + (<usize>(i - 1) << 3)) >= target) i--;
     while (i < <i32>k - 1 && load<f64>(cum + (<usize>i << 3)) < target) i++;
     const lo = <u32>i;
