@@ -17,6 +17,7 @@ export {
 export { bin_candidates } from "./bin_candidates";
 export { chebyshev_moments } from "./chebyshev";
 export { infection_percent } from "./dose_response";
+export { interval_doses } from "./interval_doses";
 export { aerosol_volume, fraction_deposited } from "./particles";
 export { numpy_histogram, numpy_std, numpy_sum, pairwise_sum } from "./reductions";
 export { timeline_pass } from "./timeline";

@@ -116,6 +116,20 @@ export interface KernelExports {
     intOut: number,
     intSum: number,
   ): void;
+  /**
+   * `out` (n f64): per sample, the interval doses Σ_k exposures[p·factors + k] · factor_k
+   * summed over the intervals in order (asm/interval_doses.ts); `factorPtrs` u32 (0: the
+   * scalar in `factorScalars`).
+   */
+  interval_doses(
+    out: number,
+    n: number,
+    exposures: number,
+    intervals: number,
+    factors: number,
+    factorPtrs: number,
+    factorScalars: number,
+  ): void;
   /** In place over `p` (n f64): x → (1 − e^(−x)) · 100, the exponential dose-response (%). */
   infection_percent(p: number, n: number): void;
   /** `out`: deposited fraction for n diameters (µm) after evaporation. */

@@ -487,43 +487,45 @@ export function exposureEvaluator(
       exposures.push(row);
     }
     const overlaps = intervals.map(([t1, t2]) => overlapsWith(t1, t2));
-    const factorLanes = staticParts.map((p) => lane(p.doseFactor));
-    const factors = factorLanes.map(([f]) => f);
-    const factorSteps = factorLanes.map(([, step]) => step);
     const inputs = shortRange
       ? [...staticParts.map((p) => p.doseFactor), ...shortRangeColumns]
       : staticParts.map((p) => p.doseFactor);
     const perSample = inputs.some(isArray);
     const n = perSample ? sampleCount(...inputs) : 1;
-    // The long range of interval p for sample i is Σ_k exposure_k · factor_k (written out
-    // in both loops below: a helper returning it would box every value when not inlined).
+    /**
+     * Into `into` (n values): per sample, Σ_k exposure_k · factor_k of each of `rows` (an
+     * interval each), summed over them in order, in the kernel (asm/interval_doses.ts).
+     */
+    const longRangeInto = (rows: readonly number[][], into: Float64Array): void => {
+      const kernel = sharedKernel();
+      kernel.scope(() => {
+        const factors = staticParts.map((p) => p.doseFactor);
+        const ptrs = factors.map((f) => isArray(f) ? kernel.put(f) : 0);
+        const factorPtrs = kernel.alloc(ptrs.length * 4);
+        kernel.u32(factorPtrs, ptrs.length).set(ptrs);
+        const scalars = kernel.put(factors.map((f) => isArray(f) ? 0 : f));
+        const out = kernel.alloc(n * 8);
+        const flat = kernel.put(rows.flat());
+        kernel.exports.interval_doses(
+          out,
+          n,
+          flat,
+          rows.length,
+          factors.length,
+          factorPtrs,
+          scalars,
+        );
+        into.set(kernel.f64(out, n));
+      });
+    };
     const total = perSample ? newColumn(n) : new Float64Array(1);
-    const [f0, s0] = [factors[0], factorSteps[0]];
     if (!shortRange) {
-      // Sample by sample, summed over the intervals in order.
-      const first = Float64Array.from(exposures, (row) => row[0]);
-      for (let i = 0; i < n; i++) {
-        let sum = 0;
-        for (let p = 0; p < first.length; p++) {
-          let lr = 0 + first[p] * f0[i * s0];
-          for (let k = 1; k < factors.length; k++) {
-            lr = lr + exposures[p][k] * factors[k][i * factorSteps[k]];
-          }
-          sum = p === 0 ? lr : sum + lr;
-        }
-        total[i] = sum;
-      }
+      longRangeInto(exposures, total);
     } else {
-      // Interval by interval (each adds its short range to a column of long ranges).
+      // Interval by interval: each adds its short range to its column of long ranges.
       const longRange = scratchColumn(n);
       for (let p = 0; p < exposures.length; p++) {
-        const row = exposures[p];
-        const e0 = row[0];
-        for (let i = 0; i < n; i++) longRange[i] = 0 + e0 * f0[i * s0];
-        for (let k = 1; k < factors.length; k++) {
-          const [f, step, e] = [factors[k], factorSteps[k], row[k]];
-          for (let i = 0; i < n; i++) longRange[i] = longRange[i] + e * f[i * step];
-        }
+        longRangeInto([exposures[p]], longRange);
         withShortRangeInto(longRange, 1, overlaps[p], total, p > 0);
       }
     }
