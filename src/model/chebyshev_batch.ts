@@ -66,12 +66,7 @@ export function chebyshevBatch(
   // Per-sample integral columns alone are cheaper in the exact pass.
   const sumsWanted = (request.times ?? []).length + (request.integralTimes ?? []).length;
   if (sumsWanted === 0) return undefined;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < dep.length; i++) {
-    if (dep[i] < lo) lo = dep[i];
-    if (dep[i] > hi) hi = dep[i];
-  }
+  const [lo, hi] = rangeOf(dep);
   if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi)))) return undefined;
   const mid = (hi + lo) / 2;
   const half = (hi - lo) / 2;
@@ -213,11 +208,35 @@ function affineBatch(
   return { sums, integrals: [], integralSums };
 }
 
+/** Smallest and largest value of each (immutable) rate column, found once. */
+const ranges = new WeakMap<Float64Array, readonly [number, number]>();
+
+function rangeOf(values: Float64Array): readonly [number, number] {
+  let range = ranges.get(values);
+  if (range === undefined) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] < lo) lo = values[i];
+      if (values[i] > hi) hi = values[i];
+    }
+    range = [lo, hi];
+    ranges.set(values, range);
+  }
+  return range;
+}
+
+/** The common value of each (immutable) column whose samples are all equal, found once. */
+const commonValues = new WeakMap<Float64Array, number | undefined>();
+
 /** The common value of a vector whose samples are all equal (e.g. a zero background). */
 function uniform(v: Vec): number | undefined {
   if (typeof v === "number") return v;
-  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return undefined;
-  return v.length > 0 ? v[0] : undefined;
+  if (commonValues.has(v)) return commonValues.get(v);
+  let common: number | undefined = v.length > 0 ? v[0] : undefined;
+  for (let i = 1; i < v.length && common !== undefined; i++) if (v[i] !== v[0]) common = undefined;
+  commonValues.set(v, common);
+  return common;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {

@@ -206,10 +206,13 @@ export function timelineBatch(
     });
     const byWeight = (ptr: number, rows: number, columns: number) => {
       const all = kernel.f64(ptr, rows * columns);
-      return Array.from(
-        { length: columns },
-        (_, w) => Float64Array.from({ length: rows }, (_, r) => all[r * columns + w]),
-      );
+      const out: Float64Array[] = [];
+      for (let w = 0; w < columns; w++) {
+        const column = new Float64Array(rows);
+        for (let r = 0; r < rows; r++) column[r] = all[r * columns + w];
+        out.push(column);
+      }
+      return out;
     };
     return {
       sums: byWeight(sums, times.length, weights.length),
