@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { newColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../montecarlo/column_arena.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import {
   timelineBatch,
@@ -150,7 +150,7 @@ export function chebyshevBatch(
     Float64Array.from(integralSumCoefficients, (a) => dot(a!, moments[weights.length + w]))
   );
   const integrals: Vec[] = integralCoefficients.map((a) => {
-    const perSample = newColumn(x.length);
+    const perSample = takeColumn(x.length);
     for (let i = 0; i < x.length; i++) perSample[i] = clenshaw(a!, x[i]);
     return perSample;
   });
@@ -283,7 +283,7 @@ function cachedMoments(
 ): { x: Float64Array; moments: Float64Array[] } {
   let cache = momentCaches.get(dep);
   if (cache === undefined || cache.mid !== mid || cache.half !== half) {
-    const x = newColumn(dep.length);
+    const x = takeColumn(dep.length);
     for (let i = 0; i < dep.length; i++) x[i] = (dep[i] - mid) / half;
     cache = { mid, half, x, byArray: new WeakMap(), byScalar: new Map() };
     momentCaches.set(dep, cache);

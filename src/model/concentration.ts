@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { newColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../montecarlo/column_arena.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
 import { settlingVelocity, settlingVelocityOfDiameter } from "./particle.ts";
 import { valueAt } from "./piecewise_constant.ts";
@@ -147,7 +147,7 @@ function computeDepositionRate(model: VirusConcentrationModel): Vec {
   const perHour = (v: number) => (v * S_PER_H) / EMISSION_HEIGHT_M;
   if (diameter === undefined) return perHour(settlingVelocity(undefined) as number);
   if (!isArray(diameter)) return perHour(settlingVelocityOfDiameter(diameter, f));
-  const out = newColumn(diameter.length);
+  const out = takeColumn(diameter.length);
   for (let i = 0; i < out.length; i++) out[i] = perHour(settlingVelocityOfDiameter(diameter[i], f));
   return out;
 }
@@ -168,7 +168,7 @@ export function normalizationFactor(model: ConcentrationModel): Vec {
   const q = model.emitters.activity.exhalationRate;
   const fraction = model.fractionExhaled;
   if (typeof q === "number") return (1e6 * q) * fraction;
-  const out = newColumn(q.length);
+  const out = takeColumn(q.length);
   for (let i = 0; i < q.length; i++) out[i] = (1e6 * q[i]) * fraction;
   return out;
 }
@@ -497,7 +497,7 @@ function segmentConcentration(
     const current = rr === 0 ? dt * people / volume : cLimit * (1 - fac);
     return current + c0 * fac;
   }
-  const out = newColumn(n);
+  const out = takeColumn(n);
   for (let i = 0; i < n; i++) {
     const r = at(rr, i);
     const fac = Math.exp(-r * dt);
@@ -513,7 +513,7 @@ function segmentIntegral(rr: Vec, cLimit: Vec, c0: Vec, dt: number): Vec {
   if (typeof rr === "number" && typeof cLimit === "number" && typeof c0 === "number") {
     return cLimit * dt + (cLimit - c0) * (Math.exp(-rr * dt) - 1) / rr;
   }
-  const out = newColumn(n);
+  const out = takeColumn(n);
   for (let i = 0; i < n; i++) {
     const r = at(rr, i);
     const l = at(cLimit, i);

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { newColumn, releaseColumn } from "../montecarlo/column_arena.ts";
+import { releaseColumn, takeColumn } from "../montecarlo/column_arena.ts";
 import { sharedKernel } from "../kernel/shared.ts";
 import { structurallyEqual } from "./_equal.ts";
 import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
@@ -248,7 +248,7 @@ export function exposureEvaluator(
     const inhalation = exposed.activity.inhalationRate;
     const eta = inhaleEfficiency(exposed.mask);
     const scalar = ![emission, inhalation, eta].some(isArray);
-    const out = scalar ? new Float64Array(1) : newColumn(sampleCount(emission, inhalation, eta));
+    const out = scalar ? new Float64Array(1) : takeColumn(sampleCount(emission, inhalation, eta));
     const [e, es] = lane(emission);
     const [q, qs] = lane(inhalation);
     const [h, hs] = lane(eta);
@@ -313,7 +313,7 @@ export function exposureEvaluator(
   /** A column reused for per-sample values that are only averaged (never kept). */
   let scratch: Float64Array | undefined;
   const scratchColumn = (n: number): Float64Array => {
-    if (scratch === undefined || scratch.length !== n) scratch = newColumn(n);
+    if (scratch === undefined || scratch.length !== n) scratch = takeColumn(n);
     return scratch;
   };
 
@@ -327,7 +327,7 @@ export function exposureEvaluator(
     const scalar = ![emission, exhalation, inhaleEta].some(isArray);
     const out = scalar
       ? new Float64Array(1)
-      : newColumn(sampleCount(emission, exhalation, inhaleEta));
+      : takeColumn(sampleCount(emission, exhalation, inhaleEta));
     const [e, es] = lane(emission);
     const [q, qs] = lane(exhalation);
     const [h, hs] = lane(inhaleEta);
@@ -371,7 +371,7 @@ export function exposureEvaluator(
       jetPerHour = (origin * 1e6) * deposition;
     } else {
       const n = sampleCount(origin, deposition);
-      const column = isArray(diameter) ? scratchColumn(n) : newColumn(n);
+      const column = isArray(diameter) ? scratchColumn(n) : takeColumn(n);
       const [o, os] = lane(origin);
       const [dep, ds] = lane(deposition);
       for (let i = 0; i < n; i++) column[i] = (o[i * os] * 1e6) * dep[i * ds];
@@ -518,7 +518,7 @@ export function exposureEvaluator(
         into.set(kernel.f64(out, n));
       });
     };
-    const total = perSample ? newColumn(n) : new Float64Array(1);
+    const total = perSample ? takeColumn(n) : new Float64Array(1);
     if (!shortRange) {
       longRangeInto(exposures, total);
     } else {
@@ -565,7 +565,7 @@ export function exposureEvaluator(
       ? new Float64Array(1)
       : into !== undefined && into.length === n
       ? into
-      : newColumn(n);
+      : takeColumn(n);
     // (1 − e^(−x)) · 100 in the kernel, with glibc's exp as numpy's.
     const kernel = sharedKernel();
     kernel.scope(() => {
@@ -604,7 +604,7 @@ export function exposureEvaluator(
     const longRange = probability(false);
     const shortRange = probability(true);
     const scalar = !isArray(longRange) && !isArray(shortRange);
-    const out = scalar ? new Float64Array(1) : newColumn(sampleCount(longRange, shortRange));
+    const out = scalar ? new Float64Array(1) : takeColumn(sampleCount(longRange, shortRange));
     const [lr, lrStep] = lane(longRange);
     const [sr, srStep] = lane(shortRange);
     const away = number - atShortRange;
@@ -715,7 +715,7 @@ export function exposureEvaluator(
         model.concentrationModels.every((cm) => cm.minBackgroundConcentration === 0);
       const baseDose = linear ? deposited(true) : undefined;
       // One buffer for the probabilities of every number of infected.
-      const scratch = isArray(baseDose ?? 0) ? newColumn(sampleCount(baseDose!)) : undefined;
+      const scratch = isArray(baseDose ?? 0) ? takeColumn(sampleCount(baseDose!)) : undefined;
       const probabilityWith = (nInfected: number): Vec => {
         if (baseDose === undefined) {
           return withInfected({ number: nInfected }).infectionProbability();

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { newColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../montecarlo/column_arena.ts";
 import type { Activity } from "./activity.ts";
 import {
   aerosols as expirationAerosols,
@@ -152,7 +152,7 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   const scalar = ![load, exhalation, ratio, immunity].some(isArray);
   const out = scalar
     ? new Float64Array(1)
-    : newColumn(sampleCount(load, exhalation, ratio, immunity));
+    : takeColumn(sampleCount(load, exhalation, ratio, immunity));
   const [v, vs] = lane(load);
   const [q, qs] = lane(exhalation);
   const [r, rs] = lane(ratio);

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { newColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../montecarlo/column_arena.ts";
 import type { Activity } from "./activity.ts";
 import { aerosols, type SingleExpiration } from "./expiration.ts";
 import { boundaries, type Interval } from "./interval.ts";
@@ -103,7 +103,7 @@ export function dilutionFactor(model: ShortRangeModel): Vec {
   // √√x and x³ as x·x·x: within an ulp of pow, in a plain loop for speed.)
   const t0Factor = Math.sqrt(Math.PI) * (d ** 3) / (8 * (c.betaR1 ** 2) * (c.betaX1 ** 2));
   const scalar = typeof exhalation === "number" && typeof distance === "number";
-  const out = scalar ? new Float64Array(1) : newColumn(n);
+  const out = scalar ? new Float64Array(1) : takeColumn(n);
   const [q, qs] = lane(exhalation);
   const [x, xs] = lane(distance);
   for (let i = 0; i < n; i++) {

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { newColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../montecarlo/column_arena.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import { sampleCount, type Vec } from "./vec.ts";
 
@@ -200,7 +200,7 @@ export function timelineBatch(
       const ia = at(a);
       const ib = at(b);
       if (scalar) return ib[0] - ia[0];
-      const out = newColumn(n);
+      const out = takeColumn(n);
       for (let i = 0; i < n; i++) out[i] = ib[i] - ia[i];
       return out;
     });

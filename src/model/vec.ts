@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { newColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../montecarlo/column_arena.ts";
 
 /** One value per Monte Carlo sample, or one value for all of them. */
 export type Vec = number | Float64Array;
@@ -65,7 +65,7 @@ export function at(v: Vec, i: number): number {
 /** Elementwise f(a) with numpy broadcasting of a scalar. */
 export function map1(a: Vec, f: (x: number) => number): Vec {
   if (typeof a === "number") return f(a);
-  const out = newColumn(a.length);
+  const out = takeColumn(a.length);
   for (let i = 0; i < a.length; i++) out[i] = f(a[i]);
   return out;
 }
@@ -74,7 +74,7 @@ export function map1(a: Vec, f: (x: number) => number): Vec {
 export function map2(a: Vec, b: Vec, f: (x: number, y: number) => number): Vec {
   if (typeof a === "number" && typeof b === "number") return f(a, b);
   const n = sampleCount(a, b);
-  const out = newColumn(n);
+  const out = takeColumn(n);
   if (typeof a === "number") {
     const bb = b as Float64Array;
     for (let i = 0; i < n; i++) out[i] = f(a, bb[i]);
@@ -95,7 +95,7 @@ export function map3(
 ): Vec {
   if (typeof a === "number" && typeof b === "number" && typeof c === "number") return f(a, b, c);
   const n = sampleCount(a, b, c);
-  const out = newColumn(n);
+  const out = takeColumn(n);
   for (let i = 0; i < n; i++) {
     out[i] = f(
       typeof a === "number" ? a : a[i],
@@ -144,7 +144,7 @@ export function addInto(acc: Vec, b: Vec): Vec {
 export function add(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a + b;
   const n = sampleCount(a, b);
-  const out = newColumn(n);
+  const out = takeColumn(n);
   if (typeof a === "number") {
     const y = b as Float64Array;
     for (let i = 0; i < n; i++) out[i] = a + y[i];
@@ -160,7 +160,7 @@ export function add(a: Vec, b: Vec): Vec {
 export function sub(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a - b;
   const n = sampleCount(a, b);
-  const out = newColumn(n);
+  const out = takeColumn(n);
   if (typeof a === "number") {
     const y = b as Float64Array;
     for (let i = 0; i < n; i++) out[i] = a - y[i];
@@ -176,7 +176,7 @@ export function sub(a: Vec, b: Vec): Vec {
 export function mul(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a * b;
   const n = sampleCount(a, b);
-  const out = newColumn(n);
+  const out = takeColumn(n);
   if (typeof a === "number") {
     const y = b as Float64Array;
     for (let i = 0; i < n; i++) out[i] = a * y[i];
@@ -192,7 +192,7 @@ export function mul(a: Vec, b: Vec): Vec {
 export function div(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a / b;
   const n = sampleCount(a, b);
-  const out = newColumn(n);
+  const out = takeColumn(n);
   if (typeof a === "number") {
     const y = b as Float64Array;
     for (let i = 0; i < n; i++) out[i] = a / y[i];

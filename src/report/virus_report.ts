@@ -18,7 +18,7 @@ import {
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
 import { div, isArray, lane, mean, mul, sampleCount, toArray, type Vec } from "../model/vec.ts";
-import { newColumn, releaseColumn, withColumnArena } from "../montecarlo/column_arena.ts";
+import { releaseColumn, takeColumn, withColumnArena } from "../montecarlo/column_arena.ts";
 import { createRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
@@ -248,7 +248,7 @@ function groupReport(
  */
 function longRangeNewCases(probability: Vec, away: number, near: number): Float64Array {
   const [p, step] = lane(probability);
-  const out = isArray(probability) ? newColumn(probability.length) : new Float64Array(1);
+  const out = isArray(probability) ? takeColumn(probability.length) : new Float64Array(1);
   for (let i = 0; i < out.length; i++) {
     out[i] = (p[i * step] / 100) * away + (p[i * step] / 100) * near;
   }
