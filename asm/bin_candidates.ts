@@ -24,13 +24,14 @@ export function bin_candidates(
   const last = <i32>bins;
   const c0 = load<f64>(centres);
   const spacing = bins > 1 ? (load<f64>(centres + (<usize>(bins - 1) << 3)) - c0) / <f64>(bins - 1) : 1.0;
+  const perSpacing = 1.0 / spacing;
   for (let i: u32 = 0; i < n; i++) {
     const x = load<f64>(v + (<usize>i << 3));
     // The number of centres <= x (0 below them all or for NaN): guessed as if the centres
     // were evenly spaced, then corrected.
     let lo: i32 = 0;
     if (x >= c0) {
-      const guess = (x - c0) / spacing + 1.0;
+      const guess = (x - c0) * perSpacing + 1.0;
       lo = guess < <f64>last ? <i32>guess : last;
     }
     while (lo > 0 && load<f64>(centres + (<usize>(lo - 1) << 3)) > x) lo--;

@@ -5,8 +5,8 @@
 //      a multiple of 8; `np.sum` of a contiguous float64 array reduces it in buffered
 //      chunks of 8192 values (`np.getbufsize()`), each summed pairwise onto a running
 //      total from 0. `np.std` = sqrt(sum((x - mean)²) / n). `np.histogram` with equal
-//      bins: edges = linspace(min, max, bins + 1), index = floor((x - min) / (max - min)
-//      · bins), corrected against the edges, the last edge inclusive.
+//      bins: edges = linspace(min, max, bins + 1), index = floor((x - min) · (bins /
+//      (max - min))), corrected by one against the edges, the last edge inclusive.
 
 const CHUNK: u32 = 8192;
 
@@ -86,11 +86,12 @@ export function numpy_histogram(p: usize, n: u32, bins: u32, edges: usize, count
   for (let k: u32 = 0; k <= bins; k++) store<f64>(edges + (<usize>k << 3), <f64>k * step + lo);
   store<f64>(edges + (<usize>bins << 3), hi);
   for (let k: u32 = 0; k < bins; k++) store<f64>(counts + (<usize>k << 3), 0.0);
-  const width = hi - lo;
+  // numpy's guess, (x − lo) · (bins / (hi − lo)), corrected against the edges.
+  const norm = <f64>bins / (hi - lo);
   for (let i: u32 = 0; i < n; i++) {
     const v = load<f64>(p + (<usize>i << 3));
     if (!(v >= lo && v <= hi)) continue;
-    let k = <i64>(((v - lo) / width) * <f64>bins);
+    let k = <i64>((v - lo) * norm);
     if (k == <i64>bins) k--;
     if (v < load<f64>(edges + (<usize>k << 3))) k--;
     else if (k != <i64>bins - 1 && v >= load<f64>(edges + (<usize>(k + 1) << 3))) k++;
