@@ -50,3 +50,50 @@ export function bin_candidates(
     store<u32>(hits + (<usize>i << 2), bits);
   }
 }
+
+/**
+ * The values `p` (n f64) of each bin's samples, in sample order, one bin after the
+ * other into `out` (n f64 at most: a sample in two bins counts twice, none when in
+ * none), from `bin_candidates`' `first`, `hits` and `counts`; `starts` (bins u32)
+ * receives each bin's first index in `out`. Returns the number of values written.
+ */
+export function bin_gather(
+  p: usize,
+  n: u32,
+  first: usize,
+  hits: usize,
+  counts: usize,
+  bins: u32,
+  starts: usize,
+  out: usize,
+): u32 {
+  let total: u32 = 0;
+  for (let b: u32 = 0; b < bins; b++) {
+    store<u32>(starts + (<usize>b << 2), total);
+    total += load<u32>(counts + (<usize>b << 2));
+  }
+  // `counts` becomes each bin's next free index (restored below).
+  for (let b: u32 = 0; b < bins; b++) {
+    store<u32>(counts + (<usize>b << 2), load<u32>(starts + (<usize>b << 2)));
+  }
+  for (let i: u32 = 0; i < n; i++) {
+    let bits = load<u32>(hits + (<usize>i << 2));
+    let b = load<u32>(first + (<usize>i << 2));
+    const value = load<f64>(p + (<usize>i << 3));
+    while (bits != 0) {
+      if ((bits & 1) != 0) {
+        const c = counts + (<usize>b << 2);
+        const at = load<u32>(c);
+        store<f64>(out + (<usize>at << 3), value);
+        store<u32>(c, at + 1);
+      }
+      bits >>= 1;
+      b++;
+    }
+  }
+  for (let b: u32 = 0; b < bins; b++) {
+    const c = counts + (<usize>b << 2);
+    store<u32>(c, load<u32>(c) - load<u32>(starts + (<usize>b << 2)));
+  }
+  return total;
+}

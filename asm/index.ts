@@ -14,7 +14,7 @@ export {
   log2_glibc,
   log_glibc,
 } from "./libm";
-export { bin_candidates } from "./bin_candidates";
+export { bin_candidates, bin_gather } from "./bin_candidates";
 export { chebyshev_moments } from "./chebyshev";
 export { infection_percent } from "./dose_response";
 export { interval_doses } from "./interval_doses";

@@ -184,6 +184,21 @@ export interface KernelExports {
     hits: number,
     counts: number,
   ): void;
+  /**
+   * Each bin's values of `p` (n f64), in sample order, one bin after the other into
+   * `out`, from `bin_candidates`' outputs; `starts` (bins u32) gets each bin's first
+   * index. Returns the number of values written (asm/bin_candidates.ts).
+   */
+  bin_gather(
+    p: number,
+    n: number,
+    first: number,
+    hits: number,
+    counts: number,
+    bins: number,
+    starts: number,
+    out: number,
+  ): number;
   /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
   kde_sample(
     s: number,

@@ -11,7 +11,7 @@
  * @module
  */
 import { sharedKernel } from "../kernel/shared.ts";
-import { takeColumn } from "../montecarlo/column_arena.ts";
+import { copyColumn, takeColumn } from "../montecarlo/column_arena.ts";
 import { sum, toArray, type Vec } from "../model/vec.ts";
 import { arange, quantilesUnsorted } from "./_numpy.ts";
 
@@ -124,10 +124,6 @@ function binValues(
   const highs = Float64Array.from(centres, (c) => c + h);
   let spaced = true;
   for (let b = 1; b < bins && spaced; b++) spaced = centres[b] - centres[b - 1] >= step;
-  // Pass 1: for each sample, the first candidate bin and a bit per candidate that holds it.
-  const first = new Int32Array(n);
-  const hits = new Uint32Array(spaced ? n : 0);
-  const counts = new Uint32Array(bins);
   if (!spaced) {
     // Any layout: every bin is a candidate (one pass per bin keeps sample order).
     const values: Float64Array[] = [];
@@ -142,9 +138,10 @@ function binValues(
     return values;
   }
   // In the kernel (asm/bin_candidates.ts): the first candidate bin of each sample (the
-  // bin of the last centre <= v, less two) and a bit per candidate that holds it.
+  // bin of the last centre <= v, less two) and a bit per candidate that holds it, then
+  // the values of each bin gathered in sample order, bin after bin, into one column.
   const kernel = sharedKernel();
-  kernel.scope(() => {
+  return kernel.scope(() => {
     const firstPtr = kernel.alloc(n * 4);
     const hitsPtr = kernel.alloc(n * 4);
     const countsPtr = kernel.alloc(bins * 4);
@@ -160,20 +157,25 @@ function binValues(
       hitsPtr,
       countsPtr,
     );
-    first.set(kernel.u32(firstPtr, n)); // (candidate bins are >= 0)
-    hits.set(kernel.u32(hitsPtr, n));
-    counts.set(kernel.u32(countsPtr, bins));
+    const startsPtr = kernel.alloc(bins * 4);
+    // At most 2n values: a sample can be in two bins only where two adjacent bins overlap
+    // (by rounding, at their shared edge), never in three (centres are a bin width apart).
+    const outPtr = kernel.alloc(2 * n * 8);
+    const total = kernel.exports.bin_gather(
+      kernel.put(p),
+      n,
+      firstPtr,
+      hitsPtr,
+      countsPtr,
+      bins,
+      startsPtr,
+      outPtr,
+    );
+    const all = copyColumn(kernel.f64(outPtr, total));
+    const starts = kernel.u32(startsPtr, bins).slice();
+    const counts = kernel.u32(countsPtr, bins).slice();
+    return Array.from(starts, (start, b) => all.subarray(start, start + counts[b]));
   });
-  // Pass 2: the values of each bin, in sample order.
-  const values = Array.from(counts, (c) => takeColumn(c));
-  const filled = new Uint32Array(bins);
-  for (let i = 0; i < n; i++) {
-    let bits = hits[i];
-    for (let b = first[i]; bits !== 0; b++, bits >>>= 1) {
-      if (bits & 1) values[b][filled[b]++] = p[i];
-    }
-  }
-  return values;
 }
 
 /**
