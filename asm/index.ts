@@ -16,6 +16,7 @@ export {
 } from "./libm";
 export { bin_candidates, bin_gather } from "./bin_candidates";
 export { chebyshev_moments } from "./chebyshev";
+export { group_statistics } from "./group_statistics";
 export { infection_percent } from "./dose_response";
 export { interval_doses } from "./interval_doses";
 export { aerosol_volume, fraction_deposited } from "./particles";

@@ -199,6 +199,20 @@ export interface KernelExports {
     starts: number,
     out: number,
   ): number;
+  /**
+   * Per group (values from `values` + starts[g] · 8, counts[g] of them; u32 arrays):
+   * numpy's mean and linear quantiles q1 <= q2 into `stats` (3 f64 per group), the groups
+   * reordered (asm/group_statistics.ts).
+   */
+  group_statistics(
+    values: number,
+    starts: number,
+    counts: number,
+    groups: number,
+    q1: number,
+    q2: number,
+    stats: number,
+  ): void;
   /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
   kde_sample(
     s: number,

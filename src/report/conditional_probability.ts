@@ -11,9 +11,9 @@
  * @module
  */
 import { sharedKernel } from "../kernel/shared.ts";
-import { copyColumn, takeColumn } from "../montecarlo/column_arena.ts";
-import { sum, toArray, type Vec } from "../model/vec.ts";
-import { arange, quantilesUnsorted } from "./_numpy.ts";
+import { takeColumn } from "../montecarlo/column_arena.ts";
+import { toArray, type Vec } from "../model/vec.ts";
+import { arange, type GroupStatistics, groupStatistics, groupStatisticsAt } from "./_numpy.ts";
 
 /** Smallest bin centre of log10 viral load, log10(RNA copies/mL). */
 export const CONDITIONAL_PROBABILITY_MIN_LOG10_VL = 2;
@@ -21,6 +21,9 @@ export const CONDITIONAL_PROBABILITY_MIN_LOG10_VL = 2;
 export const CONDITIONAL_PROBABILITY_MAX_LOG10_VL = 10;
 /** Number of viral-load bins. */
 export const CONDITIONAL_PROBABILITY_BINS = 100;
+/** The percentiles reported per bin, as quantiles. */
+const LOWER_QUANTILE = 0.05;
+const UPPER_QUANTILE = 0.95;
 
 /**
  * The report's `conditional_probability_data` (keys as in the reference's JSON).
@@ -88,36 +91,25 @@ export function conditionalProbabilityByViralLoad(
     : probability.length;
   const p = column(probability, n, "probability");
   const vl = column(log10ViralLoad, n, "log10 viral load");
-  const halfStep = step / 2;
-  const piMeans: number[] = [];
-  const lowerPercentiles: number[] = [];
-  const upperPercentiles: number[] = [];
-  for (const inBin of binValues(binCentres, vl, p, halfStep, step)) {
-    const count = inBin.length;
-    // np.mean of an empty selection is 0/0 = NaN.
-    piMeans.push(count === 0 ? NaN : sum(inBin) / count);
-    // (The mean is taken first: the selection reorders the bin's values.)
-    const [lower, upper] = quantilesUnsorted(inBin, [0.05, 0.95]);
-    lowerPercentiles.push(lower);
-    upperPercentiles.push(upper);
-  }
-  return { piMeans, lowerPercentiles, upperPercentiles };
+  // np.mean of an empty selection is 0/0 = NaN, like the statistics' mean.
+  const stats = binStatistics(binCentres, vl, p, step / 2, step);
+  return { piMeans: stats.means, lowerPercentiles: stats.lower, upperPercentiles: stats.upper };
 }
 
 /**
- * The values of `p` of the samples of each bin, in sample order: the samples with
- * (c − h − v)·(c + h − v) < 0. With increasing centres at least `step` apart only the
+ * The mean and 5th/95th percentiles ({@link groupStatistics}) of the values of `p` of the
+ * samples of each bin, taken in sample order: the samples with (c − h − v)·(c + h − v) < 0. With increasing centres at least `step` apart only the
  * bin of the last centre <= v and its two neighbours can hold v (the others are more
  * than half a step away, far beyond rounding), so each sample is tested against three
  * bins; otherwise against every bin.
  */
-function binValues(
+function binStatistics(
   centres: readonly number[],
   vl: Float64Array,
   p: Float64Array,
   h: number,
   step: number,
-): Float64Array[] {
+): GroupStatistics {
   const bins = centres.length;
   const n = vl.length;
   const lows = Float64Array.from(centres, (c) => c - h);
@@ -135,7 +127,7 @@ function binValues(
       for (let i = 0; i < n; i++) if ((lows[b] - vl[i]) * (highs[b] - vl[i]) < 0) list[k++] = p[i];
       values.push(list);
     }
-    return values;
+    return groupStatistics(values, LOWER_QUANTILE, UPPER_QUANTILE);
   }
   // In the kernel (asm/bin_candidates.ts): the first candidate bin of each sample (the
   // bin of the last centre <= v, less two) and a bit per candidate that holds it, then
@@ -161,7 +153,7 @@ function binValues(
     // At most 2n values: a sample can be in two bins only where two adjacent bins overlap
     // (by rounding, at their shared edge), never in three (centres are a bin width apart).
     const outPtr = kernel.alloc(2 * n * 8);
-    const total = kernel.exports.bin_gather(
+    kernel.exports.bin_gather(
       kernel.put(p),
       n,
       firstPtr,
@@ -171,10 +163,9 @@ function binValues(
       startsPtr,
       outPtr,
     );
-    const all = copyColumn(kernel.f64(outPtr, total));
     const starts = kernel.u32(startsPtr, bins).slice();
     const counts = kernel.u32(countsPtr, bins).slice();
-    return Array.from(starts, (start, b) => all.subarray(start, start + counts[b]));
+    return groupStatisticsAt(kernel, outPtr, starts, counts, LOWER_QUANTILE, UPPER_QUANTILE);
   });
 }
 

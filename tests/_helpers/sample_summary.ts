@@ -6,7 +6,6 @@
  * summary, so any index or level the fixture lists is compared.
  */
 import { sum } from "../../src/model/vec.ts";
-import { quantileSorted } from "../../src/report/_numpy.ts";
 
 /** A fixture's summary of a per-sample column. */
 export interface SampleSummary {
@@ -48,3 +47,22 @@ export const SUMMARIZED_COLUMNS: Readonly<Record<string, string>> = {
   prob_dist_summary: "prob_dist",
   log10_vl_in_sputum_summary: "log10_vl_in_sputum",
 };
+
+/**
+ * `np.quantile(x, q)` with the default "linear" method (Hyndman & Fan type 7) of values
+ * sorted ascending: the virtual index (n − 1)·q blends its two neighbouring order
+ * statistics a ≤ b with γ = index − floor(index) as a + (b − a)·γ when γ < 0.5 and
+ * b − (b − a)·(1 − γ) otherwise (numpy's `_lerp`). NaN when empty or holding a NaN (NaN
+ * sorts last).
+ */
+export function quantileSorted(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  if (n === 0 || Number.isNaN(sorted[n - 1])) return NaN;
+  const index = (n - 1) * q;
+  const lower = Math.min(Math.max(Math.floor(index), 0), n - 1);
+  const upper = Math.min(lower + 1, n - 1);
+  const gamma = index - Math.floor(index);
+  const a = sorted[lower];
+  const diff = sorted[upper] - a;
+  return gamma >= 0.5 ? sorted[upper] - diff * (1 - gamma) : a + diff * gamma;
+}

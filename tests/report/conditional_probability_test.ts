@@ -10,16 +10,12 @@ import { mean, sum } from "../../src/model/vec.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
 import { sampleStatistics } from "../../src/montecarlo/statistics.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
-import {
-  arange,
-  quantileSorted,
-  quantilesUnsorted,
-  quantileUnsorted,
-} from "../../src/report/_numpy.ts";
+import { arange, groupStatistics } from "../../src/report/_numpy.ts";
 import {
   conditionalProbabilityByViralLoad,
   conditionalProbabilityData,
 } from "../../src/report/conditional_probability.ts";
+import { quantileSorted } from "../_helpers/sample_summary.ts";
 import { assertClose } from "../_helpers/stats.ts";
 
 const PARITY = { rel: 1e-8, abs: 1e-12 };
@@ -37,51 +33,45 @@ function assertAllClose(actual: readonly number[], expected: readonly number[], 
   }
 }
 
-Deno.test("quantileSorted() matches np.quantile's linear method", () => {
-  // Expected values printed by numpy (np.quantile(a, q)).
-  strictEqual(quantileSorted(Float64Array.of(1, 2, 3, 4), 0.05), 1.15);
-  strictEqual(quantileSorted(Float64Array.of(1, 2, 3, 4), 0.95), 3.8499999999999996);
-  strictEqual(quantileSorted(Float64Array.of(5), 0.05), 5);
-  strictEqual(quantileSorted(Float64Array.of(1, 2, 3), 0.5), 2);
-  const x = Float64Array.of(0.1, 0.7, 0.2, 0.9, 1e-5).sort();
-  strictEqual(quantileSorted(x, 0.95), 0.86);
-  strictEqual(quantileSorted(x, 0.05), 0.020008);
+Deno.test("groupStatistics() matches np.mean and np.quantile's linear method", () => {
+  // Expected values printed by numpy (np.quantile(a, q), np.mean(a)).
+  const stats = groupStatistics(
+    [
+      Float64Array.of(4, 2, 3, 1),
+      Float64Array.of(5),
+      Float64Array.of(0.1, 0.7, 0.2, 0.9, 1e-5),
+      new Float64Array(0),
+      Float64Array.of(1, NaN, 2),
+    ],
+    0.05,
+    0.95,
+  );
+  deepStrictEqual(stats.lower, [1.15, 5, 0.020008, NaN, NaN]);
+  deepStrictEqual(stats.upper, [3.8499999999999996, 5, 0.86, NaN, NaN]);
+  deepStrictEqual(stats.means.slice(0, 2), [2.5, 5]);
+  strictEqual(stats.means[3], NaN);
+  strictEqual(stats.means[4], NaN);
+  deepStrictEqual(groupStatistics([Float64Array.of(1, 2, 3)], 0.5, 0.5).lower, [2]);
 });
 
-Deno.test("quantileSorted() gives NaN for an empty input or a NaN value", () => {
-  strictEqual(quantileSorted(new Float64Array(0), 0.5), NaN);
-  strictEqual(quantileSorted(Float64Array.of(1, 2, NaN).sort(), 0.05), NaN);
-});
-
-Deno.test("quantileUnsorted() equals quantileSorted() of the sorted values", () => {
-  let seed = 12345;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (const n of [1, 2, 3, 5, 20, 101, 1000, 4097]) {
-    for (const ties of [false, true]) {
-      const values = Float64Array.from({ length: n }, () => ties ? Math.floor(next() * 7) : next());
-      for (const q of [0, 0.05, 0.5, 0.95, 1]) {
-        const sorted = values.slice().sort();
-        strictEqual(quantileUnsorted(values.slice(), q), quantileSorted(sorted, q), `${n} ${q}`);
-      }
-    }
-  }
-  strictEqual(quantileUnsorted(new Float64Array(0), 0.5), NaN);
-  strictEqual(quantileUnsorted(Float64Array.of(1, NaN, 2), 0.05), NaN);
-});
-
-Deno.test("quantilesUnsorted() equals quantileSorted() for each of several quantiles", () => {
+Deno.test("groupStatistics() equals the sorted quantiles for any size, ties and quantiles", () => {
   let seed = 777;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const qs = [0, 0.01, 0.05, 0.05, 0.5, 0.95, 0.999, 1];
-  for (const n of [1, 2, 3, 4, 21, 100, 2501]) {
+  for (const [q1, q2] of [[0, 1], [0.01, 0.999], [0.05, 0.95], [0.05, 0.05], [0.5, 0.5]]) {
     for (const ties of [false, true]) {
-      const values = Float64Array.from({ length: n }, () => ties ? Math.floor(next() * 5) : next());
-      const sorted = values.slice().sort();
-      const got = quantilesUnsorted(values.slice(), qs);
-      qs.forEach((q, j) => strictEqual(got[j], quantileSorted(sorted, q), `${n} ${ties} ${q}`));
+      const groups = [1, 2, 3, 4, 5, 20, 21, 100, 101, 1000, 2501, 4097].map((n) =>
+        Float64Array.from({ length: n }, () => ties ? Math.floor(next() * 5) : next())
+      );
+      const stats = groupStatistics(groups.map((g) => g.slice()), q1, q2);
+      groups.forEach((g, k) => {
+        const sorted = g.slice().sort();
+        const what = `${g.length} values, ties ${ties}, q ${q1} ${q2}`;
+        strictEqual(stats.lower[k], quantileSorted(sorted, q1), what);
+        strictEqual(stats.upper[k], quantileSorted(sorted, q2), what);
+        strictEqual(stats.means[k], sum(g) / g.length, what);
+      });
     }
   }
-  deepStrictEqual(quantilesUnsorted(Float64Array.of(3, NaN), [0.05, 0.95]), [NaN, NaN]);
 });
 
 Deno.test("arange() gives np.arange's length and rounding", () => {
@@ -208,6 +198,11 @@ Deno.test(`conditionalProbabilityData(): ${CASE} gives the reference's data`, as
     assertClose(log10[Number(index)], value as number, PARITY, `log10 at ${index}`);
   }
   for (const [q, value] of Object.entries(s.quantiles)) {
-    assertClose(quantileSorted(sorted, Number(q)), value as number, PARITY, `log10 quantile ${q}`);
+    assertClose(
+      quantileSorted(sorted, Number(q)),
+      value as number,
+      PARITY,
+      `log10 quantile ${q}`,
+    );
   }
 });
