@@ -14,7 +14,7 @@ export {
   log2_glibc,
   log_glibc,
 } from "./libm";
-export { bin_candidates, bin_gather } from "./bin_candidates";
+export { bin_candidates, bin_gather } from "./bin_membership";
 export { chebyshev_moments } from "./chebyshev";
 export { group_statistics } from "./group_statistics";
 export { infection_percent } from "./dose_response";

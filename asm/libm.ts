@@ -199,6 +199,16 @@ export function expOf<M>(x: f64): f64 {
     f64x2.splat(d(EXP_NEG_LN2_LO_N)),
     f64x2.relaxed_madd(kd, f64x2.splat(d(EXP_NEG_LN2_HI_N)), x),
   );
+  return expScaled2(ki, r);
+}
+
+/**
+ * The last steps of the two-lane exp (and pow): 2^(k/128) · e^r ≈ scale + scale · tmp from
+ * the table entry of k (the low bits of `ki`, the shifted kd's bits) and the polynomial in
+ * the reduced argument r, with the host's FMA.
+ */
+// @ts-ignore: decorator
+@inline function expScaled2(ki: v128, r: v128): v128 {
   const k0 = i64x2.extract_lane(ki, 0);
   const k1 = i64x2.extract_lane(ki, 1);
   const idx0 = EXP_TABLE + (<usize>((k0 & 127) << 1) << 3);
@@ -278,21 +288,7 @@ export function expOf<M>(x: f64): f64 {
     ),
     elo,
   );
-  const k0 = i64x2.extract_lane(ki, 0);
-  const k1 = i64x2.extract_lane(ki, 1);
-  const idx0 = EXP_TABLE + (<usize>((k0 & 127) << 1) << 3);
-  const idx1 = EXP_TABLE + (<usize>((k1 & 127) << 1) << 3);
-  const tail = f64x2(load<f64>(idx0), load<f64>(idx1));
-  const scale = i64x2.add(i64x2(load<i64>(idx0, 8), load<i64>(idx1, 8)), i64x2.shl(ki, 45));
-  const r2 = f64x2.mul(r, r);
-  const p = f64x2.relaxed_madd(r, f64x2.splat(d(EXP_C3)), f64x2.splat(d(EXP_C2)));
-  const q = f64x2.relaxed_madd(r, f64x2.splat(d(EXP_C5)), f64x2.splat(d(EXP_C4)));
-  const tmp = f64x2.relaxed_madd(
-    f64x2.mul(r2, r2),
-    q,
-    f64x2.relaxed_madd(p, r2, f64x2.add(tail, r)),
-  );
-  return f64x2.relaxed_madd(scale, tmp, scale);
+  return expScaled2(ki, r);
 }
 
 // @ts-ignore: decorator

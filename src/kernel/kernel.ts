@@ -170,7 +170,7 @@ export interface KernelExports {
    */
   pow10_column(x: number, start: number, n: number): number;
   /**
-   * Candidate bins of n samples (asm/bin_candidates.ts): `first` n i32, `hits` n u32,
+   * Candidate bins of n samples (asm/bin_membership.ts): `first` n i32, `hits` n u32,
    * `counts` bins u32 (added to); `centres`, `lows`, `highs` bins f64.
    */
   bin_candidates(
@@ -187,7 +187,7 @@ export interface KernelExports {
   /**
    * Each bin's values of `p` (n f64), in sample order, one bin after the other into
    * `out`, from `bin_candidates`' outputs; `starts` (bins u32) gets each bin's first
-   * index. Returns the number of values written (asm/bin_candidates.ts).
+   * index. Returns the number of values written (asm/bin_membership.ts).
    */
   bin_gather(
     p: number,

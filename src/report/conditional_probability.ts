@@ -129,7 +129,7 @@ function binStatistics(
     }
     return groupStatistics(values, LOWER_QUANTILE, UPPER_QUANTILE);
   }
-  // In the kernel (asm/bin_candidates.ts): the first candidate bin of each sample (the
+  // In the kernel (asm/bin_membership.ts): the first candidate bin of each sample (the
   // bin of the last centre <= v, less two) and a bit per candidate that holds it, then
   // the values of each bin gathered in sample order, bin after bin, into one column.
   const kernel = sharedKernel();
