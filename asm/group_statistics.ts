@@ -2,8 +2,8 @@
 // as numpy computes them: `np.mean` (pairwise sum) and `np.quantile`'s default linear
 // method (Hyndman & Fan type 7), the order statistics found by selection.
 //
-// The same algorithm as src/report/_numpy.ts (`quantilesUnsorted`, `blendOrderStatistics`),
-// whose tests pin it to numpy's values.
+// Called through src/report/_numpy.ts (`groupStatistics`), whose tests pin it to numpy's
+// values and to the quantiles of the sorted values.
 
 import { numpy_sum } from "./reductions";
 
