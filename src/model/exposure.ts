@@ -492,43 +492,45 @@ export function exposureEvaluator(
       : staticParts.map((p) => p.doseFactor);
     const perSample = inputs.some(isArray);
     const n = perSample ? sampleCount(...inputs) : 1;
-    /**
-     * Into `into` (n values): per sample, Σ_k exposure_k · factor_k of each of `rows` (an
-     * interval each), summed over them in order, in the kernel (asm/interval_doses.ts).
-     */
-    const longRangeInto = (rows: readonly number[][], into: Float64Array): void => {
-      const kernel = sharedKernel();
-      kernel.scope(() => {
-        const factors = staticParts.map((p) => p.doseFactor);
-        const ptrs = factors.map((f) => isArray(f) ? kernel.put(f) : 0);
-        const factorPtrs = kernel.alloc(ptrs.length * 4);
-        kernel.u32(factorPtrs, ptrs.length).set(ptrs);
-        const scalars = kernel.put(factors.map((f) => isArray(f) ? 0 : f));
-        const out = kernel.alloc(n * 8);
-        const flat = kernel.put(rows.flat());
-        kernel.exports.interval_doses(
-          out,
-          n,
-          flat,
-          rows.length,
-          factors.length,
-          factorPtrs,
-          scalars,
-        );
-        into.set(kernel.f64(out, n));
-      });
-    };
     const total = perSample ? takeColumn(n) : new Float64Array(1);
-    if (!shortRange) {
-      longRangeInto(exposures, total);
-    } else {
-      // Interval by interval: each adds its short range to its column of long ranges.
-      const longRange = scratchColumn(n);
-      for (let p = 0; p < exposures.length; p++) {
-        longRangeInto([exposures[p]], longRange);
-        withShortRangeInto(longRange, 1, overlaps[p], total, p > 0);
+    const kernel = sharedKernel();
+    kernel.scope(() => {
+      // The dose factors go into the kernel once, for every interval.
+      const factors = staticParts.map((p) => p.doseFactor);
+      const ptrs = factors.map((f) => isArray(f) ? kernel.put(f) : 0);
+      const factorPtrs = kernel.alloc(ptrs.length * 4);
+      kernel.u32(factorPtrs, ptrs.length).set(ptrs);
+      const scalars = kernel.put(factors.map((f) => isArray(f) ? 0 : f));
+      const out = kernel.alloc(n * 8);
+      /**
+       * Into `into` (n values): per sample, Σ_k exposure_k · factor_k of each of `rows` (an
+       * interval each), summed over them in order (asm/interval_doses.ts).
+       */
+      const longRangeInto = (rows: readonly number[][], into: Float64Array): void =>
+        kernel.scope(() => {
+          const flat = kernel.put(rows.flat());
+          kernel.exports.interval_doses(
+            out,
+            n,
+            flat,
+            rows.length,
+            factors.length,
+            factorPtrs,
+            scalars,
+          );
+          into.set(kernel.f64(out, n));
+        });
+      if (!shortRange) {
+        longRangeInto(exposures, total);
+      } else {
+        // Interval by interval: each adds its short range to its column of long ranges.
+        const longRange = scratchColumn(n);
+        for (let p = 0; p < exposures.length; p++) {
+          longRangeInto([exposures[p]], longRange);
+          withShortRangeInto(longRange, 1, overlaps[p], total, p > 0);
+        }
       }
-    }
+    });
     return perSample ? total : total[0];
   };
 
