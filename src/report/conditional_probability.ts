@@ -98,10 +98,10 @@ export function conditionalProbabilityByViralLoad(
 
 /**
  * The mean and 5th/95th percentiles ({@link groupStatistics}) of the values of `p` of the
- * samples of each bin, taken in sample order: the samples with (c − h − v)·(c + h − v) < 0. With increasing centres at least `step` apart only the
- * bin of the last centre <= v and its two neighbours can hold v (the others are more
- * than half a step away, far beyond rounding), so each sample is tested against three
- * bins; otherwise against every bin.
+ * samples of each bin, taken in sample order: the samples with (c − h − v)·(c + h − v) < 0.
+ * With increasing centres at least `step` apart only the bin of the last centre <= v and
+ * its two neighbours can hold v (the others are more than half a step away, far beyond
+ * rounding), so each sample is tested against three bins; otherwise against every bin.
  */
 function binStatistics(
   centres: readonly number[],
