@@ -97,7 +97,8 @@ export function chebyshev_moments(
         a1 = f64x2.add(a1, f64x2.mul(u, xv));
         e0 = f64x2.add(e0, v);
         e1 = f64x2.add(e1, f64x2.mul(v, xv));
-        v128.store(older + o, f64x2.splat(1.0));
+        // (1, 1) from ONES: V8 rebuilds a `v128.const` at every use in a loop.
+        v128.store(older + o, v128.load(ONES));
         v128.store(newer + o, xv);
       }
       addMoment(q0, 0, k, a0, s0);
@@ -118,7 +119,8 @@ export function chebyshev_moments(
         let d3 = f64x2.splat(0.0);
         for (let j: u32 = 0; j < pairs; j += 2) {
           const o = <usize>j << 3;
-          const twoX = f64x2.mul(f64x2.splat(2.0), v128.load(xs + o));
+          const x = v128.load(xs + o);
+          const twoX = f64x2.add(x, x);
           const before = v128.load(newer + o);
           const t0 = f64x2.sub(f64x2.mul(twoX, before), v128.load(older + o));
           const t1 = f64x2.sub(f64x2.mul(twoX, t0), before);

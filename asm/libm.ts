@@ -22,6 +22,7 @@ import {
   EXP_SHIFT,
   EXP_TABLE,
   LOG_A,
+  LOG_A_PAIRS,
   LOG_B,
   LOG_LN2_HI,
   LOG_LN2_LO,
@@ -116,6 +117,32 @@ export function fmaSoft(a: f64, b: f64, c: f64): f64 {
   return reinterpret<f64>(bits);
 }
 
+// Two-lane constants read from linear memory: V8 rebuilds a `v128.const` at every use
+// inside a loop (three instructions), while a load from a constant address is one.
+const EXP_SHIFT_2: usize = memory.data<u64>([EXP_SHIFT, EXP_SHIFT], 16);
+const EXP_INV_LN2_N_2: usize = memory.data<u64>([EXP_INV_LN2_N, EXP_INV_LN2_N], 16);
+const EXP_NEG_LN2_HI_N_2: usize = memory.data<u64>([EXP_NEG_LN2_HI_N, EXP_NEG_LN2_HI_N], 16);
+const EXP_NEG_LN2_LO_N_2: usize = memory.data<u64>([EXP_NEG_LN2_LO_N, EXP_NEG_LN2_LO_N], 16);
+const EXP_C2_2: usize = memory.data<u64>([EXP_C2, EXP_C2], 16);
+const EXP_C3_2: usize = memory.data<u64>([EXP_C3, EXP_C3], 16);
+const EXP_C4_2: usize = memory.data<u64>([EXP_C4, EXP_C4], 16);
+const EXP_C5_2: usize = memory.data<u64>([EXP_C5, EXP_C5], 16);
+const POW10_LOG_HI_2: usize = memory.data<u64>([POW10_LOG_HI, POW10_LOG_HI], 16);
+const POW10_LOG_LO_2: usize = memory.data<u64>([POW10_LOG_LO, POW10_LOG_LO], 16);
+const LOG_LN2_HI_2: usize = memory.data<u64>([LOG_LN2_HI, LOG_LN2_HI], 16);
+const LOG_LN2_LO_2: usize = memory.data<u64>([LOG_LN2_LO, LOG_LN2_LO], 16);
+const MINUS_ONE_2: usize = memory.data<f64>([-1.0, -1.0], 16);
+/** log10(2) low and high parts and 1/ln 10 of fdlibm's log10, twice each. */
+const LOG10_2LO_2: usize = memory.data<f64>([3.69423907715893078616e-13, 3.69423907715893078616e-13], 16);
+const INV_LN10_2: usize = memory.data<f64>([4.34294481903251816668e-01, 4.34294481903251816668e-01], 16);
+const LOG10_2HI_2: usize = memory.data<f64>([3.01029995663611771306e-01, 3.01029995663611771306e-01], 16);
+
+/** A_i of the two-lane logarithm, in both lanes. */
+// @ts-ignore: decorator
+@inline function a2(i: usize): v128 {
+  return v128.load(LOG_A_PAIRS + (i << 4));
+}
+
 /** Top 12 bits (sign and exponent) of x. */
 // @ts-ignore: decorator
 @inline function top12(x: f64): u32 {
@@ -190,14 +217,14 @@ export function expOf<M>(x: f64): f64 {
   if ((top12(x0) & 0x7ff) - 0x3c9 >= 0x3f || (top12(x1) & 0x7ff) - 0x3c9 >= 0x3f) {
     return f64x2(expOf<HostFma>(x0), expOf<HostFma>(x1));
   }
-  const shift = f64x2.splat(d(EXP_SHIFT));
-  let kd = f64x2.relaxed_madd(x, f64x2.splat(d(EXP_INV_LN2_N)), shift);
+  const shift = v128.load(EXP_SHIFT_2);
+  let kd = f64x2.relaxed_madd(x, v128.load(EXP_INV_LN2_N_2), shift);
   const ki = kd;
   kd = f64x2.sub(kd, shift);
   const r = f64x2.relaxed_madd(
     kd,
-    f64x2.splat(d(EXP_NEG_LN2_LO_N)),
-    f64x2.relaxed_madd(kd, f64x2.splat(d(EXP_NEG_LN2_HI_N)), x),
+    v128.load(EXP_NEG_LN2_LO_N_2),
+    f64x2.relaxed_madd(kd, v128.load(EXP_NEG_LN2_HI_N_2), x),
   );
   return expScaled2(ki, r);
 }
@@ -216,8 +243,8 @@ export function expOf<M>(x: f64): f64 {
   const tail = f64x2(load<f64>(idx0), load<f64>(idx1));
   const sbits = i64x2.add(i64x2(load<i64>(idx0, 8), load<i64>(idx1, 8)), i64x2.shl(ki, 45));
   const r2 = f64x2.mul(r, r);
-  const p = f64x2.relaxed_madd(r, f64x2.splat(d(EXP_C3)), f64x2.splat(d(EXP_C2)));
-  const q = f64x2.relaxed_madd(r, f64x2.splat(d(EXP_C5)), f64x2.splat(d(EXP_C4)));
+  const p = f64x2.relaxed_madd(r, v128.load(EXP_C3_2), v128.load(EXP_C2_2));
+  const q = f64x2.relaxed_madd(r, v128.load(EXP_C5_2), v128.load(EXP_C4_2));
   const tmp = f64x2.relaxed_madd(
     f64x2.mul(r2, r2),
     q,
@@ -269,22 +296,22 @@ export function expOf<M>(x: f64): f64 {
  */
 // @ts-ignore: decorator
 @inline export function pow10Of2(y: v128): v128 {
-  const hi = f64x2.splat(d(POW10_LOG_HI));
+  const hi = v128.load(POW10_LOG_HI_2);
   const ehi = f64x2.mul(y, hi);
   const elo = f64x2.relaxed_madd(
     y,
-    f64x2.splat(d(POW10_LOG_LO)),
+    v128.load(POW10_LOG_LO_2),
     f64x2.relaxed_madd(y, hi, f64x2.neg(ehi)),
   );
-  const shift = f64x2.splat(d(EXP_SHIFT));
-  let kd = f64x2.relaxed_madd(ehi, f64x2.splat(d(EXP_INV_LN2_N)), shift);
+  const shift = v128.load(EXP_SHIFT_2);
+  let kd = f64x2.relaxed_madd(ehi, v128.load(EXP_INV_LN2_N_2), shift);
   const ki = kd;
   kd = f64x2.sub(kd, shift);
   const r = f64x2.add(
     f64x2.relaxed_madd(
       kd,
-      f64x2.splat(d(EXP_NEG_LN2_LO_N)),
-      f64x2.relaxed_madd(kd, f64x2.splat(d(EXP_NEG_LN2_HI_N)), ehi),
+      v128.load(EXP_NEG_LN2_LO_N_2),
+      f64x2.relaxed_madd(kd, v128.load(EXP_NEG_LN2_HI_N_2), ehi),
     ),
     elo,
   );
@@ -392,18 +419,18 @@ export function log2_glibc(x0: f64, x1: f64, out: usize): void {
   const invc = f64x2(load<f64>(entry0), load<f64>(entry1));
   const logc = f64x2(load<f64>(entry0, 8), load<f64>(entry1, 8));
   const kd = f64x2(<f64>(<i64>tmp0 >> 52), <f64>(<i64>tmp1 >> 52));
-  const r = f64x2.relaxed_madd(z, invc, f64x2.splat(-1.0));
-  const w = f64x2.relaxed_madd(kd, f64x2.splat(d(LOG_LN2_HI)), logc);
+  const r = f64x2.relaxed_madd(z, invc, v128.load(MINUS_ONE_2));
+  const w = f64x2.relaxed_madd(kd, v128.load(LOG_LN2_HI_2), logc);
   const hi = f64x2.add(r, w);
   const lo = f64x2.relaxed_madd(
     kd,
-    f64x2.splat(d(LOG_LN2_LO)),
+    v128.load(LOG_LN2_LO_2),
     f64x2.add(f64x2.sub(w, hi), r),
   );
   const r2 = f64x2.mul(r, r);
-  const p1 = f64x2.relaxed_madd(r, f64x2.splat(a(2)), f64x2.splat(a(1)));
-  const p2 = f64x2.relaxed_madd(r, f64x2.splat(a(4)), f64x2.splat(a(3)));
-  const base = f64x2.relaxed_madd(r2, f64x2.splat(a(0)), lo);
+  const p1 = f64x2.relaxed_madd(r, a2(2), a2(1));
+  const p2 = f64x2.relaxed_madd(r, a2(4), a2(3));
+  const base = f64x2.relaxed_madd(r2, a2(0), lo);
   return f64x2.add(
     f64x2.relaxed_madd(f64x2.mul(r, r2), f64x2.relaxed_madd(p2, r2, p1), base),
     hi,
@@ -483,10 +510,10 @@ export function log10_column(x: usize, out: usize, n: u32): void {
       const y = i64x2.shuffle(a, b, 0, 2);
       const logs = logOf2(i64x2.shuffle(a, b, 1, 3));
       const z = f64x2.add(
-        f64x2.mul(y, f64x2.splat(3.69423907715893078616e-13)),
-        f64x2.mul(f64x2.splat(4.34294481903251816668e-01), logs),
+        f64x2.mul(y, v128.load(LOG10_2LO_2)),
+        f64x2.mul(v128.load(INV_LN10_2), logs),
       );
-      v128.store(out + o, f64x2.add(z, f64x2.mul(y, f64x2.splat(3.01029995663611771306e-01))));
+      v128.store(out + o, f64x2.add(z, f64x2.mul(y, v128.load(LOG10_2HI_2))));
     }
   }
   for (; i < n; i++) {

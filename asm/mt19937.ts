@@ -41,6 +41,12 @@ const TWO_POW_26: f64 = 67108864.0;
 const TWO_POW_53: f64 = 9007199254740992.0;
 /** 2^-53: dividing by 2^53 and multiplying by this are the same exact operation. */
 const TWO_POW_MINUS_53: f64 = 1.0 / 9007199254740992.0;
+/** The same, in two lanes (see `UPPER_MASKS`). */
+const TWO_POW_26S: usize = memory.data<f64>([TWO_POW_26, TWO_POW_26], 16);
+const TWO_POW_MINUS_53S: usize = memory.data<f64>([TWO_POW_MINUS_53, TWO_POW_MINUS_53], 16);
+/** (1, 1) and (-2, -2). */
+const ONES: usize = memory.data<f64>([1.0, 1.0], 16);
+const MINUS_TWOS: usize = memory.data<f64>([-2.0, -2.0], 16);
 
 /** Seeds the state block `s` like numpy's `RandomState.seed(seed)` (init_genrand; clears the Gaussian cache). */
 export function mt_seed(s: usize, seed: u32): void {
@@ -62,16 +68,25 @@ export function mt_seed(s: usize, seed: u32): void {
   return m ^ (y >> 1) ^ (select<u32>(MATRIX_A, 0, y & 1));
 }
 
+/**
+ * Four-lane constants read from linear memory: V8 rebuilds a `v128.const` at every use
+ * inside a loop (three instructions), while a load from a constant address is one.
+ */
+const UPPER_MASKS: usize = memory.data<u32>([UPPER_MASK, UPPER_MASK, UPPER_MASK, UPPER_MASK], 16);
+const LOWER_MASKS: usize = memory.data<u32>([LOWER_MASK, LOWER_MASK, LOWER_MASK, LOWER_MASK], 16);
+const MATRIX_AS: usize = memory.data<u32>([MATRIX_A, MATRIX_A, MATRIX_A, MATRIX_A], 16);
+const TEMPER_B: u32 = 0x9d2c5680;
+const TEMPER_C: u32 = 0xefc60000;
+const TEMPER_BS: usize = memory.data<u32>([TEMPER_B, TEMPER_B, TEMPER_B, TEMPER_B], 16);
+const TEMPER_CS: usize = memory.data<u32>([TEMPER_C, TEMPER_C, TEMPER_C, TEMPER_C], 16);
+
 /** The same for four consecutive words at once. */
 // @ts-ignore: decorator
 @inline function twisted4(a: v128, b: v128, m: v128): v128 {
-  const y = v128.or(
-    v128.and(a, i32x4.splat(UPPER_MASK)),
-    v128.and(b, i32x4.splat(LOWER_MASK)),
-  );
-  // All ones where y is odd: 0 - (y & 1).
-  const odd = i32x4.sub(i32x4.splat(0), v128.and(y, i32x4.splat(1)));
-  return v128.xor(v128.xor(m, i32x4.shr_u(y, 1)), v128.and(odd, i32x4.splat(MATRIX_A)));
+  const y = v128.or(v128.and(a, v128.load(UPPER_MASKS)), v128.and(b, v128.load(LOWER_MASKS)));
+  // All ones where y is odd: the low bit moved to the top and shifted back with its sign.
+  const odd = i32x4.shr_s(i32x4.shl(y, 31), 31);
+  return v128.xor(v128.xor(m, i32x4.shr_u(y, 1)), v128.and(odd, v128.load(MATRIX_AS)));
 }
 
 /** Word `k` of the key. */
@@ -118,8 +133,8 @@ function twist(s: usize): void {
 @inline function tempered4(x: v128): v128 {
   let y = x;
   y = v128.xor(y, i32x4.shr_u(y, 11));
-  y = v128.xor(y, v128.and(i32x4.shl(y, 7), i32x4.splat(0x9d2c5680)));
-  y = v128.xor(y, v128.and(i32x4.shl(y, 15), i32x4.splat(0xefc60000)));
+  y = v128.xor(y, v128.and(i32x4.shl(y, 7), v128.load(TEMPER_BS)));
+  y = v128.xor(y, v128.and(i32x4.shl(y, 15), v128.load(TEMPER_CS)));
   return v128.xor(y, i32x4.shr_u(y, 18));
 }
 
@@ -213,8 +228,8 @@ let cursor: u32 = 0;
     const high = f64x2.convert_low_i32x4_u(parts);
     const low = f64x2.convert_low_i32x4_u(i32x4.shuffle(parts, parts, 2, 3, 0, 1));
     return f64x2.mul(
-      f64x2.add(f64x2.mul(high, f64x2.splat(TWO_POW_26)), low),
-      f64x2.splat(TWO_POW_MINUS_53),
+      f64x2.add(f64x2.mul(high, v128.load(TWO_POW_26S)), low),
+      v128.load(TWO_POW_MINUS_53S),
     );
   }
   const first = drawDouble(s);
@@ -241,7 +256,9 @@ let cursor: u32 = 0;
 /** One attempt of the polar method, accepted or not: (x1, x2) = 2u − 1 for two doubles u. */
 // @ts-ignore: decorator
 @inline function polarCandidate(s: usize): v128 {
-  return f64x2.sub(f64x2.mul(f64x2.splat(2.0), drawPair(s)), f64x2.splat(1.0));
+  const u = drawPair(s);
+  // u + u is 2u exactly.
+  return f64x2.sub(f64x2.add(u, u), v128.load(ONES));
 }
 
 /** 1 when the attempt (x1, x2) is accepted (0 < x1² + x2² < 1), else 0, without a branch. */
@@ -346,7 +363,7 @@ export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, sc
         const a = v128.load(ATTEMPTS + (<usize>q << 4));
         const b = v128.load(ATTEMPTS + (<usize>q << 4), 16);
         const r2 = f64x2(radius2(a), radius2(b));
-        const f = f64x2.sqrt(f64x2.div(f64x2.mul(f64x2.splat(-2.0), logOf2(r2)), r2));
+        const f = f64x2.sqrt(f64x2.div(f64x2.mul(v128.load(MINUS_TWOS), logOf2(r2)), r2));
         const fa = f64x2.splat(f64x2.extract_lane(f, 0));
         const fb = f64x2.splat(f64x2.extract_lane(f, 1));
         // (x2 · f, x1 · f) of each attempt.
