@@ -221,19 +221,30 @@ let cursor: u32 = 0;
 // @ts-ignore: decorator
 @inline function drawPair(s: usize): v128 {
   if (cursor <= N - 4) {
-    const w = v128.load(s + TEMPERED_OFFSET + (<usize>cursor << 2));
+    const x = pairAt(s, cursor);
     cursor += 4;
-    // (a0 >> 5, a1 >> 5, b0 >> 6, b1 >> 6)
-    const parts = i32x4.shuffle(i32x4.shr_u(w, 5), i32x4.shr_u(w, 6), 0, 2, 5, 7);
-    const high = f64x2.convert_low_i32x4_u(parts);
-    const low = f64x2.convert_low_i32x4_u(i32x4.shuffle(parts, parts, 2, 3, 0, 1));
-    return f64x2.mul(
-      f64x2.add(f64x2.mul(high, v128.load(TWO_POW_26S)), low),
-      v128.load(TWO_POW_MINUS_53S),
-    );
+    return x;
   }
   const first = drawDouble(s);
   return f64x2(first, drawDouble(s));
+}
+
+/**
+ * The two doubles made from the four tempered words at key position `pos` (<= N − 4):
+ * a0 b0 a1 b1 → ((a >> 5) · 2^26 + (b >> 6)) · 2^-53, every step exact. The loops that
+ * call it directly keep the position in a local: V8 keeps `cursor`, a global, in memory.
+ */
+// @ts-ignore: decorator
+@inline function pairAt(s: usize, pos: u32): v128 {
+  const w = v128.load(s + TEMPERED_OFFSET + (<usize>pos << 2));
+  // (a0 >> 5, a1 >> 5, b0 >> 6, b1 >> 6)
+  const parts = i32x4.shuffle(i32x4.shr_u(w, 5), i32x4.shr_u(w, 6), 0, 2, 5, 7);
+  const high = f64x2.convert_low_i32x4_u(parts);
+  const low = f64x2.convert_low_i32x4_u(i32x4.shuffle(parts, parts, 2, 3, 0, 1));
+  return f64x2.mul(
+    f64x2.add(f64x2.mul(high, v128.load(TWO_POW_26S)), low),
+    v128.load(TWO_POW_MINUS_53S),
+  );
 }
 
 /**
@@ -256,8 +267,12 @@ let cursor: u32 = 0;
 /** One attempt of the polar method, accepted or not: (x1, x2) = 2u − 1 for two doubles u. */
 // @ts-ignore: decorator
 @inline function polarCandidate(s: usize): v128 {
-  const u = drawPair(s);
-  // u + u is 2u exactly.
+  return candidateOf(drawPair(s));
+}
+
+/** The attempt (2u0 − 1, 2u1 − 1) of two doubles u (u + u is 2u exactly). */
+// @ts-ignore: decorator
+@inline function candidateOf(u: v128): v128 {
   return f64x2.sub(f64x2.add(u, u), v128.load(ONES));
 }
 
@@ -281,18 +296,22 @@ const ATTEMPTS: usize = memory.data(<i32>ATTEMPT_CHUNK * 16, 16);
 // @ts-ignore: decorator
 @inline function acceptedAttempts(s: usize, buf: usize, pairs: u32): void {
   let p: u32 = 0;
-  while (p + 1 < pairs) {
-    const x = polarCandidate(s);
-    v128.store(buf + (<usize>p << 4), x);
-    p += accepted(x);
-    const y = polarCandidate(s);
-    v128.store(buf + (<usize>p << 4), y);
-    p += accepted(y);
-  }
   while (p < pairs) {
-    const x = polarCandidate(s);
-    v128.store(buf + (<usize>p << 4), x);
-    p += accepted(x);
+    // The attempts inside the current block, with the position in a local.
+    let pos = cursor;
+    while (p < pairs && pos <= N - 4) {
+      const x = candidateOf(pairAt(s, pos));
+      pos += 4;
+      v128.store(buf + (<usize>p << 4), x);
+      p += accepted(x);
+    }
+    cursor = pos;
+    // One attempt across the end of the block (or none when done).
+    if (p < pairs) {
+      const x = polarCandidate(s);
+      v128.store(buf + (<usize>p << 4), x);
+      p += accepted(x);
+    }
   }
 }
 
@@ -300,7 +319,15 @@ const ATTEMPTS: usize = memory.data(<i32>ATTEMPT_CHUNK * 16, 16);
 // @ts-ignore: decorator
 @inline function skipAttempts(s: usize, pairs: u32): void {
   let p: u32 = 0;
-  while (p < pairs) p += accepted(polarCandidate(s));
+  while (p < pairs) {
+    let pos = cursor;
+    while (p < pairs && pos <= N - 4) {
+      p += accepted(candidateOf(pairAt(s, pos)));
+      pos += 4;
+    }
+    cursor = pos;
+    if (p < pairs) p += accepted(polarCandidate(s));
+  }
 }
 
 /** x1² + x2² of an attempt (x1, x2). */
@@ -321,8 +348,17 @@ export function fillUniform(s: usize, out: usize, n: u32, low: f64, range: f64):
   const lows = f64x2.splat(low);
   const ranges = f64x2.splat(range);
   let i: u32 = 0;
-  for (; i + 2 <= n; i += 2) {
-    v128.store(out + (<usize>i << 3), f64x2.add(lows, f64x2.mul(ranges, drawPair(s))));
+  while (i + 2 <= n) {
+    let pos = cursor;
+    for (; i + 2 <= n && pos <= N - 4; i += 2) {
+      v128.store(out + (<usize>i << 3), f64x2.add(lows, f64x2.mul(ranges, pairAt(s, pos))));
+      pos += 4;
+    }
+    cursor = pos;
+    if (i + 2 <= n) {
+      v128.store(out + (<usize>i << 3), f64x2.add(lows, f64x2.mul(ranges, drawPair(s))));
+      i += 2;
+    }
   }
   if (i < n) store<f64>(out + (<usize>i << 3), low + range * drawDouble(s));
   endDraws(s);
