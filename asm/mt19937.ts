@@ -287,6 +287,8 @@ let cursor: u32 = 0;
 const ATTEMPT_CHUNK: u32 = 256;
 /** Static scratch for those attempts (16 bytes each). */
 const ATTEMPTS: usize = memory.data(<i32>ATTEMPT_CHUNK * 16, 16);
+/** Static scratch for their Gaussian factors √(−2 ln r2 / r2) (8 bytes each). */
+const FACTORS: usize = memory.data(<i32>ATTEMPT_CHUNK * 8, 16);
 
 /**
  * Writes the next `pairs` accepted attempts of the stream to `buf` (16 bytes each): every
@@ -394,19 +396,26 @@ export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, sc
     while (i + 4 <= n) {
       const pairs = min<u32>(ATTEMPT_CHUNK, ((n - i) >> 2) << 1);
       acceptedAttempts(s, ATTEMPTS, pairs);
+      // First the factors √(−2 ln r2 / r2) of the chunk (short independent iterations the
+      // processor overlaps), then the values.
       for (let q: u32 = 0; q < pairs; q += 2) {
-        const at = out + (<usize>i << 3);
         const a = v128.load(ATTEMPTS + (<usize>q << 4));
         const b = v128.load(ATTEMPTS + (<usize>q << 4), 16);
         const r2 = f64x2(radius2(a), radius2(b));
         const f = f64x2.sqrt(f64x2.div(f64x2.mul(v128.load(MINUS_TWOS), logOf2(r2)), r2));
-        const fa = f64x2.splat(f64x2.extract_lane(f, 0));
-        const fb = f64x2.splat(f64x2.extract_lane(f, 1));
+        v128.store(FACTORS + (<usize>q << 3), f);
+      }
+      const scales = f64x2.splat(scale);
+      for (let q: u32 = 0; q < pairs; q += 2) {
+        const at = out + (<usize>i << 3);
+        const a = v128.load(ATTEMPTS + (<usize>q << 4));
+        const b = v128.load(ATTEMPTS + (<usize>q << 4), 16);
+        const fa = v128.load64_splat(FACTORS + (<usize>q << 3));
+        const fb = v128.load64_splat(FACTORS + (<usize>q << 3), 8);
         // (x2 · f, x1 · f) of each attempt.
         const ga = f64x2.mul(fa, i64x2.shuffle(a, a, 1, 0));
         const gb = f64x2.mul(fb, i64x2.shuffle(b, b, 1, 0));
         const add = sizeof<Mode>() == 4;
-        const scales = f64x2.splat(scale);
         const loc0 = add ? v128.load(at) : f64x2.splat(loc);
         const loc1 = add ? v128.load(at, 16) : f64x2.splat(loc);
         let first = f64x2.add(loc0, f64x2.mul(scales, ga));
