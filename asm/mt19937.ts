@@ -80,13 +80,16 @@ const TEMPER_C: u32 = 0xefc60000;
 const TEMPER_BS: usize = memory.data<u32>([TEMPER_B, TEMPER_B, TEMPER_B, TEMPER_B], 16);
 const TEMPER_CS: usize = memory.data<u32>([TEMPER_C, TEMPER_C, TEMPER_C, TEMPER_C], 16);
 
-/** The same for four consecutive words at once. */
+/**
+ * The same for four consecutive words at once, with the masks (upper, lower) and the
+ * matrix A in four lanes (`UPPER_MASKS`, …, loaded once by the caller).
+ */
 // @ts-ignore: decorator
-@inline function twisted4(a: v128, b: v128, m: v128): v128 {
-  const y = v128.or(v128.and(a, v128.load(UPPER_MASKS)), v128.and(b, v128.load(LOWER_MASKS)));
+@inline function twisted4(a: v128, b: v128, m: v128, upper: v128, lower: v128, matrix: v128): v128 {
+  const y = v128.or(v128.and(a, upper), v128.and(b, lower));
   // All ones where y is odd: the low bit moved to the top and shifted back with its sign.
   const odd = i32x4.shr_s(i32x4.shl(y, 31), 31);
-  return v128.xor(v128.xor(m, i32x4.shr_u(y, 1)), v128.and(odd, v128.load(MATRIX_AS)));
+  return v128.xor(v128.xor(m, i32x4.shr_u(y, 1)), v128.and(odd, matrix));
 }
 
 /** Word `k` of the key. */
@@ -102,21 +105,41 @@ const TEMPER_CS: usize = memory.data<u32>([TEMPER_C, TEMPER_C, TEMPER_C, TEMPER_
  * as it is made.
  */
 function twist(s: usize): void {
+  // The lane constants in locals for the whole block (V8 keeps them in registers).
+  const upper = v128.load(UPPER_MASKS);
+  const lower = v128.load(LOWER_MASKS);
+  const matrix = v128.load(MATRIX_AS);
+  const b = v128.load(TEMPER_BS);
+  const c = v128.load(TEMPER_CS);
   let kk: u32 = 0;
   for (; kk + 4 <= N - M; kk += 4) {
     const at = s + (<usize>kk << 2);
-    const y = twisted4(v128.load(at), v128.load(at, 4), v128.load(at + (<usize>M << 2)));
+    const y = twisted4(
+      v128.load(at),
+      v128.load(at, 4),
+      v128.load(at + (<usize>M << 2)),
+      upper,
+      lower,
+      matrix,
+    );
     v128.store(at, y);
-    v128.store(at + TEMPERED_OFFSET, tempered4(y));
+    v128.store(at + TEMPERED_OFFSET, temperedWith(y, b, c));
   }
   for (; kk < N - M; kk++) {
     store<u32>(s + (<usize>kk << 2), twisted(word(s, kk), word(s, kk + 1), word(s, kk + M)));
   }
   for (; kk + 4 <= N - 1; kk += 4) {
     const at = s + (<usize>kk << 2);
-    const y = twisted4(v128.load(at), v128.load(at, 4), v128.load(at - (<usize>(N - M) << 2)));
+    const y = twisted4(
+      v128.load(at),
+      v128.load(at, 4),
+      v128.load(at - (<usize>(N - M) << 2)),
+      upper,
+      lower,
+      matrix,
+    );
     v128.store(at, y);
-    v128.store(at + TEMPERED_OFFSET, tempered4(y));
+    v128.store(at + TEMPERED_OFFSET, temperedWith(y, b, c));
   }
   for (; kk < N - 1; kk++) {
     store<u32>(s + (<usize>kk << 2), twisted(word(s, kk), word(s, kk + 1), word(s, kk + M - N)));
@@ -131,10 +154,16 @@ function twist(s: usize): void {
 /** MT19937 tempering of four words. */
 // @ts-ignore: decorator
 @inline function tempered4(x: v128): v128 {
+  return temperedWith(x, v128.load(TEMPER_BS), v128.load(TEMPER_CS));
+}
+
+/** `tempered4` with its two masks in four lanes (`TEMPER_BS`, `TEMPER_CS`) given. */
+// @ts-ignore: decorator
+@inline function temperedWith(x: v128, b: v128, c: v128): v128 {
   let y = x;
   y = v128.xor(y, i32x4.shr_u(y, 11));
-  y = v128.xor(y, v128.and(i32x4.shl(y, 7), v128.load(TEMPER_BS)));
-  y = v128.xor(y, v128.and(i32x4.shl(y, 15), v128.load(TEMPER_CS)));
+  y = v128.xor(y, v128.and(i32x4.shl(y, 7), b));
+  y = v128.xor(y, v128.and(i32x4.shl(y, 15), c));
   return v128.xor(y, i32x4.shr_u(y, 18));
 }
 
