@@ -5,7 +5,8 @@ import { assertClose } from "../_helpers/stats.ts";
 
 // The kernel computes long diameter columns (asm/particles.ts); each value must equal its
 // scalar TypeScript twin within an ulp or two (AS and V8 exp/log/pow differ in the last bit).
-const d = Float64Array.from({ length: 3000 }, (_, i) => 0.1 + i * 0.0333);
+// 3001 diameters: several of the kernel's 256-sample chunks, a partial one and an odd tail.
+const d = Float64Array.from({ length: 3001 }, (_, i) => 0.1 + i * 0.0333);
 
 Deno.test("fractionDeposited() on a column equals the scalar formula per sample", () => {
   const column = fractionDeposited(d, 0.3) as Float64Array;
