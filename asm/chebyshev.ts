@@ -15,14 +15,8 @@
 
 /** Samples per block. */
 const BLOCK: u32 = 256;
-/** Scratch bytes needed by `chebyshev_moments`: five block rows of f64. */
-export const CHEBYSHEV_SCRATCH_BYTES: u32 = 5 * BLOCK * 8;
-
-/**
- * BLOCK ones (filled by the first call): the weights of a scalar weight, whose value then
- * multiplies the block's sums.
- */
-const ONES: usize = memory.data(<i32>BLOCK * 8, 16);
+/** Scratch bytes needed by `chebyshev_moments`: six block rows of f64. */
+export const CHEBYSHEV_SCRATCH_BYTES: u32 = 6 * BLOCK * 8;
 
 /** Adds lane 0 + lane 1 of `acc` (times `scale`) to the moment at `q`, when `m < k`. */
 // @ts-ignore: decorator
@@ -52,15 +46,15 @@ export function chebyshev_moments(
   scratch: usize,
 ): void {
   for (let j: u32 = 0; j < nw * k; j++) store<f64>(out + (<usize>j << 3), 0.0);
-  if (load<f64>(ONES) != 1.0) {
-    for (let j: u32 = 0; j < BLOCK; j++) store<f64>(ONES + (<usize>j << 3), 1.0);
-  }
   const rowBytes = <usize>BLOCK << 3;
   const older = scratch; // T_{m−2} of each sample of the block
   const newer = scratch + rowBytes; // T_{m−1}
   const xPad = scratch + 2 * rowBytes; // an odd block's x and weights with a 0 appended
   const wPad0 = scratch + 3 * rowBytes;
   const wPad1 = scratch + 4 * rowBytes;
+  // BLOCK ones: the weights of a scalar weight, whose value then multiplies the block's sums.
+  const ones = scratch + 5 * rowBytes;
+  for (let j: u32 = 0; j < BLOCK; j++) store<f64>(ones + (<usize>j << 3), 1.0);
   for (let start: u32 = 0; start < n; start += BLOCK) {
     const len = min<u32>(BLOCK, n - start);
     const odd = (len & 1) != 0;
@@ -75,8 +69,8 @@ export function chebyshev_moments(
       const q0 = out + (<usize>(w0 * k) << 3);
       const q1 = out + (<usize>(w1 * k) << 3);
       const both = w1 != w0;
-      let b0 = p0 == 0 ? ONES : p0 + (<usize>start << 3);
-      let b1 = p1 == 0 ? ONES : p1 + (<usize>start << 3);
+      let b0 = p0 == 0 ? ones : p0 + (<usize>start << 3);
+      let b1 = p1 == 0 ? ones : p1 + (<usize>start << 3);
       // The appended sample has weight 0, so it adds nothing.
       if (odd) {
         b0 = padded(wPad0, b0, len);
@@ -97,8 +91,8 @@ export function chebyshev_moments(
         a1 = f64x2.add(a1, f64x2.mul(u, xv));
         e0 = f64x2.add(e0, v);
         e1 = f64x2.add(e1, f64x2.mul(v, xv));
-        // (1, 1) from ONES: V8 rebuilds a `v128.const` at every use in a loop.
-        v128.store(older + o, v128.load(ONES));
+        // (1, 1) from `ones`: V8 rebuilds a `v128.const` at every use in a loop.
+        v128.store(older + o, v128.load(ones));
         v128.store(newer + o, xv);
       }
       addMoment(q0, 0, k, a0, s0);

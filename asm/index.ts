@@ -1,7 +1,9 @@
 // Entry point of the WebAssembly kernel (AssemblyScript, compiled by `deno task build:wasm`).
 //
 // The kernel allocates nothing: the TypeScript wrapper (src/kernel/kernel.ts) owns all
-// memory above `heap_base()` and passes byte offsets. Every export is a flat function
+// memory above `heap_base()` and passes byte offsets. The memory is imported and shared,
+// so that two instances (two threads) can work on one report's columns; each instance has
+// its own scratch block (asm/scratch.ts). Every export is a flat function
 // over f64 columns (8-byte aligned) and u32 index buffers.
 
 export {
@@ -28,13 +30,18 @@ export {
   fill_normal,
   fill_random,
   fill_uniform,
+  gaussian_draw,
+  gaussian_values,
   interp_at,
   interp_init,
   interp_rejection,
+  kde_prepare,
   kde_sample,
+  kde_search,
   pow10_column,
   skip_normal,
 } from "./samplers";
+export { scratch_bytes, set_scratch } from "./scratch";
 
 /** First free byte of linear memory after the kernel's static data. */
 export function heap_base(): usize {

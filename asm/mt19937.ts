@@ -7,6 +7,7 @@
 //      Gaussian with one cached value (../shared/spec/sampling-order.md, section 1).
 //
 import { expOf, expOf2, logOf, logOf2 } from "./libm";
+import { ATTEMPTS_OFFSET, FACTORS_OFFSET, scratchAt } from "./scratch";
 
 // State block layout (byte offsets from the state pointer `s`, STATE_BYTES in all):
 //   [0, 2496)     624 u32 key words
@@ -312,12 +313,11 @@ let cursor: u32 = 0;
   return <u32>(r2 < 1.0) & <u32>(r2 != 0.0);
 }
 
-/** Pairs of accepted attempts drawn ahead of their values by `fillGaussian`. */
+/**
+ * Accepted attempts drawn ahead of their values by `fillGaussian`, and of their factors
+ * computed ahead of the values (both in the instance's scratch block, asm/scratch.ts).
+ */
 const ATTEMPT_CHUNK: u32 = 256;
-/** Static scratch for those attempts (16 bytes each). */
-const ATTEMPTS: usize = memory.data(<i32>ATTEMPT_CHUNK * 16, 16);
-/** Static scratch for their Gaussian factors √(−2 ln r2 / r2) (8 bytes each). */
-const FACTORS: usize = memory.data(<i32>ATTEMPT_CHUNK * 8, 16);
 
 /**
  * Writes the next `pairs` accepted attempts of the stream to `buf` (16 bytes each): every
@@ -403,91 +403,146 @@ export function fillUniform(s: usize, out: usize, n: u32, low: f64, range: f64):
  * gauss is numpy's legacy polar method with its one-value cache: a cached value is used
  * first; otherwise, from an accepted attempt (x1, x2, r2) (`polarAttempt`),
  * f = √(−2 ln r2 / r2) and the values are x2 · f then x1 · f (the second one cached when n
- * runs out mid-pair). With the host FMA two accepted attempts share one two-lane
- * logarithm and exponential.
+ * runs out mid-pair). The attempts of up to ATTEMPT_CHUNK pairs are drawn first, then
+ * their values (`attemptValues`); values need no draws, so this order consumes the
+ * stream as numpy does.
  */
 export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, scale: f64): void {
-  let i: u32 = 0;
   if (n == 0) return;
-  if (load<u32>(s + HAS_GAUSS_OFFSET) != 0) {
-    store<u32>(s + HAS_GAUSS_OFFSET, 0);
-    const cached = load<f64>(s + GAUSS_OFFSET);
-    store<f64>(s + GAUSS_OFFSET, 0.0);
-    const v = (sizeof<Mode>() == 4 ? load<f64>(out) : loc) + scale * cached;
-    store<f64>(out, sizeof<Mode>() == 1 ? expOf<M>(v) : v);
-    i = 1;
-  }
+  let i = headValue<M, Mode>(s, out, loc, scale);
   beginDraws(s);
+  const attempts = scratchAt(ATTEMPTS_OFFSET);
+  const factors = scratchAt(FACTORS_OFFSET);
+  while (i + 2 <= n) {
+    const pairs = min<u32>(ATTEMPT_CHUNK, (n - i) >> 1);
+    acceptedAttempts(s, attempts, pairs);
+    attemptValues<M, Mode>(attempts, out + (<usize>i << 3), pairs, loc, scale, factors);
+    i += pairs << 1;
+  }
+  if (i < n) tailValue<M, Mode>(s, out + (<usize>i << 3), loc, scale);
+  endDraws(s);
+}
+
+/**
+ * The draws of `fillGaussian` of n values without the values of the pairs: writes the
+ * value taken from the cache (if any, at index 0) and the odd last one (caching its
+ * pair's second value), and the pairs' accepted attempts to `buf` (16 bytes each, (n − h)
+ * / 2 of them for the returned h = 0 or 1); `attemptValues` then gives out[h …] from
+ * `buf`, in any number of parts. The stream ends where `fillGaussian`'s would.
+ */
+export function drawGaussian<M, Mode>(
+  s: usize,
+  out: usize,
+  n: u32,
+  loc: f64,
+  scale: f64,
+  buf: usize,
+): u32 {
+  if (n == 0) return 0;
+  const head = headValue<M, Mode>(s, out, loc, scale);
+  beginDraws(s);
+  const pairs = (n - head) >> 1;
+  acceptedAttempts(s, buf, pairs);
+  if (head + (pairs << 1) < n) tailValue<M, Mode>(s, out + (<usize>(n - 1) << 3), loc, scale);
+  endDraws(s);
+  return head;
+}
+
+/** The value of `Mode` from the Gaussian value g at `at`: loc + scale · g, or e^(that), or out + scale · g. */
+// @ts-ignore: decorator
+@inline function valueOf<M, Mode>(at: usize, g: f64, loc: f64, scale: f64): f64 {
+  const v = (sizeof<Mode>() == 4 ? load<f64>(at) : loc) + scale * g;
+  return sizeof<Mode>() == 1 ? expOf<M>(v) : v;
+}
+
+/** Writes the cached Gaussian's value at `out` and clears the cache; returns 1, or 0 when none. */
+// @ts-ignore: decorator
+@inline function headValue<M, Mode>(s: usize, out: usize, loc: f64, scale: f64): u32 {
+  if (load<u32>(s + HAS_GAUSS_OFFSET) == 0) return 0;
+  store<u32>(s + HAS_GAUSS_OFFSET, 0);
+  const cached = load<f64>(s + GAUSS_OFFSET);
+  store<f64>(s + GAUSS_OFFSET, 0.0);
+  store<f64>(out, valueOf<M, Mode>(out, cached, loc, scale));
+  return 1;
+}
+
+/**
+ * One more accepted attempt (between `beginDraws` and `endDraws`): its first value at
+ * `at`, its second one cached.
+ */
+// @ts-ignore: decorator
+@inline function tailValue<M, Mode>(s: usize, at: usize, loc: f64, scale: f64): void {
+  const x = polarAttempt(s);
+  const x1 = f64x2.extract_lane(x, 0);
+  const x2 = f64x2.extract_lane(x, 1);
+  const r2 = x1 * x1 + x2 * x2;
+  const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
+  store<f64>(at, valueOf<M, Mode>(at, f * x2, loc, scale));
+  store<f64>(s + GAUSS_OFFSET, f * x1);
+  store<u32>(s + HAS_GAUSS_OFFSET, 1);
+}
+
+/**
+ * The 2 · `pairs` values (see `fillGaussian`) of the accepted attempts at `buf` into
+ * `out`. With the host FMA: by chunks of up to ATTEMPT_CHUNK attempts, first their
+ * factors √(−2 ln r2 / r2) into `factors` (short independent iterations the processor
+ * overlaps), then the values, two attempts at a time with two-lane logarithms and
+ * exponentials (the same operations per lane as the scalar path, which takes the rest).
+ */
+export function attemptValues<M, Mode>(
+  buf: usize,
+  out: usize,
+  pairs: u32,
+  loc: f64,
+  scale: f64,
+  factors: usize,
+): void {
+  let q: u32 = 0;
   if (sizeof<M>() == 1) {
-    // By chunks: the accepted attempts of up to ATTEMPT_CHUNK pairs first (drawing only),
-    // then four values from two accepted attempts, their logarithms and exponentials two
-    // at a time (the same operations per lane as the scalar path below).
-    while (i + 4 <= n) {
-      const pairs = min<u32>(ATTEMPT_CHUNK, ((n - i) >> 2) << 1);
-      acceptedAttempts(s, ATTEMPTS, pairs);
-      // First the factors √(−2 ln r2 / r2) of the chunk (short independent iterations the
-      // processor overlaps), then the values.
-      for (let q: u32 = 0; q < pairs; q += 2) {
-        const a = v128.load(ATTEMPTS + (<usize>q << 4));
-        const b = v128.load(ATTEMPTS + (<usize>q << 4), 16);
+    const scales = f64x2.splat(scale);
+    const add = sizeof<Mode>() == 4;
+    while (q + 2 <= pairs) {
+      const first = q;
+      const end = min<u32>(pairs & ~1, first + ATTEMPT_CHUNK);
+      for (let p = first; p < end; p += 2) {
+        const a = v128.load(buf + (<usize>p << 4));
+        const b = v128.load(buf + (<usize>p << 4), 16);
         const r2 = f64x2(radius2(a), radius2(b));
         const f = f64x2.sqrt(f64x2.div(f64x2.mul(v128.load(MINUS_TWOS), logOf2(r2)), r2));
-        v128.store(FACTORS + (<usize>q << 3), f);
+        v128.store(factors + (<usize>(p - first) << 3), f);
       }
-      const scales = f64x2.splat(scale);
-      for (let q: u32 = 0; q < pairs; q += 2) {
-        const at = out + (<usize>i << 3);
-        const a = v128.load(ATTEMPTS + (<usize>q << 4));
-        const b = v128.load(ATTEMPTS + (<usize>q << 4), 16);
-        const fa = v128.load64_splat(FACTORS + (<usize>q << 3));
-        const fb = v128.load64_splat(FACTORS + (<usize>q << 3), 8);
+      for (; q < end; q += 2) {
+        const at = out + (<usize>q << 4);
+        const a = v128.load(buf + (<usize>q << 4));
+        const b = v128.load(buf + (<usize>q << 4), 16);
+        const fa = v128.load64_splat(factors + (<usize>(q - first) << 3));
+        const fb = v128.load64_splat(factors + (<usize>(q - first) << 3), 8);
         // (x2 · f, x1 · f) of each attempt.
         const ga = f64x2.mul(fa, i64x2.shuffle(a, a, 1, 0));
         const gb = f64x2.mul(fb, i64x2.shuffle(b, b, 1, 0));
-        const add = sizeof<Mode>() == 4;
         const loc0 = add ? v128.load(at) : f64x2.splat(loc);
         const loc1 = add ? v128.load(at, 16) : f64x2.splat(loc);
-        let first = f64x2.add(loc0, f64x2.mul(scales, ga));
-        let second = f64x2.add(loc1, f64x2.mul(scales, gb));
+        let v0 = f64x2.add(loc0, f64x2.mul(scales, ga));
+        let v1 = f64x2.add(loc1, f64x2.mul(scales, gb));
         if (sizeof<Mode>() == 1) {
-          first = expOf2(first);
-          second = expOf2(second);
+          v0 = expOf2(v0);
+          v1 = expOf2(v1);
         }
-        v128.store(at, first);
-        v128.store(at, second, 16);
-        i += 4;
+        v128.store(at, v0);
+        v128.store(at, v1, 16);
       }
     }
   }
-  while (i < n) {
-    const x = polarAttempt(s);
+  for (; q < pairs; q++) {
+    const x = v128.load(buf + (<usize>q << 4));
     const x1 = f64x2.extract_lane(x, 0);
     const x2 = f64x2.extract_lane(x, 1);
     const r2 = x1 * x1 + x2 * x2;
     const f = Math.sqrt(-2.0 * logOf<M>(r2) / r2);
-    const at = out + (<usize>i << 3);
-    const first = (sizeof<Mode>() == 4 ? load<f64>(at) : loc) + scale * (f * x2);
-    if (i + 1 < n) {
-      const second = (sizeof<Mode>() == 4 ? load<f64>(at, 8) : loc) + scale * (f * x1);
-      if (sizeof<Mode>() == 1) {
-        if (sizeof<M>() == 1) v128.store(at, expOf2(f64x2(first, second)));
-        else {
-          store<f64>(at, expOf<M>(first));
-          store<f64>(at, expOf<M>(second), 8);
-        }
-      } else {
-        store<f64>(at, first);
-        store<f64>(at, second, 8);
-      }
-      i += 2;
-    } else {
-      store<f64>(at, sizeof<Mode>() == 1 ? expOf<M>(first) : first);
-      store<f64>(s + GAUSS_OFFSET, f * x1);
-      store<u32>(s + HAS_GAUSS_OFFSET, 1);
-      i += 1;
-    }
+    const at = out + (<usize>q << 4);
+    store<f64>(at, valueOf<M, Mode>(at, f * x2, loc, scale));
+    store<f64>(at + 8, valueOf<M, Mode>(at + 8, f * x1, loc, scale));
   }
-  endDraws(s);
 }
 
 /**

@@ -7,6 +7,7 @@
 //      mask.ts and expiration.ts (their scalar twins).
 
 import { expOf, expOf2, HostFma, logOf, logOf2, SoftFma, useHostFma } from "./libm";
+import { LOGS_OFFSET, scratchAt } from "./scratch";
 
 /**
  * `out` (n f64): deposited fraction for diameters `d` (n f64, µm) after evaporation.
@@ -48,14 +49,14 @@ const DEPOSITION_CONSTANTS: usize = memory.data<f64>([
   return v128.load(DEPOSITION_CONSTANTS + (k << 4));
 }
 
-/** Samples per chunk of `fractionDepositedPairs`, and its static scratch of logarithms. */
+/** Samples per chunk of `fractionDepositedPairs` (their logarithms go to the scratch block). */
 const LOG_CHUNK: u32 = 256;
-const LOGS: usize = memory.data(<i32>LOG_CHUNK * 8, 16);
 
 /** As `fractionDepositedOf<HostFma>`, two samples at a time (the same operations per lane). */
 function fractionDepositedPairs(out: usize, d: usize, n: u32, evaporation: f64): void {
   let i: u32 = 0;
   const evaporations = f64x2.splat(evaporation);
+  const logs = scratchAt(LOGS_OFFSET);
   while (i + 2 <= n) {
     // By chunks: the logarithms first, then the rest (shorter independent iterations,
     // which the processor overlaps better than one long chain).
@@ -63,12 +64,12 @@ function fractionDepositedPairs(out: usize, d: usize, n: u32, evaporation: f64):
     const end = min<u32>(n & ~1, start + LOG_CHUNK);
     for (let j = start; j < end; j += 2) {
       const x = f64x2.mul(v128.load(d + (<usize>j << 3)), evaporations);
-      v128.store(LOGS + (<usize>(j - start) << 3), logOf2(x));
+      v128.store(logs + (<usize>(j - start) << 3), logOf2(x));
     }
     for (; i < end; i += 2) {
       const o = <usize>i << 3;
       const one = c2(0);
-      const lx = v128.load(LOGS + (<usize>(i - start) << 3));
+      const lx = v128.load(logs + (<usize>(i - start) << 3));
       const power = expOf2(f64x2.mul(c2(3), lx));
       const e1 = expOf2(f64x2.add(c2(4), f64x2.mul(c2(5), lx)));
       const e2 = expOf2(f64x2.sub(c2(6), f64x2.mul(c2(7), lx)));

@@ -7,7 +7,8 @@
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
 import { HostFma, pow10InRange, pow10Of, pow10Of2, SoftFma, useHostFma } from "./libm";
-import { fillGaussian, fillUniform, skipGaussian } from "./mt19937";
+import { attemptValues, drawGaussian, fillGaussian, fillUniform, skipGaussian } from "./mt19937";
+import { FACTORS_OFFSET, scratchAt } from "./scratch";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
 export function fill_random(s: usize, out: usize, n: u32): void {
@@ -35,6 +36,53 @@ export function skip_normal(s: usize, n: u32): void {
 export function fill_lognormal(s: usize, out: usize, n: u32, mean: f64, sigma: f64): void {
   if (useHostFma()) fillGaussian<HostFma, u8>(s, out, n, mean, sigma);
   else fillGaussian<SoftFma, u8>(s, out, n, mean, sigma);
+}
+
+/**
+ * The draws of `fill_normal` (mode 0), `fill_lognormal` (mode 1) or of the in-place
+ * `normal(loc=out, scale)` (mode 2) of n values, leaving the values of the accepted
+ * attempts written to `buf` ((n − h) / 2 × 16 bytes) to `gaussian_values`; returns h, the
+ * index of the first of those values (1 when the first value came from the cache).
+ */
+export function gaussian_draw(
+  s: usize,
+  out: usize,
+  n: u32,
+  loc: f64,
+  scale: f64,
+  mode: u32,
+  buf: usize,
+): u32 {
+  if (useHostFma()) {
+    if (mode == 1) return drawGaussian<HostFma, u8>(s, out, n, loc, scale, buf);
+    if (mode == 2) return drawGaussian<HostFma, u32>(s, out, n, loc, scale, buf);
+    return drawGaussian<HostFma, u16>(s, out, n, loc, scale, buf);
+  }
+  if (mode == 1) return drawGaussian<SoftFma, u8>(s, out, n, loc, scale, buf);
+  if (mode == 2) return drawGaussian<SoftFma, u32>(s, out, n, loc, scale, buf);
+  return drawGaussian<SoftFma, u16>(s, out, n, loc, scale, buf);
+}
+
+/**
+ * The 2 · `pairs` values of mode `mode` (see `gaussian_draw`) of the accepted attempts at
+ * `buf` into `out`: any part of a `gaussian_draw` buffer, on any instance.
+ */
+export function gaussian_values(
+  buf: usize,
+  out: usize,
+  pairs: u32,
+  loc: f64,
+  scale: f64,
+  mode: u32,
+): void {
+  const factors = scratchAt(FACTORS_OFFSET);
+  if (useHostFma()) {
+    if (mode == 1) attemptValues<HostFma, u8>(buf, out, pairs, loc, scale, factors);
+    else if (mode == 2) attemptValues<HostFma, u32>(buf, out, pairs, loc, scale, factors);
+    else attemptValues<HostFma, u16>(buf, out, pairs, loc, scale, factors);
+  } else if (mode == 1) attemptValues<SoftFma, u8>(buf, out, pairs, loc, scale, factors);
+  else if (mode == 2) attemptValues<SoftFma, u32>(buf, out, pairs, loc, scale, factors);
+  else attemptValues<SoftFma, u16>(buf, out, pairs, loc, scale, factors);
 }
 
 /**
@@ -155,6 +203,8 @@ export function interp_rejection(
  * (written to `cum`, k f64 of scratch); `i_j` = the smallest index with
  * `c[i] >= u_j * c[k-1]`; then `out[j] = v[i_j] + h * gauss()` for j in order.
  * `out`: n f64; `v`, `w`: k f64 (grid and weights); `lut`: k u32 of scratch.
+ * (`kde_prepare`, `fill_random`, `kde_search` and the mode-2 Gaussian draws are the same
+ * steps, for a caller that splits the search and the values.)
  */
 export function kde_sample(
   s: usize,
@@ -167,13 +217,25 @@ export function kde_sample(
   k: u32,
   h: f64,
 ): void {
+  const total = kde_prepare(w, cum, lut, k);
+  fill_random(s, out, n);
+  kde_search(out, n, v, cum, lut, k, total);
+  // In place: x_j + h * gauss(), in index order (numpy `normal(loc=x, scale=h)`).
+  if (useHostFma()) fillGaussian<HostFma, u32>(s, out, n, 0.0, h);
+  else fillGaussian<SoftFma, u32>(s, out, n, 0.0, h);
+}
+
+/**
+ * The cumulative weights of `kde_sample` into `cum` (k f64) and its bucket guesses into
+ * `lut` (k u32): lut[b] is the smallest i with cum[i] >= (b / k) · total. Returns the total.
+ */
+export function kde_prepare(w: usize, cum: usize, lut: usize, k: u32): f64 {
   let acc: f64 = 0.0;
   for (let j: u32 = 0; j < k; j++) {
     acc += load<f64>(w + (<usize>j << 3));
     store<f64>(cum + (<usize>j << 3), acc);
   }
   const total = acc;
-  // lut[b]: the smallest i with cum[i] >= (b / buckets) * total, a starting guess.
   const buckets = k;
   let g: u32 = 0;
   for (let b: u32 = 0; b < buckets; b++) {
@@ -181,12 +243,27 @@ export function kde_sample(
     while (g < k - 1 && load<f64>(cum + (<usize>g << 3)) < threshold) g++;
     store<u32>(lut + (<usize>b << 2), g);
   }
-  fill_random(s, out, n);
+  return total;
+}
+
+/**
+ * In place over `out` (n uniform draws u): v[i] for the smallest i with cum[i] >= u · total
+ * (numpy's `searchsorted(cum, u · total, side="left")`), with `kde_prepare`'s tables.
+ */
+export function kde_search(
+  out: usize,
+  n: u32,
+  v: usize,
+  cum: usize,
+  lut: usize,
+  k: u32,
+  total: f64,
+): void {
+  const buckets = k;
   for (let j: u32 = 0; j < n; j++) {
     const p = out + (<usize>j << 3);
     const target = load<f64>(p) * total;
-    // searchsorted(cum, target, side="left"): the smallest i with cum[i] >= target,
-    // starting from the bucket guess and walking to it (exact for ties and flat runs).
+    // Starting from the bucket guess and walking to it (exact for ties and flat runs).
     const bucket = min<u32>(<u32>(load<f64>(p) * <f64>buckets), buckets - 1);
     let i = <i32>load<u32>(lut + (<usize>bucket << 2));
     // The answer is normally between this bucket's start and the next one's: a binary
@@ -202,12 +279,8 @@ export function kde_sample(
     }
     while (i > 0 && load<f64>(cum + (<usize>(i - 1) << 3)) >= target) i--;
     while (i < <i32>k - 1 && load<f64>(cum + (<usize>i << 3)) < target) i++;
-    const lo = <u32>i;
-    store<f64>(p, load<f64>(v + (<usize>lo << 3)));
+    store<f64>(p, load<f64>(v + (<usize>i << 3)));
   }
-  // In place: x_j + h * gauss(), in index order (numpy `normal(loc=x, scale=h)`).
-  if (useHostFma()) fillGaussian<HostFma, u32>(s, out, n, 0.0, h);
-  else fillGaussian<SoftFma, u32>(s, out, n, 0.0, h);
 }
 
 /**

@@ -15,8 +15,10 @@ const ENTRY = "asm/index.ts";
 const OUTPUT = new URL("src/kernel/_wasm.ts", ROOT);
 
 /**
- * Compiler flags: optimised, no runtime, SIMD on, no imports (`abort` removed).
- * Relaxed SIMD gives the kernel the host's fused multiply-add (see asm/libm.ts).
+ * Compiler flags: optimised, no runtime, SIMD on, `abort` removed; the one import is the
+ * linear memory, shared (threads) with a maximum of 2 GiB, so that a helper thread's
+ * instance can work on the same columns (src/kernel/helper.ts). Relaxed SIMD gives the
+ * kernel the host's fused multiply-add (see asm/libm.ts).
  */
 const FLAGS = [
   "--optimize",
@@ -28,6 +30,14 @@ const FLAGS = [
   "simd",
   "--enable",
   "relaxed-simd",
+  "--enable",
+  "threads",
+  "--importMemory",
+  "--sharedMemory",
+  "--initialMemory",
+  "1",
+  "--maximumMemory",
+  "32768",
   "--use",
   "abort=",
 ];

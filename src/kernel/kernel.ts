@@ -2,20 +2,22 @@
  * The TypeScript side of the WebAssembly kernel: instantiation, memory and views.
  *
  * ## Memory
- * Each {@link Kernel} is its own WebAssembly instance with its own linear memory.
- * The kernel (compiled with AssemblyScript's `stub` runtime) allocates nothing itself;
- * this wrapper owns every byte above the kernel's static data with a stack allocator:
+ * Each {@link Kernel} is a WebAssembly instance with its own linear memory, a shared
+ * `WebAssembly.Memory` (up to 2 GiB) so that a helper thread's instance can work on the
+ * same columns (src/kernel/helper.ts, {@link Kernel.split}). The kernel (compiled with
+ * AssemblyScript's `stub` runtime) allocates nothing itself; this wrapper owns every byte
+ * above the kernel's static data with a stack allocator:
  *
  * - {@link Kernel.alloc} bumps the top of the stack (16-byte aligned) and grows the
  *   memory in 64 KiB pages when the request does not fit. Memory never shrinks.
  * - {@link Kernel.scope} records the top, runs its callback, and restores the top
  *   afterwards (also on throw), so everything allocated inside the callback is reused
- *   by the next call. Long-lived blocks (a generator state) are allocated outside any
- *   scope and live as long as the kernel.
+ *   by the next call. Long-lived blocks (a generator state, the instance's scratch) are
+ *   allocated outside any scope and live as long as the kernel.
  *
- * Growing the memory detaches every typed-array view taken before, so views are
- * made fresh with {@link Kernel.f64} / {@link Kernel.u32} after the last allocation of
- * a step and are never kept across a call that can allocate. Results are copied out.
+ * A view taken before the memory grows keeps its old length, so views are made fresh
+ * with {@link Kernel.f64} / {@link Kernel.u32} after the last allocation of a step and are
+ * never kept across a call that can allocate. Results are copied out.
  *
  * @module
  */
@@ -145,7 +147,7 @@ export interface KernelExports {
     fitted: number,
     factor: number,
   ): void;
-  /** Weighted Chebyshev moments: out[w·K + k] = Σ_i w_i T_k(x_i); scratch 6144 bytes. */
+  /** Weighted Chebyshev moments: out[w·K + k] = Σ_i w_i T_k(x_i); scratch 12288 bytes. */
   chebyshev_moments(
     x: number,
     n: number,
@@ -213,6 +215,45 @@ export interface KernelExports {
     q2: number,
     stats: number,
   ): void;
+  /** Sets the instance's scratch block (`scratch_bytes()` bytes; asm/scratch.ts). */
+  set_scratch(ptr: number): void;
+  /** Bytes of an instance's scratch block. */
+  scratch_bytes(): number;
+  /**
+   * The draws of n Gaussian values (mode 0 normal, 1 lognormal, 2 normal around `out`):
+   * writes the cached head and odd tail values, the accepted attempts of the rest to
+   * `buf` (16 bytes each); returns the index of the first value left to `gaussian_values`.
+   */
+  gaussian_draw(
+    s: number,
+    out: number,
+    n: number,
+    loc: number,
+    scale: number,
+    mode: number,
+    buf: number,
+  ): number;
+  /** The 2·`pairs` values of the accepted attempts at `buf` into `out` (see `gaussian_draw`). */
+  gaussian_values(
+    buf: number,
+    out: number,
+    pairs: number,
+    loc: number,
+    scale: number,
+    mode: number,
+  ): void;
+  /** KDE tables: cumulative weights (`cum`, k f64) and bucket guesses (`lut`, k u32); returns the total. */
+  kde_prepare(w: number, cum: number, lut: number, k: number): number;
+  /** In place over n uniform draws at `out`: the grid value each one selects. */
+  kde_search(
+    out: number,
+    n: number,
+    v: number,
+    cum: number,
+    lut: number,
+    k: number,
+    total: number,
+  ): void;
   /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
   kde_sample(
     s: number,
@@ -225,6 +266,25 @@ export interface KernelExports {
     k: number,
     h: number,
   ): void;
+}
+
+/** A kernel function that a helper thread can run on part of a range (see {@link Kernel.split}). */
+export type SplitTask =
+  | "fraction_deposited"
+  | "gaussian_values"
+  | "infection_percent"
+  | "kde_search";
+
+/** A second thread with its own instance on a kernel's memory (src/kernel/helper.ts). */
+export interface KernelHelper {
+  /** Whether the helper can take a task now. */
+  ready(): boolean;
+  /**
+   * Runs `task(...args)` on the helper while `local` runs on this thread, and returns
+   * when both are done: true, or false when the helper failed (its part is then not
+   * done and the helper is not used again).
+   */
+  run(task: SplitTask, args: readonly number[], local: () => void): boolean;
 }
 
 /** One kernel instance: its exports plus the stack allocator over its memory. */
@@ -247,6 +307,23 @@ export interface Kernel {
   put(values: ArrayLike<number>): number;
   /** Bytes of linear memory currently reserved by the instance. */
   memoryBytes(): number;
+  /**
+   * Runs `task` over `n` items: `args(start, count)` gives its arguments for the items
+   * [start, start + count). With a ready helper (see {@link Kernel.attachHelper}) and
+   * enough items, the first half (rounded down to `step`) runs here and the rest on the
+   * helper at the same time; otherwise all here. The items must be independent (each
+   * written from its own inputs), so the results do not depend on the split.
+   */
+  split(
+    task: SplitTask,
+    n: number,
+    args: (start: number, count: number) => number[],
+    step?: number,
+  ): void;
+  /** Whether {@link Kernel.split} of `n` items would run part of them on a helper now. */
+  splits(n: number): boolean;
+  /** Gives {@link Kernel.split} a helper thread (replacing any previous one). */
+  attachHelper(helper: KernelHelper): void;
   /** Whether the host's fused multiply-add is used (else an exact software one). */
   readonly hardwareFma: boolean;
 }
@@ -263,6 +340,10 @@ export interface KernelOptions {
 
 const PAGE_BYTES = 65536;
 const ALIGN = 16;
+/** The kernel's declared maximum memory, 64 KiB pages (2 GiB). */
+const MAX_PAGES = 32768;
+/** Fewest items worth a helper's part (below, waking it costs about as much as it saves). */
+const MIN_SPLIT_ITEMS = 16384;
 
 let compiled: WebAssembly.Module | undefined;
 
@@ -294,9 +375,9 @@ function kernelModule(): WebAssembly.Module {
  * ```
  */
 export function createKernel(options: KernelOptions = {}): Kernel {
-  const instance = new WebAssembly.Instance(kernelModule(), {});
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+  const instance = instantiateKernel(memory);
   const exports = instance.exports as unknown as KernelExports;
-  const memory = exports.memory;
   let hardwareFma = exports.init_fma(1 + 2 ** -52, 1 - 2 ** -52, -1) === 1;
   if (options.softwareFma) {
     exports.force_soft_fma();
@@ -315,6 +396,8 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     top = end;
     return ptr;
   }
+  exports.set_scratch(alloc(exports.scratch_bytes()));
+  let helper: KernelHelper | undefined;
 
   return {
     exports,
@@ -335,8 +418,45 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       return ptr;
     },
     memoryBytes: () => memory.buffer.byteLength,
+    splits: (n) => helper !== undefined && n >= MIN_SPLIT_ITEMS && helper.ready(),
+    split(task, n, args, step = 2) {
+      const half = Math.floor(n / 2 / step) * step;
+      if (helper === undefined || n < MIN_SPLIT_ITEMS || !helper.ready()) {
+        runTask(exports, task, args(0, n));
+        return;
+      }
+      if (!helper.run(task, args(half, n - half), () => runTask(exports, task, args(0, half)))) {
+        helper = undefined;
+        runTask(exports, task, args(half, n - half));
+      }
+    },
+    attachHelper(h) {
+      helper = h;
+    },
     hardwareFma,
   };
+}
+
+/**
+ * Calls the kernel function `task` of `exports` with `args`.
+ *
+ * @param exports An instance's exports.
+ * @param task The function.
+ * @param args Its arguments.
+ */
+export function runTask(exports: KernelExports, task: SplitTask, args: readonly number[]): void {
+  (exports[task] as (...values: number[]) => void)(...args);
+}
+
+/**
+ * A new instance of the kernel on `memory` (a shared memory of at most 2 GiB), e.g. a
+ * helper thread's on another instance's memory.
+ *
+ * @param memory The linear memory.
+ * @returns The instance.
+ */
+export function instantiateKernel(memory: WebAssembly.Memory): WebAssembly.Instance {
+  return new WebAssembly.Instance(kernelModule(), { env: { memory } });
 }
 
 function alignUp(x: number): number {

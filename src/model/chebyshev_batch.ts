@@ -30,8 +30,8 @@ import {
 } from "./timeline.ts";
 import { lane, type Vec } from "./vec.ts";
 
-/** Scratch bytes of the kernel's `chebyshev_moments` (asm/chebyshev.ts: five rows of 256 f64). */
-const CHEBYSHEV_SCRATCH_BYTES = 5 * 256 * 8;
+/** Scratch bytes of the kernel's `chebyshev_moments` (asm/chebyshev.ts: six rows of 256 f64). */
+const CHEBYSHEV_SCRATCH_BYTES = 6 * 256 * 8;
 /** Number of Chebyshev nodes. */
 const NODES = 64;
 /** Largest accepted size of the trailing coefficients, relative to the largest one. */

@@ -582,7 +582,7 @@ export function exposureEvaluator(
         const id63 = ONE_OVER_LN2 * id[i * ids];
         x[i] = dose / (id63 * transmissibility);
       }
-      kernel.exports.infection_percent(p, n);
+      kernel.split("infection_percent", n, (start, count) => [p + start * 8, count]);
       out.set(kernel.f64(p, n));
     });
     return scalar ? out[0] : out;

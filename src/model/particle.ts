@@ -58,12 +58,18 @@ export function settlingVelocityOfDiameter(diameterUm: number, evaporationFactor
 export function fractionDeposited(diameterUm: Vec | undefined, evaporationFactor = 0.3): Vec {
   if (diameterUm === undefined) return DEFAULT_FRACTION_DEPOSITED;
   if (typeof diameterUm !== "number" && diameterUm.length >= KERNEL_MIN_LENGTH) {
-    // The same expression per sample in the kernel (asm/particles.ts).
+    // The same expression per sample in the kernel (asm/particles.ts), on two threads
+    // when the kernel has a helper.
     const kernel = sharedKernel();
     return kernel.scope(() => {
       const d = kernel.put(diameterUm);
       const out = kernel.alloc(diameterUm.length * 8);
-      kernel.exports.fraction_deposited(out, d, diameterUm.length, evaporationFactor);
+      kernel.split("fraction_deposited", diameterUm.length, (start, count) => [
+        out + start * 8,
+        d + start * 8,
+        count,
+        evaporationFactor,
+      ]);
       return copyColumn(kernel.f64(out, diameterUm.length));
     });
   }

@@ -11,6 +11,7 @@
  * @module
  */
 import { copyColumn } from "./column_arena.ts";
+import { fillGaussianColumn, splitsGaussian } from "./gaussian_column.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import type { InterpTable } from "./interp.ts";
 import { checkCount, type Rng } from "./rng.ts";
@@ -354,7 +355,21 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
     const lut = kernel.alloc(size * 4);
     const out = kernel.alloc(n * 8);
     const k = kernel.exports;
-    k.kde_sample(rng.statePtr, out, n, v, w, cum, lut, size, dist.bandwidth);
+    if (splitsGaussian(kernel, n)) {
+      // The same steps as `kde_sample`, the search and the values on two threads.
+      const total = k.kde_prepare(w, cum, lut, size);
+      k.fill_random(rng.statePtr, out, n);
+      kernel.split("kde_search", n, (start, count) => [
+        out + start * 8,
+        count,
+        v,
+        cum,
+        lut,
+        size,
+        total,
+      ]);
+      fillGaussianColumn(kernel, rng.statePtr, out, n, 0, dist.bandwidth, "around");
+    } else k.kde_sample(rng.statePtr, out, n, v, w, cum, lut, size, dist.bandwidth);
     if (dist.log10) pow10InKernel(kernel, out, n);
     return copyColumn(kernel.f64(out, n));
   });

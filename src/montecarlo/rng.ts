@@ -11,6 +11,7 @@
  */
 import { copyColumn } from "./column_arena.ts";
 import { createKernel, type Kernel } from "../kernel/kernel.ts";
+import { fillGaussianColumn, splitsGaussian } from "./gaussian_column.ts";
 
 /** Number of 32-bit words in the MT19937 key. */
 const KEY_WORDS = 624;
@@ -106,9 +107,22 @@ export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng 
     nextUint32: () => k.mt_next_u32(statePtr) >>> 0,
     randomSample: (n) => draw(n, (out) => k.fill_random(statePtr, out, n)),
     uniform: (low, high, n) => draw(n, (out) => k.fill_uniform(statePtr, out, n, low, high)),
-    normal: (loc, scale, n) => draw(n, (out) => k.fill_normal(statePtr, out, n, loc, scale)),
+    normal: (loc, scale, n) =>
+      draw(
+        n,
+        (out) =>
+          splitsGaussian(kernel, n)
+            ? fillGaussianColumn(kernel, statePtr, out, n, loc, scale, "normal")
+            : k.fill_normal(statePtr, out, n, loc, scale),
+      ),
     lognormal: (mean, sigma, n) =>
-      draw(n, (out) => k.fill_lognormal(statePtr, out, n, mean, sigma)),
+      draw(
+        n,
+        (out) =>
+          splitsGaussian(kernel, n)
+            ? fillGaussianColumn(kernel, statePtr, out, n, mean, sigma, "lognormal")
+            : k.fill_lognormal(statePtr, out, n, mean, sigma),
+      ),
     skipNormal(n) {
       checkCount(n);
       k.skip_normal(statePtr, n);

@@ -48,7 +48,11 @@ export async function startServer(
   runtime: ServerRuntime,
 ): Promise<RunningServer> {
   const log = runtime.log ?? ((line: string) => console.log(line));
-  const init: WorkerInit = { weatherDirectory: options.weatherDirectory };
+  const init: WorkerInit = {
+    weatherDirectory: options.weatherDirectory,
+    // A report's second thread only when the report workers leave a core free.
+    kernelHelper: options.workers < (navigator.hardwareConcurrency ?? 1),
+  };
   if (options.weatherDirectory !== undefined) {
     const weather = await loadWeatherDataset({ directory: options.weatherDirectory });
     log(`weather data: ${weather.stations.length} stations`);

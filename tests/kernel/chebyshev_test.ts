@@ -41,7 +41,7 @@ Deno.test("chebyshev_moments() equals the direct sums for any count, degree and 
           kernel.u32(weightPtrs, nw).set(ptrs);
           const scalars = kernel.put(weights.map((w) => typeof w === "number" ? w : 0));
           const out = kernel.alloc(nw * K * 8);
-          const scratch = kernel.alloc(5 * 256 * 8);
+          const scratch = kernel.alloc(6 * 256 * 8);
           kernel.exports.chebyshev_moments(xp, n, K, nw, weightPtrs, scalars, out, scratch);
           return Array.from(kernel.f64(out, nw * K));
         });

@@ -1,0 +1,98 @@
+/**
+ * A helper thread for a kernel: a second instance of the kernel, on a worker thread, on
+ * the same shared memory, so that {@link Kernel.split} can run half of a column's work
+ * there while the other half runs on the caller's thread. The two threads meet through
+ * a small shared control block (src/kernel/helper_protocol.ts) and `Atomics.wait`, so
+ * the split stays synchronous.
+ *
+ * The helper starts in the background; until it is ready, and for good if it fails or
+ * cannot start (no worker permission, a bundle without src/kernel/helper_worker.ts), the
+ * work runs on the caller's thread alone, with the same results. It does not keep the
+ * process alive.
+ *
+ * @module
+ */
+import { Worker } from "node:worker_threads";
+import type { Kernel, KernelHelper, SplitTask } from "./kernel.ts";
+import {
+  ARGS_OFFSET,
+  CONTROL_BYTES,
+  DONE,
+  ERROR,
+  FAILED,
+  type HelperStart,
+  MAX_ARGS,
+  POSTED,
+  READY,
+  STATE,
+  TASK,
+  TASKS,
+} from "./helper_protocol.ts";
+
+/** Longest wait for the helper's part before it is given up and done here, ms. */
+const HELPER_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts a helper thread for `kernel` and attaches it ({@link Kernel.attachHelper}).
+ *
+ * @param kernel The kernel (its memory is shared).
+ * @returns The helper, or undefined when a worker thread cannot be created.
+ */
+export function startHelper(kernel: Kernel): KernelHelper | undefined {
+  const control = new SharedArrayBuffer(CONTROL_BYTES);
+  const slots = new Int32Array(control);
+  const args = new Float64Array(control, ARGS_OFFSET, MAX_ARGS);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL("./helper_worker.ts", import.meta.url));
+  } catch {
+    return undefined;
+  }
+  worker.unref();
+  const fail = () => {
+    Atomics.store(slots, STATE, FAILED);
+    void worker.terminate();
+  };
+  worker.on("error", fail);
+  worker.on("exit", () => Atomics.store(slots, STATE, FAILED));
+  const start: HelperStart = {
+    memory: kernel.exports.memory,
+    control,
+    // Outside any scope: lives as long as the kernel.
+    scratch: kernel.alloc(kernel.exports.scratch_bytes()),
+    softwareFma: !kernel.hardwareFma,
+  };
+  worker.postMessage(start);
+  let posted = 0;
+  const helper: KernelHelper = {
+    ready: () => Atomics.load(slots, STATE) === READY,
+    run(task: SplitTask, taskArgs: readonly number[], local: () => void): boolean {
+      if (taskArgs.length > MAX_ARGS) throw new RangeError(`too many arguments for ${task}`);
+      args.fill(0);
+      args.set(taskArgs);
+      Atomics.store(slots, TASK, TASKS.indexOf(task));
+      posted++;
+      Atomics.store(slots, POSTED, posted);
+      Atomics.notify(slots, POSTED);
+      local();
+      const deadline = performance.now() + HELPER_TIMEOUT_MS;
+      for (;;) {
+        const done = Atomics.load(slots, DONE);
+        if (done === posted) break;
+        const left = deadline - performance.now();
+        if (left <= 0 || Atomics.load(slots, STATE) !== READY) {
+          fail();
+          return false;
+        }
+        Atomics.wait(slots, DONE, done, Math.min(left, 100));
+      }
+      if (Atomics.load(slots, ERROR) !== 0) {
+        fail();
+        return false;
+      }
+      return true;
+    },
+  };
+  kernel.attachHelper(helper);
+  return helper;
+}

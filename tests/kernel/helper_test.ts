@@ -1,0 +1,122 @@
+import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { createKernel, type Kernel, type KernelHelper } from "../../src/kernel/kernel.ts";
+import { startHelper } from "../../src/kernel/helper.ts";
+import { fillGaussianColumn, type GaussianMode } from "../../src/montecarlo/gaussian_column.ts";
+import { createRng, type Rng } from "../../src/montecarlo/rng.ts";
+import { generateSamples } from "../../src/montecarlo/distributions.ts";
+import { expirationDistribution } from "../../src/montecarlo/expiration_distribution.ts";
+
+// The helper thread must change nothing but the time: every value, and the generator's
+// state afterwards, as on one thread (src/kernel/helper.ts, Kernel.split).
+
+/** A kernel with a started helper, once the helper is ready (or undefined if it never is). */
+async function kernelWithHelper(): Promise<{ kernel: Kernel; helper: KernelHelper } | undefined> {
+  const kernel = createKernel();
+  const helper = startHelper(kernel);
+  if (helper === undefined) return undefined;
+  for (let i = 0; i < 200 && !helper.ready(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return helper.ready() ? { kernel, helper } : undefined;
+}
+
+/** Draws a mix of columns (sizes around the split threshold, odd ones, cached values). */
+function draws(rng: Rng): Float64Array[] {
+  const params = {
+    cn: { B: 0.06, L: 0.2, O: 0.0010008 },
+    mu: { B: 0.989541, L: 1.38629, O: 4.97673 },
+    sigma: { B: 0.262364, L: 0.506818, O: 0.585005 },
+  };
+  const diameter = expirationDistribution(params, { B: 1, L: 1, O: 1 }, {
+    minDiameter: 0.1,
+    maxDiameter: 30,
+  }).diameter;
+  return [
+    rng.normal(1, 2, 3),
+    rng.lognormal(-0.69, 0.1, 70_001),
+    rng.normal(0, 1, 40_000),
+    rng.lognormal(0.5, 0.3, 65_536),
+    generateSamples(diameter, rng, 50_001),
+    rng.randomSample(5),
+  ];
+}
+
+Deno.test("a helper thread leaves every draw and the generator's state unchanged", async (t) => {
+  const pair = await kernelWithHelper();
+  if (pair === undefined) {
+    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
+    return;
+  }
+  const parallel = createRng(7, { kernel: pair.kernel });
+  const serial = createRng(7);
+  strictEqual(pair.kernel.splits(100_000), true);
+  deepStrictEqual(draws(parallel), draws(serial));
+  deepStrictEqual(parallel.getState(), serial.getState());
+});
+
+Deno.test("split() runs a column task in two parts with a helper, in one without", async (t) => {
+  const pair = await kernelWithHelper();
+  if (pair === undefined) {
+    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
+    return;
+  }
+  const n = 100_001;
+  const d = Float64Array.from({ length: n }, (_, i) => 0.1 + (i % 3000) * 0.01);
+  const run = (kernel: Kernel) =>
+    kernel.scope(() => {
+      const input = kernel.put(d);
+      const out = kernel.alloc(n * 8);
+      kernel.split("fraction_deposited", n, (start, count) => [
+        out + start * 8,
+        input + start * 8,
+        count,
+        0.3,
+      ]);
+      return kernel.f64(out, n).slice();
+    });
+  deepStrictEqual(run(pair.kernel), run(createKernel()));
+});
+
+Deno.test("split() finishes the helper's part itself when the helper fails", () => {
+  const kernel = createKernel();
+  const calls: string[] = [];
+  kernel.attachHelper({
+    ready: () => true,
+    run(task, _args, local) {
+      calls.push(task);
+      local();
+      return false;
+    },
+  });
+  const n = 40_000;
+  const p = kernel.put(Float64Array.from({ length: n }, (_, i) => i / n));
+  kernel.split("infection_percent", n, (start, count) => [p + start * 8, count]);
+  const got = kernel.f64(p, n).slice();
+  const reference = createKernel();
+  const q = reference.put(Float64Array.from({ length: n }, (_, i) => i / n));
+  reference.exports.infection_percent(q, n);
+  deepStrictEqual(got, reference.f64(q, n).slice());
+  deepStrictEqual(calls, ["infection_percent"]);
+  // Not used again.
+  strictEqual(kernel.splits(n), false);
+});
+
+Deno.test("fillGaussianColumn() equals fill_normal / fill_lognormal, cache included", () => {
+  for (const mode of ["normal", "lognormal"] as GaussianMode[]) {
+    for (const n of [1, 2, 3, 1001, 20_000]) {
+      const a = createRng(3);
+      const b = createRng(3);
+      // An odd draw first leaves a cached value for the next one.
+      a.normal(0, 1, 1);
+      b.normal(0, 1, 1);
+      const expected = mode === "normal" ? a.normal(0.5, 2, n) : a.lognormal(0.5, 0.2, n);
+      const got = b.kernel.scope(() => {
+        const out = b.kernel.alloc(n * 8);
+        fillGaussianColumn(b.kernel, b.statePtr, out, n, 0.5, mode === "normal" ? 2 : 0.2, mode);
+        return b.kernel.f64(out, n).slice();
+      });
+      deepStrictEqual(got, expected, `${mode} n=${n}`);
+      deepStrictEqual(b.getState(), a.getState(), `${mode} n=${n} state`);
+    }
+  }
+});
