@@ -6,14 +6,14 @@
  * the split stays synchronous.
  *
  * The helper starts in the background; until it is ready, and for good if it fails or
- * cannot start (no worker permission, a bundle without src/kernel/helper_worker.ts), the
- * work runs on the caller's thread alone, with the same results. It does not keep the
- * process alive.
+ * cannot start (no read permission for src/kernel/helper_worker.ts, a module loaded over
+ * the network, a bundle without that file), the work runs on the caller's thread alone,
+ * with the same results. It does not keep the process alive.
  *
  * @module
  */
 import { Worker } from "node:worker_threads";
-import type { Kernel, KernelHelper, SplitTask } from "./kernel.ts";
+import { type Kernel, type KernelHelper, kernelModule, type SplitTask } from "./kernel.ts";
 import {
   ARGS_OFFSET,
   CONTROL_BYTES,
@@ -42,9 +42,15 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
   const control = new SharedArrayBuffer(CONTROL_BYTES);
   const slots = new Int32Array(control);
   const args = new Float64Array(control, ARGS_OFFSET, MAX_ARGS);
+  const url = new URL("./helper_worker.ts", import.meta.url);
+  // Only a local module that may be read without asking (never a permission prompt).
+  if (url.protocol !== "file:") return undefined;
+  if (Deno.permissions.querySync({ name: "read", path: url }).state !== "granted") {
+    return undefined;
+  }
   let worker: Worker;
   try {
-    worker = new Worker(new URL("./helper_worker.ts", import.meta.url));
+    worker = new Worker(url);
   } catch {
     return undefined;
   }
@@ -56,6 +62,7 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
   worker.on("error", fail);
   worker.on("exit", () => Atomics.store(slots, STATE, FAILED));
   const start: HelperStart = {
+    module: kernelModule(),
     memory: kernel.exports.memory,
     control,
     // Outside any scope: lives as long as the kernel.

@@ -30,6 +30,7 @@ export const CONTROL_BYTES = ARGS_OFFSET + 8 * MAX_ARGS;
 
 /** The tasks a helper runs, by index. */
 export const TASKS: readonly SplitTask[] = [
+  "chebyshev_moments",
   "fraction_deposited",
   "gaussian_values",
   "infection_percent",
@@ -38,6 +39,8 @@ export const TASKS: readonly SplitTask[] = [
 
 /** What the kernel's thread sends to a new helper. */
 export interface HelperStart {
+  /** The compiled kernel. */
+  readonly module: WebAssembly.Module;
   /** The kernel's (shared) memory. */
   readonly memory: WebAssembly.Memory;
   /** The control block. */

@@ -25,7 +25,7 @@ parentPort?.once("message", (start: HelperStart) => {
   const control = new Int32Array(start.control);
   let exports: KernelExports;
   try {
-    exports = instantiateKernel(start.memory).exports as unknown as KernelExports;
+    exports = instantiateKernel(start.memory, start.module).exports as unknown as KernelExports;
     exports.init_fma(1 + 2 ** -52, 1 - 2 ** -52, -1);
     if (start.softwareFma) exports.force_soft_fma();
     exports.set_scratch(start.scratch);

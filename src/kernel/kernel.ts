@@ -270,6 +270,7 @@ export interface KernelExports {
 
 /** A kernel function that a helper thread can run on part of a range (see {@link Kernel.split}). */
 export type SplitTask =
+  | "chebyshev_moments"
   | "fraction_deposited"
   | "gaussian_values"
   | "infection_percent"
@@ -320,6 +321,12 @@ export interface Kernel {
     args: (start: number, count: number) => number[],
     step?: number,
   ): void;
+  /**
+   * Runs `task(...first)` and `task(...second)`, two independent calls (disjoint outputs
+   * and scratch): at the same time on this thread and the helper when one is ready, else
+   * one after the other.
+   */
+  both(task: SplitTask, first: readonly number[], second: readonly number[]): void;
   /** Whether {@link Kernel.split} of `n` items would run part of them on a helper now. */
   splits(n: number): boolean;
   /** Gives {@link Kernel.split} a helper thread (replacing any previous one). */
@@ -347,7 +354,12 @@ const MIN_SPLIT_ITEMS = 16384;
 
 let compiled: WebAssembly.Module | undefined;
 
-function kernelModule(): WebAssembly.Module {
+/**
+ * The compiled kernel, compiled once per thread.
+ *
+ * @returns The module.
+ */
+export function kernelModule(): WebAssembly.Module {
   if (!compiled) {
     const binary = atob(KERNEL_WASM_BASE64);
     const bytes = new Uint8Array(binary.length);
@@ -398,6 +410,16 @@ export function createKernel(options: KernelOptions = {}): Kernel {
   }
   exports.set_scratch(alloc(exports.scratch_bytes()));
   let helper: KernelHelper | undefined;
+  const splits = (n: number) => helper !== undefined && n >= MIN_SPLIT_ITEMS && helper.ready();
+  const both = (task: SplitTask, first: readonly number[], second: readonly number[]) => {
+    if (helper === undefined || !helper.ready()) {
+      runTask(exports, task, first);
+      runTask(exports, task, second);
+    } else if (!helper.run(task, second, () => runTask(exports, task, first))) {
+      helper = undefined;
+      runTask(exports, task, second);
+    }
+  };
 
   return {
     exports,
@@ -418,17 +440,15 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       return ptr;
     },
     memoryBytes: () => memory.buffer.byteLength,
-    splits: (n) => helper !== undefined && n >= MIN_SPLIT_ITEMS && helper.ready(),
+    both,
+    splits,
     split(task, n, args, step = 2) {
-      const half = Math.floor(n / 2 / step) * step;
-      if (helper === undefined || n < MIN_SPLIT_ITEMS || !helper.ready()) {
+      if (!splits(n)) {
         runTask(exports, task, args(0, n));
         return;
       }
-      if (!helper.run(task, args(half, n - half), () => runTask(exports, task, args(0, half)))) {
-        helper = undefined;
-        runTask(exports, task, args(half, n - half));
-      }
+      const half = Math.floor(n / 2 / step) * step;
+      both(task, args(0, half), args(half, n - half));
     },
     attachHelper(h) {
       helper = h;
@@ -453,10 +473,15 @@ export function runTask(exports: KernelExports, task: SplitTask, args: readonly 
  * helper thread's on another instance's memory.
  *
  * @param memory The linear memory.
+ * @param module The compiled kernel (by default this thread's; a helper thread is given
+ *   its parent's, whose optimised code it then shares).
  * @returns The instance.
  */
-export function instantiateKernel(memory: WebAssembly.Memory): WebAssembly.Instance {
-  return new WebAssembly.Instance(kernelModule(), { env: { memory } });
+export function instantiateKernel(
+  memory: WebAssembly.Memory,
+  module: WebAssembly.Module = kernelModule(),
+): WebAssembly.Instance {
+  return new WebAssembly.Instance(module, { env: { memory } });
 }
 
 function alignUp(x: number): number {

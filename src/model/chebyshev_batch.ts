@@ -21,7 +21,7 @@
  * @module
  */
 import { takeColumn } from "../montecarlo/column_arena.ts";
-import type { Kernel } from "../kernel/kernel.ts";
+import { type Kernel, runTask } from "../kernel/kernel.ts";
 import {
   timelineBatch,
   type TimelineInputs,
@@ -32,6 +32,10 @@ import { lane, type Vec } from "./vec.ts";
 
 /** Scratch bytes of the kernel's `chebyshev_moments` (asm/chebyshev.ts: six rows of 256 f64). */
 const CHEBYSHEV_SCRATCH_BYTES = 6 * 256 * 8;
+/** Samples per block of the kernel's `chebyshev_moments`. */
+const MOMENT_BLOCK = 256;
+/** Sample count from which the moments are summed by halves (see `chebyshevMoments`). */
+const HALVES_FROM = 16384;
 /** Number of Chebyshev nodes. */
 const NODES = 64;
 /** Largest accepted size of the trailing coefficients, relative to the largest one. */
@@ -299,7 +303,12 @@ function cachedMoments(
   return { x: c.x, moments: weights.map((w) => lookup(w)!) };
 }
 
-/** For each weight w: μ_k = Σ_i w_i T_k(x_i), k < K (in the kernel, asm/chebyshev.ts). */
+/**
+ * For each weight w: μ_k = Σ_i w_i T_k(x_i), k < K (in the kernel, asm/chebyshev.ts). From
+ * {@link HALVES_FROM} samples on, the sums over the two halves of the samples (split at a
+ * kernel block) are made separately, on two threads when the kernel has a helper, and
+ * then added: the same arithmetic with or without the helper.
+ */
 function chebyshevMoments(
   kernel: Kernel,
   x: Float64Array,
@@ -307,25 +316,34 @@ function chebyshevMoments(
   K: number,
 ): Float64Array[] {
   if (weights.length === 0) return [];
+  const n = x.length;
+  const nw = weights.length;
   return kernel.scope(() => {
     const xp = kernel.put(x);
     const ptrs = weights.map((w) => (typeof w === "number" ? 0 : kernel.put(w)));
-    const weightPtrs = kernel.alloc(weights.length * 4);
-    kernel.u32(weightPtrs, weights.length).set(ptrs);
     const weightScalars = kernel.put(weights.map((w) => (typeof w === "number" ? w : 0)));
-    const out = kernel.alloc(weights.length * K * 8);
-    const scratch = kernel.alloc(CHEBYSHEV_SCRATCH_BYTES);
-    kernel.exports.chebyshev_moments(
-      xp,
-      x.length,
-      K,
-      weights.length,
-      weightPtrs,
-      weightScalars,
-      out,
-      scratch,
+    /** The kernel's arguments for the samples [start, start + count). */
+    const part = (start: number, count: number): number[] => {
+      const weightPtrs = kernel.alloc(nw * 4);
+      kernel.u32(weightPtrs, nw).set(ptrs.map((p) => (p === 0 ? 0 : p + start * 8)));
+      const out = kernel.alloc(nw * K * 8);
+      const scratch = kernel.alloc(CHEBYSHEV_SCRATCH_BYTES);
+      return [xp + start * 8, count, K, nw, weightPtrs, weightScalars, out, scratch];
+    };
+    if (n < HALVES_FROM) {
+      const args = part(0, n);
+      runTask(kernel.exports, "chebyshev_moments", args);
+      const all = kernel.f64(args[6], nw * K);
+      return weights.map((_, w) => all.slice(w * K, (w + 1) * K));
+    }
+    const half = Math.floor(n / 2 / MOMENT_BLOCK) * MOMENT_BLOCK;
+    const first = part(0, half);
+    const second = part(half, n - half);
+    kernel.both("chebyshev_moments", first, second);
+    const a = kernel.f64(first[6], nw * K);
+    const b = kernel.f64(second[6], nw * K);
+    return weights.map((_, w) =>
+      Float64Array.from({ length: K }, (_, k) => a[w * K + k] + b[w * K + k])
     );
-    const all = kernel.f64(out, weights.length * K);
-    return weights.map((_, w) => all.slice(w * K, (w + 1) * K));
   });
 }
