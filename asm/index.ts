@@ -22,7 +22,15 @@ export { group_statistics } from "./group_statistics";
 export { infection_percent } from "./dose_response";
 export { interval_doses } from "./interval_doses";
 export { aerosol_volume, fraction_deposited } from "./particles";
-export { numpy_histogram, numpy_std, numpy_sum, pairwise_sum } from "./reductions";
+export {
+  histogram_counts,
+  histogram_edges,
+  min_max,
+  numpy_histogram,
+  numpy_std,
+  numpy_sum,
+  pairwise_sum,
+} from "./reductions";
 export { timeline_pass } from "./timeline";
 export { mt_next_u32, mt_refresh, mt_seed, state_bytes } from "./mt19937";
 export {
@@ -35,6 +43,8 @@ export {
   interp_at,
   interp_init,
   interp_rejection,
+  interp_rounds,
+  interp_scan,
   kde_prepare,
   kde_sample,
   kde_search,

@@ -63,9 +63,24 @@ export function numpy_std(p: usize, n: u32, scratch: usize): f64 {
 
 /**
  * `np.histogram(x, bins)` of n f64 at `p`: writes bins + 1 edges (f64) to `edges` and
- * bins counts (f64) to `counts`. NaNs are not handled (numpy raises).
+ * bins counts (f64) to `counts`. NaNs are not handled (numpy raises). The same as
+ * `min_max`, `histogram_edges` and `histogram_counts` in turn (the counts of parts of
+ * the samples add up to those of the whole).
  */
 export function numpy_histogram(p: usize, n: u32, bins: u32, edges: usize, counts: usize): void {
+  const range = rangeOf(p, n);
+  histogram_edges(f64x2.extract_lane(range, 0), f64x2.extract_lane(range, 1), bins, edges);
+  histogram_counts(p, n, bins, edges, counts);
+}
+
+/** The smallest and the largest of n f64 at `p` into `out` (2 f64; ∞ and −∞ when n = 0). */
+export function min_max(p: usize, n: u32, out: usize): void {
+  v128.store(out, rangeOf(p, n));
+}
+
+/** (smallest, largest) of n f64 at `p`, (∞, −∞) when n = 0. */
+// @ts-ignore: decorator
+@inline function rangeOf(p: usize, n: u32): v128 {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i: u32 = 0; i < n; i++) {
@@ -73,7 +88,15 @@ export function numpy_histogram(p: usize, n: u32, bins: u32, edges: usize, count
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (n == 0) {
+  return f64x2(lo, hi);
+}
+
+/**
+ * numpy's bins + 1 edges from the samples' smallest and largest values (∞ and −∞ for no
+ * samples: the range [0, 1]; a single value v: [v − 0.5, v + 0.5]).
+ */
+export function histogram_edges(lo: f64, hi: f64, bins: u32, edges: usize): void {
+  if (lo > hi) {
     lo = 0.0;
     hi = 1.0;
   }
@@ -85,6 +108,12 @@ export function numpy_histogram(p: usize, n: u32, bins: u32, edges: usize, count
   const step = (hi - lo) / <f64>bins;
   for (let k: u32 = 0; k <= bins; k++) store<f64>(edges + (<usize>k << 3), <f64>k * step + lo);
   store<f64>(edges + (<usize>bins << 3), hi);
+}
+
+/** Counts (f64, overwritten) of n f64 at `p` in the bins of `histogram_edges`. */
+export function histogram_counts(p: usize, n: u32, bins: u32, edges: usize, counts: usize): void {
+  const lo = load<f64>(edges);
+  const hi = load<f64>(edges + (<usize>bins << 3));
   for (let k: u32 = 0; k < bins; k++) store<f64>(counts + (<usize>k << 3), 0.0);
   // numpy's guess, (x − lo) · (bins / (hi − lo)), corrected against the edges.
   const norm = <f64>bins / (hi - lo);

@@ -110,9 +110,7 @@ export function interp_init(t: usize, m: u32): void {
  * evenly spaced ones need no search.
  */
 export function interp_at(x: f64, t: usize, m: u32, left: f64, right: f64): f64 {
-  const x0 = load<f64>(t);
-  const xl = load<f64>(t + (<usize>(m - 1) << 3));
-  return interpAt(x, t, m, left, right, <f64>(m - 1) / (xl - x0));
+  return interpAt(x, t, m, left, right, stepsPerUnit(t, m));
 }
 
 /** `interp_at` with `perStep` = (m − 1) / (xp[m−1] − xp[0]) precomputed (the guess only). */
@@ -166,14 +164,64 @@ export function interp_rejection(
 ): u32 {
   fill_uniform(s, scratch, n, 0.0, fmax);
   fill_uniform(s, out, n, lo, hi);
-  const perStep = <f64>(m - 1) / (load<f64>(table + (<usize>(m - 1) << 3)) - load<f64>(table));
+  const rejected = interp_scan(out, scratch, n, 0, idx, table, m, left, right, 0);
+  return interp_rounds(s, out, scratch, idx, rejected, lo, hi, fmax, table, m, left, right);
+}
+
+/** (m − 1) / (xp[m−1] − xp[0]) of a table: `interpAt`'s segment guess per unit. */
+// @ts-ignore: decorator
+@inline function stepsPerUnit(table: usize, m: u32): f64 {
+  return <f64>(m - 1) / (load<f64>(table + (<usize>(m - 1) << 3)) - load<f64>(table));
+}
+
+/**
+ * Round 0 of `interp_rejection` over n candidates x (at `x`) with their fvalues (at `f`):
+ * writes `first` + i for each rejected i (fvalue > f(x)), in order, to `idx`, and returns
+ * how many (also stored as u32 at `count` when it is not 0). Parts of a round can be
+ * scanned separately (their lists then follow each other).
+ */
+export function interp_scan(
+  x: usize,
+  f: usize,
+  n: u32,
+  first: u32,
+  idx: usize,
+  table: usize,
+  m: u32,
+  left: f64,
+  right: f64,
+  count: usize,
+): u32 {
+  const perStep = stepsPerUnit(table, m);
   let rejected: u32 = 0;
   for (let i: u32 = 0; i < n; i++) {
     const o = <usize>i << 3;
-    const x = load<f64>(out + o);
-    store<u32>(idx + (<usize>rejected << 2), i);
-    rejected += <u32>(load<f64>(scratch + o) > interpAt(x, table, m, left, right, perStep));
+    store<u32>(idx + (<usize>rejected << 2), first + i);
+    rejected += <u32>(load<f64>(f + o) > interpAt(load<f64>(x + o), table, m, left, right, perStep));
   }
+  if (count != 0) store<u32>(count, rejected);
+  return rejected;
+}
+
+/**
+ * The later rounds of `interp_rejection`, from the `rejected` indices at `idx` after
+ * round 0 (`scratch`: 2n f64); returns the number of rounds.
+ */
+export function interp_rounds(
+  s: usize,
+  out: usize,
+  scratch: usize,
+  idx: usize,
+  rejected: u32,
+  lo: f64,
+  hi: f64,
+  fmax: f64,
+  table: usize,
+  m: u32,
+  left: f64,
+  right: f64,
+): u32 {
+  const perStep = stepsPerUnit(table, m);
   const range = hi - lo;
   let rounds: u32 = 0;
   while (rejected > 0) {

@@ -33,8 +33,11 @@ export const TASKS: readonly SplitTask[] = [
   "chebyshev_moments",
   "fraction_deposited",
   "gaussian_values",
+  "histogram_counts",
   "infection_percent",
+  "interp_scan",
   "kde_search",
+  "min_max",
 ];
 
 /** What the kernel's thread sends to a new helper. */

@@ -166,6 +166,12 @@ export interface KernelExports {
   numpy_std(p: number, n: number, scratch: number): number;
   /** `np.histogram` with `bins` equal bins: bins + 1 f64 edges, bins f64 counts. */
   numpy_histogram(p: number, n: number, bins: number, edges: number, counts: number): void;
+  /** Smallest and largest of n f64 into `out` (2 f64; ∞ and −∞ when n = 0). */
+  min_max(p: number, n: number, out: number): void;
+  /** `np.histogram`'s bins + 1 edges from the smallest and largest sample. */
+  histogram_edges(lo: number, hi: number, bins: number, edges: number): void;
+  /** Counts (bins f64, overwritten) of n f64 in the bins of `histogram_edges`. */
+  histogram_counts(p: number, n: number, bins: number, edges: number, counts: number): void;
   /**
    * x → 10^x in place (glibc's pow) for the n f64 at `x` from index `start`; returns
    * the index of the first value it leaves (outside 2^-53 <= |x| < 222), or n.
@@ -242,6 +248,37 @@ export interface KernelExports {
     scale: number,
     mode: number,
   ): void;
+  /**
+   * Round 0 of `interp_rejection` over n candidates: writes `first` + i of each rejected
+   * one to `idx` and returns their number (also stored as u32 at `count` unless 0).
+   */
+  interp_scan(
+    x: number,
+    f: number,
+    n: number,
+    first: number,
+    idx: number,
+    table: number,
+    m: number,
+    left: number,
+    right: number,
+    count: number,
+  ): number;
+  /** The later rounds of `interp_rejection` from round 0's `rejected` indices; returns the rounds. */
+  interp_rounds(
+    s: number,
+    out: number,
+    scratch: number,
+    idx: number,
+    rejected: number,
+    lo: number,
+    hi: number,
+    fmax: number,
+    table: number,
+    m: number,
+    left: number,
+    right: number,
+  ): number;
   /** KDE tables: cumulative weights (`cum`, k f64) and bucket guesses (`lut`, k u32); returns the total. */
   kde_prepare(w: number, cum: number, lut: number, k: number): number;
   /** In place over n uniform draws at `out`: the grid value each one selects. */
@@ -272,9 +309,12 @@ export interface KernelExports {
 export type SplitTask =
   | "chebyshev_moments"
   | "fraction_deposited"
+  | "histogram_counts"
   | "gaussian_values"
   | "infection_percent"
-  | "kde_search";
+  | "interp_scan"
+  | "kde_search"
+  | "min_max";
 
 /** A second thread with its own instance on a kernel's memory (src/kernel/helper.ts). */
 export interface KernelHelper {

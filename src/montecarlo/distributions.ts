@@ -276,20 +276,59 @@ function rejectionWithTable(
     const out = kernel.alloc(n * 8);
     const scratch = kernel.alloc(2 * n * 8);
     const idx = kernel.alloc(n * 4);
-    k.interp_rejection(
-      rng.statePtr,
-      out,
-      scratch,
-      idx,
-      n,
-      dist.bounds[0],
-      dist.bounds[1],
-      dist.maxDensity,
-      t,
-      m,
-      table.left,
-      table.right,
-    );
+    const [lo, hi] = dist.bounds;
+    if (kernel.splits(n)) {
+      // The same steps as `interp_rejection`, round 0's test on two threads: each part
+      // lists its rejected indices in order, the second list then follows the first.
+      k.fill_uniform(rng.statePtr, scratch, n, 0, dist.maxDensity);
+      k.fill_uniform(rng.statePtr, out, n, lo, hi);
+      const secondIdx = kernel.alloc(n * 4);
+      const counts = kernel.alloc(8);
+      kernel.u32(counts, 2).fill(0);
+      kernel.split("interp_scan", n, (start, count) => [
+        out + start * 8,
+        scratch + start * 8,
+        count,
+        start,
+        start === 0 ? idx : secondIdx,
+        t,
+        m,
+        table.left,
+        table.right,
+        counts + (start === 0 ? 0 : 4),
+      ]);
+      const [first, second] = kernel.u32(counts, 2);
+      kernel.u32(idx + first * 4, second).set(kernel.u32(secondIdx, second));
+      k.interp_rounds(
+        rng.statePtr,
+        out,
+        scratch,
+        idx,
+        first + second,
+        lo,
+        hi,
+        dist.maxDensity,
+        t,
+        m,
+        table.left,
+        table.right,
+      );
+    } else {
+      k.interp_rejection(
+        rng.statePtr,
+        out,
+        scratch,
+        idx,
+        n,
+        lo,
+        hi,
+        dist.maxDensity,
+        t,
+        m,
+        table.left,
+        table.right,
+      );
+    }
     if (dist.log10) pow10InKernel(kernel, out, n);
     return copyColumn(kernel.f64(out, n));
   });

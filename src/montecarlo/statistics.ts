@@ -64,7 +64,39 @@ export function histogram(
     else for (let i = 0; i < x.length; i++) values[i] = x[i] / divisor;
     const edges = kernel.alloc((bins + 1) * 8);
     const counts = kernel.alloc(bins * 8);
-    kernel.exports.numpy_histogram(p, x.length, bins, edges, counts);
-    return { counts: kernel.f64(counts, bins).slice(), edges: kernel.f64(edges, bins + 1).slice() };
+    const n = x.length;
+    if (!kernel.splits(n)) {
+      kernel.exports.numpy_histogram(p, n, bins, edges, counts);
+      return {
+        counts: kernel.f64(counts, bins).slice(),
+        edges: kernel.f64(edges, bins + 1).slice(),
+      };
+    }
+    // The same steps on two threads: each half's range and counts, then combined.
+    // (The second part's outputs start empty: split may yet run everything here.)
+    const ranges = kernel.alloc(4 * 8);
+    kernel.f64(ranges, 4).set([Infinity, -Infinity, Infinity, -Infinity]);
+    const secondCounts = kernel.alloc(bins * 8);
+    kernel.f64(secondCounts, bins).fill(0);
+    kernel.split(
+      "min_max",
+      n,
+      (start, count) => [p + start * 8, count, ranges + (start === 0 ? 0 : 16)],
+    );
+    const [lo0, hi0, lo1, hi1] = kernel.f64(ranges, 4);
+    kernel.exports.histogram_edges(Math.min(lo0, lo1), Math.max(hi0, hi1), bins, edges);
+    kernel.split("histogram_counts", n, (start, count) => [
+      p + start * 8,
+      count,
+      bins,
+      edges,
+      start === 0 ? counts : secondCounts,
+    ]);
+    const first = kernel.f64(counts, bins);
+    const second = kernel.f64(secondCounts, bins);
+    return {
+      counts: Float64Array.from(first, (c, k) => c + second[k]),
+      edges: kernel.f64(edges, bins + 1).slice(),
+    };
   });
 }

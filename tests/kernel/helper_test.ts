@@ -3,7 +3,9 @@ import { createKernel, type Kernel, type KernelHelper } from "../../src/kernel/k
 import { startHelper } from "../../src/kernel/helper.ts";
 import { fillGaussianColumn, type GaussianMode } from "../../src/montecarlo/gaussian_column.ts";
 import { createRng, type Rng } from "../../src/montecarlo/rng.ts";
-import { generateSamples } from "../../src/montecarlo/distributions.ts";
+import { customDistribution, generateSamples } from "../../src/montecarlo/distributions.ts";
+import { interpTable } from "../../src/montecarlo/interp.ts";
+import { histogram } from "../../src/montecarlo/statistics.ts";
 import { expirationDistribution } from "../../src/montecarlo/expiration_distribution.ts";
 
 // The helper thread must change nothing but the time: every value, and the generator's
@@ -31,8 +33,17 @@ function draws(rng: Rng): Float64Array[] {
     minDiameter: 0.1,
     maxDiameter: 30,
   }).diameter;
+  // A peaked density: about half of round 0 is rejected, and later rounds follow.
+  const grid = Array.from({ length: 200 }, (_, i) => i / 20);
+  const viralLoad = customDistribution(
+    [0, 9.95],
+    interpTable(grid, grid.map((x) => Math.exp(-((x - 4) ** 2)))),
+    1,
+    { log10: true },
+  );
   return [
     rng.normal(1, 2, 3),
+    generateSamples(viralLoad, rng, 60_001),
     rng.lognormal(-0.69, 0.1, 70_001),
     rng.normal(0, 1, 40_000),
     rng.lognormal(0.5, 0.3, 65_536),
@@ -50,8 +61,12 @@ Deno.test("a helper thread leaves every draw and the generator's state unchanged
   const parallel = createRng(7, { kernel: pair.kernel });
   const serial = createRng(7);
   strictEqual(pair.kernel.splits(100_000), true);
-  deepStrictEqual(draws(parallel), draws(serial));
+  const columns = draws(parallel);
+  deepStrictEqual(columns, draws(serial));
   deepStrictEqual(parallel.getState(), serial.getState());
+  const withHelper = histogram(pair.kernel, columns[1], 100);
+  deepStrictEqual(withHelper, histogram(createKernel(), columns[1], 100));
+  strictEqual(withHelper.counts.reduce((a, b) => a + b, 0), columns[1].length);
 });
 
 Deno.test("split() runs a column task in two parts with a helper, in one without", async (t) => {
