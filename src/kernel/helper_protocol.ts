@@ -30,12 +30,14 @@ export const CONTROL_BYTES = ARGS_OFFSET + 8 * MAX_ARGS;
 
 /** The tasks a helper runs, by index. */
 export const TASKS: readonly SplitTask[] = [
+  "aerosol_volume",
   "chebyshev_moments",
   "fraction_deposited",
   "gaussian_values",
   "histogram_counts",
   "infection_percent",
   "interp_scan",
+  "interval_doses",
   "kde_search",
   "min_max",
 ];

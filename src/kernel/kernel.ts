@@ -307,12 +307,14 @@ export interface KernelExports {
 
 /** A kernel function that a helper thread can run on part of a range (see {@link Kernel.split}). */
 export type SplitTask =
+  | "aerosol_volume"
   | "chebyshev_moments"
   | "fraction_deposited"
   | "histogram_counts"
   | "gaussian_values"
   | "infection_percent"
   | "interp_scan"
+  | "interval_doses"
   | "kde_search"
   | "min_max";
 

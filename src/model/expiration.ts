@@ -137,16 +137,16 @@ function kernelAerosols(d: Float64Array, cn: number, mask: Mask): Float64Array {
     const eta = mask.etaExhale;
     const etaPtr = eta !== undefined && typeof eta !== "number" ? kernel.put(eta) : 0;
     const out = kernel.alloc(d.length * 8);
-    kernel.exports.aerosol_volume(
-      out,
-      dp,
-      d.length,
+    kernel.split("aerosol_volume", d.length, (start, count) => [
+      out + start * 8,
+      dp + start * 8,
+      count,
       cn,
-      etaPtr,
+      etaPtr === 0 ? 0 : etaPtr + start * 8,
       typeof eta === "number" ? eta : 0,
       eta === undefined ? 1 : 0,
       mask.factorExhale,
-    );
+    ]);
     return copyColumn(kernel.f64(out, d.length));
   });
 }

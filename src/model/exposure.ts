@@ -500,6 +500,12 @@ export function exposureEvaluator(
       const ptrs = factors.map((f) => isArray(f) ? kernel.put(f) : 0);
       const factorPtrs = kernel.alloc(ptrs.length * 4);
       kernel.u32(factorPtrs, ptrs.length).set(ptrs);
+      /** The factor columns' pointers from sample `start` on (scalars stay 0). */
+      const factorPtrsFrom = (start: number): number => {
+        const at = kernel.alloc(ptrs.length * 4);
+        kernel.u32(at, ptrs.length).set(ptrs.map((p) => (p === 0 ? 0 : p + start * 8)));
+        return at;
+      };
       const scalars = kernel.put(factors.map((f) => isArray(f) ? 0 : f));
       const out = kernel.alloc(n * 8);
       /**
@@ -509,15 +515,15 @@ export function exposureEvaluator(
       const longRangeInto = (rows: readonly number[][], into: Float64Array): void =>
         kernel.scope(() => {
           const flat = kernel.put(rows.flat());
-          kernel.exports.interval_doses(
-            out,
-            n,
+          kernel.split("interval_doses", n, (start, count) => [
+            out + start * 8,
+            count,
             flat,
             rows.length,
             factors.length,
-            factorPtrs,
+            start === 0 ? factorPtrs : factorPtrsFrom(start),
             scalars,
-          );
+          ]);
           into.set(kernel.f64(out, n));
         });
       if (!shortRange) {

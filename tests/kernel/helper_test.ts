@@ -1,6 +1,8 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import { createKernel, type Kernel, type KernelHelper } from "../../src/kernel/kernel.ts";
 import { startHelper } from "../../src/kernel/helper.ts";
+import { sharedKernel } from "../../src/kernel/shared.ts";
+import { virusReport } from "../../src/report/virus_report.ts";
 import { fillGaussianColumn, type GaussianMode } from "../../src/montecarlo/gaussian_column.ts";
 import { createRng, type Rng } from "../../src/montecarlo/rng.ts";
 import { customDistribution, generateSamples } from "../../src/montecarlo/distributions.ts";
@@ -134,4 +136,35 @@ Deno.test("fillGaussianColumn() equals fill_normal / fill_lognormal, cache inclu
       deepStrictEqual(b.getState(), a.getState(), `${mode} n=${n} state`);
     }
   }
+});
+
+Deno.test("a report is the same with and without the helper thread", async (t) => {
+  const kernel = sharedKernel();
+  const helper = startHelper(kernel);
+  for (let i = 0; i < 200 && helper !== undefined && !helper.ready(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  if (helper === undefined || !helper.ready()) {
+    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
+    return;
+  }
+  const read = async (name: string) =>
+    JSON.parse(
+      await Deno.readTextFile(new URL(`../fixtures/reference/${name}.in.json`, import.meta.url)),
+    );
+  // Short-range interactions, dynamic occupancy, masks: every split task is reached.
+  const options = { seed: 5, sampleSize: 40_000, year: 2026 };
+  for (const name of ["s3_mech_masks_shortrange", "s4_dynamic_occupancy_hvac_ffp2"]) {
+    const input = await read(name);
+    kernel.attachHelper(helper);
+    const withHelper = virusReport(input, options);
+    kernel.attachHelper({ ready: () => false, run: () => false });
+    // Compared as text: a failing deep comparison of reports this size takes minutes to print.
+    const a = JSON.stringify(virusReport(input, options));
+    const b = JSON.stringify(withHelper);
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at++;
+    strictEqual(a === b, true, `${name} differs at ${at}: ${a.slice(at - 80, at + 40)}`);
+  }
+  kernel.attachHelper(helper);
 });
