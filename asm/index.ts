@@ -49,6 +49,7 @@ export {
   kde_sample,
   kde_search,
   pow10_column,
+  pow10_part,
   skip_normal,
 } from "./samplers";
 export { scratch_bytes, set_scratch } from "./scratch";

@@ -358,3 +358,8 @@ export function pow10_column(x: usize, start: u32, n: u32): u32 {
   }
   return n;
 }
+
+/** `pow10_column(x, 0, n)`, its result (the index where it stopped) stored as u32 at `stop`. */
+export function pow10_part(x: usize, n: u32, stop: usize): void {
+  store<u32>(stop, pow10_column(x, 0, n));
+}

@@ -40,6 +40,7 @@ export const TASKS: readonly SplitTask[] = [
   "interval_doses",
   "kde_search",
   "min_max",
+  "pow10_part",
 ];
 
 /** What the kernel's thread sends to a new helper. */

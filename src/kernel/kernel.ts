@@ -177,6 +177,8 @@ export interface KernelExports {
    * the index of the first value it leaves (outside 2^-53 <= |x| < 222), or n.
    */
   pow10_column(x: number, start: number, n: number): number;
+  /** `pow10_column(x, 0, n)` with its result stored as u32 at `stop`. */
+  pow10_part(x: number, n: number, stop: number): void;
   /**
    * Candidate bins of n samples (asm/bin_membership.ts): `first` n i32, `hits` n u32,
    * `counts` bins u32 (added to); `centres`, `lows`, `highs` bins f64.
@@ -316,7 +318,8 @@ export type SplitTask =
   | "interp_scan"
   | "interval_doses"
   | "kde_search"
-  | "min_max";
+  | "min_max"
+  | "pow10_part";
 
 /** A second thread with its own instance on a kernel's memory (src/kernel/helper.ts). */
 export interface KernelHelper {

@@ -421,7 +421,23 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
  * the rest.
  */
 function pow10InKernel(kernel: Kernel, ptr: number, n: number): void {
-  let i = kernel.exports.pow10_column(ptr, 0, n);
+  // Each part (two with a helper thread) goes as far as it can in the kernel and records
+  // where it stopped; the values it leaves are then done here, one by one.
+  const stops = kernel.alloc(8);
+  kernel.u32(stops, 2).fill(0);
+  let secondStart = n;
+  kernel.split("pow10_part", n, (start, count) => {
+    if (start > 0) secondStart = start;
+    return [ptr + start * 8, count, stops + (start === 0 ? 0 : 4)];
+  });
+  const [firstStop, secondStop] = kernel.u32(stops, 2);
+  finishPow10(kernel, ptr, secondStart, firstStop);
+  finishPow10(kernel, ptr + secondStart * 8, n - secondStart, secondStop);
+}
+
+/** The rest of {@link pow10InKernel} for the n f64 at `ptr`, from index `stop` (where the kernel stopped). */
+function finishPow10(kernel: Kernel, ptr: number, n: number, stop: number): void {
+  let i = stop;
   while (i < n) {
     const x = kernel.f64(ptr, n);
     x[i] = 10 ** x[i];
