@@ -29,6 +29,8 @@ import {
   TASKS,
 } from "./helper_protocol.ts";
 
+/** How long the caller watches for the helper's end before it sleeps, ms. */
+const WATCH_MS = 1;
 /** Longest wait for the helper's part before it is given up and done here, ms. */
 const HELPER_TIMEOUT_MS = 10_000;
 
@@ -82,6 +84,9 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
       Atomics.store(slots, POSTED, posted);
       Atomics.notify(slots, POSTED);
       local();
+      // Watch for the helper's end a moment before sleeping (a wake-up takes about 0.1 ms).
+      const watchUntil = performance.now() + WATCH_MS;
+      while (Atomics.load(slots, DONE) !== posted && performance.now() < watchUntil);
       const deadline = performance.now() + HELPER_TIMEOUT_MS;
       for (;;) {
         const done = Atomics.load(slots, DONE);
