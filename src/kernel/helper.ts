@@ -83,28 +83,30 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
       posted++;
       Atomics.store(slots, POSTED, posted);
       Atomics.notify(slots, POSTED);
-      local();
-      // Watch for the helper's end a moment before sleeping (a wake-up takes about 0.1 ms).
-      const watchUntil = performance.now() + WATCH_MS;
-      while (Atomics.load(slots, DONE) !== posted && performance.now() < watchUntil);
-      const deadline = performance.now() + HELPER_TIMEOUT_MS;
-      for (;;) {
-        const done = Atomics.load(slots, DONE);
-        if (done === posted) break;
-        const left = deadline - performance.now();
-        if (left <= 0 || Atomics.load(slots, STATE) !== READY) {
-          fail();
-          return false;
-        }
-        Atomics.wait(slots, DONE, done, Math.min(left, 100));
+      try {
+        local();
+      } finally {
+        // Also when `local` throws: the caller may free the memory the helper writes.
+        if (!finished()) fail();
       }
-      if (Atomics.load(slots, ERROR) !== 0) {
-        fail();
-        return false;
-      }
-      return true;
+      return Atomics.load(slots, STATE) === READY;
     },
   };
+  /** Waits for the posted task; false when the helper failed, timed out or threw. */
+  function finished(): boolean {
+    // Watch for the helper's end a moment before sleeping (a wake-up takes about 0.1 ms).
+    const watchUntil = performance.now() + WATCH_MS;
+    while (Atomics.load(slots, DONE) !== posted && performance.now() < watchUntil);
+    const deadline = performance.now() + HELPER_TIMEOUT_MS;
+    for (;;) {
+      const done = Atomics.load(slots, DONE);
+      if (done === posted) break;
+      const left = deadline - performance.now();
+      if (left <= 0 || Atomics.load(slots, STATE) !== READY) return false;
+      Atomics.wait(slots, DONE, done, Math.min(left, 100));
+    }
+    return Atomics.load(slots, ERROR) === 0;
+  }
   kernel.attachHelper(helper);
   return helper;
 }

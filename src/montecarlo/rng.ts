@@ -97,6 +97,15 @@ export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng 
     });
   }
 
+  /** `normal` or `lognormal`: on two threads when the kernel has a helper (same values). */
+  function gaussian(n: number, loc: number, scale: number, mode: "normal" | "lognormal") {
+    return draw(n, (out) => {
+      if (splitsGaussian(kernel, n)) fillGaussianColumn(kernel, statePtr, out, n, loc, scale, mode);
+      else if (mode === "normal") k.fill_normal(statePtr, out, n, loc, scale);
+      else k.fill_lognormal(statePtr, out, n, loc, scale);
+    });
+  }
+
   return {
     kernel,
     statePtr,
@@ -107,22 +116,8 @@ export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng 
     nextUint32: () => k.mt_next_u32(statePtr) >>> 0,
     randomSample: (n) => draw(n, (out) => k.fill_random(statePtr, out, n)),
     uniform: (low, high, n) => draw(n, (out) => k.fill_uniform(statePtr, out, n, low, high)),
-    normal: (loc, scale, n) =>
-      draw(
-        n,
-        (out) =>
-          splitsGaussian(kernel, n)
-            ? fillGaussianColumn(kernel, statePtr, out, n, loc, scale, "normal")
-            : k.fill_normal(statePtr, out, n, loc, scale),
-      ),
-    lognormal: (mean, sigma, n) =>
-      draw(
-        n,
-        (out) =>
-          splitsGaussian(kernel, n)
-            ? fillGaussianColumn(kernel, statePtr, out, n, mean, sigma, "lognormal")
-            : k.fill_lognormal(statePtr, out, n, mean, sigma),
-      ),
+    normal: (loc, scale, n) => gaussian(n, loc, scale, "normal"),
+    lognormal: (mean, sigma, n) => gaussian(n, mean, sigma, "lognormal"),
     skipNormal(n) {
       checkCount(n);
       k.skip_normal(statePtr, n);

@@ -1,4 +1,4 @@
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
 import { createKernel, type Kernel, type KernelHelper } from "../../src/kernel/kernel.ts";
 import { startHelper } from "../../src/kernel/helper.ts";
 import { sharedKernel } from "../../src/kernel/shared.ts";
@@ -184,4 +184,25 @@ Deno.test("a report is the same with and without the helper thread", async (t) =
     strictEqual(a === b, true, `${name} differs at ${at}: ${a.slice(at - 80, at + 40)}`);
   }
   kernel.attachHelper(helper);
+});
+
+Deno.test("split() waits for the helper's part when its own part throws", async (t) => {
+  const pair = await kernelWithHelper();
+  if (pair === undefined) {
+    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
+    return;
+  }
+  const { kernel } = pair;
+  const n = 40_000;
+  const p = kernel.put(new Float64Array(n).fill(1));
+  // This thread's part points past the end of the memory and traps; the helper's is fine.
+  throws(() =>
+    kernel.split("infection_percent", n, (start, count) => [
+      start === 0 ? 2 ** 31 : p + start * 8,
+      count,
+    ])
+  );
+  const expected = (1 - Math.exp(-1)) * 100;
+  strictEqual(Math.abs(kernel.f64(p, n)[n - 1] - expected) < 1e-12, true);
+  strictEqual(kernel.splits(n), true);
 });
