@@ -31,6 +31,7 @@ export const CONTROL_BYTES = ARGS_OFFSET + 8 * MAX_ARGS;
 /** The tasks a helper runs, by index. */
 export const TASKS: readonly SplitTask[] = [
   "aerosol_volume",
+  "bin_candidates",
   "chebyshev_moments",
   "fraction_deposited",
   "gaussian_values",
@@ -39,6 +40,7 @@ export const TASKS: readonly SplitTask[] = [
   "interp_scan",
   "interval_doses",
   "kde_search",
+  "log10_column",
   "min_max",
   "pow10_part",
 ];

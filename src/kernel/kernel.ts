@@ -310,6 +310,7 @@ export interface KernelExports {
 /** A kernel function that a helper thread can run on part of a range (see {@link Kernel.split}). */
 export type SplitTask =
   | "aerosol_volume"
+  | "bin_candidates"
   | "chebyshev_moments"
   | "fraction_deposited"
   | "histogram_counts"
@@ -318,6 +319,7 @@ export type SplitTask =
   | "interp_scan"
   | "interval_doses"
   | "kde_search"
+  | "log10_column"
   | "min_max"
   | "pow10_part";
 

@@ -138,17 +138,27 @@ function binStatistics(
     const hitsPtr = kernel.alloc(n * 4);
     const countsPtr = kernel.alloc(bins * 4);
     kernel.u32(countsPtr, bins).fill(0);
-    kernel.exports.bin_candidates(
-      kernel.put(vl),
-      n,
-      kernel.put(centres),
-      kernel.put(lows),
-      kernel.put(highs),
+    // By halves of the samples with a helper thread: the second half's bin counts apart,
+    // then added (integers, exactly).
+    const vlPtr = kernel.put(vl);
+    const centresPtr = kernel.put(centres);
+    const lowsPtr = kernel.put(lows);
+    const highsPtr = kernel.put(highs);
+    const secondCountsPtr = kernel.alloc(bins * 4);
+    kernel.u32(secondCountsPtr, bins).fill(0);
+    kernel.split("bin_candidates", n, (start, count) => [
+      vlPtr + start * 8,
+      count,
+      centresPtr,
+      lowsPtr,
+      highsPtr,
       bins,
-      firstPtr,
-      hitsPtr,
-      countsPtr,
-    );
+      firstPtr + start * 4,
+      hitsPtr + start * 4,
+      start === 0 ? countsPtr : secondCountsPtr,
+    ]);
+    const firstCounts = kernel.u32(countsPtr, bins);
+    kernel.u32(secondCountsPtr, bins).forEach((c, b) => firstCounts[b] += c);
     const startsPtr = kernel.alloc(bins * 4);
     // At most 2n values: a sample can be in two bins only where two adjacent bins overlap
     // (by rounding, at their shared edge), never in three (centres are a bin width apart).
@@ -224,7 +234,7 @@ export function conditionalProbabilityData(
     kernel.scope(() => {
       const x = kernel.put(viralLoadInSputum);
       const out = kernel.alloc(n * 8);
-      kernel.exports.log10_column(x, out, n);
+      kernel.split("log10_column", n, (start, count) => [x + start * 8, out + start * 8, count]);
       log10Vl.set(kernel.f64(out, n));
     });
   }

@@ -169,9 +169,15 @@ Deno.test("a report is the same with and without the helper thread", async (t) =
     JSON.parse(
       await Deno.readTextFile(new URL(`../fixtures/reference/${name}.in.json`, import.meta.url)),
     );
-  // Short-range interactions, dynamic occupancy, masks: every split task is reached.
+  // Short-range interactions, dynamic occupancy, masks, the conditional probability:
+  // every split task is reached.
   const options = { seed: 5, sampleSize: 40_000, year: 2026 };
-  for (const name of ["s3_mech_masks_shortrange", "s4_dynamic_occupancy_hvac_ffp2"]) {
+  const names = [
+    "s3_mech_masks_shortrange",
+    "s4_dynamic_occupancy_hvac_ffp2",
+    "s6_precise_activity_cond_prob",
+  ];
+  for (const name of names) {
     const input = await read(name);
     kernel.attachHelper(helper);
     const withHelper = virusReport(input, options);
