@@ -7,8 +7,8 @@
 
 /**
  * For each of the n samples at `v`: `first[i]` (i32) = the first of its three candidate
- * bins, `hits[i]` (u32) = a bit per candidate that holds it; `counts` (bins u32) gains
- * the number of samples of each bin. `centres`, `lows`, `highs`: bins f64 each.
+ * bins, `hits[i]` (u32) = a bit per candidate that holds it; `counts` (bins u32) = the
+ * number of samples of each bin (overwritten). `centres`, `lows`, `highs`: bins f64 each.
  */
 export function bin_candidates(
   v: usize,
@@ -25,6 +25,7 @@ export function bin_candidates(
   const c0 = load<f64>(centres);
   const spacing = bins > 1 ? (load<f64>(centres + (<usize>(bins - 1) << 3)) - c0) / <f64>(bins - 1) : 1.0;
   const perSpacing = 1.0 / spacing;
+  memory.fill(counts, 0, <usize>bins << 2);
   for (let i: u32 = 0; i < n; i++) {
     const x = load<f64>(v + (<usize>i << 3));
     // The number of centres <= x (0 below them all or for NaN): guessed as if the centres

@@ -1,7 +1,7 @@
 /**
  * A helper thread for a kernel: a second instance of the kernel, on a worker thread, on
- * the same shared memory, so that {@link Kernel.split} can run half of a column's work
- * there while the other half runs on the caller's thread. The two threads meet through
+ * the same shared memory, so that {@link Kernel.runParts} can run parts of a column's
+ * work there while the other parts run on the caller's thread. The two threads meet through
  * a small shared control block (src/kernel/helper_protocol.ts) and `Atomics.wait`, so
  * the split stays synchronous.
  *
@@ -13,15 +13,25 @@
  * @module
  */
 import { Worker } from "node:worker_threads";
-import { type Kernel, type KernelHelper, kernelModule, type SplitTask } from "./kernel.ts";
 import {
+  type Kernel,
+  type KernelHelper,
+  kernelModule,
+  MAX_PARTS,
+  type SplitTask,
+} from "./kernel.ts";
+import {
+  ARG_COUNT,
   ARGS_OFFSET,
+  AWAKE,
   CONTROL_BYTES,
   DONE,
   ERROR,
   FAILED,
   type HelperStart,
   MAX_ARGS,
+  NEXT,
+  PARTS,
   POSTED,
   READY,
   STATE,
@@ -43,7 +53,7 @@ const HELPER_TIMEOUT_MS = 10_000;
 export function startHelper(kernel: Kernel): KernelHelper | undefined {
   const control = new SharedArrayBuffer(CONTROL_BYTES);
   const slots = new Int32Array(control);
-  const args = new Float64Array(control, ARGS_OFFSET, MAX_ARGS);
+  const table = new Float64Array(control, ARGS_OFFSET, MAX_ARGS * MAX_PARTS);
   const url = new URL("./helper_worker.ts", import.meta.url);
   // Only a local module that may be read without asking (never a permission prompt).
   if (url.protocol !== "file:") return undefined;
@@ -75,18 +85,38 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
   let posted = 0;
   const helper: KernelHelper = {
     ready: () => Atomics.load(slots, STATE) === READY,
-    run(task: SplitTask, taskArgs: readonly number[], local: () => void): boolean {
-      if (taskArgs.length > MAX_ARGS) throw new RangeError(`too many arguments for ${task}`);
-      args.fill(0);
-      args.set(taskArgs);
+    keepAwake(on: boolean): void {
+      // Waking it now lets it be up to speed by the first task.
+      if (Atomics.add(slots, AWAKE, on ? 1 : -1) === 0 && on) Atomics.notify(slots, POSTED);
+    },
+    run(task: SplitTask, parts: readonly (readonly number[])[], runHere): boolean {
+      const count = parts[0]?.length ?? 0;
+      if (parts.length > MAX_PARTS) throw new RangeError(`too many parts for ${task}`);
+      if (parts.some((p) => p.length !== count) || count > MAX_ARGS) {
+        throw new RangeError(`expected at most ${MAX_ARGS} arguments, as many in every part`);
+      }
+      table.fill(0);
+      parts.forEach((p, i) => table.set(p, i * MAX_ARGS));
       Atomics.store(slots, TASK, TASKS.indexOf(task));
+      Atomics.store(slots, PARTS, parts.length);
+      Atomics.store(slots, ARG_COUNT, count);
+      Atomics.store(slots, NEXT, 0);
+      Atomics.store(slots, ERROR, 0);
       posted++;
       Atomics.store(slots, POSTED, posted);
       Atomics.notify(slots, POSTED);
       try {
-        local();
+        for (
+          let p = Atomics.add(slots, NEXT, 1);
+          p < parts.length;
+          p = Atomics.add(slots, NEXT, 1)
+        ) {
+          runHere(p);
+        }
       } finally {
-        // Also when `local` throws: the caller may free the memory the helper writes.
+        // Also when a part throws here: no more parts for the helper, and its part in
+        // progress finished before the caller may free the memory it writes.
+        Atomics.store(slots, NEXT, parts.length);
         if (!finished()) fail();
       }
       return Atomics.load(slots, STATE) === READY;

@@ -1,10 +1,15 @@
 /**
  * The control block shared by a kernel and its helper thread (src/kernel/helper.ts and
- * helper_worker.ts): 32-bit slots, then the task's arguments as f64.
+ * helper_worker.ts): 32-bit slots, then a table of the posted task's arguments, one row
+ * of f64 per part.
+ *
+ * A task is a list of parts (`Kernel.runParts`). Both threads take the next part by
+ * incrementing the {@link NEXT} slot until every part is taken, so each does as many as
+ * its speed allows: a late wake-up or a slower core costs at most one part.
  *
  * @module
  */
-import type { SplitTask } from "./kernel.ts";
+import { MAX_PARTS, type SplitTask } from "./kernel.ts";
 
 /** Slot: sequence number of the last task posted (written by the kernel's thread). */
 export const POSTED = 0;
@@ -14,19 +19,32 @@ export const STATE = 1;
 export const DONE = 2;
 /** Slot: index in {@link TASKS} of the posted task. */
 export const TASK = 3;
-/** Slot: 1 when the last task threw on the helper. */
+/** Slot: 1 when a part threw on the helper (it then took no more parts). */
 export const ERROR = 4;
+/**
+ * Slot: number of computations in progress that keep the helper awake (written by the
+ * kernel's thread, see `Kernel.awake`): while it is above 0 the helper watches for tasks
+ * without ever sleeping.
+ */
+export const AWAKE = 5;
+/** Slot: index of the next part to take (both threads add 1 to take one). */
+export const NEXT = 6;
+/** Slot: number of parts of the posted task. */
+export const PARTS = 7;
+/** Slot: number of arguments per part. */
+export const ARG_COUNT = 8;
 
 /** Helper states. */
 export const STARTING = 0;
 export const READY = 1;
 export const FAILED = 2;
 
-/** Byte offset of the arguments (f64) in the block, and their largest number. */
+/** Byte offset of the argument table (f64, {@link MAX_ARGS} per part). */
 export const ARGS_OFFSET = 64;
+/** Largest number of arguments of a part (a task has at most `MAX_PARTS` parts). */
 export const MAX_ARGS = 16;
 /** Bytes of the control block. */
-export const CONTROL_BYTES = ARGS_OFFSET + 8 * MAX_ARGS;
+export const CONTROL_BYTES = ARGS_OFFSET + 8 * MAX_ARGS * MAX_PARTS;
 
 /** The tasks a helper runs, by index. */
 export const TASKS: readonly SplitTask[] = [

@@ -181,7 +181,7 @@ export interface KernelExports {
   pow10_part(x: number, n: number, stop: number): void;
   /**
    * Candidate bins of n samples (asm/bin_membership.ts): `first` n i32, `hits` n u32,
-   * `counts` bins u32 (added to); `centres`, `lows`, `highs` bins f64.
+   * `counts` bins u32 (overwritten); `centres`, `lows`, `highs` bins f64.
    */
   bin_candidates(
     v: number,
@@ -328,11 +328,29 @@ export interface KernelHelper {
   /** Whether the helper can take a task now. */
   ready(): boolean;
   /**
-   * Runs `task(...args)` on the helper while `local` runs on this thread, and returns
-   * when both are done: true, or false when the helper failed (its part is then not
-   * done and the helper is not used again).
+   * Starts (true) or ends (false) a computation during which the helper watches for
+   * tasks without sleeping; calls nest.
    */
-  run(task: SplitTask, args: readonly number[], local: () => void): boolean;
+  keepAwake(on: boolean): void;
+  /**
+   * Runs `task` once per argument list of `parts`, on this thread (`runHere(i)` runs part
+   * i) and on the helper at the same time: each takes the next part not yet taken until
+   * none is left. Returns when both are done: true, or false when the helper failed (the
+   * parts it took may not be done; it is not used again).
+   */
+  run(
+    task: SplitTask,
+    parts: readonly (readonly number[])[],
+    runHere: (part: number) => void,
+  ): boolean;
+}
+
+/** Items [start, start + count) of a column task: one part of {@link Kernel.parts}. */
+export interface Part {
+  /** First item. */
+  readonly start: number;
+  /** Number of items. */
+  readonly count: number;
 }
 
 /** One kernel instance: its exports plus the stack allocator over its memory. */
@@ -356,11 +374,25 @@ export interface Kernel {
   /** Bytes of linear memory currently reserved by the instance. */
   memoryBytes(): number;
   /**
-   * Runs `task` over `n` items: `args(start, count)` gives its arguments for the items
-   * [start, start + count). With a ready helper (see {@link Kernel.attachHelper}) and
-   * enough items, the first half (rounded down to `step`) runs here and the rest on the
-   * helper at the same time; otherwise all here. The items must be independent (each
-   * written from its own inputs), so the results do not depend on the split.
+   * The parts {@link Kernel.runParts} takes `n` items in: a fixed grid of parts of
+   * {@link PART_ITEMS} items or more (multiples of `step` but the last; at most
+   * {@link MAX_PARTS} parts), or one part below {@link MIN_SPLIT_ITEMS} items. The grid
+   * depends on `n` and `step` alone, not on the helper, so a sum made part by part and
+   * then over the parts in order is the same with or without a helper.
+   */
+  parts(n: number, step?: number): Part[];
+  /**
+   * Runs `task` once per argument list in `parts` (one per part, e.g. of
+   * {@link Kernel.parts}): with a ready helper, this thread and the helper each take the
+   * next part not yet taken until none is left (so a slower or late thread does fewer);
+   * otherwise all here, in order. The parts must write disjoint outputs from inputs none
+   * of them writes, so the results do not depend on which thread ran which part.
+   */
+  runParts(task: SplitTask, parts: readonly (readonly number[])[]): void;
+  /**
+   * `runParts` over the parts of `n` items ({@link Kernel.parts}), `args(start, count)`
+   * giving each part's arguments: for a task whose items are independent (each written
+   * from its own inputs).
    */
   split(
     task: SplitTask,
@@ -368,14 +400,15 @@ export interface Kernel {
     args: (start: number, count: number) => number[],
     step?: number,
   ): void;
-  /**
-   * Runs `task(...first)` and `task(...second)`, two independent calls (disjoint outputs
-   * and scratch): at the same time on this thread and the helper when one is ready, else
-   * one after the other.
-   */
-  both(task: SplitTask, first: readonly number[], second: readonly number[]): void;
-  /** Whether {@link Kernel.split} of `n` items would run part of them on a helper now. */
+  /** Whether {@link Kernel.split} of `n` items would run some of them on a helper now. */
   splits(n: number): boolean;
+  /**
+   * Runs `body` with the helper thread, if any, kept awake: between the tasks of `body`
+   * it watches for the next one instead of sleeping, so that it starts each at full
+   * speed (for a computation of many split tasks, e.g. a report; it keeps a core busy
+   * meanwhile).
+   */
+  awake<T>(body: () => T): T;
   /** Gives {@link Kernel.split} a helper thread (replacing any previous one). */
   attachHelper(helper: KernelHelper): void;
   /** Whether the host's fused multiply-add is used (else an exact software one). */
@@ -396,8 +429,11 @@ const PAGE_BYTES = 65536;
 const ALIGN = 16;
 /** The kernel's declared maximum memory, 64 KiB pages (2 GiB). */
 const MAX_PAGES = 32768;
-/** Fewest items worth a helper's part (below, waking it costs about as much as it saves). */
-const MIN_SPLIT_ITEMS = 16384;
+/** Fewest items worth more than one part (below, a helper costs about as much as it saves). */
+export const MIN_SPLIT_ITEMS = 16384;
+/** Smallest number of items of a part (but the last), and largest number of parts. */
+export const PART_ITEMS = 16384;
+export const MAX_PARTS = 64;
 
 let compiled: WebAssembly.Module | undefined;
 
@@ -458,13 +494,28 @@ export function createKernel(options: KernelOptions = {}): Kernel {
   exports.set_scratch(alloc(exports.scratch_bytes()));
   let helper: KernelHelper | undefined;
   const splits = (n: number) => helper !== undefined && n >= MIN_SPLIT_ITEMS && helper.ready();
-  const both = (task: SplitTask, first: readonly number[], second: readonly number[]) => {
-    if (helper === undefined || !helper.ready()) {
-      runTask(exports, task, first);
-      runTask(exports, task, second);
-    } else if (!helper.run(task, second, () => runTask(exports, task, first))) {
+  const parts = (n: number, step = 2): Part[] => {
+    if (n < MIN_SPLIT_ITEMS) return [{ start: 0, count: n }];
+    const size = Math.ceil(Math.max(PART_ITEMS, n / MAX_PARTS) / step) * step;
+    return Array.from({ length: Math.ceil(n / size) }, (_, i) => ({
+      start: i * size,
+      count: Math.min(size, n - i * size),
+    }));
+  };
+  const runParts = (task: SplitTask, args: readonly (readonly number[])[]): void => {
+    if (helper === undefined || args.length < 2 || !helper.ready()) {
+      for (const a of args) runTask(exports, task, a);
+      return;
+    }
+    const ranHere = new Uint8Array(args.length);
+    const runHere = (i: number) => {
+      ranHere[i] = 1;
+      runTask(exports, task, args[i]);
+    };
+    if (!helper.run(task, args, runHere)) {
+      // The helper's parts, done or not, again here.
       helper = undefined;
-      runTask(exports, task, second);
+      for (let i = 0; i < args.length; i++) if (ranHere[i] === 0) runTask(exports, task, args[i]);
     }
   };
 
@@ -487,15 +538,21 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       return ptr;
     },
     memoryBytes: () => memory.buffer.byteLength,
-    both,
-    splits,
-    split(task, n, args, step = 2) {
-      if (!splits(n)) {
-        runTask(exports, task, args(0, n));
-        return;
+    awake<T>(body: () => T): T {
+      if ((globalThis as any).__noawake) return body();
+      const held = helper;
+      held?.keepAwake(true);
+      try {
+        return body();
+      } finally {
+        held?.keepAwake(false);
       }
-      const half = Math.floor(n / 2 / step) * step;
-      both(task, args(0, half), args(half, n - half));
+    },
+    splits,
+    parts,
+    runParts,
+    split(task, n, args, step = 2) {
+      runParts(task, parts(n, step).map((p) => args(p.start, p.count)));
     },
     attachHelper(h) {
       helper = h;

@@ -21,7 +21,7 @@
  * @module
  */
 import { takeColumn } from "../montecarlo/column_arena.ts";
-import { type Kernel, runTask } from "../kernel/kernel.ts";
+import type { Kernel } from "../kernel/kernel.ts";
 import {
   timelineBatch,
   type TimelineInputs,
@@ -34,8 +34,6 @@ import { lane, type Vec } from "./vec.ts";
 const CHEBYSHEV_SCRATCH_BYTES = 6 * 256 * 8;
 /** Samples per block of the kernel's `chebyshev_moments`. */
 const MOMENT_BLOCK = 256;
-/** Sample count from which the moments are summed by halves (see `chebyshevMoments`). */
-const HALVES_FROM = 16384;
 /** Number of Chebyshev nodes. */
 const NODES = 64;
 /** Largest accepted size of the trailing coefficients, relative to the largest one. */
@@ -304,10 +302,10 @@ function cachedMoments(
 }
 
 /**
- * For each weight w: μ_k = Σ_i w_i T_k(x_i), k < K (in the kernel, asm/chebyshev.ts). From
- * {@link HALVES_FROM} samples on, the sums over the two halves of the samples (split at a
- * kernel block) are made separately, on two threads when the kernel has a helper, and
- * then added: the same arithmetic with or without the helper.
+ * For each weight w: μ_k = Σ_i w_i T_k(x_i), k < K (in the kernel, asm/chebyshev.ts). The
+ * sums over the parts of the samples ({@link Kernel.parts}, whole kernel blocks) are made
+ * separately, on two threads when the kernel has a helper, and then added in order: the
+ * same arithmetic with or without the helper.
  */
 function chebyshevMoments(
   kernel: Kernel,
@@ -330,20 +328,15 @@ function chebyshevMoments(
       const scratch = kernel.alloc(CHEBYSHEV_SCRATCH_BYTES);
       return [xp + start * 8, count, K, nw, weightPtrs, weightScalars, out, scratch];
     };
-    if (n < HALVES_FROM) {
-      const args = part(0, n);
-      runTask(kernel.exports, "chebyshev_moments", args);
-      const all = kernel.f64(args[6], nw * K);
-      return weights.map((_, w) => all.slice(w * K, (w + 1) * K));
-    }
-    const half = Math.floor(n / 2 / MOMENT_BLOCK) * MOMENT_BLOCK;
-    const first = part(0, half);
-    const second = part(half, n - half);
-    kernel.both("chebyshev_moments", first, second);
-    const a = kernel.f64(first[6], nw * K);
-    const b = kernel.f64(second[6], nw * K);
+    const parts = kernel.parts(n, MOMENT_BLOCK).map((q) => part(q.start, q.count));
+    kernel.runParts("chebyshev_moments", parts);
+    const sums = parts.map((args) => kernel.f64(args[6], nw * K));
     return weights.map((_, w) =>
-      Float64Array.from({ length: K }, (_, k) => a[w * K + k] + b[w * K + k])
+      Float64Array.from({ length: K }, (_, k) => {
+        let sum = sums[0][w * K + k];
+        for (let i = 1; i < sums.length; i++) sum += sums[i][w * K + k];
+        return sum;
+      })
     );
   });
 }

@@ -278,33 +278,40 @@ function rejectionWithTable(
     const idx = kernel.alloc(n * 4);
     const [lo, hi] = dist.bounds;
     if (kernel.splits(n)) {
-      // The same steps as `interp_rejection`, round 0's test on two threads: each part
-      // lists its rejected indices in order, the second list then follows the first.
+      // The same steps as `interp_rejection`, round 0's test by parts on two threads:
+      // each part lists its rejected indices in order in its own stretch of `idx`, and
+      // the lists are then put one after the other.
       k.fill_uniform(rng.statePtr, scratch, n, 0, dist.maxDensity);
       k.fill_uniform(rng.statePtr, out, n, lo, hi);
-      const secondIdx = kernel.alloc(n * 4);
-      const counts = kernel.alloc(8);
-      kernel.u32(counts, 2).fill(0);
-      kernel.split("interp_scan", n, (start, count) => [
-        out + start * 8,
-        scratch + start * 8,
-        count,
-        start,
-        start === 0 ? idx : secondIdx,
-        t,
-        m,
-        table.left,
-        table.right,
-        counts + (start === 0 ? 0 : 4),
-      ]);
-      const [first, second] = kernel.u32(counts, 2);
-      kernel.u32(idx + first * 4, second).set(kernel.u32(secondIdx, second));
+      const parts = kernel.parts(n);
+      const counts = kernel.alloc(parts.length * 4);
+      kernel.runParts(
+        "interp_scan",
+        parts.map((q, i) => [
+          out + q.start * 8,
+          scratch + q.start * 8,
+          q.count,
+          q.start,
+          idx + q.start * 4,
+          t,
+          m,
+          table.left,
+          table.right,
+          counts + i * 4,
+        ]),
+      );
+      const rejected = kernel.u32(idx, n);
+      let total = 0;
+      kernel.u32(counts, parts.length).forEach((c, i) => {
+        rejected.copyWithin(total, parts[i].start, parts[i].start + c);
+        total += c;
+      });
       k.interp_rounds(
         rng.statePtr,
         out,
         scratch,
         idx,
-        first + second,
+        total,
         lo,
         hi,
         dist.maxDensity,
@@ -421,18 +428,14 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
  * the rest.
  */
 function pow10InKernel(kernel: Kernel, ptr: number, n: number): void {
-  // Each part (two with a helper thread) goes as far as it can in the kernel and records
-  // where it stopped; the values it leaves are then done here, one by one.
-  const stops = kernel.alloc(8);
-  kernel.u32(stops, 2).fill(0);
-  let secondStart = n;
-  kernel.split("pow10_part", n, (start, count) => {
-    if (start > 0) secondStart = start;
-    return [ptr + start * 8, count, stops + (start === 0 ? 0 : 4)];
-  });
-  const [firstStop, secondStop] = kernel.u32(stops, 2);
-  finishPow10(kernel, ptr, secondStart, firstStop);
-  finishPow10(kernel, ptr + secondStart * 8, n - secondStart, secondStop);
+  // Each part (on two threads with a helper) goes as far as it can in the kernel and
+  // records where it stopped; the values it leaves are then done here, one by one.
+  const parts = kernel.parts(n);
+  const stops = kernel.alloc(parts.length * 4);
+  kernel.runParts("pow10_part", parts.map((q, i) => [ptr + q.start * 8, q.count, stops + i * 4]));
+  kernel.u32(stops, parts.length).slice().forEach((stop, i) =>
+    finishPow10(kernel, ptr + parts[i].start * 8, parts[i].count, stop)
+  );
 }
 
 /** The rest of {@link pow10InKernel} for the n f64 at `ptr`, from index `stop` (where the kernel stopped). */

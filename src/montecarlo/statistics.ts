@@ -63,39 +63,39 @@ export function histogram(
     if (divisor === 1) values.set(x);
     else for (let i = 0; i < x.length; i++) values[i] = x[i] / divisor;
     const edges = kernel.alloc((bins + 1) * 8);
-    const counts = kernel.alloc(bins * 8);
     const n = x.length;
     if (!kernel.splits(n)) {
+      const counts = kernel.alloc(bins * 8);
       kernel.exports.numpy_histogram(p, n, bins, edges, counts);
       return {
         counts: kernel.f64(counts, bins).slice(),
         edges: kernel.f64(edges, bins + 1).slice(),
       };
     }
-    // The same steps on two threads: each half's range and counts, then combined.
-    // (The second part's outputs start empty: split may yet run everything here.)
-    const ranges = kernel.alloc(4 * 8);
-    kernel.f64(ranges, 4).set([Infinity, -Infinity, Infinity, -Infinity]);
-    const secondCounts = kernel.alloc(bins * 8);
-    kernel.f64(secondCounts, bins).fill(0);
-    kernel.split(
-      "min_max",
-      n,
-      (start, count) => [p + start * 8, count, ranges + (start === 0 ? 0 : 16)],
+    // The same steps by parts, on two threads: each part's range and counts, combined.
+    const parts = kernel.parts(n);
+    const ranges = kernel.alloc(parts.length * 16);
+    const partCounts = kernel.alloc(parts.length * bins * 8);
+    kernel.runParts("min_max", parts.map((q, i) => [p + q.start * 8, q.count, ranges + i * 16]));
+    const range = kernel.f64(ranges, 2 * parts.length);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < parts.length; i++) {
+      lo = Math.min(lo, range[2 * i]);
+      hi = Math.max(hi, range[2 * i + 1]);
+    }
+    kernel.exports.histogram_edges(lo, hi, bins, edges);
+    kernel.runParts(
+      "histogram_counts",
+      parts.map((q, i) => [p + q.start * 8, q.count, bins, edges, partCounts + i * bins * 8]),
     );
-    const [lo0, hi0, lo1, hi1] = kernel.f64(ranges, 4);
-    kernel.exports.histogram_edges(Math.min(lo0, lo1), Math.max(hi0, hi1), bins, edges);
-    kernel.split("histogram_counts", n, (start, count) => [
-      p + start * 8,
-      count,
-      bins,
-      edges,
-      start === 0 ? counts : secondCounts,
-    ]);
-    const first = kernel.f64(counts, bins);
-    const second = kernel.f64(secondCounts, bins);
+    const each = kernel.f64(partCounts, parts.length * bins);
+    const total = new Float64Array(bins);
+    for (let i = 0; i < parts.length; i++) {
+      for (let b = 0; b < bins; b++) total[b] += each[i * bins + b];
+    }
     return {
-      counts: Float64Array.from(first, (c, k) => c + second[k]),
+      counts: total,
       edges: kernel.f64(edges, bins + 1).slice(),
     };
   });

@@ -136,29 +136,32 @@ function binStatistics(
   return kernel.scope(() => {
     const firstPtr = kernel.alloc(n * 4);
     const hitsPtr = kernel.alloc(n * 4);
-    const countsPtr = kernel.alloc(bins * 4);
-    kernel.u32(countsPtr, bins).fill(0);
-    // By halves of the samples with a helper thread: the second half's bin counts apart,
-    // then added (integers, exactly).
+    // By parts of the samples (on two threads with a helper thread): each part's bin
+    // counts apart, then added (integers, exactly).
+    const parts = kernel.parts(n);
+    const countsPtr = kernel.alloc(parts.length * bins * 4);
     const vlPtr = kernel.put(vl);
     const centresPtr = kernel.put(centres);
     const lowsPtr = kernel.put(lows);
     const highsPtr = kernel.put(highs);
-    const secondCountsPtr = kernel.alloc(bins * 4);
-    kernel.u32(secondCountsPtr, bins).fill(0);
-    kernel.split("bin_candidates", n, (start, count) => [
-      vlPtr + start * 8,
-      count,
-      centresPtr,
-      lowsPtr,
-      highsPtr,
-      bins,
-      firstPtr + start * 4,
-      hitsPtr + start * 4,
-      start === 0 ? countsPtr : secondCountsPtr,
-    ]);
-    const firstCounts = kernel.u32(countsPtr, bins);
-    kernel.u32(secondCountsPtr, bins).forEach((c, b) => firstCounts[b] += c);
+    kernel.runParts(
+      "bin_candidates",
+      parts.map((q, i) => [
+        vlPtr + q.start * 8,
+        q.count,
+        centresPtr,
+        lowsPtr,
+        highsPtr,
+        bins,
+        firstPtr + q.start * 4,
+        hitsPtr + q.start * 4,
+        countsPtr + i * bins * 4,
+      ]),
+    );
+    const allCounts = kernel.u32(countsPtr, parts.length * bins);
+    for (let i = 1; i < parts.length; i++) {
+      for (let b = 0; b < bins; b++) allCounts[b] += allCounts[i * bins + b];
+    }
     const startsPtr = kernel.alloc(bins * 4);
     // At most 2n values: a sample can be in two bins only where two adjacent bins overlap
     // (by rounding, at their shared edge), never in three (centres are a bin width apart).

@@ -108,15 +108,18 @@ export function virusReportFromForm(
   }
   // One kernel for the sampling and the evaluation: the generator lives in this scope.
   // The samples and intermediate columns are freed when the report is done (it holds
-  // copies), not at the next garbage collection.
+  // copies), not at the next garbage collection. The kernel's helper thread, if any,
+  // stays awake for the report's split tasks.
   const kernel = sharedKernel();
   return withColumnArena(() =>
-    kernel.scope(() =>
-      report(form, registry, kernel, createRng(seed, { kernel }), {
-        ...options,
-        seed,
-        sampleSize,
-      })
+    kernel.awake(() =>
+      kernel.scope(() =>
+        report(form, registry, kernel, createRng(seed, { kernel }), {
+          ...options,
+          seed,
+          sampleSize,
+        })
+      )
     )
   );
 }

@@ -12,7 +12,7 @@ import { histogram } from "../../src/montecarlo/statistics.ts";
 import { expirationDistribution } from "../../src/montecarlo/expiration_distribution.ts";
 
 // The helper thread must change nothing but the time: every value, and the generator's
-// state afterwards, as on one thread (src/kernel/helper.ts, Kernel.split).
+// state afterwards, as on one thread (src/kernel/helper.ts, Kernel.runParts).
 
 /**
  * Fails on the first difference between two lists of columns, with a short message (a
@@ -89,7 +89,29 @@ Deno.test("a helper thread leaves every draw and the generator's state unchanged
   strictEqual(columns[2].every((v) => Math.abs(v - 1) < 1e-14), true);
 });
 
-Deno.test("split() runs a column task in two parts with a helper, in one without", async (t) => {
+Deno.test("parts() is a fixed grid of whole steps covering the items", () => {
+  const kernel = createKernel();
+  deepStrictEqual(kernel.parts(10), [{ start: 0, count: 10 }]);
+  deepStrictEqual(kernel.parts(0), [{ start: 0, count: 0 }]);
+  for (const [n, step] of [[16_386, 2], [100_001, 2], [250_000, 256], [125_000, 1], [5e6, 2]]) {
+    const parts = kernel.parts(n, step);
+    strictEqual(parts.length > 1 && parts.length <= 64, true, `${n}: ${parts.length} parts`);
+    let next = 0;
+    for (const [i, part] of parts.entries()) {
+      strictEqual(part.start, next);
+      if (i < parts.length - 1) strictEqual(part.count % step, 0);
+      strictEqual(part.count > 0, true);
+      next += part.count;
+    }
+    strictEqual(next, n);
+    // The same grid for a kernel with a (fake) helper.
+    const other = createKernel();
+    other.attachHelper({ ready: () => true, keepAwake: () => {}, run: () => true });
+    deepStrictEqual(other.parts(n, step), parts);
+  }
+});
+
+Deno.test("split() runs a column task by parts on both threads, as on one", async (t) => {
   const pair = await kernelWithHelper();
   if (pair === undefined) {
     await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
@@ -112,26 +134,29 @@ Deno.test("split() runs a column task in two parts with a helper, in one without
   assertSameColumns([run(pair.kernel)], [run(createKernel())]);
 });
 
-Deno.test("split() finishes the helper's part itself when the helper fails", () => {
+Deno.test("runParts() does the parts the helper took itself when the helper fails", () => {
   const kernel = createKernel();
-  const calls: string[] = [];
+  const calls: number[][] = [];
   kernel.attachHelper({
     ready: () => true,
-    run(task, _args, local) {
-      calls.push(task);
-      local();
+    keepAwake: () => {},
+    run(_task, parts, runHere) {
+      // This thread takes the first part; the helper took the others and failed.
+      calls.push([parts.length]);
+      runHere(0);
       return false;
     },
   });
   const n = 40_000;
   const p = kernel.put(Float64Array.from({ length: n }, (_, i) => i / n));
+  // In place: a part done twice would show.
   kernel.split("infection_percent", n, (start, count) => [p + start * 8, count]);
   const got = kernel.f64(p, n).slice();
   const reference = createKernel();
   const q = reference.put(Float64Array.from({ length: n }, (_, i) => i / n));
   reference.exports.infection_percent(q, n);
   assertSameColumns([got], [reference.f64(q, n).slice()]);
-  deepStrictEqual(calls, ["infection_percent"]);
+  deepStrictEqual(calls, [[3]]);
   // Not used again.
   strictEqual(kernel.splits(n), false);
 });
@@ -182,29 +207,43 @@ Deno.test("a report is the same with and without the helper thread", async (t) =
     const input = await read(name);
     kernel.attachHelper(helper);
     const withHelper = virusReport(input, options);
-    kernel.attachHelper({ ready: () => false, run: () => false });
+    kernel.attachHelper({ ready: () => false, keepAwake: () => {}, run: () => false });
     assertSameJson(virusReport(input, options), withHelper, name);
   }
   kernel.attachHelper(helper);
 });
 
-Deno.test("split() waits for the helper's part when its own part throws", async (t) => {
+Deno.test("runParts() throws a part's error once every part taken is done", async (t) => {
   const pair = await kernelWithHelper();
   if (pair === undefined) {
     await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
     return;
   }
   const { kernel } = pair;
-  const n = 40_000;
-  const p = kernel.put(new Float64Array(n).fill(1));
-  // This thread's part points past the end of the memory and traps; the helper's is fine.
+  const n = 16 * 16_384;
+  const d = Float64Array.from({ length: n }, (_, i) => 0.1 + (i % 3000) * 0.01);
+  const input = kernel.put(d);
+  const out = kernel.alloc(n * 8);
+  const parts = kernel.parts(n);
+  // The last part points past the end of the memory and traps, on whichever thread
+  // takes it; every part before it is taken first and must be complete.
   throws(() =>
-    kernel.split("infection_percent", n, (start, count) => [
-      start === 0 ? 2 ** 31 : p + start * 8,
-      count,
-    ])
+    kernel.runParts(
+      "fraction_deposited",
+      parts.map((q, i) => [
+        i === parts.length - 1 ? 2 ** 31 : out + q.start * 8,
+        input + q.start * 8,
+        q.count,
+        0.3,
+      ]),
+    )
   );
-  const expected = (1 - Math.exp(-1)) * 100;
-  strictEqual(Math.abs(kernel.f64(p, n)[n - 1] - expected) < 1e-12, true);
-  strictEqual(kernel.splits(n), true);
+  const done = parts[parts.length - 1].start;
+  const reference = createKernel();
+  const expected = reference.scope(() => {
+    const r = reference.alloc(done * 8);
+    reference.exports.fraction_deposited(r, reference.put(d.subarray(0, done)), done, 0.3);
+    return reference.f64(r, done).slice();
+  });
+  assertSameColumns([kernel.f64(out, done).slice()], [expected]);
 });
