@@ -539,7 +539,6 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     },
     memoryBytes: () => memory.buffer.byteLength,
     awake<T>(body: () => T): T {
-      if ((globalThis as any).__noawake) return body();
       const held = helper;
       held?.keepAwake(true);
       try {
