@@ -424,28 +424,30 @@ export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, sc
 }
 
 /**
- * The draws of `fillGaussian` of n values without the values of the pairs: writes the
- * value taken from the cache (if any, at index 0) and the odd last one (caching its
- * pair's second value), and the pairs' accepted attempts to `buf` (16 bytes each, (n − h)
- * / 2 of them for the returned h = 0 or 1); `attemptValues` then gives out[h …] from
- * `buf`, in any number of parts. The stream ends where `fillGaussian`'s would.
+ * The draws of `fillGaussian` of n values, in three steps, without the values of the
+ * pairs: `gaussianHead` writes the value taken from the cache (if any) at `out` and
+ * returns h = 1, else 0; `gaussianAttempts` writes the accepted attempts of the next
+ * `pairs` pairs to `buf` (16 bytes each), in any number of calls for the (n − h) / 2
+ * pairs; when n − h is odd, `gaussianTail` then writes the last value at `at` and caches
+ * its pair's second value. The stream ends where `fillGaussian`'s would, and
+ * `attemptValues` gives the pairs' values out[h …] from `buf`, in any number of parts.
  */
-export function drawGaussian<M, Mode>(
-  s: usize,
-  out: usize,
-  n: u32,
-  loc: f64,
-  scale: f64,
-  buf: usize,
-): u32 {
-  if (n == 0) return 0;
-  const head = headValue<M, Mode>(s, out, loc, scale);
+export function gaussianHead<M, Mode>(s: usize, out: usize, loc: f64, scale: f64): u32 {
+  return headValue<M, Mode>(s, out, loc, scale);
+}
+
+/** See `gaussianHead`. */
+export function gaussianAttempts(s: usize, buf: usize, pairs: u32): void {
   beginDraws(s);
-  const pairs = (n - head) >> 1;
   acceptedAttempts(s, buf, pairs);
-  if (head + (pairs << 1) < n) tailValue<M, Mode>(s, out + (<usize>(n - 1) << 3), loc, scale);
   endDraws(s);
-  return head;
+}
+
+/** See `gaussianHead`. */
+export function gaussianTail<M, Mode>(s: usize, at: usize, loc: f64, scale: f64): void {
+  beginDraws(s);
+  tailValue<M, Mode>(s, at, loc, scale);
+  endDraws(s);
 }
 
 /** The value of `Mode` from the Gaussian value g at `at`: loc + scale · g, or e^(that), or out + scale · g. */

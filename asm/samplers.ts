@@ -7,7 +7,15 @@
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
 import { HostFma, pow10InRange, pow10Of, pow10Of2, SoftFma, useHostFma } from "./libm";
-import { attemptValues, drawGaussian, fillGaussian, fillUniform, skipGaussian } from "./mt19937";
+import {
+  attemptValues,
+  fillGaussian,
+  fillUniform,
+  gaussianAttempts,
+  gaussianHead,
+  gaussianTail,
+  skipGaussian,
+} from "./mt19937";
 import { FACTORS_OFFSET, scratchAt } from "./scratch";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
@@ -40,32 +48,43 @@ export function fill_lognormal(s: usize, out: usize, n: u32, mean: f64, sigma: f
 
 /**
  * The draws of `fill_normal` (mode 0), `fill_lognormal` (mode 1) or of the in-place
- * `normal(loc=out, scale)` (mode 2) of n values, leaving the values of the accepted
- * attempts written to `buf` ((n − h) / 2 × 16 bytes) to `gaussian_values`; returns h, the
- * index of the first of those values (1 when the first value came from the cache).
+ * `normal(loc=out, scale)` (mode 2) of n values, in three steps that leave the values of
+ * the pairs to `gaussian_values`: `gaussian_head` writes the cached value, if any, at
+ * `out` and returns h = 1 (else 0); `gaussian_attempts` writes the accepted attempts of
+ * the next `pairs` pairs to `buf` (16 bytes each; in any number of calls for the
+ * (n − h) / 2 pairs, in order); when n − h is odd, `gaussian_tail` then writes the last
+ * value at `at`. The generator ends where the fill's would.
  */
-export function gaussian_draw(
-  s: usize,
-  out: usize,
-  n: u32,
-  loc: f64,
-  scale: f64,
-  mode: u32,
-  buf: usize,
-): u32 {
+export function gaussian_head(s: usize, out: usize, loc: f64, scale: f64, mode: u32): u32 {
   if (useHostFma()) {
-    if (mode == 1) return drawGaussian<HostFma, u8>(s, out, n, loc, scale, buf);
-    if (mode == 2) return drawGaussian<HostFma, u32>(s, out, n, loc, scale, buf);
-    return drawGaussian<HostFma, u16>(s, out, n, loc, scale, buf);
+    if (mode == 1) return gaussianHead<HostFma, u8>(s, out, loc, scale);
+    if (mode == 2) return gaussianHead<HostFma, u32>(s, out, loc, scale);
+    return gaussianHead<HostFma, u16>(s, out, loc, scale);
   }
-  if (mode == 1) return drawGaussian<SoftFma, u8>(s, out, n, loc, scale, buf);
-  if (mode == 2) return drawGaussian<SoftFma, u32>(s, out, n, loc, scale, buf);
-  return drawGaussian<SoftFma, u16>(s, out, n, loc, scale, buf);
+  if (mode == 1) return gaussianHead<SoftFma, u8>(s, out, loc, scale);
+  if (mode == 2) return gaussianHead<SoftFma, u32>(s, out, loc, scale);
+  return gaussianHead<SoftFma, u16>(s, out, loc, scale);
+}
+
+/** See `gaussian_head`. */
+export function gaussian_attempts(s: usize, buf: usize, pairs: u32): void {
+  gaussianAttempts(s, buf, pairs);
+}
+
+/** See `gaussian_head`. */
+export function gaussian_tail(s: usize, at: usize, loc: f64, scale: f64, mode: u32): void {
+  if (useHostFma()) {
+    if (mode == 1) gaussianTail<HostFma, u8>(s, at, loc, scale);
+    else if (mode == 2) gaussianTail<HostFma, u32>(s, at, loc, scale);
+    else gaussianTail<HostFma, u16>(s, at, loc, scale);
+  } else if (mode == 1) gaussianTail<SoftFma, u8>(s, at, loc, scale);
+  else if (mode == 2) gaussianTail<SoftFma, u32>(s, at, loc, scale);
+  else gaussianTail<SoftFma, u16>(s, at, loc, scale);
 }
 
 /**
- * The 2 · `pairs` values of mode `mode` (see `gaussian_draw`) of the accepted attempts at
- * `buf` into `out`: any part of a `gaussian_draw` buffer, on any instance.
+ * The 2 · `pairs` values of mode `mode` (see `gaussian_head`) of the accepted attempts at
+ * `buf` into `out`: any part of a `gaussian_attempts` buffer, on any instance.
  */
 export function gaussian_values(
   buf: usize,

@@ -33,6 +33,7 @@ import {
   NEXT,
   PARTS,
   POSTED,
+  PREPARED,
   READY,
   STATE,
   TASK,
@@ -89,7 +90,7 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
       // Waking it now lets it be up to speed by the first task.
       if (Atomics.add(slots, AWAKE, on ? 1 : -1) === 0 && on) Atomics.notify(slots, POSTED);
     },
-    run(task: SplitTask, parts: readonly (readonly number[])[], runHere): boolean {
+    run(task: SplitTask, parts: readonly (readonly number[])[], runHere, prepare): boolean {
       const count = parts[0]?.length ?? 0;
       if (parts.length > MAX_PARTS) throw new RangeError(`too many parts for ${task}`);
       if (parts.some((p) => p.length !== count) || count > MAX_ARGS) {
@@ -101,11 +102,18 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
       Atomics.store(slots, PARTS, parts.length);
       Atomics.store(slots, ARG_COUNT, count);
       Atomics.store(slots, NEXT, 0);
+      Atomics.store(slots, PREPARED, prepare === undefined ? parts.length : 0);
       Atomics.store(slots, ERROR, 0);
       posted++;
       Atomics.store(slots, POSTED, posted);
       Atomics.notify(slots, POSTED);
       try {
+        if (prepare !== undefined) {
+          for (let p = 0; p < parts.length; p++) {
+            prepare(p);
+            Atomics.store(slots, PREPARED, p + 1);
+          }
+        }
         for (
           let p = Atomics.add(slots, NEXT, 1);
           p < parts.length;

@@ -33,6 +33,8 @@ export const NEXT = 6;
 export const PARTS = 7;
 /** Slot: number of arguments per part. */
 export const ARG_COUNT = 8;
+/** Slot: number of parts ready to be taken (the first ones; see `Kernel.runParts`). */
+export const PREPARED = 9;
 
 /** Helper states. */
 export const STARTING = 0;

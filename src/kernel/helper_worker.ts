@@ -19,6 +19,7 @@ import {
   NEXT,
   PARTS,
   POSTED,
+  PREPARED,
   READY,
   STATE,
   TASK,
@@ -66,12 +67,15 @@ parentPort?.once("message", (start: HelperStart) => {
     const parts = Atomics.load(control, PARTS);
     const count = Atomics.load(control, ARG_COUNT);
     try {
-      // The next part not yet taken by either thread, until there is none.
-      for (
-        let part = Atomics.add(control, NEXT, 1);
-        part < parts;
-        part = Atomics.add(control, NEXT, 1)
-      ) {
+      // The next part not yet taken by either thread, once prepared, until there is none.
+      for (;;) {
+        const part = Atomics.load(control, NEXT);
+        if (part >= parts) break;
+        if (part >= Atomics.load(control, PREPARED)) {
+          pause();
+          continue;
+        }
+        if (Atomics.compareExchange(control, NEXT, part, part + 1) !== part) continue;
         const row = part * MAX_ARGS;
         runTask(exports, task, Array.from(table.subarray(row, row + count)));
       }

@@ -228,20 +228,16 @@ export interface KernelExports {
   /** Bytes of an instance's scratch block. */
   scratch_bytes(): number;
   /**
-   * The draws of n Gaussian values (mode 0 normal, 1 lognormal, 2 normal around `out`):
-   * writes the cached head and odd tail values, the accepted attempts of the rest to
-   * `buf` (16 bytes each); returns the index of the first value left to `gaussian_values`.
+   * The draws of n Gaussian values (mode 0 normal, 1 lognormal, 2 normal around `out`), in
+   * three steps that leave the pairs' values to `gaussian_values`: writes the cached
+   * value, if any, at `out` and returns h = 1 (else 0)...
    */
-  gaussian_draw(
-    s: number,
-    out: number,
-    n: number,
-    loc: number,
-    scale: number,
-    mode: number,
-    buf: number,
-  ): number;
-  /** The 2·`pairs` values of the accepted attempts at `buf` into `out` (see `gaussian_draw`). */
+  gaussian_head(s: number, out: number, loc: number, scale: number, mode: number): number;
+  /** ... writes the accepted attempts of the next `pairs` of the (n − h) / 2 pairs to `buf` (16 bytes each; any number of calls, in order) ... */
+  gaussian_attempts(s: number, buf: number, pairs: number): void;
+  /** ... and when n − h is odd, the last value at `at` (its pair's second one cached). */
+  gaussian_tail(s: number, at: number, loc: number, scale: number, mode: number): void;
+  /** The 2·`pairs` values of the accepted attempts at `buf` into `out` (see `gaussian_head`). */
   gaussian_values(
     buf: number,
     out: number,
@@ -335,13 +331,16 @@ export interface KernelHelper {
   /**
    * Runs `task` once per argument list of `parts`, on this thread (`runHere(i)` runs part
    * i) and on the helper at the same time: each takes the next part not yet taken until
-   * none is left. Returns when both are done: true, or false when the helper failed (the
-   * parts it took may not be done; it is not used again).
+   * none is left; with `prepare`, this thread first calls `prepare(i)` for every part in
+   * order, and a part is taken only once prepared. Returns when both are done: true, or
+   * false when the helper failed (the parts it took may not be done; it is not used
+   * again).
    */
   run(
     task: SplitTask,
     parts: readonly (readonly number[])[],
     runHere: (part: number) => void,
+    prepare?: (part: number) => void,
   ): boolean;
 }
 
@@ -387,8 +386,16 @@ export interface Kernel {
    * next part not yet taken until none is left (so a slower or late thread does fewer);
    * otherwise all here, in order. The parts must write disjoint outputs from inputs none
    * of them writes, so the results do not depend on which thread ran which part.
+   *
+   * With `prepare`, `prepare(i)` runs here, in order, before part i may start (e.g. the
+   * draws that part i turns into values): a helper works on the parts already prepared
+   * while this thread prepares the next ones.
    */
-  runParts(task: SplitTask, parts: readonly (readonly number[])[]): void;
+  runParts(
+    task: SplitTask,
+    parts: readonly (readonly number[])[],
+    prepare?: (part: number) => void,
+  ): void;
   /**
    * `runParts` over the parts of `n` items ({@link Kernel.parts}), `args(start, count)`
    * giving each part's arguments: for a task whose items are independent (each written
@@ -502,9 +509,16 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       count: Math.min(size, n - i * size),
     }));
   };
-  const runParts = (task: SplitTask, args: readonly (readonly number[])[]): void => {
+  const runParts = (
+    task: SplitTask,
+    args: readonly (readonly number[])[],
+    prepare?: (part: number) => void,
+  ): void => {
     if (helper === undefined || args.length < 2 || !helper.ready()) {
-      for (const a of args) runTask(exports, task, a);
+      for (let i = 0; i < args.length; i++) {
+        prepare?.(i);
+        runTask(exports, task, args[i]);
+      }
       return;
     }
     const ranHere = new Uint8Array(args.length);
@@ -512,7 +526,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       ranHere[i] = 1;
       runTask(exports, task, args[i]);
     };
-    if (!helper.run(task, args, runHere)) {
+    if (!helper.run(task, args, runHere, prepare)) {
       // The helper's parts, done or not, again here.
       helper = undefined;
       for (let i = 0; i < args.length; i++) if (ranHere[i] === 0) runTask(exports, task, args[i]);

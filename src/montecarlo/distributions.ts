@@ -278,11 +278,11 @@ function rejectionWithTable(
     const idx = kernel.alloc(n * 4);
     const [lo, hi] = dist.bounds;
     if (kernel.splits(n)) {
-      // The same steps as `interp_rejection`, round 0's test by parts on two threads:
-      // each part lists its rejected indices in order in its own stretch of `idx`, and
-      // the lists are then put one after the other.
+      // The same steps as `interp_rejection`, round 0's test by parts on two threads,
+      // each part as soon as its candidates are drawn: each part lists its rejected
+      // indices in order in its own stretch of `idx`, and the lists are then put one
+      // after the other.
       k.fill_uniform(rng.statePtr, scratch, n, 0, dist.maxDensity);
-      k.fill_uniform(rng.statePtr, out, n, lo, hi);
       const parts = kernel.parts(n);
       const counts = kernel.alloc(parts.length * 4);
       kernel.runParts(
@@ -299,6 +299,7 @@ function rejectionWithTable(
           table.right,
           counts + i * 4,
         ]),
+        (i) => k.fill_uniform(rng.statePtr, out + parts[i].start * 8, parts[i].count, lo, hi),
       );
       const rejected = kernel.u32(idx, n);
       let total = 0;
@@ -402,18 +403,15 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
     const out = kernel.alloc(n * 8);
     const k = kernel.exports;
     if (splitsGaussian(kernel, n)) {
-      // The same steps as `kde_sample`, the search and the values on two threads.
+      // The same steps as `kde_sample`, the search and the values on two threads (the
+      // search of each part as soon as its uniforms are drawn).
       const total = k.kde_prepare(w, cum, lut, size);
-      k.fill_random(rng.statePtr, out, n);
-      kernel.split("kde_search", n, (start, count) => [
-        out + start * 8,
-        count,
-        v,
-        cum,
-        lut,
-        size,
-        total,
-      ]);
+      const parts = kernel.parts(n);
+      kernel.runParts(
+        "kde_search",
+        parts.map((q) => [out + q.start * 8, q.count, v, cum, lut, size, total]),
+        (i) => k.fill_random(rng.statePtr, out + parts[i].start * 8, parts[i].count),
+      );
       fillGaussianColumn(kernel, rng.statePtr, out, n, 0, dist.bandwidth, "around");
     } else k.kde_sample(rng.statePtr, out, n, v, w, cum, lut, size, dist.bandwidth);
     if (dist.log10) pow10InKernel(kernel, out, n);

@@ -1,10 +1,10 @@
 /**
  * A column of Gaussian draws (numpy's legacy polar method, in the stream's order) with
- * the values' arithmetic split between two threads when the kernel has a helper: the
- * accepted attempts are drawn here, in order, then each thread turns half of them into
- * values (asm/mt19937.ts, `drawGaussian` and `attemptValues`). The values, and the
- * generator's state afterwards, are those of the kernel's one-thread `fill_normal` /
- * `fill_lognormal`.
+ * the values' arithmetic shared with the kernel's helper thread: the accepted attempts
+ * are drawn here, in order, part after part, and both threads turn the parts already
+ * drawn into values meanwhile (asm/mt19937.ts, `gaussianAttempts` and `attemptValues`).
+ * The values, and the generator's state afterwards, are those of the kernel's one-thread
+ * `fill_normal` / `fill_lognormal`.
  *
  * @module
  */
@@ -51,16 +51,17 @@ export function fillGaussianColumn(
   const k = kernel.exports;
   const code = MODE_CODES[mode];
   kernel.scope(() => {
-    const attempts = kernel.alloc((n >> 1) * 16);
-    const head = k.gaussian_draw(statePtr, out, n, loc, scale, code, attempts);
+    const head = k.gaussian_head(statePtr, out, loc, scale, code);
     const pairs = (n - head) >> 1;
-    kernel.split("gaussian_values", pairs, (start, count) => [
-      attempts + start * 16,
-      out + (head + 2 * start) * 8,
-      count,
-      loc,
-      scale,
-      code,
-    ], 1);
+    const attempts = kernel.alloc(pairs * 16);
+    const parts = kernel.parts(pairs, 1);
+    kernel.runParts(
+      "gaussian_values",
+      parts.map((
+        q,
+      ) => [attempts + q.start * 16, out + (head + 2 * q.start) * 8, q.count, loc, scale, code]),
+      (i) => k.gaussian_attempts(statePtr, attempts + parts[i].start * 16, parts[i].count),
+    );
+    if (head + 2 * pairs < n) k.gaussian_tail(statePtr, out + (n - 1) * 8, loc, scale, code);
   });
 }

@@ -19,7 +19,9 @@ Deno.test("the kernel module imports only its shared memory and has the expected
       "fill_uniform",
       "kde_sample",
       "set_scratch",
-      "gaussian_draw",
+      "gaussian_attempts",
+      "gaussian_head",
+      "gaussian_tail",
       "gaussian_values",
     ]
   ) {
