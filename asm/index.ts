@@ -45,6 +45,7 @@ export {
   interp_at,
   interp_init,
   interp_rejection,
+  interp_rescan,
   interp_rounds,
   interp_scan,
   kde_prepare,

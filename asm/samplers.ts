@@ -223,6 +223,40 @@ export function interp_scan(
 }
 
 /**
+ * One part of a later round of `interp_rejection`: for the n candidates k of the part,
+ * sample i = `from[k]` (u32) takes the value `x[k]` (written to `out` at i) and stays
+ * rejected when `f[k]` is above the interpolated density there; the rejected samples'
+ * indices are written in order to `to` (u32; may be `from` itself) and their number is
+ * returned (also stored as u32 at `count` when it is not 0).
+ */
+export function interp_rescan(
+  out: usize,
+  x: usize,
+  f: usize,
+  n: u32,
+  from: usize,
+  to: usize,
+  table: usize,
+  m: u32,
+  left: f64,
+  right: f64,
+  count: usize,
+): u32 {
+  const perStep = stepsPerUnit(table, m);
+  let still: u32 = 0;
+  for (let k: u32 = 0; k < n; k++) {
+    const o = <usize>k << 3;
+    const i = load<u32>(from + (<usize>k << 2));
+    const xk = load<f64>(x + o);
+    store<f64>(out + (<usize>i << 3), xk);
+    store<u32>(to + (<usize>still << 2), i);
+    still += <u32>(load<f64>(f + o) > interpAt(xk, table, m, left, right, perStep));
+  }
+  if (count != 0) store<u32>(count, still);
+  return still;
+}
+
+/**
  * The later rounds of `interp_rejection`, from the `rejected` indices at `idx` after
  * round 0 (`scratch`: 2n f64); returns the number of rounds.
  */
@@ -240,7 +274,6 @@ export function interp_rounds(
   left: f64,
   right: f64,
 ): u32 {
-  const perStep = stepsPerUnit(table, m);
   const range = hi - lo;
   let rounds: u32 = 0;
   while (rejected > 0) {
@@ -250,15 +283,7 @@ export function interp_rounds(
     // uniform(0, fmax) is 0 + fmax · u: the same value as fmax · u.
     fillUniform(s, fvalues, rejected, 0.0, fmax);
     fillUniform(s, xs, rejected, lo, range);
-    let still: u32 = 0;
-    for (let k: u32 = 0; k < rejected; k++) {
-      const o = <usize>k << 3;
-      const i = load<u32>(idx + (<usize>k << 2));
-      const x = load<f64>(xs + o);
-      store<f64>(out + (<usize>i << 3), x);
-      store<u32>(idx + (<usize>still << 2), i);
-      still += <u32>(load<f64>(fvalues + o) > interpAt(x, table, m, left, right, perStep));
-    }
+    const still = interp_rescan(out, xs, fvalues, rejected, idx, idx, table, m, left, right, 0);
     rejected = still;
   }
   return rounds;

@@ -57,6 +57,7 @@ export const TASKS: readonly SplitTask[] = [
   "gaussian_values",
   "histogram_counts",
   "infection_percent",
+  "interp_rescan",
   "interp_scan",
   "interval_doses",
   "kde_search",

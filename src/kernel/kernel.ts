@@ -262,6 +262,25 @@ export interface KernelExports {
     right: number,
     count: number,
   ): number;
+  /**
+   * One part of a later round of `interp_rejection` (n candidates): sample `from[k]` takes
+   * `x[k]` (into `out`), and stays rejected when `f[k]` is above the density; their
+   * indices go in order to `to` (may be `from`); returns their number (also stored as
+   * u32 at `count` unless 0).
+   */
+  interp_rescan(
+    out: number,
+    x: number,
+    f: number,
+    n: number,
+    from: number,
+    to: number,
+    table: number,
+    m: number,
+    left: number,
+    right: number,
+    count: number,
+  ): number;
   /** The later rounds of `interp_rejection` from round 0's `rejected` indices; returns the rounds. */
   interp_rounds(
     s: number,
@@ -312,6 +331,7 @@ export type SplitTask =
   | "histogram_counts"
   | "gaussian_values"
   | "infection_percent"
+  | "interp_rescan"
   | "interp_scan"
   | "interval_doses"
   | "kde_search"

@@ -307,20 +307,44 @@ function rejectionWithTable(
         rejected.copyWithin(total, parts[i].start, parts[i].start + c);
         total += c;
       });
-      k.interp_rounds(
-        rng.statePtr,
-        out,
-        scratch,
-        idx,
-        total,
-        lo,
-        hi,
-        dist.maxDensity,
-        t,
-        m,
-        table.left,
-        table.right,
-      );
+      // The later rounds (`interp_rounds`) the same way: each round's densities drawn,
+      // then its candidates part by part, each part tested as soon as drawn; each part's
+      // still-rejected indices in its own stretch of `still`, then one after the other
+      // in `idx`.
+      const still = kernel.alloc(n * 4);
+      let pending = total;
+      while (pending > 0) {
+        const fvalues = scratch;
+        const xs = scratch + pending * 8;
+        k.fill_uniform(rng.statePtr, fvalues, pending, 0, dist.maxDensity);
+        const round = kernel.parts(pending);
+        const roundCounts = kernel.alloc(round.length * 4);
+        kernel.runParts(
+          "interp_rescan",
+          round.map((q, i) => [
+            out,
+            xs + q.start * 8,
+            fvalues + q.start * 8,
+            q.count,
+            idx + q.start * 4,
+            still + q.start * 4,
+            t,
+            m,
+            table.left,
+            table.right,
+            roundCounts + i * 4,
+          ]),
+          (i) => k.fill_uniform(rng.statePtr, xs + round[i].start * 8, round[i].count, lo, hi),
+        );
+        const from = kernel.u32(still, pending);
+        const to = kernel.u32(idx, pending);
+        let kept = 0;
+        kernel.u32(roundCounts, round.length).forEach((c, i) => {
+          to.set(from.subarray(round[i].start, round[i].start + c), kept);
+          kept += c;
+        });
+        pending = kept;
+      }
     } else {
       k.interp_rejection(
         rng.statePtr,
