@@ -14,10 +14,14 @@
  *   afterwards (also on throw), so everything allocated inside the callback is reused
  *   by the next call. Long-lived blocks (a generator state, the instance's scratch) are
  *   allocated outside any scope and live as long as the kernel.
+ * - Per-sample columns that outlive a scope (a report's samples and intermediate
+ *   columns) can live in the kernel's memory too, from {@link COLUMN_BASE} on (the stack
+ *   stays below): {@link Kernel.column} and {@link Kernel.freeColumn}, with a free list
+ *   by size (src/montecarlo/column_arena.ts frees them when its arena ends). The kernel
+ *   then reads and writes them in place ({@link Kernel.ref}), with no copies.
  *
- * A view taken before the memory grows keeps its old length, so views are made fresh
- * with {@link Kernel.f64} / {@link Kernel.u32} after the last allocation of a step and are
- * never kept across a call that can allocate. Results are copied out.
+ * The memory is shared, so it never moves and a view of it stays valid when it grows
+ * (with its old length).
  *
  * @module
  */
@@ -390,7 +394,26 @@ export interface Kernel {
   u32(ptr: number, n: number): Uint32Array;
   /** Copies `values` into a new block and returns its byte offset. */
   put(values: ArrayLike<number>): number;
-  /** Bytes of linear memory currently reserved by the instance. */
+  /**
+   * The byte offset of `values` for a kernel function that only reads them: where they
+   * are when they are in this kernel's memory (see {@link Kernel.owns}), else of a copy
+   * ({@link Kernel.put}).
+   */
+  ref(values: Float64Array): number;
+  /** Whether `view` is a view of this kernel's memory (its byte offset is then its pointer). */
+  owns(view: ArrayBufferView): boolean;
+  /**
+   * A column of `n` f64 in the kernel's column heap (contents unspecified), alive until
+   * {@link Kernel.freeColumn}.
+   */
+  column(n: number): Float64Array;
+  /**
+   * Returns a column of {@link Kernel.column} to the heap (its memory is then reused: the
+   * caller must not use it again). True when `view` is this kernel's (also when it was
+   * already freed, or is a view of the stack, which is left alone).
+   */
+  freeColumn(view: Float64Array): boolean;
+  /** Bytes of linear memory reserved by the instance: its stack's peak and its column heap. */
   memoryBytes(): number;
   /**
    * The parts {@link Kernel.runParts} takes `n` items in: a fixed grid of parts of
@@ -453,6 +476,8 @@ export interface KernelOptions {
 }
 
 const PAGE_BYTES = 65536;
+/** Byte offset of the column heap (512 MiB): the stack must end below it. */
+export const COLUMN_BASE = 512 * 1024 * 1024;
 const ALIGN = 16;
 /** The kernel's declared maximum memory, 64 KiB pages (2 GiB). */
 const MAX_PAGES = 32768;
@@ -506,18 +531,44 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     hardwareFma = false;
   }
   let top = alignUp(exports.heap_base());
+  /** The highest the stack has been. */
+  let stackPeak = top;
 
+  /** Every buffer object of the memory seen so far (a new one after each growth). */
+  const buffers = new WeakSet<ArrayBufferLike>();
+  const buffer = () => {
+    const b = memory.buffer;
+    buffers.add(b);
+    return b;
+  };
+  const reserve = (end: number) => {
+    const missing = end - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
+  };
   function alloc(bytes: number): number {
     if (!Number.isInteger(bytes) || bytes < 0) {
       throw new RangeError(`expected a non-negative integer byte count but found ${bytes}`);
     }
     const ptr = top;
     const end = alignUp(ptr + bytes);
-    const missing = end - memory.buffer.byteLength;
-    if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
+    if (end > COLUMN_BASE) {
+      throw new RangeError(`kernel stack full: ${bytes} bytes more do not fit below 512 MiB`);
+    }
+    reserve(end);
     top = end;
+    stackPeak = Math.max(stackPeak, end);
     return ptr;
   }
+  // The column heap: free blocks by size, then new ones from its top.
+  let columnTop = COLUMN_BASE;
+  const freeBlocks = new Map<number, number[]>();
+  const liveColumns = new WeakSet<Float64Array>();
+  const owns = (view: ArrayBufferView) => buffers.has(view.buffer);
+  const put = (values: ArrayLike<number>): number => {
+    const ptr = alloc(values.length * 8);
+    new Float64Array(buffer(), ptr, values.length).set(values);
+    return ptr;
+  };
   exports.set_scratch(alloc(exports.scratch_bytes()));
   let helper: KernelHelper | undefined;
   const splits = (n: number) => helper !== undefined && n >= MIN_SPLIT_ITEMS && helper.ready();
@@ -564,14 +615,37 @@ export function createKernel(options: KernelOptions = {}): Kernel {
         top = mark;
       }
     },
-    f64: (ptr, n) => new Float64Array(memory.buffer, ptr, n),
-    u32: (ptr, n) => new Uint32Array(memory.buffer, ptr, n),
-    put(values) {
-      const ptr = alloc(values.length * 8);
-      new Float64Array(memory.buffer, ptr, values.length).set(values);
-      return ptr;
+    f64: (ptr, n) => new Float64Array(buffer(), ptr, n),
+    u32: (ptr, n) => new Uint32Array(buffer(), ptr, n),
+    put,
+    ref: (values) => (owns(values) ? values.byteOffset : put(values)),
+    owns,
+    column(n) {
+      const bytes = Math.max(ALIGN, alignUp(n * 8));
+      let ptr = freeBlocks.get(bytes)?.pop();
+      if (ptr === undefined) {
+        if (columnTop + bytes > MAX_PAGES * PAGE_BYTES) {
+          throw new RangeError(`kernel column heap full: no room for ${n} values`);
+        }
+        ptr = columnTop;
+        columnTop += bytes;
+        reserve(columnTop);
+      }
+      const column = new Float64Array(buffer(), ptr, n);
+      liveColumns.add(column);
+      return column;
     },
-    memoryBytes: () => memory.buffer.byteLength,
+    freeColumn(view) {
+      if (!owns(view)) return false;
+      if (liveColumns.delete(view)) {
+        const bytes = Math.max(ALIGN, alignUp(view.length * 8));
+        const blocks = freeBlocks.get(bytes);
+        if (blocks === undefined) freeBlocks.set(bytes, [view.byteOffset]);
+        else blocks.push(view.byteOffset);
+      }
+      return true;
+    },
+    memoryBytes: () => stackPeak + (columnTop - COLUMN_BASE),
     awake<T>(body: () => T): T {
       const held = helper;
       held?.keepAwake(true);

@@ -317,8 +317,8 @@ function chebyshevMoments(
   const n = x.length;
   const nw = weights.length;
   return kernel.scope(() => {
-    const xp = kernel.put(x);
-    const ptrs = weights.map((w) => (typeof w === "number" ? 0 : kernel.put(w)));
+    const xp = kernel.ref(x);
+    const ptrs = weights.map((w) => (typeof w === "number" ? 0 : kernel.ref(w)));
     const weightScalars = kernel.put(weights.map((w) => (typeof w === "number" ? w : 0)));
     /** The kernel's arguments for the samples [start, start + count). */
     const part = (start: number, count: number): number[] => {

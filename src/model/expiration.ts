@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { copyColumn } from "../montecarlo/column_arena.ts";
+import { kernelColumn } from "../montecarlo/column_arena.ts";
 import { sharedKernel } from "../kernel/shared.ts";
 import { exhaleEfficiency, type Mask } from "./mask.ts";
 import { add, map2, mul, type Vec } from "./vec.ts";
@@ -132,11 +132,10 @@ const KERNEL_MIN_LENGTH = 64;
 /** The single-expiration aerosol volume over a diameter column, in the kernel (asm/particles.ts). */
 function kernelAerosols(d: Float64Array, cn: number, mask: Mask): Float64Array {
   const kernel = sharedKernel();
-  return kernel.scope(() => {
-    const dp = kernel.put(d);
+  return kernelColumn(kernel, d.length, (out) => {
+    const dp = kernel.ref(d);
     const eta = mask.etaExhale;
-    const etaPtr = eta !== undefined && typeof eta !== "number" ? kernel.put(eta) : 0;
-    const out = kernel.alloc(d.length * 8);
+    const etaPtr = eta !== undefined && typeof eta !== "number" ? kernel.ref(eta) : 0;
     kernel.split("aerosol_volume", d.length, (start, count) => [
       out + start * 8,
       dp + start * 8,
@@ -147,7 +146,6 @@ function kernelAerosols(d: Float64Array, cn: number, mask: Mask): Float64Array {
       eta === undefined ? 1 : 0,
       mask.factorExhale,
     ]);
-    return copyColumn(kernel.f64(out, d.length));
   });
 }
 

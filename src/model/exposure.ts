@@ -497,7 +497,7 @@ export function exposureEvaluator(
     kernel.scope(() => {
       // The dose factors go into the kernel once, for every interval.
       const factors = staticParts.map((p) => p.doseFactor);
-      const ptrs = factors.map((f) => isArray(f) ? kernel.put(f) : 0);
+      const ptrs = factors.map((f) => isArray(f) ? kernel.ref(f) : 0);
       const factorPtrs = kernel.alloc(ptrs.length * 4);
       kernel.u32(factorPtrs, ptrs.length).set(ptrs);
       /** The factor columns' pointers from sample `start` on (scalars stay 0). */

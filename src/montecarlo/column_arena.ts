@@ -13,11 +13,23 @@
  * columns of the same size come from. Outside an arena they are ordinary arrays. The
  * arena's result must not hold such columns.
  *
+ * An arena given a kernel takes its large columns from the kernel's column heap instead
+ * (`Kernel.column`), so that the kernel reads and writes them where they are, with no
+ * copies ({@link kernelColumn}, `Kernel.ref`); they go back to that heap when the arena
+ * ends (views of them are not detached then: nothing may keep one).
+ *
  * @module
  */
+import type { Kernel } from "../kernel/kernel.ts";
 
-/** The columns of each open arena (innermost last). */
-const arenas: Float64Array[][] = [];
+/** An open arena: its columns, and the kernel whose column heap it takes them from. */
+interface Arena {
+  readonly columns: Float64Array[];
+  readonly kernel?: Kernel;
+}
+
+/** The open arenas (innermost last). */
+const arenas: Arena[] = [];
 
 /** Buffers of released columns by byte length, ready for reuse. */
 const pool = new Map<number, ArrayBuffer[]>();
@@ -34,7 +46,7 @@ const MIN_POOLED_BYTES = 64 * 1024;
  * @returns The column.
  */
 export function newColumn(n: number): Float64Array {
-  const reused = fromPool(n);
+  const reused = fromKernel(n) ?? fromPool(n);
   return keepColumn(reused === undefined ? new Float64Array(n) : reused.fill(0));
 }
 
@@ -46,7 +58,31 @@ export function newColumn(n: number): Float64Array {
  * @returns The column.
  */
 export function takeColumn(n: number): Float64Array {
-  return keepColumn(fromPool(n) ?? new Float64Array(n));
+  return keepColumn(fromKernel(n) ?? fromPool(n) ?? new Float64Array(n));
+}
+
+/**
+ * A column of `n` values written by `fill(ptr)` in `kernel` (freed with the innermost
+ * open arena): written where it is when it is in the kernel's memory, else written in a
+ * scratch block and copied.
+ *
+ * @param kernel The kernel.
+ * @param n Number of values.
+ * @param fill Writes the n f64 at byte offset `ptr` of the kernel's memory.
+ * @returns The column.
+ */
+export function kernelColumn(kernel: Kernel, n: number, fill: (ptr: number) => void): Float64Array {
+  const column = takeColumn(n);
+  kernel.scope(() => {
+    if (kernel.owns(column)) {
+      fill(column.byteOffset);
+    } else {
+      const ptr = kernel.alloc(n * 8);
+      fill(ptr);
+      column.set(kernel.f64(ptr, n));
+    }
+  });
+  return column;
 }
 
 /**
@@ -70,8 +106,14 @@ export function copyColumn(values: Float64Array): Float64Array {
  * @returns The same column.
  */
 export function keepColumn(column: Float64Array): Float64Array {
-  if (arenas.length > 0) arenas[arenas.length - 1].push(column);
+  if (arenas.length > 0) arenas[arenas.length - 1].columns.push(column);
   return column;
+}
+
+/** A column of the innermost arena's kernel, when it has one and `n` is large enough. */
+function fromKernel(n: number): Float64Array | undefined {
+  const kernel = arenas.length > 0 ? arenas[arenas.length - 1].kernel : undefined;
+  return kernel !== undefined && n * 8 >= MIN_POOLED_BYTES ? kernel.column(n) : undefined;
 }
 
 function fromPool(n: number): Float64Array | undefined {
@@ -87,20 +129,34 @@ function fromPool(n: number): Float64Array | undefined {
  * `body` must return data that holds none of them (copies, numbers, strings).
  *
  * @param body The computation.
+ * @param kernel Take the large columns from this kernel's column heap.
  * @returns What `body` returns.
  */
-export function withColumnArena<T>(body: () => T): T {
-  const columns: Float64Array[] = [];
-  arenas.push(columns);
+export function withColumnArena<T>(body: () => T, kernel?: Kernel): T {
+  const arena: Arena = { columns: [], kernel };
+  arenas.push(arena);
   try {
     return body();
   } finally {
     arenas.pop();
-    for (const column of columns) release(column);
+    for (const column of arena.columns) release(column, kernel);
   }
 }
 
-function release(column: Float64Array): void {
+/** The kernels of the open arenas, innermost first. */
+function arenaKernels(): Kernel[] {
+  const kernels: Kernel[] = [];
+  for (let i = arenas.length - 1; i >= 0; i--) {
+    const kernel = arenas[i].kernel;
+    if (kernel !== undefined && !kernels.includes(kernel)) kernels.push(kernel);
+  }
+  return kernels;
+}
+
+function release(column: Float64Array, kernel?: Kernel): void {
+  // A kernel's column goes back to its heap (a view of its stack is left alone).
+  if (kernel?.freeColumn(column)) return;
+  for (const other of arenaKernels()) if (other.freeColumn(column)) return;
   const buffer = column.buffer;
   // Only a buffer that is this column alone (not a view into shared memory).
   if (!(buffer instanceof ArrayBuffer) || buffer.detached) return;

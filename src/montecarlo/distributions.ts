@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { copyColumn } from "./column_arena.ts";
+import { kernelColumn } from "./column_arena.ts";
 import { fillGaussianColumn, splitsGaussian } from "./gaussian_column.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import type { InterpTable } from "./interp.ts";
@@ -267,13 +267,12 @@ function rejectionWithTable(
 ): Float64Array {
   const kernel = rng.kernel;
   const m = table.xp.length;
-  return kernel.scope(() => {
+  return kernelColumn(kernel, n, (out) => {
     const t = kernel.alloc((3 * m - 1) * 8);
     kernel.f64(t, m).set(table.xp);
     kernel.f64(t + m * 8, m).set(table.fp);
     const k = kernel.exports;
     k.interp_init(t, m);
-    const out = kernel.alloc(n * 8);
     const scratch = kernel.alloc(2 * n * 8);
     const idx = kernel.alloc(n * 4);
     const [lo, hi] = dist.bounds;
@@ -362,7 +361,6 @@ function rejectionWithTable(
       );
     }
     if (dist.log10) pow10InKernel(kernel, out, n);
-    return copyColumn(kernel.f64(out, n));
   });
 }
 
@@ -419,12 +417,11 @@ function rejectedIndices(
 function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number): Float64Array {
   const kernel = rng.kernel;
   const size = dist.variable.length;
-  return kernel.scope(() => {
+  return kernelColumn(kernel, n, (out) => {
     const v = kernel.put(dist.variable);
     const w = kernel.put(dist.frequencies);
     const cum = kernel.alloc(size * 8);
     const lut = kernel.alloc(size * 4);
-    const out = kernel.alloc(n * 8);
     const k = kernel.exports;
     if (splitsGaussian(kernel, n)) {
       // The same steps as `kde_sample`, the search and the values on two threads (the
@@ -439,7 +436,6 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
       fillGaussianColumn(kernel, rng.statePtr, out, n, 0, dist.bandwidth, "around");
     } else k.kde_sample(rng.statePtr, out, n, v, w, cum, lut, size, dist.bandwidth);
     if (dist.log10) pow10InKernel(kernel, out, n);
-    return copyColumn(kernel.f64(out, n));
   });
 }
 
@@ -473,6 +469,10 @@ function finishPow10(kernel: Kernel, ptr: number, n: number, stop: number): void
 /** {@link pow10InKernel} of a column outside the kernel, in place. */
 function pow10InPlace(kernel: Kernel, x: Float64Array): Float64Array {
   kernel.scope(() => {
+    if (kernel.owns(x)) {
+      pow10InKernel(kernel, x.byteOffset, x.length);
+      return;
+    }
     const ptr = kernel.put(x);
     pow10InKernel(kernel, ptr, x.length);
     x.set(kernel.f64(ptr, x.length));

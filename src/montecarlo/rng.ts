@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { copyColumn } from "./column_arena.ts";
+import { kernelColumn } from "./column_arena.ts";
 import { createKernel, type Kernel } from "../kernel/kernel.ts";
 import { fillGaussianColumn, splitsGaussian } from "./gaussian_column.ts";
 
@@ -90,11 +90,7 @@ export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng 
 
   function draw(n: number, fill: (out: number) => void): Float64Array {
     checkCount(n);
-    return kernel.scope(() => {
-      const out = kernel.alloc(n * 8);
-      fill(out);
-      return copyColumn(kernel.f64(out, n));
-    });
+    return kernelColumn(kernel, n, fill);
   }
 
   /** `normal` or `lognormal`: on two threads when the kernel has a helper (same values). */

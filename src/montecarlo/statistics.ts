@@ -31,7 +31,7 @@ export interface SampleStatistics {
  */
 export function sampleStatistics(kernel: Kernel, x: Float64Array): SampleStatistics {
   return kernel.scope(() => {
-    const p = kernel.put(x);
+    const p = kernel.ref(x);
     const scratch = kernel.alloc(x.length * 8);
     const k = kernel.exports;
     return { mean: k.numpy_sum(p, x.length) / x.length, std: k.numpy_std(p, x.length, scratch) };
@@ -58,10 +58,14 @@ export function histogram(
     throw new RangeError(`expected a positive integer number of bins but found ${bins}`);
   }
   return kernel.scope(() => {
-    const p = kernel.alloc(x.length * 8);
-    const values = kernel.f64(p, x.length);
-    if (divisor === 1) values.set(x);
-    else for (let i = 0; i < x.length; i++) values[i] = x[i] / divisor;
+    let p: number;
+    if (divisor === 1) {
+      p = kernel.ref(x);
+    } else {
+      p = kernel.alloc(x.length * 8);
+      const values = kernel.f64(p, x.length);
+      for (let i = 0; i < x.length; i++) values[i] = x[i] / divisor;
+    }
     const edges = kernel.alloc((bins + 1) * 8);
     const n = x.length;
     if (!kernel.splits(n)) {

@@ -140,7 +140,7 @@ function binStatistics(
     // counts apart, then added (integers, exactly).
     const parts = kernel.parts(n);
     const countsPtr = kernel.alloc(parts.length * bins * 4);
-    const vlPtr = kernel.put(vl);
+    const vlPtr = kernel.ref(vl);
     const centresPtr = kernel.put(centres);
     const lowsPtr = kernel.put(lows);
     const highsPtr = kernel.put(highs);
@@ -167,7 +167,7 @@ function binStatistics(
     // (by rounding, at their shared edge), never in three (centres are a bin width apart).
     const outPtr = kernel.alloc(2 * n * 8);
     kernel.exports.bin_gather(
-      kernel.put(p),
+      kernel.ref(p),
       n,
       firstPtr,
       hitsPtr,
@@ -235,7 +235,7 @@ export function conditionalProbabilityData(
     // glibc's log10 (numpy's), in the kernel: V8's Math.log10 differs in ~1 result in 1,400.
     const kernel = sharedKernel();
     kernel.scope(() => {
-      const x = kernel.put(viralLoadInSputum);
+      const x = kernel.ref(viralLoadInSputum);
       const out = kernel.alloc(n * 8);
       kernel.split("log10_column", n, (start, count) => [x + start * 8, out + start * 8, count]);
       log10Vl.set(kernel.f64(out, n));

@@ -108,19 +108,22 @@ export function virusReportFromForm(
   }
   // One kernel for the sampling and the evaluation: the generator lives in this scope.
   // The samples and intermediate columns are freed when the report is done (it holds
-  // copies), not at the next garbage collection. The kernel's helper thread, if any,
-  // stays awake for the report's split tasks.
+  // copies), not at the next garbage collection; they live in the kernel's memory, where
+  // its functions use them without copies. The kernel's helper thread, if any, stays
+  // awake for the report's split tasks.
   const kernel = sharedKernel();
-  return withColumnArena(() =>
-    kernel.awake(() =>
-      kernel.scope(() =>
-        report(form, registry, kernel, createRng(seed, { kernel }), {
-          ...options,
-          seed,
-          sampleSize,
-        })
-      )
-    )
+  return withColumnArena(
+    () =>
+      kernel.awake(() =>
+        kernel.scope(() =>
+          report(form, registry, kernel, createRng(seed, { kernel }), {
+            ...options,
+            seed,
+            sampleSize,
+          })
+        )
+      ),
+    kernel,
   );
 }
 

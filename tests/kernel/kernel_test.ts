@@ -85,3 +85,32 @@ Deno.test("the FMA probe selects the host FMA only when it is fused", () => {
     createKernel({ softwareFma: true }).exports.exp_glibc(-0.6872121723362303),
   );
 });
+
+Deno.test("column() gives columns in the kernel's memory, reused once freed", () => {
+  const k = createKernel();
+  const a = k.column(100_000);
+  const b = k.column(100_000);
+  strictEqual(k.owns(a), true);
+  strictEqual(k.owns(new Float64Array(4)), false);
+  strictEqual(createKernel().owns(a), false);
+  notStrictEqual(a.byteOffset, b.byteOffset);
+  // In place: the kernel reads and writes the column where it is.
+  a.fill(0.5);
+  strictEqual(k.ref(a), a.byteOffset);
+  k.exports.infection_percent(k.ref(a), a.length);
+  strictEqual(a[99_999], (1 - Math.exp(-0.5)) * 100);
+  // A column that is not the kernel's is copied.
+  const outside = Float64Array.of(1, 2, 3);
+  const copy = k.scope(() => k.f64(k.ref(outside), 3).slice());
+  deepStrictEqual(copy, outside);
+  // Freed (twice is harmless): the next column of that size takes its place.
+  strictEqual(k.freeColumn(a), true);
+  strictEqual(k.freeColumn(a), true);
+  strictEqual(k.column(100_000).byteOffset, a.byteOffset);
+  notStrictEqual(k.column(100_000).byteOffset, a.byteOffset);
+  strictEqual(k.freeColumn(new Float64Array(3)), false);
+  // Views of the stack are the kernel's but never freed into the heap.
+  const view = k.scope(() => k.f64(k.alloc(800_000), 100_000));
+  strictEqual(k.freeColumn(view), true);
+  notStrictEqual(k.column(100_000).byteOffset, view.byteOffset);
+});

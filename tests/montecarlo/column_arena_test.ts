@@ -1,7 +1,9 @@
 import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { createKernel } from "../../src/kernel/kernel.ts";
 import {
   copyColumn,
   keepColumn,
+  kernelColumn,
   newColumn,
   releaseColumn,
   takeColumn,
@@ -73,4 +75,40 @@ Deno.test("released memory is reused: new columns start at zero, old views stay 
   const copy = copyColumn(Float64Array.of(1, 2, 3));
   deepStrictEqual(Array.from(copy), [1, 2, 3]);
   strictEqual(takeColumn(n).length, n);
+});
+
+Deno.test("an arena with a kernel takes its large columns from the kernel's heap", () => {
+  const kernel = createKernel();
+  const offsets = withColumnArena(() => {
+    const big = takeColumn(100_000);
+    const small = takeColumn(10);
+    strictEqual(kernel.owns(big), true);
+    strictEqual(kernel.owns(small), false);
+    big.fill(7);
+    // Written in place by the kernel; a second column is another block.
+    const drawn = kernelColumn(kernel, 100_000, (ptr) => {
+      strictEqual(ptr, kernel.f64(ptr, 1).byteOffset);
+      kernel.f64(ptr, 100_000).fill(3);
+    });
+    strictEqual(kernel.owns(drawn), true);
+    strictEqual(drawn[99_999], 3);
+    strictEqual(big[0], 7);
+    return [big.byteOffset, drawn.byteOffset];
+  }, kernel);
+  // Back in the heap after the arena: the next ones reuse them, zeroed by newColumn.
+  withColumnArena(() => {
+    const again = newColumn(100_000);
+    strictEqual(offsets.includes(again.byteOffset), true);
+    strictEqual(again.every((v) => v === 0), true);
+    // Freed early, then reused at once.
+    releaseColumn(again);
+    strictEqual(takeColumn(100_000).byteOffset, again.byteOffset);
+  }, kernel);
+});
+
+Deno.test("kernelColumn() copies out of the kernel when the column is not in its memory", () => {
+  const kernel = createKernel();
+  const column = kernelColumn(kernel, 5, (ptr) => kernel.f64(ptr, 5).set([1, 2, 3, 4, 5]));
+  strictEqual(kernel.owns(column), false);
+  deepStrictEqual(Array.from(column), [1, 2, 3, 4, 5]);
 });
