@@ -149,3 +149,37 @@ export function chebyshev_moments(
     }
   }
 }
+
+/**
+ * out[i] = Σ_k a_k T_k(x_i), k < `degree`, for the n samples at `x` (Clenshaw's
+ * recurrence b_k = 2x·b_{k+1} − b_{k+2} + a_k, then x·b_1 − b_2 + a_0; the same
+ * operations in the same order as src/model/chebyshev_batch.ts), two samples at a time.
+ */
+export function clenshaw_column(a: usize, degree: u32, x: usize, n: u32, out: usize): void {
+  const a0 = load<f64>(a);
+  let i: u32 = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = <usize>i << 3;
+    const xv = v128.load(x + o);
+    const twoX = f64x2.add(xv, xv);
+    let b1 = f64x2.splat(0.0);
+    let b2 = f64x2.splat(0.0);
+    for (let k = <i32>degree - 1; k >= 1; k--) {
+      const b0 = f64x2.add(f64x2.sub(f64x2.mul(twoX, b1), b2), v128.load64_splat(a + (<usize>k << 3)));
+      b2 = b1;
+      b1 = b0;
+    }
+    v128.store(out + o, f64x2.add(f64x2.sub(f64x2.mul(xv, b1), b2), f64x2.splat(a0)));
+  }
+  for (; i < n; i++) {
+    const xi = load<f64>(x + (<usize>i << 3));
+    let b1 = 0.0;
+    let b2 = 0.0;
+    for (let k = <i32>degree - 1; k >= 1; k--) {
+      const b0 = 2 * xi * b1 - b2 + load<f64>(a + (<usize>k << 3));
+      b2 = b1;
+      b1 = b0;
+    }
+    store<f64>(out + (<usize>i << 3), xi * b1 - b2 + a0);
+  }
+}

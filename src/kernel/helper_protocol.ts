@@ -53,6 +53,7 @@ export const TASKS: readonly SplitTask[] = [
   "aerosol_volume",
   "bin_candidates",
   "chebyshev_moments",
+  "clenshaw_column",
   "fraction_deposited",
   "gaussian_values",
   "histogram_counts",

@@ -172,6 +172,8 @@ export interface KernelExports {
     out: number,
     scratch: number,
   ): void;
+  /** out[i] = Σ_{k < degree} a_k T_k(x_i) for n f64 `x` (Clenshaw's recurrence). */
+  clenshaw_column(a: number, degree: number, x: number, n: number, out: number): void;
   /** numpy's pairwise sum of n f64. */
   pairwise_sum(p: number, n: number): number;
   /** `np.sum` of n f64 (8192-value chunks, each pairwise). */
@@ -341,6 +343,7 @@ export type SplitTask =
   | "aerosol_volume"
   | "bin_candidates"
   | "chebyshev_moments"
+  | "clenshaw_column"
   | "fraction_deposited"
   | "histogram_counts"
   | "gaussian_values"

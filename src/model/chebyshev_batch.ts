@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { takeColumn } from "../montecarlo/column_arena.ts";
+import { kernelColumn, takeColumn } from "../montecarlo/column_arena.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import {
   timelineBatch,
@@ -151,11 +151,20 @@ export function chebyshevBatch(
   const integralSums = integralWeights.map((_, w) =>
     Float64Array.from(integralSumCoefficients, (a) => dot(a!, moments[weights.length + w]))
   );
-  const integrals: Vec[] = integralCoefficients.map((a) => {
-    const perSample = takeColumn(x.length);
-    for (let i = 0; i < x.length; i++) perSample[i] = clenshaw(a!, x[i]);
-    return perSample;
-  });
+  // Per sample, in the kernel (on two threads with a helper): Σ_k a_k T_k(x_i).
+  const integrals: Vec[] = integralCoefficients.map((a) =>
+    kernelColumn(kernel, x.length, (out) => {
+      const ap = kernel.put(a!);
+      const xp = kernel.ref(x);
+      kernel.split("clenshaw_column", x.length, (start, count) => [
+        ap,
+        a!.length,
+        xp + start * 8,
+        count,
+        out + start * 8,
+      ]);
+    })
+  );
   return { sums, integrals, integralSums };
 }
 
@@ -245,18 +254,6 @@ function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let k = 0; k < a.length; k++) s += a[k] * b[k];
   return s;
-}
-
-/** Σ_k a_k T_k(x) by Clenshaw's recurrence. */
-function clenshaw(a: Float64Array, x: number): number {
-  let b1 = 0;
-  let b2 = 0;
-  for (let k = a.length - 1; k >= 1; k--) {
-    const b0 = 2 * x * b1 - b2 + a[k];
-    b2 = b1;
-    b1 = b0;
-  }
-  return x * b1 - b2 + a[0];
 }
 
 /** Normalised rates and weight moments of one rate column, reused across batches. */
