@@ -32,17 +32,7 @@ export {
   pairwise_sum,
 } from "./reductions";
 export { timeline_pass } from "./timeline";
-export {
-  mt_next_u32,
-  mt_produce,
-  mt_refresh,
-  mt_ring_attach,
-  mt_ring_detach,
-  mt_seed,
-  mt_sync,
-  ring_bytes,
-  state_bytes,
-} from "./mt19937";
+export { mt_next_u32, mt_refresh, mt_seed, state_bytes } from "./mt19937";
 export {
   fill_lognormal,
   fill_normal,

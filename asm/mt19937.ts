@@ -16,9 +16,6 @@ import { ATTEMPTS_OFFSET, FACTORS_OFFSET, scratchAt } from "./scratch";
 //   2504          f64 cached Gaussian value
 //   [2512, 5008)  624 u32 tempered key words (the outputs; rebuilt by each twist and by
 //                 `mt_refresh` after the key is set from outside)
-//   5008          u32 pointer to the current block: its key words there and its outputs
-//                 TEMPERED_OFFSET bytes further (the state itself, or a slot of a ring
-//                 of blocks made ahead by another thread, see "Blocks made ahead" below)
 
 /** Number of 32-bit words in the MT19937 key. */
 const N: u32 = 624;
@@ -32,9 +29,8 @@ const HAS_GAUSS_OFFSET: usize = 2500;
 const GAUSS_OFFSET: usize = 2504;
 
 const TEMPERED_OFFSET: usize = 2512;
-const BLOCK_OFFSET: usize = 5008;
 
-const STATE_BYTES: u32 = 5024;
+const STATE_BYTES: u32 = 5008;
 
 /** Bytes of one generator state block. */
 export function state_bytes(): u32 {
@@ -55,8 +51,6 @@ const MINUS_TWOS: usize = memory.data<f64>([-2.0, -2.0], 16);
 
 /** Seeds the state block `s` like numpy's `RandomState.seed(seed)` (init_genrand; clears the Gaussian cache). */
 export function mt_seed(s: usize, seed: u32): void {
-  if (s == ringState) stopRing();
-  store<u32>(s + BLOCK_OFFSET, <u32>s);
   let prev: u32 = seed;
   store<u32>(s, prev);
   for (let i: u32 = 1; i < N; i++) {
@@ -106,13 +100,12 @@ const TEMPER_CS: usize = memory.data<u32>([TEMPER_C, TEMPER_C, TEMPER_C, TEMPER_
 }
 
 /**
- * Makes the next 624-word block (the MT19937 "twist") of the block at `src` into `dst`
- * (the same block, in place, or another one), four words at a time: word k needs the
- * old words k and k + 1, and the old word k + 397 (k < 227) or the new word k − 227,
- * never inside the same group of four. Each new group is tempered into the outputs
- * (TEMPERED_OFFSET bytes after the key) as it is made.
+ * Regenerates the 624-word block (the MT19937 "twist"), four words at a time: word k
+ * needs the old words k + 1 and k + 397 (k < 227) or the new word k − 227, which are
+ * never inside the same group of four. Each new group is tempered into the output block
+ * as it is made.
  */
-function twistBlock(src: usize, dst: usize): void {
+function twist(s: usize): void {
   // The lane constants in locals for the whole block (V8 keeps them in registers).
   const upper = v128.load(UPPER_MASKS);
   const lower = v128.load(LOWER_MASKS);
@@ -121,56 +114,42 @@ function twistBlock(src: usize, dst: usize): void {
   const c = v128.load(TEMPER_CS);
   let kk: u32 = 0;
   for (; kk + 4 <= N - M; kk += 4) {
-    const from = src + (<usize>kk << 2);
-    const to = dst + (<usize>kk << 2);
+    const at = s + (<usize>kk << 2);
     const y = twisted4(
-      v128.load(from),
-      v128.load(from, 4),
-      v128.load(from + (<usize>M << 2)),
+      v128.load(at),
+      v128.load(at, 4),
+      v128.load(at + (<usize>M << 2)),
       upper,
       lower,
       matrix,
     );
-    v128.store(to, y);
-    v128.store(to + TEMPERED_OFFSET, temperedWith(y, b, c));
+    v128.store(at, y);
+    v128.store(at + TEMPERED_OFFSET, temperedWith(y, b, c));
   }
   for (; kk < N - M; kk++) {
-    store<u32>(dst + (<usize>kk << 2), twisted(word(src, kk), word(src, kk + 1), word(src, kk + M)));
+    store<u32>(s + (<usize>kk << 2), twisted(word(s, kk), word(s, kk + 1), word(s, kk + M)));
   }
   for (; kk + 4 <= N - 1; kk += 4) {
-    const from = src + (<usize>kk << 2);
-    const to = dst + (<usize>kk << 2);
+    const at = s + (<usize>kk << 2);
     const y = twisted4(
-      v128.load(from),
-      v128.load(from, 4),
-      v128.load(to - (<usize>(N - M) << 2)),
+      v128.load(at),
+      v128.load(at, 4),
+      v128.load(at - (<usize>(N - M) << 2)),
       upper,
       lower,
       matrix,
     );
-    v128.store(to, y);
-    v128.store(to + TEMPERED_OFFSET, temperedWith(y, b, c));
+    v128.store(at, y);
+    v128.store(at + TEMPERED_OFFSET, temperedWith(y, b, c));
   }
   for (; kk < N - 1; kk++) {
-    store<u32>(dst + (<usize>kk << 2), twisted(word(src, kk), word(src, kk + 1), word(dst, kk + M - N)));
+    store<u32>(s + (<usize>kk << 2), twisted(word(s, kk), word(s, kk + 1), word(s, kk + M - N)));
   }
-  store<u32>(dst + (<usize>(N - 1) << 2), twisted(word(src, N - 1), word(dst, 0), word(dst, M - 1)));
-  // The groups written one word at a time (and the last word): 224..227 and 620..623.
-  temperGroup(dst, (N - M) & ~3);
-  temperGroup(dst, (N - 1) & ~3);
-}
-
-/** The current block of state `s` (see the state layout). */
-// @ts-ignore: decorator
-@inline function blockOf(s: usize): usize {
-  return <usize>load<u32>(s + BLOCK_OFFSET);
-}
-
-/** Moves state `s` to its next block: from the ring when it has one, else in place. */
-function twist(s: usize): void {
-  if (s == ringState) nextRingBlock(s);
-  else twistBlock(s, s);
+  store<u32>(s + (<usize>(N - 1) << 2), twisted(word(s, N - 1), word(s, 0), word(s, M - 1)));
   store<u32>(s + POS_OFFSET, 0);
+  // The groups written one word at a time (and the last word): 224..227 and 620..623.
+  temperGroup(s, (N - M) & ~3);
+  temperGroup(s, (N - 1) & ~3);
 }
 
 /** MT19937 tempering of four words. */
@@ -203,139 +182,7 @@ function temperAll(s: usize): void {
 
 /** Rebuilds the tempered outputs after the key words were written from outside (setState). */
 export function mt_refresh(s: usize): void {
-  if (s == ringState) stopRing();
-  store<u32>(s + BLOCK_OFFSET, <u32>s);
   temperAll(s);
-}
-
-/**
- * Copies the current block of state `s` into the state itself, if it is elsewhere (a
- * ring slot), so that its key words can be read there (getState).
- */
-export function mt_sync(s: usize): void {
-  const block = blockOf(s);
-  if (block == s) return;
-  memory.copy(s, block, <usize>N << 2);
-  memory.copy(s + TEMPERED_OFFSET, block + TEMPERED_OFFSET, <usize>N << 2);
-  store<u32>(s + BLOCK_OFFSET, <u32>s);
-}
-
-// Blocks made ahead.
-//
-// The twist is the one step of the stream that does not depend on how the outputs are
-// used, so another thread (a helper instance of the kernel on the same memory) can make
-// the next blocks while this one draws: a ring of RING_SLOTS slots, each a sequence word
-// (block number + 1 once the block is complete) and a block (key words, then the outputs
-// TEMPERED_OFFSET bytes further). Block 0 is the state's block when the ring is attached;
-// block k is made from block k − 1 by whichever thread claims it first (the `claimed`
-// counter), and taken by the state when it needs it (`consumed`). A block is only made
-// into a slot whose previous block is no longer used: k < consumed + RING_SLOTS − 1.
-// All counters are atomic; the draws themselves read the blocks like their own.
-
-/** Ring header: next block to claim, next block to take, 1 while attached, 1 while the helper works. */
-const CLAIMED: usize = 0;
-const CONSUMED: usize = 4;
-const ACTIVE: usize = 8;
-const WORKING: usize = 12;
-const RING_HEADER: usize = 16;
-const RING_SLOTS: u32 = 64;
-/** Longest wait for the other thread, in checks of an atomic word (tens of milliseconds). */
-const SPIN_LIMIT: u32 = 1 << 25;
-/** Bytes of a slot: the sequence word (16 bytes with padding), then a block. */
-const SLOT_BYTES: usize = 16 + <usize>STATE_BYTES - 16;
-
-/** Bytes of a ring (`mt_ring_attach`, `mt_produce`). */
-export function ring_bytes(): u32 {
-  return <u32>(RING_HEADER + <usize>RING_SLOTS * SLOT_BYTES);
-}
-
-/** This instance's attached ring and the state it serves (0: none). */
-let ringPtr: usize = 0;
-let ringState: usize = 0;
-
-// @ts-ignore: decorator
-@inline function slotAt(ring: usize, k: u32): usize {
-  return ring + RING_HEADER + <usize>(k % RING_SLOTS) * SLOT_BYTES;
-}
-
-/**
- * Attaches the ring at `ring` to state `s` (detaching any other first): the blocks
- * after the state's current one are then taken from the ring, made there by
- * `mt_produce` on another thread or here when it is behind.
- */
-export function mt_ring_attach(ring: usize, s: usize): void {
-  mt_ring_detach();
-  mt_sync(s);
-  for (let k: u32 = 0; k < RING_SLOTS; k++) atomic.store<u32>(slotAt(ring, k), 0);
-  const first = slotAt(ring, 0);
-  memory.copy(first + 16, s, <usize>N << 2);
-  atomic.store<u32>(first, 1);
-  atomic.store<u32>(ring + CLAIMED, 1);
-  atomic.store<u32>(ring + CONSUMED, 1);
-  ringPtr = ring;
-  ringState = s;
-  atomic.store<u32>(ring + ACTIVE, 1);
-}
-
-/** Detaches the ring (if any) from its state, whose current block is copied back into it. */
-export function mt_ring_detach(): void {
-  if (ringState == 0) return;
-  const s = ringState;
-  stopRing();
-  mt_sync(s);
-}
-
-/** Stops the ring's helper and forgets the ring (the state keeps its current block). */
-function stopRing(): void {
-  atomic.store<u32>(ringPtr + ACTIVE, 0);
-  // The helper finishes its block in microseconds (a helper that died may leave the
-  // flag set: the wait is bounded).
-  for (let spins: u32 = 0; atomic.load<u32>(ringPtr + WORKING) != 0 && spins < SPIN_LIMIT; spins++);
-  ringState = 0;
-  ringPtr = 0;
-}
-
-/** Moves state `s` to the ring's next block, made here if no one has claimed it yet. */
-function nextRingBlock(s: usize): void {
-  const ring = ringPtr;
-  const k = atomic.load<u32>(ring + CONSUMED);
-  const slot = slotAt(ring, k);
-  for (let spins: u32 = 0; atomic.load<u32>(slot) != k + 1; spins++) {
-    // Block k − 1 is complete: it is the state's current one. Block k is made here when
-    // no one claimed it, or when the helper that did takes far too long (it died: the
-    // same bytes are written either way).
-    if (atomic.cmpxchg<u32>(ring + CLAIMED, k, k + 1) == k || spins == SPIN_LIMIT) {
-      twistBlock(slotAt(ring, k - 1) + 16, slot + 16);
-      atomic.store<u32>(slot, k + 1);
-      break;
-    }
-  }
-  store<u32>(s + BLOCK_OFFSET, <u32>(slot + 16));
-  atomic.store<u32>(ring + CONSUMED, k + 1);
-}
-
-/**
- * On a helper thread: makes up to `most` blocks ahead in the ring at `ring`, while it is
- * attached and has room; returns how many it made.
- */
-export function mt_produce(ring: usize, most: u32): u32 {
-  let made: u32 = 0;
-  while (made < most) {
-    atomic.store<u32>(ring + WORKING, 1);
-    if (atomic.load<u32>(ring + ACTIVE) == 0) break;
-    const k = atomic.load<u32>(ring + CLAIMED);
-    if (k + 1 >= atomic.load<u32>(ring + CONSUMED) + RING_SLOTS) break;
-    if (atomic.cmpxchg<u32>(ring + CLAIMED, k, k + 1) != k) continue;
-    // Block k − 1 may still be in the making on the other thread.
-    const previous = slotAt(ring, k - 1);
-    while (atomic.load<u32>(previous) != k);
-    const slot = slotAt(ring, k);
-    twistBlock(previous + 16, slot + 16);
-    atomic.store<u32>(slot, k + 1);
-    made++;
-  }
-  atomic.store<u32>(ring + WORKING, 0);
-  return made;
 }
 
 /** Next tempered 32-bit output. */
@@ -347,7 +194,7 @@ export function mt_produce(ring: usize, most: u32): u32 {
     pos = 0;
   }
   store<u32>(s + POS_OFFSET, pos + 1);
-  return load<u32>(blockOf(s) + TEMPERED_OFFSET + (<usize>pos << 2));
+  return load<u32>(s + TEMPERED_OFFSET + (<usize>pos << 2));
 }
 
 /** Next double in [0, 1) from two outputs: ((a >> 5) * 2^26 + (b >> 6)) / 2^53. */
@@ -385,7 +232,7 @@ let cursor: u32 = 0;
 // @ts-ignore: decorator
 @inline function drawDouble(s: usize): f64 {
   if (cursor <= N - 2) {
-    const t = blockOf(s) + TEMPERED_OFFSET + (<usize>cursor << 2);
+    const t = s + TEMPERED_OFFSET + (<usize>cursor << 2);
     cursor += 2;
     return doubleOf(load<u32>(t), load<u32>(t, 4));
   }
@@ -404,7 +251,7 @@ let cursor: u32 = 0;
 // @ts-ignore: decorator
 @inline function drawPair(s: usize): v128 {
   if (cursor <= N - 4) {
-    const x = pairAt(blockOf(s), cursor);
+    const x = pairAt(s, cursor);
     cursor += 4;
     return x;
   }
@@ -413,14 +260,13 @@ let cursor: u32 = 0;
 }
 
 /**
- * The two doubles made from the four tempered words at key position `pos` (<= N − 4) of
- * the block at `block`:
+ * The two doubles made from the four tempered words at key position `pos` (<= N − 4):
  * a0 b0 a1 b1 → ((a >> 5) · 2^26 + (b >> 6)) · 2^-53, every step exact. The loops that
  * call it directly keep the position in a local: V8 keeps `cursor`, a global, in memory.
  */
 // @ts-ignore: decorator
-@inline function pairAt(block: usize, pos: u32): v128 {
-  const w = v128.load(block + TEMPERED_OFFSET + (<usize>pos << 2));
+@inline function pairAt(s: usize, pos: u32): v128 {
+  const w = v128.load(s + TEMPERED_OFFSET + (<usize>pos << 2));
   // (a0 >> 5, a1 >> 5, b0 >> 6, b1 >> 6)
   const parts = i32x4.shuffle(i32x4.shr_u(w, 5), i32x4.shr_u(w, 6), 0, 2, 5, 7);
   const high = f64x2.convert_low_i32x4_u(parts);
@@ -484,9 +330,8 @@ const ATTEMPT_CHUNK: u32 = 256;
   while (p < pairs) {
     // The attempts inside the current block, with the position in a local.
     let pos = cursor;
-    const block = blockOf(s);
     while (p < pairs && pos <= N - 4) {
-      const x = candidateOf(pairAt(block, pos));
+      const x = candidateOf(pairAt(s, pos));
       pos += 4;
       v128.store(buf + (<usize>p << 4), x);
       p += accepted(x);
@@ -507,9 +352,8 @@ const ATTEMPT_CHUNK: u32 = 256;
   let p: u32 = 0;
   while (p < pairs) {
     let pos = cursor;
-    const block = blockOf(s);
     while (p < pairs && pos <= N - 4) {
-      p += accepted(candidateOf(pairAt(block, pos)));
+      p += accepted(candidateOf(pairAt(s, pos)));
       pos += 4;
     }
     cursor = pos;
@@ -537,9 +381,8 @@ export function fillUniform(s: usize, out: usize, n: u32, low: f64, range: f64):
   let i: u32 = 0;
   while (i + 2 <= n) {
     let pos = cursor;
-    const block = blockOf(s);
     for (; i + 2 <= n && pos <= N - 4; i += 2) {
-      v128.store(out + (<usize>i << 3), f64x2.add(lows, f64x2.mul(ranges, pairAt(block, pos))));
+      v128.store(out + (<usize>i << 3), f64x2.add(lows, f64x2.mul(ranges, pairAt(s, pos))));
       pos += 4;
     }
     cursor = pos;

@@ -80,14 +80,12 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
     control,
     // Outside any scope: lives as long as the kernel.
     scratch: kernel.alloc(kernel.exports.scratch_bytes()),
-    ring: kernel.alloc(kernel.exports.ring_bytes()),
     softwareFma: !kernel.hardwareFma,
   };
   worker.postMessage(start);
   let posted = 0;
   const helper: KernelHelper = {
     ready: () => Atomics.load(slots, STATE) === READY,
-    ring: start.ring,
     keepAwake(on: boolean): void {
       // Waking it now lets it be up to speed by the first task.
       if (Atomics.add(slots, AWAKE, on ? 1 : -1) === 0 && on) Atomics.notify(slots, POSTED);

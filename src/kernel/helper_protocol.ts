@@ -77,8 +77,6 @@ export interface HelperStart {
   readonly control: SharedArrayBuffer;
   /** The helper instance's scratch block in that memory. */
   readonly scratch: number;
-  /** The ring in which it makes a generator's blocks ahead (`mt_produce`). */
-  readonly ring: number;
   /** Use the software fused multiply-add, as the kernel's thread does. */
   readonly softwareFma: boolean;
 }

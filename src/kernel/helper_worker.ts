@@ -26,8 +26,6 @@ import {
   TASKS,
 } from "./helper_protocol.ts";
 
-/** Blocks made ahead between two looks for a task. */
-const BLOCKS_PER_LOOK = 4;
 /** How long the helper watches for the next task before it sleeps, ms. */
 const SPIN_MS = 0.5;
 
@@ -58,10 +56,8 @@ parentPort?.once("message", (start: HelperStart) => {
     // milliseconds of work up to twice as slowly).
     const until = performance.now() + SPIN_MS;
     while (Atomics.load(control, POSTED) === seen) {
-      // Awake, it makes the generator's next blocks ahead (while a ring is attached).
-      if (Atomics.load(control, AWAKE) > 0) {
-        if (exports.mt_produce(start.ring, BLOCKS_PER_LOOK) === 0) pause();
-      } else if (performance.now() >= until) break;
+      if (Atomics.load(control, AWAKE) > 0) pause();
+      else if (performance.now() >= until) break;
     }
     Atomics.wait(control, POSTED, seen);
     const posted = Atomics.load(control, POSTED);

@@ -39,18 +39,8 @@ export interface KernelExports {
   mt_seed(s: number, seed: number): void;
   /** Next raw 32-bit output of state `s` (returned as a signed i32). */
   mt_next_u32(s: number): number;
-  /** Rebuilds the tempered outputs of state `s` after its key words were written (detaches any ring from it). */
+  /** Rebuilds the tempered outputs of state `s` after its key words were written. */
   mt_refresh(s: number): void;
-  /** Copies state `s`'s current block into the state itself when it is in a ring slot. */
-  mt_sync(s: number): void;
-  /** Bytes of a ring of blocks made ahead (asm/mt19937.ts, "Blocks made ahead"). */
-  ring_bytes(): number;
-  /** Attaches the ring at `ring` to state `s`: its next blocks come from the ring. */
-  mt_ring_attach(ring: number, s: number): void;
-  /** Detaches the ring, if any, from its state (which keeps its current block). */
-  mt_ring_detach(): void;
-  /** On a helper thread: makes up to `most` blocks ahead in the ring; returns how many. */
-  mt_produce(ring: number, most: number): number;
   /** `out`: n f64 of `random_sample`. */
   fill_random(s: number, out: number, n: number): void;
   /** `out`: n f64 of `uniform(low, high)`. */
@@ -361,11 +351,6 @@ export interface KernelHelper {
   /** Whether the helper can take a task now. */
   ready(): boolean;
   /**
-   * The ring (byte offset, `ring_bytes()` bytes, in the kernel's memory) in which the
-   * helper makes a generator's next blocks while it is awake and the ring is attached.
-   */
-  readonly ring: number;
-  /**
    * Starts (true) or ends (false) a computation during which the helper watches for
    * tasks without sleeping; calls nest.
    */
@@ -477,13 +462,6 @@ export interface Kernel {
    * meanwhile).
    */
   awake<T>(body: () => T): T;
-  /**
-   * Lets the helper thread, while awake, make the MT19937 blocks of the generator at
-   * `statePtr` ahead of its draws (its twist; the draws are the same), until the returned
-   * function is called: it must be called before the state's memory is released. Does
-   * nothing without a ready helper.
-   */
-  blocksAhead(statePtr: number): () => void;
   /** Gives {@link Kernel.split} a helper thread (replacing any previous one). */
   attachHelper(helper: KernelHelper): void;
   /** Whether the host's fused multiply-add is used (else an exact software one). */
@@ -623,9 +601,8 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       runTask(exports, task, args[i]);
     };
     if (!helper.run(task, args, runHere, prepare)) {
-      // The helper's parts, done or not, again here, and no more blocks made ahead there.
+      // The helper's parts, done or not, again here.
       helper = undefined;
-      exports.mt_ring_detach();
       for (let i = 0; i < args.length; i++) if (ranHere[i] === 0) runTask(exports, task, args[i]);
     }
   };
@@ -687,13 +664,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     split(task, n, args, step = 2) {
       runParts(task, parts(n, step).map((p) => args(p.start, p.count)));
     },
-    blocksAhead(statePtr) {
-      if (helper === undefined || !helper.ready()) return () => {};
-      exports.mt_ring_attach(helper.ring, statePtr);
-      return () => exports.mt_ring_detach();
-    },
     attachHelper(h) {
-      exports.mt_ring_detach();
       helper = h;
     },
     hardwareFma,

@@ -119,7 +119,6 @@ export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng 
       k.skip_normal(statePtr, n);
     },
     getState() {
-      k.mt_sync(statePtr);
       const view = new DataView(k.memory.buffer, statePtr, k.state_bytes());
       return {
         key: kernel.u32(statePtr, KEY_WORDS).slice(),

@@ -115,16 +115,13 @@ export function virusReportFromForm(
   return withColumnArena(
     () =>
       kernel.awake(() =>
-        kernel.scope(() => {
-          const rng = createRng(seed, { kernel });
-          // The helper makes the generator's next blocks ahead meanwhile.
-          const stopBlocksAhead = kernel.blocksAhead(rng.statePtr);
-          try {
-            return report(form, registry, kernel, rng, { ...options, seed, sampleSize });
-          } finally {
-            stopBlocksAhead();
-          }
-        })
+        kernel.scope(() =>
+          report(form, registry, kernel, createRng(seed, { kernel }), {
+            ...options,
+            seed,
+            sampleSize,
+          })
+        )
       ),
     kernel,
   );

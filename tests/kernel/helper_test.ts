@@ -106,12 +106,7 @@ Deno.test("parts() is a fixed grid of whole steps covering the items", () => {
     strictEqual(next, n);
     // The same grid for a kernel with a (fake) helper.
     const other = createKernel();
-    other.attachHelper({
-      ready: () => true,
-      keepAwake: () => {},
-      ring: other.alloc(other.exports.ring_bytes()),
-      run: () => true,
-    });
+    other.attachHelper({ ready: () => true, keepAwake: () => {}, run: () => true });
     deepStrictEqual(other.parts(n, step), parts);
   }
 });
@@ -145,7 +140,6 @@ Deno.test("runParts() does the parts the helper took itself when the helper fail
   kernel.attachHelper({
     ready: () => true,
     keepAwake: () => {},
-    ring: kernel.alloc(kernel.exports.ring_bytes()),
     run(_task, parts, runHere) {
       // This thread takes the first part; the helper took the others and failed.
       calls.push([parts.length]);
@@ -213,7 +207,7 @@ Deno.test("a report is the same with and without the helper thread", async (t) =
     const input = await read(name);
     kernel.attachHelper(helper);
     const withHelper = virusReport(input, options);
-    kernel.attachHelper({ ready: () => false, keepAwake: () => {}, ring: 0, run: () => false });
+    kernel.attachHelper({ ready: () => false, keepAwake: () => {}, run: () => false });
     assertSameJson(virusReport(input, options), withHelper, name);
   }
   kernel.attachHelper(helper);
@@ -252,52 +246,4 @@ Deno.test("runParts() throws a part's error once every part taken is done", asyn
     return reference.f64(r, done).slice();
   });
   assertSameColumns([kernel.f64(out, done).slice()], [expected]);
-});
-
-Deno.test("blocks made ahead by the helper leave every draw and state unchanged", async (t) => {
-  const pair = await kernelWithHelper();
-  if (pair === undefined) {
-    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
-    return;
-  }
-  const { kernel } = pair;
-  const ahead = createRng(11, { kernel });
-  const serial = createRng(11);
-  kernel.awake(() => {
-    const stop = kernel.blocksAhead(ahead.statePtr);
-    try {
-      // Give the helper time to fill the ring, then draw through it and past it.
-      const until = performance.now() + 20;
-      while (performance.now() < until);
-      assertSameColumns(draws(ahead), draws(serial));
-      deepStrictEqual(ahead.getState(), serial.getState());
-      assertSameColumns([ahead.randomSample(300_001)], [serial.randomSample(300_001)]);
-      // A state set (or a seed) while the ring is attached takes over.
-      ahead.setState(serial.getState());
-      assertSameColumns([ahead.normal(0, 1, 99_999)], [serial.normal(0, 1, 99_999)]);
-    } finally {
-      stop();
-    }
-  });
-  deepStrictEqual(ahead.getState(), serial.getState());
-  assertSameColumns([ahead.uniform(2, 3, 5000)], [serial.uniform(2, 3, 5000)]);
-});
-
-Deno.test("a ring with no helper making blocks: this thread makes them all", () => {
-  const kernel = createKernel();
-  const ring = kernel.alloc(kernel.exports.ring_bytes());
-  const withRing = createRng(5, { kernel });
-  const plain = createRng(5);
-  withRing.normal(0, 1, 3);
-  plain.normal(0, 1, 3);
-  kernel.exports.mt_ring_attach(ring, withRing.statePtr);
-  // More blocks than the ring has slots, and the state read in the middle.
-  assertSameColumns([withRing.randomSample(100_000)], [plain.randomSample(100_000)]);
-  deepStrictEqual(withRing.getState(), plain.getState());
-  assertSameColumns(draws(withRing), draws(plain));
-  withRing.seed(9);
-  plain.seed(9);
-  assertSameColumns([withRing.lognormal(0, 1, 7777)], [plain.lognormal(0, 1, 7777)]);
-  kernel.exports.mt_ring_detach();
-  deepStrictEqual(withRing.getState(), plain.getState());
 });
