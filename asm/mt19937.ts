@@ -267,10 +267,11 @@ let cursor: u32 = 0;
 // @ts-ignore: decorator
 @inline function pairAt(s: usize, pos: u32): v128 {
   const w = v128.load(s + TEMPERED_OFFSET + (<usize>pos << 2));
-  // (a0 >> 5, a1 >> 5, b0 >> 6, b1 >> 6)
+  // (a0 >> 5, a1 >> 5, b0 >> 6, b1 >> 6), all below 2^27: their signed conversion (one
+  // x86 instruction) gives the doubles of the unsigned one (which V8 emulates).
   const parts = i32x4.shuffle(i32x4.shr_u(w, 5), i32x4.shr_u(w, 6), 0, 2, 5, 7);
-  const high = f64x2.convert_low_i32x4_u(parts);
-  const low = f64x2.convert_low_i32x4_u(i32x4.shuffle(parts, parts, 2, 3, 0, 1));
+  const high = f64x2.convert_low_i32x4_s(parts);
+  const low = f64x2.convert_low_i32x4_s(i32x4.shuffle(parts, parts, 2, 3, 0, 1));
   return f64x2.mul(
     f64x2.add(f64x2.mul(high, v128.load(TWO_POW_26S)), low),
     v128.load(TWO_POW_MINUS_53S),
@@ -351,7 +352,12 @@ const ATTEMPT_CHUNK: u32 = 256;
 @inline function skipAttempts(s: usize, pairs: u32): void {
   let p: u32 = 0;
   while (p < pairs) {
+    // Two at a time while two more are wanted, then one at a time.
     let pos = cursor;
+    while (p + 2 <= pairs && pos <= N - 8) {
+      p += popcnt<u32>(acceptedMask(candidateOf(pairAt(s, pos)), candidateOf(pairAt(s, pos + 4))));
+      pos += 8;
+    }
     while (p < pairs && pos <= N - 4) {
       p += accepted(candidateOf(pairAt(s, pos)));
       pos += 4;
@@ -359,6 +365,18 @@ const ATTEMPT_CHUNK: u32 = 256;
     cursor = pos;
     if (p < pairs) p += accepted(polarCandidate(s));
   }
+}
+
+/**
+ * `accepted` of two attempts at once: bit 0 for `a`, bit 1 for `b` (r2 = x1·x1 + x2·x2
+ * of each in its lane, the same operations).
+ */
+// @ts-ignore: decorator
+@inline function acceptedMask(a: v128, b: v128): u32 {
+  const aa = f64x2.mul(a, a);
+  const bb = f64x2.mul(b, b);
+  const r2 = f64x2.add(i64x2.shuffle(aa, bb, 0, 2), i64x2.shuffle(aa, bb, 1, 3));
+  return i64x2.bitmask(v128.and(f64x2.lt(r2, v128.load(ONES)), f64x2.ne(r2, f64x2.splat(0.0))));
 }
 
 /** x1² + x2² of an attempt (x1, x2). */
