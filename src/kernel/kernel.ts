@@ -420,8 +420,9 @@ export interface Kernel {
   memoryBytes(): number;
   /**
    * The parts {@link Kernel.runParts} takes `n` items in: a fixed grid of parts of
-   * {@link PART_ITEMS} items or more (multiples of `step` but the last; at most
-   * {@link MAX_PARTS} parts), or one part below {@link MIN_SPLIT_ITEMS} items. The grid
+   * {@link PART_ITEMS} items or more, the last quarter of the items in parts a quarter
+   * that size (multiples of `step` but the last; at most {@link MAX_PARTS} parts), or
+   * one part below {@link MIN_SPLIT_ITEMS} items. The grid
    * depends on `n` and `step` alone, not on the helper, so a sum made part by part and
    * then over the parts in order is the same with or without a helper.
    */
@@ -577,11 +578,17 @@ export function createKernel(options: KernelOptions = {}): Kernel {
   const splits = (n: number) => helper !== undefined && n >= MIN_SPLIT_ITEMS && helper.ready();
   const parts = (n: number, step = 2): Part[] => {
     if (n < MIN_SPLIT_ITEMS) return [{ start: 0, count: n }];
-    const size = Math.ceil(Math.max(PART_ITEMS, n / MAX_PARTS) / step) * step;
-    return Array.from({ length: Math.ceil(n / size) }, (_, i) => ({
-      start: i * size,
-      count: Math.min(size, n - i * size),
-    }));
+    // Large parts for the first three quarters, then parts a quarter of their size: the
+    // thread that finishes first then waits for at most a small part of the other's.
+    const size = Math.ceil(Math.max(PART_ITEMS, (2 * n) / MAX_PARTS) / step) * step;
+    const small = Math.ceil(size / 4 / step) * step;
+    const large = Math.floor((0.75 * n) / size);
+    const grid: Part[] = [];
+    for (let i = 0; i < large; i++) grid.push({ start: i * size, count: size });
+    for (let start = large * size; start < n; start += small) {
+      grid.push({ start, count: Math.min(small, n - start) });
+    }
+    return grid;
   };
   const runParts = (
     task: SplitTask,
