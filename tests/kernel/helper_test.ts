@@ -248,3 +248,21 @@ Deno.test("runParts() throws a part's error once every part taken is done", asyn
   });
   assertSameColumns([kernel.f64(out, done).slice()], [expected]);
 });
+
+Deno.test("awake() keeps the helper awake for its body, also when the body throws", () => {
+  const kernel = createKernel();
+  const calls: boolean[] = [];
+  kernel.attachHelper({
+    ready: () => true,
+    keepAwake: (on) => calls.push(on),
+    run: () => true,
+  });
+  strictEqual(kernel.awake(() => kernel.awake(() => 7)), 7);
+  throws(() =>
+    kernel.awake(() => {
+      throw new Error("boom");
+    }), /boom/);
+  deepStrictEqual(calls, [true, true, false, false, true, false]);
+  // Without a helper the body just runs.
+  strictEqual(createKernel().awake(() => 8), 8);
+});
