@@ -21,7 +21,12 @@ export { chebyshev_moments, clenshaw_column } from "./chebyshev";
 export { group_statistics } from "./group_statistics";
 export { infection_percent } from "./dose_response";
 export { interval_doses } from "./interval_doses";
-export { aerosol_volume, fraction_deposited } from "./particles";
+export {
+  aerosol_volume,
+  deposition_rate,
+  emission_per_aerosol,
+  fraction_deposited,
+} from "./particles";
 export {
   histogram_counts,
   histogram_edges,

@@ -123,3 +123,63 @@ export function aerosol_volume(
     store<f64>(out + o, cn * (((Math.PI * (x * x * x)) / 6.0) * (1.0 - e)) * 1e-12);
   }
 }
+
+/** The two-lane constants of `deposition_rate`: 2.5, 1.88e-4 (m/s), 3600 (s/h), 1.5 (m). */
+const DEPOSITION_RATE_CONSTANTS: usize = memory.data<f64>(
+  [2.5, 2.5, 1.88e-4, 1.88e-4, 3600.0, 3600.0, 1.5, 1.5],
+  16,
+);
+
+/**
+ * `out` (n f64): removal rate by deposition (h⁻¹) for diameters `d` (n f64, µm) after
+ * evaporation: settling velocity 1.88e-4 · (d · f / 2.5)² m/s × 3600 s/h / 1.5 m, the
+ * operations and order of src/model/concentration.ts, two samples at a time.
+ */
+export function deposition_rate(out: usize, d: usize, n: u32, evaporation: f64): void {
+  const c = DEPOSITION_RATE_CONSTANTS;
+  const f = f64x2.splat(evaporation);
+  const quarterDiameter = v128.load(c);
+  const velocity = v128.load(c, 16);
+  const perHour = v128.load(c, 32);
+  const height = v128.load(c, 48);
+  let i: u32 = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = <usize>i << 3;
+    const scaled = f64x2.div(f64x2.mul(v128.load(d + o), f), quarterDiameter);
+    const v = f64x2.mul(velocity, f64x2.mul(scaled, scaled));
+    v128.store(out + o, f64x2.div(f64x2.mul(v, perHour), height));
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 3;
+    const scaled = load<f64>(d + o) * evaporation / 2.5;
+    store<f64>(out + o, (1.88e-4 * (scaled * scaled) * 3600.0) / 1.5);
+  }
+}
+
+/**
+ * `out` (n f64): the emission rate per aerosol per person when present, ((viral load ×
+ * exhalation rate) × (viable-to-RNA ratio × (1 − immunity))) × `factor`, the operations
+ * and order of src/model/population.ts. Each input is n f64 at its pointer with stride 1,
+ * or one value repeated with stride 0.
+ */
+export function emission_per_aerosol(
+  out: usize,
+  n: u32,
+  load_: usize,
+  loadStride: u32,
+  exhalation: usize,
+  exhalationStride: u32,
+  ratio: usize,
+  ratioStride: u32,
+  immunity: usize,
+  immunityStride: u32,
+  factor: f64,
+): void {
+  for (let i: u32 = 0; i < n; i++) {
+    const v = load<f64>(load_ + (<usize>(i * loadStride) << 3));
+    const q = load<f64>(exhalation + (<usize>(i * exhalationStride) << 3));
+    const r = load<f64>(ratio + (<usize>(i * ratioStride) << 3));
+    const im = load<f64>(immunity + (<usize>(i * immunityStride) << 3));
+    store<f64>(out + (<usize>i << 3), ((v * q) * (r * (1.0 - im))) * factor);
+  }
+}

@@ -54,6 +54,8 @@ export const TASKS: readonly SplitTask[] = [
   "bin_candidates",
   "chebyshev_moments",
   "clenshaw_column",
+  "deposition_rate",
+  "emission_per_aerosol",
   "fraction_deposited",
   "gaussian_values",
   "histogram_counts",

@@ -138,6 +138,25 @@ export interface KernelExports {
   ): void;
   /** In place over `p` (n f64): x → (1 − e^(−x)) · 100, the exponential dose-response (%). */
   infection_percent(p: number, n: number): void;
+  /** `out`: removal rate by deposition (h⁻¹) for n diameters (µm) after evaporation. */
+  deposition_rate(out: number, d: number, n: number, evaporation: number): void;
+  /**
+   * `out` (n f64): ((load × exhalation) × (ratio × (1 − immunity))) × factor, each input
+   * n f64 (stride 1) or one value (stride 0).
+   */
+  emission_per_aerosol(
+    out: number,
+    n: number,
+    load: number,
+    loadStride: number,
+    exhalation: number,
+    exhalationStride: number,
+    ratio: number,
+    ratioStride: number,
+    immunity: number,
+    immunityStride: number,
+    factor: number,
+  ): void;
   /** `out`: deposited fraction for n diameters (µm) after evaporation. */
   fraction_deposited(out: number, d: number, n: number, evaporation: number): void;
   /** `out`: aerosol volume (mL/cm³) for n diameters; η from a column, a scalar or the fit. */
@@ -334,6 +353,8 @@ export type SplitTask =
   | "bin_candidates"
   | "chebyshev_moments"
   | "clenshaw_column"
+  | "deposition_rate"
+  | "emission_per_aerosol"
   | "fraction_deposited"
   | "histogram_counts"
   | "gaussian_values"

@@ -12,13 +12,9 @@
  *
  * @module
  */
-import { takeColumn } from "../montecarlo/column_arena.ts";
+import { kernelColumn, takeColumn } from "../montecarlo/column_arena.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
-import {
-  DEFAULT_SETTLING_VELOCITY_M_S,
-  settlingVelocity,
-  settlingVelocityOfDiameter,
-} from "./particle.ts";
+import { settlingVelocity, settlingVelocityOfDiameter } from "./particle.ts";
 import { valueAt } from "./piecewise_constant.ts";
 import {
   emissionRatePerPerson,
@@ -151,14 +147,18 @@ function computeDepositionRate(model: VirusConcentrationModel): Vec {
   const perHour = (v: number) => (v * S_PER_H) / EMISSION_HEIGHT_M;
   if (diameter === undefined) return perHour(settlingVelocity(undefined) as number);
   if (!isArray(diameter)) return perHour(settlingVelocityOfDiameter(diameter, f));
-  // perHour(settlingVelocityOfDiameter(d, f)) written out (the same operations): called
-  // per sample, the two functions cost more than the arithmetic.
-  const out = takeColumn(diameter.length);
-  for (let i = 0; i < out.length; i++) {
-    const scaled = diameter[i] * f / 2.5;
-    out[i] = (DEFAULT_SETTLING_VELOCITY_M_S * (scaled * scaled) * S_PER_H) / EMISSION_HEIGHT_M;
-  }
-  return out;
+  // perHour(settlingVelocityOfDiameter(d, f)) per sample in the kernel (asm/particles.ts,
+  // the same operations), on two threads with a helper.
+  const kernel = sharedKernel();
+  return kernelColumn(kernel, diameter.length, (out) => {
+    const d = kernel.ref(diameter);
+    kernel.split("deposition_rate", diameter.length, (start, count) => [
+      out + start * 8,
+      d + start * 8,
+      count,
+      f,
+    ]);
+  });
 }
 
 /** Background concentration, in the unit of the concentration (virions/m³ or ppm). */

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { takeColumn } from "../montecarlo/column_arena.ts";
+import { kernelColumn, takeColumn } from "../montecarlo/column_arena.ts";
+import { sharedKernel } from "../kernel/shared.ts";
 import type { Activity } from "./activity.ts";
 import {
   aerosols as expirationAerosols,
@@ -20,6 +21,8 @@ import type { Virus } from "./virus.ts";
 
 /** m³/h to cm³/h. */
 const M3_TO_CM3 = 1e6;
+/** Sample counts from which per-sample emission rates are computed in the kernel. */
+const KERNEL_MIN_SAMPLES = 64;
 
 /**
  * How many people and when: a fixed number present during an interval, or an occupancy
@@ -150,9 +153,24 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   const ratio = population.virus.viableToRnaRatio;
   const immunity = population.hostImmunity;
   const scalar = ![load, exhalation, ratio, immunity].some(isArray);
-  const out = scalar
-    ? new Float64Array(1)
-    : takeColumn(sampleCount(load, exhalation, ratio, immunity));
+  const n = scalar ? 1 : sampleCount(load, exhalation, ratio, immunity);
+  if (n >= KERNEL_MIN_SAMPLES) {
+    // The same expression per sample in the kernel (asm/particles.ts), on two threads
+    // when it has a helper.
+    const kernel = sharedKernel();
+    const inputs = [load, exhalation, ratio, immunity];
+    return kernelColumn(kernel, n, (out) => {
+      const ptrs = inputs.map((x) => (isArray(x) ? kernel.ref(x) : kernel.put([x])));
+      const strides = inputs.map((x) => (isArray(x) ? 1 : 0));
+      kernel.split("emission_per_aerosol", n, (start, count) => [
+        out + start * 8,
+        count,
+        ...ptrs.flatMap((p, k) => [p + start * 8 * strides[k], strides[k]]),
+        M3_TO_CM3,
+      ]);
+    });
+  }
+  const out = scalar ? new Float64Array(1) : takeColumn(n);
   const [v, vs] = lane(load);
   const [q, qs] = lane(exhalation);
   const [r, rs] = lane(ratio);

@@ -1,6 +1,12 @@
 import { strictEqual } from "node:assert/strict";
 import { aerosols } from "../../src/model/expiration.ts";
-import { fractionDeposited, settlingVelocity } from "../../src/model/particle.ts";
+import {
+  fractionDeposited,
+  settlingVelocity,
+  settlingVelocityOfDiameter,
+} from "../../src/model/particle.ts";
+import { EMISSION_HEIGHT_M } from "../../src/model/concentration.ts";
+import { createKernel } from "../../src/kernel/kernel.ts";
 import { assertClose } from "../_helpers/stats.ts";
 
 // The kernel computes long diameter columns (asm/particles.ts); each value must equal its
@@ -38,3 +44,16 @@ for (
     });
   });
 }
+
+Deno.test("the kernel's deposition rate equals the settling velocity per hour over 1.5 m", () => {
+  const kernel = createKernel();
+  const got = kernel.scope(() => {
+    const out = kernel.alloc(d.length * 8);
+    kernel.exports.deposition_rate(out, kernel.put(d), d.length, 0.3);
+    return kernel.f64(out, d.length).slice();
+  });
+  // The same operations in the same order: equal to the last bit.
+  d.forEach((x, i) =>
+    strictEqual(got[i], (settlingVelocityOfDiameter(x, 0.3) * 3600) / EMISSION_HEIGHT_M, `${i}`)
+  );
+});

@@ -9,7 +9,11 @@ import { EXPIRATION_TYPES } from "../../src/model/expiration.ts";
 import { exposureEvaluator, exposureModel } from "../../src/model/exposure.ts";
 import { specificInterval } from "../../src/model/interval.ts";
 import { exhaleEfficiency, inhaleEfficiency, MASK_TYPES } from "../../src/model/mask.ts";
-import { emissionRate, type InfectedPopulation } from "../../src/model/population.ts";
+import {
+  emissionRate,
+  emissionRatePerAerosolPerPerson,
+  type InfectedPopulation,
+} from "../../src/model/population.ts";
 import { createRoom } from "../../src/model/room.ts";
 import { airChange } from "../../src/model/ventilation.ts";
 import { VIRUS_TYPES } from "../../src/model/virus.ts";
@@ -178,3 +182,30 @@ for (const [start, stop] of [[0, 1], [0.6, 2], [1, 3], [1, 7], [0, 17]]) {
     strictEqual(together >= 0, true);
   });
 }
+
+Deno.test("the per-sample emission rate per aerosol equals the scalar one per sample", () => {
+  // Long columns go through the kernel; some inputs per sample, some scalar.
+  const n = 20_001;
+  const load = Float64Array.from({ length: n }, (_, i) => 10 ** (2 + (i % 97) * 0.08));
+  const exhalation = Float64Array.from({ length: n }, (_, i) => 0.4 + (i % 13) * 0.03);
+  const immunity = Float64Array.from({ length: n }, (_, i) => (i % 5) * 0.2);
+  const virus = { ...VIRUS_TYPES.SARS_CoV_2, viralLoadInSputum: load };
+  const column = emissionRatePerAerosolPerPerson(
+    infected({
+      virus,
+      activity: { ...ACTIVITY_TYPES.Seated, exhalationRate: exhalation },
+      hostImmunity: immunity,
+    }),
+  ) as Float64Array;
+  strictEqual(column.length, n);
+  for (let i = 0; i < n; i += 7) {
+    const one = emissionRatePerAerosolPerPerson(
+      infected({
+        virus: { ...VIRUS_TYPES.SARS_CoV_2, viralLoadInSputum: load[i] },
+        activity: { ...ACTIVITY_TYPES.Seated, exhalationRate: exhalation[i] },
+        hostImmunity: immunity[i],
+      }),
+    );
+    strictEqual(column[i], one, `sample ${i}`);
+  }
+});
