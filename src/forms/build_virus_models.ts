@@ -20,6 +20,8 @@ import {
   virusSpec,
 } from "../model/monte_carlo_data.ts";
 import { piecewiseConstant } from "../model/piecewise_constant.ts";
+import { startFractionDeposited } from "../model/particle.ts";
+import { emittedDiameter } from "../model/population.ts";
 import { createRoom, type Room } from "../model/room.ts";
 import {
   type InfectedPopulationSpec,
@@ -58,6 +60,9 @@ import type { VirusForm } from "./virus_form.ts";
 const MIN_PER_H = 60;
 /** Identifier of the single exposed group without dynamic occupancy (reference default). */
 export const LEGACY_GROUP_ID = "group_1";
+
+/** Evaporation factor of the concentration model (the reference's `build_model` passes 0.3). */
+const EVAPORATION_FACTOR = 0.3;
 
 /** Options of {@link buildVirusModels}. */
 export interface BuildVirusModelsOptions {
@@ -140,13 +145,16 @@ export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptio
     n,
     lean && !withInteractions ? "inhalationRate" : undefined,
   );
+  // The deposited fraction of the diameters just drawn, on the helper thread while the
+  // other samples are drawn here.
+  startFractionDeposited(emittedDiameter(infected), EVAPORATION_FACTOR);
 
   const concentrationModel: VirusConcentrationModel = {
     kind: "virus",
     room,
     ventilation,
     infected,
-    evaporationFactor: 0.3, // reference: build_model passes evaporation_factor=0.3
+    evaporationFactor: EVAPORATION_FACTOR,
     minBackgroundConcentration: registry.concentrationModel.virusConcentrationModel
       .minBackgroundConcentration,
   };

@@ -24,6 +24,14 @@ import {
   ARG_COUNT,
   ARGS_OFFSET,
   AWAKE,
+  BG_ARG_COUNT,
+  BG_ARGS_OFFSET,
+  BG_DONE_OFFSET,
+  BG_ERROR,
+  BG_FINISHED,
+  BG_NEXT,
+  BG_PARTS,
+  BG_TASK,
   CONTROL_BYTES,
   DONE,
   ERROR,
@@ -55,6 +63,8 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
   const control = new SharedArrayBuffer(CONTROL_BYTES);
   const slots = new Int32Array(control);
   const table = new Float64Array(control, ARGS_OFFSET, MAX_ARGS * MAX_PARTS);
+  const bgTable = new Float64Array(control, BG_ARGS_OFFSET, MAX_ARGS * MAX_PARTS);
+  const bgDone = new Int32Array(control, BG_DONE_OFFSET, MAX_PARTS);
   const url = new URL("./helper_worker.ts", import.meta.url);
   // Only a local module that may be read without asking (never a permission prompt).
   if (url.protocol !== "file:") return undefined;
@@ -91,11 +101,7 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
       if (Atomics.add(slots, AWAKE, on ? 1 : -1) === 0 && on) Atomics.notify(slots, POSTED);
     },
     run(task: SplitTask, parts: readonly (readonly number[])[], runHere, prepare): boolean {
-      const count = parts[0]?.length ?? 0;
-      if (parts.length > MAX_PARTS) throw new RangeError(`too many parts for ${task}`);
-      if (parts.some((p) => p.length !== count) || count > MAX_ARGS) {
-        throw new RangeError(`expected at most ${MAX_ARGS} arguments, as many in every part`);
-      }
+      const count = checkParts(task, parts);
       table.fill(0);
       parts.forEach((p, i) => table.set(p, i * MAX_ARGS));
       Atomics.store(slots, TASK, TASKS.indexOf(task));
@@ -129,24 +135,76 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
       }
       return Atomics.load(slots, STATE) === READY;
     },
+    later(task: SplitTask, parts: readonly (readonly number[])[]): void {
+      const count = checkParts(task, parts);
+      // Unpublished while it is written (no part to take), then published.
+      Atomics.store(slots, BG_PARTS, 0);
+      bgTable.fill(0);
+      parts.forEach((p, i) => bgTable.set(p, i * MAX_ARGS));
+      bgDone.fill(0);
+      Atomics.store(slots, BG_TASK, TASKS.indexOf(task));
+      Atomics.store(slots, BG_ARG_COUNT, count);
+      Atomics.store(slots, BG_NEXT, 0);
+      Atomics.store(slots, BG_FINISHED, 0);
+      Atomics.store(slots, BG_ERROR, 0);
+      Atomics.store(slots, BG_PARTS, parts.length);
+      // Wakes it if it sleeps.
+      Atomics.notify(slots, POSTED);
+    },
+    finishLater(runHere: (part: number) => void): number[] {
+      const parts = Atomics.load(slots, BG_PARTS);
+      try {
+        for (
+          let p = Atomics.add(slots, BG_NEXT, 1);
+          p < parts;
+          p = Atomics.add(slots, BG_NEXT, 1)
+        ) {
+          runHere(p);
+          Atomics.store(bgDone, p, 1);
+          Atomics.add(slots, BG_FINISHED, 1);
+        }
+      } finally {
+        // Also when a part throws here: the helper's part in progress finished first.
+        Atomics.store(slots, BG_NEXT, parts);
+        if (!waitFor(BG_FINISHED, parts)) fail();
+        Atomics.store(slots, BG_PARTS, 0);
+      }
+      const undone: number[] = [];
+      for (let p = 0; p < parts; p++) if (Atomics.load(bgDone, p) === 0) undone.push(p);
+      return undone;
+    },
   };
-  /** Waits for the posted task; false when the helper failed, timed out or threw. */
-  function finished(): boolean {
-    // Watch for the helper's end a moment before sleeping (a wake-up takes about 0.1 ms).
+  /** The number of arguments per part; throws when the parts do not fit the control block. */
+  function checkParts(task: SplitTask, parts: readonly (readonly number[])[]): number {
+    const count = parts[0]?.length ?? 0;
+    if (parts.length > MAX_PARTS) throw new RangeError(`too many parts for ${task}`);
+    if (parts.some((p) => p.length !== count) || count > MAX_ARGS) {
+      throw new RangeError(`expected at most ${MAX_ARGS} arguments, as many in every part`);
+    }
+    return count;
+  }
+  /**
+   * Waits until the slot `slot` reaches `value` (as the helper finishes); false when the
+   * helper failed or timed out first.
+   */
+  function waitFor(slot: number, value: number): boolean {
     // (The clock is read once in 64 looks: reading it is a call into the runtime.)
     const watchUntil = performance.now() + WATCH_MS;
-    for (let look = 1; Atomics.load(slots, DONE) !== posted; look++) {
+    for (let look = 1; Atomics.load(slots, slot) !== value; look++) {
       if ((look & 63) === 0 && performance.now() >= watchUntil) break;
     }
     const deadline = performance.now() + HELPER_TIMEOUT_MS;
     for (;;) {
-      const done = Atomics.load(slots, DONE);
-      if (done === posted) break;
+      const now = Atomics.load(slots, slot);
+      if (now === value) return true;
       const left = deadline - performance.now();
       if (left <= 0 || Atomics.load(slots, STATE) !== READY) return false;
-      Atomics.wait(slots, DONE, done, Math.min(left, 100));
+      Atomics.wait(slots, slot, now, Math.min(left, 100));
     }
-    return Atomics.load(slots, ERROR) === 0;
+  }
+  /** Waits for the posted task; false when the helper failed, timed out or threw. */
+  function finished(): boolean {
+    return waitFor(DONE, posted) && Atomics.load(slots, ERROR) === 0;
   }
   kernel.attachHelper(helper);
   return helper;

@@ -7,6 +7,10 @@
  * incrementing the {@link NEXT} slot until every part is taken, so each does as many as
  * its speed allows: a late wake-up or a slower core costs at most one part.
  *
+ * A background task (`Kernel.later`) has its own slots and table: the helper takes its
+ * parts whenever it has nothing else to do (never before a part of a posted task), and
+ * the kernel's thread takes the rest when it finishes it.
+ *
  * @module
  */
 import { MAX_PARTS, type SplitTask } from "./kernel.ts";
@@ -35,6 +39,13 @@ export const PARTS = 7;
 export const ARG_COUNT = 8;
 /** Slot: number of parts ready to be taken (the first ones; see `Kernel.runParts`). */
 export const PREPARED = 9;
+/** Slots of the background task: parts (0: none), next part, parts finished, task, arguments per part, 1 when a part threw on the helper. */
+export const BG_PARTS = 10;
+export const BG_NEXT = 11;
+export const BG_FINISHED = 12;
+export const BG_TASK = 13;
+export const BG_ARG_COUNT = 14;
+export const BG_ERROR = 15;
 
 /** Helper states. */
 export const STARTING = 0;
@@ -45,8 +56,12 @@ export const FAILED = 2;
 export const ARGS_OFFSET = 64;
 /** Largest number of arguments of a part (a task has at most `MAX_PARTS` parts). */
 export const MAX_ARGS = 16;
+/** Byte offset of the background task's argument table (f64, {@link MAX_ARGS} per part). */
+export const BG_ARGS_OFFSET = ARGS_OFFSET + 8 * MAX_ARGS * MAX_PARTS;
+/** Byte offset of the background task's part flags (i32: 1 once finished). */
+export const BG_DONE_OFFSET = BG_ARGS_OFFSET + 8 * MAX_ARGS * MAX_PARTS;
 /** Bytes of the control block. */
-export const CONTROL_BYTES = ARGS_OFFSET + 8 * MAX_ARGS * MAX_PARTS;
+export const CONTROL_BYTES = BG_DONE_OFFSET + 4 * MAX_PARTS;
 
 /** The tasks a helper runs, by index. */
 export const TASKS: readonly SplitTask[] = [

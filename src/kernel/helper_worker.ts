@@ -11,6 +11,14 @@ import {
   ARG_COUNT,
   ARGS_OFFSET,
   AWAKE,
+  BG_ARG_COUNT,
+  BG_ARGS_OFFSET,
+  BG_DONE_OFFSET,
+  BG_ERROR,
+  BG_FINISHED,
+  BG_NEXT,
+  BG_PARTS,
+  BG_TASK,
   DONE,
   ERROR,
   FAILED,
@@ -46,6 +54,25 @@ parentPort?.once("message", (start: HelperStart) => {
     return;
   }
   const table = new Float64Array(start.control, ARGS_OFFSET, MAX_ARGS * MAX_PARTS);
+  const bgTable = new Float64Array(start.control, BG_ARGS_OFFSET, MAX_ARGS * MAX_PARTS);
+  const bgDone = new Int32Array(start.control, BG_DONE_OFFSET, MAX_PARTS);
+  /** Runs the background task's next part, if any is left; false when none is. */
+  const backgroundPart = (): boolean => {
+    const part = Atomics.load(control, BG_NEXT);
+    if (part >= Atomics.load(control, BG_PARTS)) return false;
+    if (Atomics.compareExchange(control, BG_NEXT, part, part + 1) !== part) return true;
+    const row = part * MAX_ARGS;
+    try {
+      const args = Array.from(bgTable.subarray(row, row + Atomics.load(control, BG_ARG_COUNT)));
+      runTask(exports, TASKS[Atomics.load(control, BG_TASK)], args);
+      Atomics.store(bgDone, part, 1);
+    } catch {
+      Atomics.store(control, BG_ERROR, 1);
+    }
+    Atomics.add(control, BG_FINISHED, 1);
+    Atomics.notify(control, BG_FINISHED);
+    return true;
+  };
   Atomics.store(control, STATE, READY);
   Atomics.notify(control, STATE);
   let seen = Atomics.load(control, POSTED);
@@ -54,9 +81,11 @@ parentPort?.once("message", (start: HelperStart) => {
     // moment before sleeping, and all the time while a computation keeps the helper
     // awake (on these virtual machines a thread woken from sleep runs its first
     // milliseconds of work up to twice as slowly).
-    const until = performance.now() + SPIN_MS;
+    // Meanwhile, it takes the background task's parts.
+    let until = performance.now() + SPIN_MS;
     while (Atomics.load(control, POSTED) === seen) {
-      if (Atomics.load(control, AWAKE) > 0) pause();
+      if (backgroundPart()) until = performance.now() + SPIN_MS;
+      else if (Atomics.load(control, AWAKE) > 0) pause();
       else if (performance.now() >= until) break;
     }
     Atomics.wait(control, POSTED, seen);
@@ -72,7 +101,8 @@ parentPort?.once("message", (start: HelperStart) => {
         const part = Atomics.load(control, NEXT);
         if (part >= parts) break;
         if (part >= Atomics.load(control, PREPARED)) {
-          pause();
+          // Waiting for this thread's preparation: a background part meanwhile.
+          if (!backgroundPart()) pause();
           continue;
         }
         if (Atomics.compareExchange(control, NEXT, part, part + 1) !== part) continue;

@@ -390,6 +390,16 @@ export interface KernelHelper {
     runHere: (part: number) => void,
     prepare?: (part: number) => void,
   ): boolean;
+  /**
+   * Starts `task`'s `parts` in the background: the helper takes them whenever it has
+   * nothing else to do (see {@link Kernel.later}).
+   */
+  later(task: SplitTask, parts: readonly (readonly number[])[]): void;
+  /**
+   * Finishes the background task: runs here (`runHere(i)`) the parts the helper has not
+   * taken, waits for its own, and returns the parts left undone (the helper failed).
+   */
+  finishLater(runHere: (part: number) => void): number[];
 }
 
 /** Items [start, start + count) of a column task: one part of {@link Kernel.parts}. */
@@ -475,6 +485,17 @@ export interface Kernel {
     args: (start: number, count: number) => number[],
     step?: number,
   ): void;
+  /**
+   * Starts `task` over its `parts` (argument lists, as for {@link Kernel.runParts}) on the
+   * helper in the background, whenever it has nothing else to do, while this thread goes
+   * on; returns the function that finishes it (runs here the parts the helper has not
+   * taken and waits for its own). Without a ready helper, the parts run now. Until it is
+   * finished, the task's inputs must not change and its outputs must not be read, and its
+   * memory must stay allocated (not in a scope that ends first). One background task at
+   * a time: a new one finishes the previous one first, and so does the end of
+   * {@link Kernel.awake}.
+   */
+  later(task: SplitTask, parts: readonly (readonly number[])[]): () => void;
   /** Whether {@link Kernel.split} of `n` items would run some of them on a helper now. */
   splits(n: number): boolean;
   /**
@@ -611,6 +632,33 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     }
     return grid;
   };
+  /** The background task not yet finished, if any, and the helper running it. */
+  let background:
+    | { task: SplitTask; args: readonly (readonly number[])[]; on: KernelHelper }
+    | undefined;
+  const finishBackground = (): void => {
+    const bg = background;
+    if (bg === undefined) return;
+    background = undefined;
+    const undone = bg.on.finishLater((i) => runTask(exports, bg.task, bg.args[i]));
+    if (undone.length > 0) {
+      if (helper === bg.on) helper = undefined;
+      for (const i of undone) runTask(exports, bg.task, bg.args[i]);
+    }
+  };
+  const later = (task: SplitTask, args: readonly (readonly number[])[]): () => void => {
+    finishBackground();
+    if (helper === undefined || args.length < 2 || !helper.ready()) {
+      for (const a of args) runTask(exports, task, a);
+      return () => {};
+    }
+    const bg = { task, args, on: helper };
+    helper.later(task, args);
+    background = bg;
+    return () => {
+      if (background === bg) finishBackground();
+    };
+  };
   const runParts = (
     task: SplitTask,
     args: readonly (readonly number[])[],
@@ -683,9 +731,14 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       try {
         return body();
       } finally {
-        held?.keepAwake(false);
+        try {
+          finishBackground();
+        } finally {
+          held?.keepAwake(false);
+        }
       }
     },
+    later,
     splits,
     parts,
     runParts,

@@ -27,6 +27,18 @@ function assertSameColumns(got: Float64Array[], expected: Float64Array[]): void 
   });
 }
 
+/** A helper that does nothing itself (`ready` false unless overridden), for the kernel's own paths. */
+function fakeHelper(fields: Partial<KernelHelper>): KernelHelper {
+  return {
+    ready: () => false,
+    keepAwake: () => {},
+    run: () => false,
+    later: () => {},
+    finishLater: () => [],
+    ...fields,
+  };
+}
+
 /** A kernel with a started helper, once the helper is ready (or undefined if it never is). */
 async function kernelWithHelper(): Promise<{ kernel: Kernel; helper: KernelHelper } | undefined> {
   const kernel = createKernel();
@@ -106,7 +118,7 @@ Deno.test("parts() is a fixed grid of whole steps covering the items", () => {
     strictEqual(next, n);
     // The same grid for a kernel with a (fake) helper.
     const other = createKernel();
-    other.attachHelper({ ready: () => true, keepAwake: () => {}, run: () => true });
+    other.attachHelper(fakeHelper({ ready: () => true, run: () => true }));
     deepStrictEqual(other.parts(n, step), parts);
   }
 });
@@ -137,16 +149,15 @@ Deno.test("split() runs a column task by parts on both threads, as on one", asyn
 Deno.test("runParts() does the parts the helper took itself when the helper fails", () => {
   const kernel = createKernel();
   const calls: number[][] = [];
-  kernel.attachHelper({
+  kernel.attachHelper(fakeHelper({
     ready: () => true,
-    keepAwake: () => {},
     run(_task, parts, runHere) {
       // This thread takes the first part; the helper took the others and failed.
       calls.push([parts.length]);
       runHere(0);
       return false;
     },
-  });
+  }));
   const n = 40_000;
   const p = kernel.put(Float64Array.from({ length: n }, (_, i) => i / n));
   // In place: a part done twice would show.
@@ -208,7 +219,7 @@ Deno.test("a report is the same with and without the helper thread", async (t) =
     const input = await read(name);
     kernel.attachHelper(helper);
     const withHelper = virusReport(input, options);
-    kernel.attachHelper({ ready: () => false, keepAwake: () => {}, run: () => false });
+    kernel.attachHelper(fakeHelper({}));
     assertSameJson(virusReport(input, options), withHelper, name);
   }
   kernel.attachHelper(helper);
@@ -252,11 +263,11 @@ Deno.test("runParts() throws a part's error once every part taken is done", asyn
 Deno.test("awake() keeps the helper awake for its body, also when the body throws", () => {
   const kernel = createKernel();
   const calls: boolean[] = [];
-  kernel.attachHelper({
+  kernel.attachHelper(fakeHelper({
     ready: () => true,
     keepAwake: (on) => calls.push(on),
     run: () => true,
-  });
+  }));
   strictEqual(kernel.awake(() => kernel.awake(() => 7)), 7);
   throws(() =>
     kernel.awake(() => {
@@ -265,4 +276,66 @@ Deno.test("awake() keeps the helper awake for its body, also when the body throw
   deepStrictEqual(calls, [true, true, false, false, true, false]);
   // Without a helper the body just runs.
   strictEqual(createKernel().awake(() => 8), 8);
+});
+
+Deno.test("later() runs a task in the background on the helper, the same as here", async (t) => {
+  const pair = await kernelWithHelper();
+  if (pair === undefined) {
+    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
+    return;
+  }
+  const { kernel } = pair;
+  const n = 200_001;
+  const d = kernel.column(n);
+  d.set(Float64Array.from({ length: n }, (_, i) => 0.1 + (i % 3000) * 0.01));
+  const out = kernel.column(n);
+  const args = (k: Kernel, o: number, x: number) =>
+    k.parts(n).map((q) => [o + q.start * 8, x + q.start * 8, q.count, 0.3]);
+  const finish = kernel.awake(() => {
+    const f = kernel.later("fraction_deposited", args(kernel, out.byteOffset, d.byteOffset));
+    // The helper works meanwhile; a second finish is harmless.
+    const until = performance.now() + 5;
+    while (performance.now() < until);
+    f();
+    return f;
+  });
+  finish();
+  const reference = createKernel();
+  const expected = reference.scope(() => {
+    const o = reference.alloc(n * 8);
+    reference.exports.fraction_deposited(o, reference.put(d), n, 0.3);
+    return reference.f64(o, n).slice();
+  });
+  assertSameColumns([out.slice()], [expected]);
+  strictEqual(kernel.splits(n), true);
+});
+
+Deno.test("later(): parts the helper left undone are done here; awake() finishes it", () => {
+  const kernel = createKernel();
+  const finished: string[] = [];
+  kernel.attachHelper(fakeHelper({
+    ready: () => true,
+    later: (task) => finished.push(`later ${task}`),
+    // The helper did nothing and failed: every part is left to this thread.
+    finishLater: () => {
+      finished.push("finish");
+      return kernel.parts(n).map((_, i) => i);
+    },
+  }));
+  const n = 40_000;
+  const p = kernel.put(Float64Array.from({ length: n }, (_, i) => i / n));
+  const args = kernel.parts(n).map((q) => [p + q.start * 8, q.count]);
+  kernel.awake(() => {
+    kernel.later("infection_percent", args);
+  });
+  deepStrictEqual(finished, ["later infection_percent", "finish"]);
+  const reference = createKernel();
+  const q = reference.put(Float64Array.from({ length: n }, (_, i) => i / n));
+  reference.exports.infection_percent(q, n);
+  assertSameColumns([kernel.f64(p, n).slice()], [reference.f64(q, n).slice()]);
+  // Not used again: without a helper, later() runs the parts at once.
+  strictEqual(kernel.splits(n), false);
+  const r = kernel.put([1, 2]);
+  kernel.later("infection_percent", [[r, 1], [r + 8, 1]]);
+  strictEqual(kernel.f64(r, 2)[1], (1 - Math.exp(-2)) * 100);
 });
