@@ -492,10 +492,12 @@ export interface Kernel {
    * taken and waits for its own). Without a ready helper, the parts run now. Until it is
    * finished, the task's inputs must not change and its outputs must not be read, and its
    * memory must stay allocated (not in a scope that ends first). One background task at
-   * a time: a new one finishes the previous one first, and so does the end of
-   * {@link Kernel.awake}.
+   * a time: a new one finishes the previous one first, and so do the end of
+   * {@link Kernel.awake} and {@link Kernel.settle} (called by a column arena that ends).
    */
   later(task: SplitTask, parts: readonly (readonly number[])[]): () => void;
+  /** Finishes the background task of {@link Kernel.later}, if any. */
+  settle(): void;
   /** Whether {@link Kernel.split} of `n` items would run some of them on a helper now. */
   splits(n: number): boolean;
   /**
@@ -739,6 +741,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       }
     },
     later,
+    settle: finishBackground,
     splits,
     parts,
     runParts,

@@ -139,7 +139,12 @@ export function withColumnArena<T>(body: () => T, kernel?: Kernel): T {
     return body();
   } finally {
     arenas.pop();
-    for (const column of arena.columns) release(column, kernel);
+    try {
+      // Nothing may still write the columns (a background task of the kernel).
+      kernel?.settle();
+    } finally {
+      for (const column of arena.columns) release(column, kernel);
+    }
   }
 }
 

@@ -112,3 +112,16 @@ Deno.test("kernelColumn() copies out of the kernel when the column is not in its
   strictEqual(kernel.owns(column), false);
   deepStrictEqual(Array.from(column), [1, 2, 3, 4, 5]);
 });
+
+Deno.test("an arena with a kernel settles the kernel's background task before freeing", () => {
+  const kernel = createKernel();
+  const calls: string[] = [];
+  const settle = kernel.settle;
+  kernel.settle = () => {
+    calls.push("settle");
+    settle();
+  };
+  withColumnArena(() => calls.push("body"), kernel);
+  withColumnArena(() => calls.push("plain"));
+  strictEqual(calls.join(" "), "body settle plain");
+});
