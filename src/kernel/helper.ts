@@ -159,14 +159,18 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
           p < parts;
           p = Atomics.add(slots, BG_NEXT, 1)
         ) {
-          runHere(p);
-          Atomics.store(bgDone, p, 1);
-          Atomics.add(slots, BG_FINISHED, 1);
+          try {
+            runHere(p);
+            Atomics.store(bgDone, p, 1);
+          } finally {
+            Atomics.add(slots, BG_FINISHED, 1);
+          }
         }
       } finally {
-        // Also when a part throws here: the helper's part in progress finished first.
-        Atomics.store(slots, BG_NEXT, parts);
-        if (!waitFor(BG_FINISHED, parts)) fail();
+        // Also when a part throws here: no more parts taken, and the helper's part in
+        // progress finished first.
+        const taken = Math.min(Atomics.exchange(slots, BG_NEXT, parts), parts);
+        if (!waitFor(BG_FINISHED, taken)) fail();
         Atomics.store(slots, BG_PARTS, 0);
       }
       const undone: number[] = [];

@@ -339,3 +339,36 @@ Deno.test("later(): parts the helper left undone are done here; awake() finishes
   kernel.later("infection_percent", [[r, 1], [r + 8, 1]]);
   strictEqual(kernel.f64(r, 2)[1], (1 - Math.exp(-2)) * 100);
 });
+
+Deno.test("later(): a part that throws is thrown by the finish, which does not hang", async (t) => {
+  const pair = await kernelWithHelper();
+  if (pair === undefined) {
+    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
+    return;
+  }
+  const { kernel } = pair;
+  const n = 16 * 16_384;
+  const d = kernel.column(n).fill(1);
+  const out = kernel.column(n);
+  const parts = kernel.parts(n);
+  // Every part points past the end of the memory and traps, on either thread.
+  const args = parts.map((q) => [2 ** 31 + q.start * 8, d.byteOffset, q.count, 0.3]);
+  const started = performance.now();
+  throws(() => kernel.awake(() => kernel.later("fraction_deposited", args)()));
+  strictEqual(performance.now() - started < 5000, true);
+  // Still usable (with or without its helper).
+  kernel.split("fraction_deposited", n, (start, count) => [
+    out.byteOffset + start * 8,
+    d.byteOffset + start * 8,
+    count,
+    0.3,
+  ]);
+  strictEqual(
+    out[n - 1],
+    kernel.scope(() => {
+      const o = kernel.alloc(8);
+      kernel.exports.fraction_deposited(o, kernel.put([1]), 1, 0.3);
+      return kernel.f64(o, 1)[0];
+    }),
+  );
+});
