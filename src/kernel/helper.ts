@@ -34,6 +34,7 @@ import {
   BG_TASK,
   CONTROL_BYTES,
   DONE,
+  DONE_FLAGS_OFFSET,
   ERROR,
   FAILED,
   type HelperStart,
@@ -65,6 +66,7 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
   const table = new Float64Array(control, ARGS_OFFSET, MAX_ARGS * MAX_PARTS);
   const bgTable = new Float64Array(control, BG_ARGS_OFFSET, MAX_ARGS * MAX_PARTS);
   const bgDone = new Int32Array(control, BG_DONE_OFFSET, MAX_PARTS);
+  const doneFlags = new Int32Array(control, DONE_FLAGS_OFFSET, MAX_PARTS);
   const url = new URL("./helper_worker.ts", import.meta.url);
   // Only a local module that may be read without asking (never a permission prompt).
   if (url.protocol !== "file:") return undefined;
@@ -100,9 +102,10 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
       // Waking it now lets it be up to speed by the first task.
       if (Atomics.add(slots, AWAKE, on ? 1 : -1) === 0 && on) Atomics.notify(slots, POSTED);
     },
-    run(task: SplitTask, parts: readonly (readonly number[])[], runHere, prepare): boolean {
+    run(task: SplitTask, parts: readonly (readonly number[])[], runHere, prepare) {
       const count = checkParts(task, parts);
       table.fill(0);
+      doneFlags.fill(0);
       parts.forEach((p, i) => table.set(p, i * MAX_ARGS));
       Atomics.store(slots, TASK, TASKS.indexOf(task));
       Atomics.store(slots, PARTS, parts.length);
@@ -126,6 +129,7 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
           p = Atomics.add(slots, NEXT, 1)
         ) {
           runHere(p);
+          Atomics.store(doneFlags, p, 1);
         }
       } finally {
         // Also when a part throws here: no more parts for the helper, and its part in
@@ -133,7 +137,10 @@ export function startHelper(kernel: Kernel): KernelHelper | undefined {
         Atomics.store(slots, NEXT, parts.length);
         if (!finished()) fail();
       }
-      return Atomics.load(slots, STATE) === READY;
+      if (Atomics.load(slots, STATE) === READY) return undefined;
+      const undone: number[] = [];
+      for (let p = 0; p < parts.length; p++) if (Atomics.load(doneFlags, p) === 0) undone.push(p);
+      return undone;
     },
     later(task: SplitTask, parts: readonly (readonly number[])[]): void {
       const count = checkParts(task, parts);

@@ -60,8 +60,10 @@ export const MAX_ARGS = 16;
 export const BG_ARGS_OFFSET = ARGS_OFFSET + 8 * MAX_ARGS * MAX_PARTS;
 /** Byte offset of the background task's part flags (i32: 1 once finished). */
 export const BG_DONE_OFFSET = BG_ARGS_OFFSET + 8 * MAX_ARGS * MAX_PARTS;
+/** Byte offset of the posted task's part flags (i32: 1 once finished, by either thread). */
+export const DONE_FLAGS_OFFSET = BG_DONE_OFFSET + 4 * MAX_PARTS;
 /** Bytes of the control block. */
-export const CONTROL_BYTES = BG_DONE_OFFSET + 4 * MAX_PARTS;
+export const CONTROL_BYTES = DONE_FLAGS_OFFSET + 4 * MAX_PARTS;
 
 /** The tasks a helper runs, by index. */
 export const TASKS: readonly SplitTask[] = [

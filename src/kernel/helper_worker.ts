@@ -20,6 +20,7 @@ import {
   BG_PARTS,
   BG_TASK,
   DONE,
+  DONE_FLAGS_OFFSET,
   ERROR,
   FAILED,
   type HelperStart,
@@ -63,6 +64,7 @@ parentPort?.once("message", (start: HelperStart) => {
     (exports[task] as (...values: number[]) => void).apply(undefined, argv);
   };
   const bgDone = new Int32Array(start.control, BG_DONE_OFFSET, MAX_PARTS);
+  const doneFlags = new Int32Array(start.control, DONE_FLAGS_OFFSET, MAX_PARTS);
   /** Runs the background task's next part, if any is left; false when none is. */
   const backgroundPart = (): boolean => {
     const part = Atomics.load(control, BG_NEXT);
@@ -119,6 +121,7 @@ parentPort?.once("message", (start: HelperStart) => {
         if (Atomics.compareExchange(control, NEXT, part, part + 1) !== part) continue;
         const row = part * MAX_ARGS;
         call(task, table, row, count);
+        Atomics.store(doneFlags, part, 1);
       }
     } catch {
       Atomics.store(control, ERROR, 1);

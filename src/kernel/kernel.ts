@@ -380,16 +380,16 @@ export interface KernelHelper {
    * Runs `task` once per argument list of `parts`, on this thread (`runHere(i)` runs part
    * i) and on the helper at the same time: each takes the next part not yet taken until
    * none is left; with `prepare`, this thread first calls `prepare(i)` for every part in
-   * order, and a part is taken only once prepared. Returns when both are done: true, or
-   * false when the helper failed (the parts it took may not be done; it is not used
-   * again).
+   * order, and a part is taken only once prepared. Returns when both are done: nothing,
+   * or when the helper failed (it is not used again), the parts it took and did not
+   * finish, for the caller to run.
    */
   run(
     task: SplitTask,
     parts: readonly (readonly number[])[],
     runHere: (part: number) => void,
     prepare?: (part: number) => void,
-  ): boolean;
+  ): readonly number[] | undefined;
   /**
    * Starts `task`'s `parts` in the background: the helper takes them whenever it has
    * nothing else to do (see {@link Kernel.later}).
@@ -673,15 +673,11 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       }
       return;
     }
-    const ranHere = new Uint8Array(args.length);
-    const runHere = (i: number) => {
-      ranHere[i] = 1;
-      runTask(exports, task, args[i]);
-    };
-    if (!helper.run(task, args, runHere, prepare)) {
-      // The helper's parts, done or not, again here.
+    const undone = helper.run(task, args, (i) => runTask(exports, task, args[i]), prepare);
+    if (undone !== undefined) {
+      // The parts the helper did not finish, here (each part once: some work in place).
       helper = undefined;
-      for (let i = 0; i < args.length; i++) if (ranHere[i] === 0) runTask(exports, task, args[i]);
+      for (const i of undone) runTask(exports, task, args[i]);
     }
   };
 

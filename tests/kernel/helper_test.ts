@@ -32,7 +32,7 @@ function fakeHelper(fields: Partial<KernelHelper>): KernelHelper {
   return {
     ready: () => false,
     keepAwake: () => {},
-    run: () => false,
+    run: () => [],
     later: () => {},
     finishLater: () => [],
     ...fields,
@@ -118,7 +118,7 @@ Deno.test("parts() is a fixed grid of whole steps covering the items", () => {
     strictEqual(next, n);
     // The same grid for a kernel with a (fake) helper.
     const other = createKernel();
-    other.attachHelper(fakeHelper({ ready: () => true, run: () => true }));
+    other.attachHelper(fakeHelper({ ready: () => true, run: () => undefined }));
     deepStrictEqual(other.parts(n, step), parts);
   }
 });
@@ -146,16 +146,18 @@ Deno.test("split() runs a column task by parts on both threads, as on one", asyn
   assertSameColumns([run(pair.kernel)], [run(createKernel())]);
 });
 
-Deno.test("runParts() does the parts the helper took itself when the helper fails", () => {
+Deno.test("runParts() does the parts the helper left undone when it fails, each once", () => {
   const kernel = createKernel();
   const calls: number[][] = [];
   kernel.attachHelper(fakeHelper({
     ready: () => true,
     run(_task, parts, runHere) {
-      // This thread takes the first part; the helper took the others and failed.
+      // This thread takes the first part; the helper finished the second one (played
+      // here) and failed on the others, which it leaves to this thread.
       calls.push([parts.length]);
       runHere(0);
-      return false;
+      runHere(1);
+      return parts.map((_, i) => i).slice(2);
     },
   }));
   const n = 40_000;
@@ -266,7 +268,7 @@ Deno.test("awake() keeps the helper awake for its body, also when the body throw
   kernel.attachHelper(fakeHelper({
     ready: () => true,
     keepAwake: (on) => calls.push(on),
-    run: () => true,
+    run: () => undefined,
   }));
   strictEqual(kernel.awake(() => kernel.awake(() => 7)), 7);
   throws(() =>
