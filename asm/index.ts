@@ -28,6 +28,7 @@ export {
   fraction_deposited,
 } from "./particles";
 export {
+  divide_column,
   histogram_counts,
   histogram_edges,
   min_max,

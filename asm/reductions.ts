@@ -128,3 +128,14 @@ export function histogram_counts(p: usize, n: u32, bins: u32, edges: usize, coun
     store<f64>(c, load<f64>(c) + 1.0);
   }
 }
+
+/** out[i] = x[i] / divisor for n f64 (the histogram of `x / divisor`), two at a time. */
+export function divide_column(out: usize, x: usize, n: u32, divisor: f64): void {
+  const d = f64x2.splat(divisor);
+  let i: u32 = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = <usize>i << 3;
+    v128.store(out + o, f64x2.div(v128.load(x + o), d));
+  }
+  if (i < n) store<f64>(out + (<usize>i << 3), load<f64>(x + (<usize>i << 3)) / divisor);
+}

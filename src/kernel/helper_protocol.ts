@@ -72,6 +72,7 @@ export const TASKS: readonly SplitTask[] = [
   "chebyshev_moments",
   "clenshaw_column",
   "deposition_rate",
+  "divide_column",
   "emission_per_aerosol",
   "fraction_deposited",
   "gaussian_values",

@@ -183,6 +183,8 @@ export interface KernelExports {
   ): void;
   /** out[i] = Σ_{k < degree} a_k T_k(x_i) for n f64 `x` (Clenshaw's recurrence). */
   clenshaw_column(a: number, degree: number, x: number, n: number, out: number): void;
+  /** out[i] = x[i] / divisor for n f64. */
+  divide_column(out: number, x: number, n: number, divisor: number): void;
   /** numpy's pairwise sum of n f64. */
   pairwise_sum(p: number, n: number): number;
   /** `np.sum` of n f64 (8192-value chunks, each pairwise). */
@@ -354,6 +356,7 @@ export type SplitTask =
   | "chebyshev_moments"
   | "clenshaw_column"
   | "deposition_rate"
+  | "divide_column"
   | "emission_per_aerosol"
   | "fraction_deposited"
   | "histogram_counts"

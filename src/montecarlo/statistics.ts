@@ -58,13 +58,17 @@ export function histogram(
     throw new RangeError(`expected a positive integer number of bins but found ${bins}`);
   }
   return kernel.scope(() => {
-    let p: number;
-    if (divisor === 1) {
-      p = kernel.ref(x);
-    } else {
+    let p = kernel.ref(x);
+    if (divisor !== 1) {
+      // x / divisor in the kernel (on two threads with a helper).
+      const from = p;
       p = kernel.alloc(x.length * 8);
-      const values = kernel.f64(p, x.length);
-      for (let i = 0; i < x.length; i++) values[i] = x[i] / divisor;
+      kernel.split("divide_column", x.length, (start, count) => [
+        p + start * 8,
+        from + start * 8,
+        count,
+        divisor,
+      ]);
     }
     const edges = kernel.alloc((bins + 1) * 8);
     const n = x.length;
