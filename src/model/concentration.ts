@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { kernelColumn, takeColumn } from "../montecarlo/column_arena.ts";
+import { kernelMap, takeColumn } from "../montecarlo/column_arena.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
 import { settlingVelocity, settlingVelocityOfDiameter } from "./particle.ts";
 import { valueAt } from "./piecewise_constant.ts";
@@ -149,16 +149,7 @@ function computeDepositionRate(model: VirusConcentrationModel): Vec {
   if (!isArray(diameter)) return perHour(settlingVelocityOfDiameter(diameter, f));
   // perHour(settlingVelocityOfDiameter(d, f)) per sample in the kernel (asm/particles.ts,
   // the same operations), on two threads with a helper.
-  const kernel = sharedKernel();
-  return kernelColumn(kernel, diameter.length, (out) => {
-    const d = kernel.ref(diameter);
-    kernel.split("deposition_rate", diameter.length, (start, count) => [
-      out + start * 8,
-      d + start * 8,
-      count,
-      f,
-    ]);
-  });
+  return kernelMap(sharedKernel(), "deposition_rate", diameter, f);
 }
 
 /** Background concentration, in the unit of the concentration (virions/m³ or ppm). */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { kernelColumn, takeColumn } from "../montecarlo/column_arena.ts";
+import { kernelMap, takeColumn } from "../montecarlo/column_arena.ts";
 import { sharedKernel } from "../kernel/shared.ts";
 import { map1, type Vec } from "./vec.ts";
 
@@ -106,16 +106,7 @@ export function fractionDeposited(diameterUm: Vec | undefined, evaporationFactor
   if (typeof diameterUm !== "number" && diameterUm.length >= KERNEL_MIN_LENGTH) {
     // The same expression per sample in the kernel (asm/particles.ts), on two threads
     // when the kernel has a helper.
-    const kernel = sharedKernel();
-    return kernelColumn(kernel, diameterUm.length, (out) => {
-      const d = kernel.ref(diameterUm);
-      kernel.split("fraction_deposited", diameterUm.length, (start, count) => [
-        out + start * 8,
-        d + start * 8,
-        count,
-        evaporationFactor,
-      ]);
-    });
+    return kernelMap(sharedKernel(), "fraction_deposited", diameterUm, evaporationFactor);
   }
   return map1(diameterUm, (diameter) => {
     const d = diameter * evaporationFactor;

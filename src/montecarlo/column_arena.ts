@@ -20,7 +20,7 @@
  *
  * @module
  */
-import type { Kernel } from "../kernel/kernel.ts";
+import type { Kernel, SplitTask } from "../kernel/kernel.ts";
 
 /** An open arena: its columns, and the kernel whose column heap it takes them from. */
 interface Arena {
@@ -96,6 +96,34 @@ export function copyColumn(values: Float64Array): Float64Array {
   const column = takeColumn(values.length);
   column.set(values);
   return column;
+}
+
+/**
+ * The column of `task(out, x, count, ...scalars)` over the samples of `x`, computed in
+ * `kernel` by parts (on two threads with a helper): for a kernel function of that shape
+ * whose every value comes from its own sample (see {@link kernelColumn}).
+ *
+ * @param kernel The kernel.
+ * @param task The kernel function.
+ * @param x The samples.
+ * @param scalars The function's arguments after the count.
+ * @returns The column.
+ */
+export function kernelMap(
+  kernel: Kernel,
+  task: SplitTask,
+  x: Float64Array,
+  ...scalars: number[]
+): Float64Array {
+  return kernelColumn(kernel, x.length, (out) => {
+    const from = kernel.ref(x);
+    kernel.split(task, x.length, (start, count) => [
+      out + start * 8,
+      from + start * 8,
+      count,
+      ...scalars,
+    ]);
+  });
 }
 
 /**

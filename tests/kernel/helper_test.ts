@@ -39,15 +39,23 @@ function fakeHelper(fields: Partial<KernelHelper>): KernelHelper {
   };
 }
 
-/** A kernel with a started helper, once the helper is ready (or undefined if it never is). */
-async function kernelWithHelper(): Promise<{ kernel: Kernel; helper: KernelHelper } | undefined> {
+/**
+ * A kernel with a started helper, once the helper is ready; undefined (the test then
+ * records itself as skipped) when no helper comes up.
+ */
+async function kernelWithHelper(
+  t: Deno.TestContext,
+): Promise<{ kernel: Kernel; helper: KernelHelper } | undefined> {
   const kernel = createKernel();
   const helper = startHelper(kernel);
-  if (helper === undefined) return undefined;
-  for (let i = 0; i < 200 && !helper.ready(); i++) {
+  for (let i = 0; i < 200 && helper !== undefined && !helper.ready(); i++) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return helper.ready() ? { kernel, helper } : undefined;
+  if (helper === undefined || !helper.ready()) {
+    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
+    return undefined;
+  }
+  return { kernel, helper };
 }
 
 /** Draws a mix of columns (sizes around the split threshold, odd ones, cached values). */
@@ -84,11 +92,8 @@ function draws(rng: Rng): Float64Array[] {
 }
 
 Deno.test("a helper thread leaves every draw and the generator's state unchanged", async (t) => {
-  const pair = await kernelWithHelper();
-  if (pair === undefined) {
-    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
-    return;
-  }
+  const pair = await kernelWithHelper(t);
+  if (pair === undefined) return;
   const parallel = createRng(7, { kernel: pair.kernel });
   const serial = createRng(7);
   strictEqual(pair.kernel.splits(100_000), true);
@@ -124,11 +129,8 @@ Deno.test("parts() is a fixed grid of whole steps covering the items", () => {
 });
 
 Deno.test("split() runs a column task by parts on both threads, as on one", async (t) => {
-  const pair = await kernelWithHelper();
-  if (pair === undefined) {
-    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
-    return;
-  }
+  const pair = await kernelWithHelper(t);
+  if (pair === undefined) return;
   const n = 100_001;
   const d = Float64Array.from({ length: n }, (_, i) => 0.1 + (i % 3000) * 0.01);
   const run = (kernel: Kernel) =>
@@ -228,11 +230,8 @@ Deno.test("a report is the same with and without the helper thread", async (t) =
 });
 
 Deno.test("runParts() throws a part's error once every part taken is done", async (t) => {
-  const pair = await kernelWithHelper();
-  if (pair === undefined) {
-    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
-    return;
-  }
+  const pair = await kernelWithHelper(t);
+  if (pair === undefined) return;
   const { kernel } = pair;
   const n = 16 * 16_384;
   const d = Float64Array.from({ length: n }, (_, i) => 0.1 + (i % 3000) * 0.01);
@@ -281,11 +280,8 @@ Deno.test("awake() keeps the helper awake for its body, also when the body throw
 });
 
 Deno.test("later() runs a task in the background on the helper, the same as here", async (t) => {
-  const pair = await kernelWithHelper();
-  if (pair === undefined) {
-    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
-    return;
-  }
+  const pair = await kernelWithHelper(t);
+  if (pair === undefined) return;
   const { kernel } = pair;
   const n = 200_001;
   const d = kernel.column(n);
@@ -343,11 +339,8 @@ Deno.test("later(): parts the helper left undone are done here; awake() finishes
 });
 
 Deno.test("later(): a part that throws is thrown by the finish, which does not hang", async (t) => {
-  const pair = await kernelWithHelper();
-  if (pair === undefined) {
-    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
-    return;
-  }
+  const pair = await kernelWithHelper(t);
+  if (pair === undefined) return;
   const { kernel } = pair;
   const n = 16 * 16_384;
   const d = kernel.column(n).fill(1);
