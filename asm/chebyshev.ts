@@ -183,3 +183,15 @@ export function clenshaw_column(a: usize, degree: u32, x: usize, n: u32, out: us
     store<f64>(out + (<usize>i << 3), xi * b1 - b2 + a0);
   }
 }
+
+/** out[i] = (x[i] − mid) / half for n f64: samples mapped to [−1, 1], two at a time. */
+export function normalize_column(out: usize, x: usize, n: u32, mid: f64, half: f64): void {
+  const m = f64x2.splat(mid);
+  const h = f64x2.splat(half);
+  let i: u32 = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = <usize>i << 3;
+    v128.store(out + o, f64x2.div(f64x2.sub(v128.load(x + o), m), h));
+  }
+  if (i < n) store<f64>(out + (<usize>i << 3), (load<f64>(x + (<usize>i << 3)) - mid) / half);
+}

@@ -84,6 +84,7 @@ export const TASKS: readonly SplitTask[] = [
   "kde_search",
   "log10_column",
   "min_max",
+  "normalize_column",
   "pow10_part",
 ];
 

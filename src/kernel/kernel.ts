@@ -185,6 +185,8 @@ export interface KernelExports {
   clenshaw_column(a: number, degree: number, x: number, n: number, out: number): void;
   /** out[i] = x[i] / divisor for n f64. */
   divide_column(out: number, x: number, n: number, divisor: number): void;
+  /** out[i] = (x[i] − mid) / half for n f64. */
+  normalize_column(out: number, x: number, n: number, mid: number, half: number): void;
   /** numpy's pairwise sum of n f64. */
   pairwise_sum(p: number, n: number): number;
   /** `np.sum` of n f64 (8192-value chunks, each pairwise). */
@@ -367,6 +369,7 @@ export type SplitTask =
   | "interval_doses"
   | "kde_search"
   | "log10_column"
+  | "normalize_column"
   | "min_max"
   | "pow10_part";
 

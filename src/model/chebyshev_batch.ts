@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { kernelColumn, takeColumn } from "../montecarlo/column_arena.ts";
+import { kernelColumn, kernelMap } from "../montecarlo/column_arena.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import {
   timelineBatch,
@@ -282,8 +282,7 @@ function cachedMoments(
 ): { x: Float64Array; moments: Float64Array[] } {
   let cache = momentCaches.get(dep);
   if (cache === undefined || cache.mid !== mid || cache.half !== half) {
-    const x = takeColumn(dep.length);
-    for (let i = 0; i < dep.length; i++) x[i] = (dep[i] - mid) / half;
+    const x = kernelMap(kernel, "normalize_column", dep, mid, half);
     cache = { mid, half, x, byArray: new WeakMap(), byScalar: new Map() };
     momentCaches.set(dep, cache);
   }
