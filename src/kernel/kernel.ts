@@ -6,7 +6,7 @@
  * `WebAssembly.Memory` (up to 2 GiB) so that a helper thread's instance can work on the
  * same columns (src/kernel/helper.ts, {@link Kernel.split}). The kernel (compiled with
  * AssemblyScript's `stub` runtime) allocates nothing itself; this wrapper owns every byte
- * above the kernel's static data with a stack allocator:
+ * above the kernel's static data: a stack, and a heap of columns.
  *
  * - {@link Kernel.alloc} bumps the top of the stack (16-byte aligned) and grows the
  *   memory in 64 KiB pages when the request does not fit. Memory never shrinks.
@@ -428,9 +428,9 @@ export interface Kernel {
   alloc(bytes: number): number;
   /** Runs `body` and then releases everything it allocated (also when it throws). */
   scope<T>(body: () => T): T;
-  /** A fresh view of `n` f64 at byte offset `ptr` (stale after the next allocation). */
+  /** A view of `n` f64 at byte offset `ptr` (valid as long as that memory is allocated). */
   f64(ptr: number, n: number): Float64Array;
-  /** A fresh view of `n` u32 at byte offset `ptr` (stale after the next allocation). */
+  /** A view of `n` u32 at byte offset `ptr` (valid as long as that memory is allocated). */
   u32(ptr: number, n: number): Uint32Array;
   /** Copies `values` into a new block and returns its byte offset. */
   put(values: ArrayLike<number>): number;
