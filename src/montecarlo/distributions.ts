@@ -12,7 +12,7 @@
  */
 import { kernelColumn } from "./column_arena.ts";
 import { fillGaussianColumn, splitsGaussian } from "./gaussian_column.ts";
-import type { Kernel } from "../kernel/kernel.ts";
+import type { Kernel, Part } from "../kernel/kernel.ts";
 import type { InterpTable } from "./interp.ts";
 import { checkCount, type Rng } from "./rng.ts";
 
@@ -300,12 +300,7 @@ function rejectionWithTable(
         ]),
         (i) => k.fill_uniform(rng.statePtr, out + parts[i].start * 8, parts[i].count, lo, hi),
       );
-      const rejected = kernel.u32(idx, n);
-      let total = 0;
-      kernel.u32(counts, parts.length).forEach((c, i) => {
-        rejected.copyWithin(total, parts[i].start, parts[i].start + c);
-        total += c;
-      });
+      const total = joinPartLists(kernel, idx, idx, parts, counts);
       // The later rounds (`interp_rounds`) the same way: each round's densities drawn,
       // then its candidates part by part, each part tested as soon as drawn; each part's
       // still-rejected indices in its own stretch of `still`, then one after the other
@@ -335,14 +330,7 @@ function rejectionWithTable(
           ]),
           (i) => k.fill_uniform(rng.statePtr, xs + round[i].start * 8, round[i].count, lo, hi),
         );
-        const from = kernel.u32(still, pending);
-        const to = kernel.u32(idx, pending);
-        let kept = 0;
-        kernel.u32(roundCounts, round.length).forEach((c, i) => {
-          to.set(from.subarray(round[i].start, round[i].start + c), kept);
-          kept += c;
-        });
-        pending = kept;
+        pending = joinPartLists(kernel, still, idx, round, roundCounts);
       }
     } else {
       k.interp_rejection(
@@ -411,6 +399,29 @@ function rejectedIndices(
     if (fvalue[i] > f[k]) out.push(i);
   }
   return Uint32Array.from(out);
+}
+
+/**
+ * Puts the lists the parts wrote (part i: counts[i] u32 from `from` + start · 4) one after
+ * the other at `to` (may be `from`: each list moves down, never over one not yet moved);
+ * returns their total length.
+ */
+function joinPartLists(
+  kernel: Kernel,
+  from: number,
+  to: number,
+  parts: readonly Part[],
+  counts: number,
+): number {
+  const end = parts[parts.length - 1];
+  const source = kernel.u32(from, end.start + end.count);
+  const target = kernel.u32(to, end.start + end.count);
+  let total = 0;
+  kernel.u32(counts, parts.length).forEach((c, i) => {
+    target.set(source.subarray(parts[i].start, parts[i].start + c), total);
+    total += c;
+  });
+  return total;
 }
 
 /** Weighted Gaussian KDE sampling, entirely in the kernel. */

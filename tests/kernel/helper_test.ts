@@ -45,8 +45,8 @@ function fakeHelper(fields: Partial<KernelHelper>): KernelHelper {
  */
 async function kernelWithHelper(
   t: Deno.TestContext,
+  kernel: Kernel = createKernel(),
 ): Promise<{ kernel: Kernel; helper: KernelHelper } | undefined> {
-  const kernel = createKernel();
   const helper = startHelper(kernel);
   for (let i = 0; i < 200 && helper !== undefined && !helper.ready(); i++) {
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -198,15 +198,9 @@ Deno.test("fillGaussianColumn() equals fill_normal / fill_lognormal, cache inclu
 });
 
 Deno.test("a report is the same with and without the helper thread", async (t) => {
-  const kernel = sharedKernel();
-  const helper = startHelper(kernel);
-  for (let i = 0; i < 200 && helper !== undefined && !helper.ready(); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  if (helper === undefined || !helper.ready()) {
-    await t.step({ name: "no worker thread here: skipped", ignore: true, fn: () => {} });
-    return;
-  }
+  const pair = await kernelWithHelper(t, sharedKernel());
+  if (pair === undefined) return;
+  const { kernel, helper } = pair;
   const read = async (name: string) =>
     JSON.parse(
       await Deno.readTextFile(new URL(`../fixtures/reference/${name}.in.json`, import.meta.url)),
