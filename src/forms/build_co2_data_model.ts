@@ -9,6 +9,7 @@ import { createRoom } from "../model/room.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { Co2Form } from "./co2_form.ts";
 import { FormError, formIssue } from "./form_error.ts";
+import { MAX_CO2_FIT_WORK } from "./limits.ts";
 import { totalOccupancy } from "./presence.ts";
 
 /**
@@ -32,7 +33,8 @@ export function fitTransitionTimes(form: Co2Form): number[] {
  * @param registry Where the CO2 constants (outdoor concentration, exhaled fraction) come from.
  * @returns The data model.
  * @throws {FormError} When the form has no ventilation state before the last reading
- *   (the fit needs at least one interval).
+ *   (the fit needs at least one interval), or when readings × intervals is over
+ *   {@link MAX_CO2_FIT_WORK}.
  */
 export function buildCo2DataModel(
   form: Co2Form,
@@ -45,6 +47,16 @@ export function buildCo2DataModel(
       "fitting_ventilation_states",
       `expected at least one ventilation change time before the last reading (${last} h) ` +
         `but found ${transitionTimes.length === 0 ? "none" : "only the last reading's time"}`,
+    )]);
+  }
+  const readings = form.co2Data.times.length;
+  const intervals = transitionTimes.length - 1;
+  if (readings * intervals > MAX_CO2_FIT_WORK) {
+    throw new FormError([formIssue(
+      "fitting_ventilation_states",
+      `expected at most ${MAX_CO2_FIT_WORK} readings × ventilation intervals (the fit's work) ` +
+        `but found ${readings} readings × ${intervals} intervals: fit fewer intervals at a time, ` +
+        "or average the readings (e.g. one per minute)",
     )]);
   }
   const constants = registry.concentrationModel.co2ConcentrationModel;

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { MAX_CO2_DATA_POINTS } from "./co2_form.ts";
+import { MAX_VENTILATION_TRANSITIONS } from "./limits.ts";
 import {
   JsonNumber,
   required,
@@ -25,13 +26,24 @@ function firstNotIncreasing(values: readonly number[]): number {
 }
 
 /** The `CO2_data` object: readings in hours and ppm. */
+/**
+ * A list of `item`, whose length (at most `max`) is checked before its items, so a huge
+ * list is refused with one issue.
+ */
+function list<T extends z.ZodType>(item: T, max: number, what: string, counted: string) {
+  return z.array(z.unknown(), { error: `expected a list of ${what}` })
+    .max(max, { error: `expected at most ${max} ${counted}` })
+    .pipe(z.array(item));
+}
+
 const Co2DataWire = z.object({
-  times: z.array(JsonNumber, { error: "expected a list of times (hours)" })
-    .min(2, { error: "expected at least two readings" })
-    .max(MAX_CO2_DATA_POINTS, { error: `expected at most ${MAX_CO2_DATA_POINTS} readings` }),
-  CO2: z.array(
+  times: list(JsonNumber, MAX_CO2_DATA_POINTS, "times (hours)", "readings")
+    .check(z.minLength(2, { error: "expected at least two readings" })),
+  CO2: list(
     JsonNumber.min(0, { error: "expected a concentration >= 0 ppm" }),
-    { error: "expected a list of concentrations (ppm)" },
+    MAX_CO2_DATA_POINTS,
+    "concentrations (ppm)",
+    "readings",
   ),
 }, { error: "expected a JSON object" }).superRefine((v, ctx) => {
   if (v.CO2.length !== v.times.length) {
@@ -54,7 +66,12 @@ const Co2DataWire = z.object({
 });
 
 /** The `fitting_ventilation_states` list: increasing times, hours. */
-const VentilationStatesWire = z.array(JsonNumber, { error: "expected a list of times (hours)" })
+const VentilationStatesWire = list(
+  JsonNumber,
+  MAX_VENTILATION_TRANSITIONS,
+  "times (hours)",
+  "times",
+)
   .superRefine((states, ctx) => {
     const i = firstNotIncreasing(states);
     if (i > 0) {

@@ -25,6 +25,13 @@ import type {
   SpecificBreaks,
   TimeInterval,
 } from "./virus_form.ts";
+import {
+  MAX_OCCUPANCY_GROUPS,
+  MAX_PRESENCE_INTERVALS,
+  MAX_SHORT_RANGE_INTERACTIONS,
+  MAX_SPECIFIC_BREAKS,
+  MAX_VENTILATION_TRANSITIONS,
+} from "./limits.ts";
 import { JsonCount, JsonNonNegativeNumber, JsonNumber, wireChoice, WireTime } from "./wire.ts";
 
 /** A strict object whose unknown-key error lists the keys it allows. */
@@ -40,8 +47,52 @@ function strict<T extends z.core.$ZodLooseShape>(shape: T) {
 }
 
 /** An array with a clear type error. */
-function array<T extends z.ZodType>(item: T) {
-  return z.array(item, { error: "expected an array" });
+/**
+ * An array of `item`, at most `max` long: the length is checked first, so a huge array
+ * is refused with one issue before any of its items is looked at.
+ */
+function array<T extends z.ZodType>(item: T, max: number, what: string, min = 0) {
+  const items = z.array(item);
+  return z.array(z.unknown(), { error: "expected an array" })
+    .max(max, { error: `expected at most ${max} ${what}` })
+    .pipe(
+      min === 0 ? items : items.min(min, {
+        error: `expected at least ${
+          min === 1 ? `one ${what.replace(/s$/, "")}` : `${["", "", "two"][min] ?? min} ${what}`
+        }`,
+      }),
+    );
+}
+
+/** Keys that cannot name a group: they would reach an object's prototype. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * A JSON object of named entries, at most `max` of them, none named like a prototype
+ * property (checked before the entries are parsed).
+ */
+function namedEntries<T extends z.ZodType>(value: T, max: number, what: string) {
+  return z.record(z.string(), z.unknown(), { error: "expected a JSON object" })
+    .superRefine((entries, ctx) => {
+      const names = Object.keys(entries);
+      if (names.length > max) {
+        ctx.addIssue({
+          code: "custom",
+          input: names.length,
+          message: `expected at most ${max} ${what} but found ${names.length}`,
+        });
+      }
+      for (const name of names.filter((n) => RESERVED_KEYS.has(n))) {
+        ctx.addIssue({
+          code: "custom",
+          input: name,
+          message: `expected ${what} named otherwise than ${
+            JSON.stringify(name)
+          } (a reserved name)`,
+        });
+      }
+    })
+    .pipe(z.record(z.string(), value));
 }
 
 /** `{"start_time": "HH:MM", "finish_time": "HH:MM"}` with finish after start. */
@@ -80,8 +131,7 @@ function noOverlap(what: string) {
 const OccupancyGroupWire = strict({
   total_people: JsonCount,
   infected: JsonCount,
-  presence: array(Interval)
-    .min(1, { error: "expected at least one presence interval" })
+  presence: array(Interval, MAX_PRESENCE_INTERVALS, "presence intervals", 1)
     .check(noOverlap("presence intervals")),
 }).superRefine((g, ctx) => {
   if (g.infected <= g.total_people) return;
@@ -97,16 +147,15 @@ const OccupancyGroupWire = strict({
  * The `occupancy` object: group id → `{total_people, infected, presence}`. An empty
  * object (the default) gives no groups: the legacy single-group mode.
  */
-export const Occupancy = z.record(z.string(), OccupancyGroupWire, {
-  error: "expected a JSON object",
-}).transform((groups): OccupancyGroup[] =>
-  Object.entries(groups).map(([id, g]) => ({
-    id,
-    totalPeople: g.total_people,
-    infected: g.infected,
-    presence: g.presence,
-  }))
-);
+export const Occupancy = namedEntries(OccupancyGroupWire, MAX_OCCUPANCY_GROUPS, "groups")
+  .transform((groups): OccupancyGroup[] =>
+    Object.entries(groups).map(([id, g]) => ({
+      id,
+      totalPeople: g.total_people,
+      infected: g.infected,
+      presence: g.presence,
+    }))
+  );
 
 // MARK: precise_activity
 
@@ -124,7 +173,11 @@ const TOTAL_PERCENTAGE = 100;
  */
 export const PreciseActivityWire = strict({
   physical_activity: wireChoice(ACTIVITY_NAMES),
-  respiratory_activity: array(strict({ type: Expiration, percentage: JsonNonNegativeNumber })),
+  respiratory_activity: array(
+    strict({ type: Expiration, percentage: JsonNonNegativeNumber }),
+    EXPIRATION_NAMES.length,
+    "respiratory activities",
+  ),
 }).superRefine((v, ctx) => {
   const seen = new Set<string>();
   v.respiratory_activity.forEach((a, i) => {
@@ -165,8 +218,8 @@ export const PreciseActivityWire = strict({
  * begins"); overlaps and the presence window are checked in `validate_virus_form.ts`.
  */
 export const SpecificBreaksWire = strict({
-  exposed_breaks: array(Interval),
-  infected_breaks: array(Interval),
+  exposed_breaks: array(Interval, MAX_SPECIFIC_BREAKS, "breaks"),
+  infected_breaks: array(Interval, MAX_SPECIFIC_BREAKS, "breaks"),
 }).transform((v): SpecificBreaks => ({
   exposedBreaks: v.exposed_breaks,
   infectedBreaks: v.infected_breaks,
@@ -198,11 +251,20 @@ const ShortRangeInteractionWire = strict({
  * group id → non-empty list of interactions. Timing against presence and overlaps are
  * checked in `validate_virus_form.ts`.
  */
-export const ShortRangeInteractionsWire = z.record(
-  z.string(),
-  array(ShortRangeInteractionWire).min(1, { error: "expected at least one interaction" }),
-  { error: "expected a JSON object" },
-).transform((groups): ShortRangeGroup[] =>
+export const ShortRangeInteractionsWire = namedEntries(
+  array(ShortRangeInteractionWire, MAX_SHORT_RANGE_INTERACTIONS, "interactions", 1),
+  MAX_SHORT_RANGE_INTERACTIONS,
+  "groups",
+).superRefine((groups, ctx) => {
+  const total = Object.values(groups).reduce((n, list) => n + list.length, 0);
+  if (total <= MAX_SHORT_RANGE_INTERACTIONS) return;
+  ctx.addIssue({
+    code: "custom",
+    input: total,
+    message:
+      `expected at most ${MAX_SHORT_RANGE_INTERACTIONS} interactions in all but found ${total}`,
+  });
+}).transform((groups): ShortRangeGroup[] =>
   Object.entries(groups).map(([groupId, list]) => ({
     groupId,
     interactions: list.map((i) => ({
@@ -222,8 +284,12 @@ export const ShortRangeInteractionsWire = z.record(
  * (`exhalation_rate`, `room_capacity`, …) are allowed and dropped.
  */
 export const Co2FittingResultWire = z.object({
-  transition_times: array(JsonNumber).min(2, { error: "expected at least two transition times" }),
-  ventilation_values: array(JsonNonNegativeNumber),
+  transition_times: array(JsonNumber, MAX_VENTILATION_TRANSITIONS, "transition times", 2),
+  ventilation_values: array(
+    JsonNonNegativeNumber,
+    MAX_VENTILATION_TRANSITIONS,
+    "ventilation values",
+  ),
 }, { error: "expected a JSON object" }).superRefine((v, ctx) => {
   const times = v.transition_times;
   const i = times.findIndex((t, k) => k > 0 && !(t > times[k - 1]));

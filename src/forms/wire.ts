@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { describeValue, oneOf } from "./_describe.ts";
+import { nestedDeeperThan, tooDeepProblem } from "./json_nesting.ts";
 
 /** Minutes in one hour. */
 const MIN_PER_H = 60;
@@ -171,6 +172,10 @@ function parseJsonText(
       input: text,
       message: `expected ${what} but found text that is not valid JSON${reason}`,
     });
+    return z.NEVER;
+  }
+  if (nestedDeeperThan(parsed)) {
+    ctx.addIssue({ code: "custom", input: text, message: tooDeepProblem() });
     return z.NEVER;
   }
   if (!isKind(parsed)) {

@@ -41,6 +41,9 @@ export function linearScale(
 
 /**
  * Round tick values covering [lo, hi]: about `target` steps of 1, 2, 2.5 or 5 × 10^k.
+ * A flat or nearly flat range (also at huge magnitudes, where `lo + 1 === lo`) is widened
+ * by 5 % of its magnitude; non-finite bounds give [0, 1]; never more than
+ * `4 × target + 2` ticks.
  *
  * @returns The ticks and the widened domain [first tick, last tick].
  */
@@ -49,13 +52,21 @@ export function niceTicks(
   hi: number,
   target = 5,
 ): { ticks: number[]; lo: number; hi: number } {
-  if (!(hi > lo)) hi = lo + 1;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = [0, 1];
+  const magnitudeOfRange = Math.max(Math.abs(lo), Math.abs(hi), 1);
+  if (!(hi - lo > magnitudeOfRange * 1e-9)) {
+    const pad = magnitudeOfRange * 0.05;
+    [lo, hi] = [lo - pad, hi + pad];
+  }
   const raw = (hi - lo) / target;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ??
     10 * magnitude;
   const first = Math.floor(lo / step + 1e-9);
   const last = Math.ceil(hi / step - 1e-9);
+  if (!(last - first <= 4 * target + 2) || !Number.isFinite(first)) {
+    return { ticks: [lo, hi], lo, hi };
+  }
   const ticks: number[] = [];
   // Multiply (not accumulate) so tick labels stay round.
   for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));

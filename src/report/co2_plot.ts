@@ -35,6 +35,17 @@ function polyline(xs: readonly number[], ys: readonly number[], color: string): 
   return `<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${points}"/>`;
 }
 
+/** Smallest and largest value (a loop: no spread of up to 50,000 arguments). */
+function extent(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
 /**
  * The plot as an SVG document.
  *
@@ -48,8 +59,8 @@ export function co2PlotSvg(data: Co2PlotData): string {
   const occ = data.occupancyTimes ?? [];
   const allTimes = [...times, ...vent, ...occ];
   const allValues = [...co2, ...predicted].filter(Number.isFinite);
-  const x = niceTicks(Math.min(...allTimes), Math.max(...allTimes), 8);
-  const y = niceTicks(Math.min(...allValues), Math.max(...allValues), 6);
+  const x = niceTicks(...extent(allTimes), 8);
+  const y = niceTicks(...extent(allValues), 6);
   const xOf = linearScale(x.lo, x.hi, PLOT.x, PLOT.x + PLOT.w);
   const yOf = linearScale(y.lo, y.hi, PLOT.y + PLOT.h, PLOT.y);
   const out: string[] = [
