@@ -1,42 +1,49 @@
 /**
- * The HTTP application: routes, CORS, body limit, request ids and logs, and the
- * mapping of every error to a JSON answer (`{"message": ...}`; never a stack trace).
+ * The HTTP application: routes (from the table in `routes.ts`), CORS, body limit,
+ * security headers, request ids and logs, and the mapping of every error to a JSON
+ * answer (`{"message": ...}`; never a stack trace; see `errors.ts`).
  *
- * Reports run through `runReport` (the worker pool in the server, anything else in
- * tests); the request's form is validated here first, so invalid input never waits in
- * the queue.
+ * This thread only reads the query string and the body's bytes: the body is parsed,
+ * validated and computed on a report worker (`runReport`, the worker pool in the
+ * server), so no input can make it work more than the body limit allows.
  *
  * @module
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { FormError } from "../forms/form_error.ts";
-import { parseCo2Form } from "../forms/parse_co2_form.ts";
-import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import { VERSION } from "../version.ts";
 import { cors, preflight } from "./cors.ts";
+import { errorAnswer } from "./errors.ts";
 import type { JobReply, ReportJob } from "./jobs.ts";
 import { landing } from "./landing.ts";
 import { registerOpenApi } from "./openapi.ts";
-import { parseCo2Query, parseReportQuery, QueryOptionError } from "./query_options.ts";
-import {
-  PoolBusyError,
-  PoolClosedError,
-  type PoolLoad,
-  PoolTimeoutError,
-  WorkerCrashedError,
-} from "./worker_pool.ts";
+import { requestLog, type RequestLogEnv } from "./request_log.ts";
+import { GET_ROUTES, REPORT_ROUTES, type ReportRoute } from "./routes.ts";
+import type { PoolLoad } from "./worker_pool.ts";
 
 /** Default largest request body, bytes (the reference's forms are a few kB). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** Whether the server can take reports now (for `/health`). */
+export type Readiness = "ok" | "starting" | "draining" | "unavailable";
+
 /** What the application needs from its host. */
 export interface AppOptions {
-  /** Computes one report (e.g. on the worker pool). */
-  readonly runReport: (job: ReportJob) => Promise<JobReply>;
+  /** Computes one report (e.g. on the worker pool); `signal` aborts when the client goes. */
+  readonly runReport: (job: ReportJob, signal?: AbortSignal) => Promise<JobReply>;
   /** The pool's load, for `/health`. */
   readonly load: () => PoolLoad;
+  /**
+   * Whether reports can be served (default: `ok` while a worker is ready).
+   * `/health` answers 200 only for `ok`, else 503 (load balancers stop sending).
+   */
+  readonly readiness?: () => Readiness;
+  /**
+   * A signal that aborts when the client of a request has gone (from the connection
+   * guard; `env` is what the HTTP server passes with the request). Absent: none.
+   */
+  readonly clientGone?: (env: unknown) => AbortSignal | undefined;
   /** CORS allowlist, lower case (see `cors.ts`). */
   readonly allowedOrigins: readonly string[];
   /** Largest request body, bytes. */
@@ -45,39 +52,19 @@ export interface AppOptions {
   readonly log: (line: string) => void;
 }
 
-type Env = { Variables: { requestId: string } };
-
-/** The body is not JSON (HTTP 400). */
-class BadJsonError extends Error {}
+type Env = RequestLogEnv;
 
 const SUCCESS = '{"status":"success","message":"Results generated successfully",';
-
-/** Routes and the methods they answer (anything else on them is a 405). */
-const ROUTES: Readonly<Record<string, string>> = {
-  "/": "GET",
-  "/health": "GET",
-  "/openapi.json": "GET",
-  "/virus/report": "POST",
-  "/report": "POST",
-  "/co2/transition_times": "POST",
-  "/co2/report": "POST",
-};
 
 function json(status: number, message: string, headers: Record<string, string> = {}): Response {
   return Response.json({ message }, { status, headers });
 }
 
-async function readJson(c: Context<Env>): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === "") throw new BadJsonError("body: expected a JSON object but found nothing");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new BadJsonError(
-      `body: expected a JSON object but found invalid JSON (${(error as Error).message})`,
-    );
-  }
-}
+/** Headers every answer carries unless a handler set its own. */
+const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Cache-Control": "no-store",
+};
 
 /**
  * Builds the application.
@@ -87,15 +74,15 @@ async function readJson(c: Context<Env>): Promise<unknown> {
  */
 export function createApp(options: AppOptions): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>();
+  const readiness = options.readiness ??
+    (() => (options.load().ready > 0 ? "ok" : "unavailable"));
 
-  app.use("*", async (c, next) => {
-    const requestId = crypto.randomUUID().slice(0, 8);
-    const started = performance.now();
-    c.set("requestId", requestId);
+  app.use("*", requestLog(options.log));
+  app.use("*", async function securityHeaders(c, next) {
     await next();
-    c.res.headers.set("X-Request-Id", requestId);
-    const ms = (performance.now() - started).toFixed(1);
-    options.log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms} ms id=${requestId}`);
+    for (const [name, value] of Object.entries(DEFAULT_HEADERS)) {
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    }
   });
   app.use("*", cors(options.allowedOrigins));
   app.on(
@@ -107,17 +94,23 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     }),
   );
 
-  for (const path of Object.keys(ROUTES)) app.options(path, () => preflight());
-
   app.get("/", (c) => landing(c.req.header("Accept")));
-  app.get("/health", (c) => c.json({ status: "ok", version: VERSION, workers: options.load() }));
+  app.get("/health", (c) => {
+    const status = readiness();
+    return c.json(
+      { status, version: VERSION, workers: options.load() },
+      status === "ok" ? 200 : 503,
+    );
+  });
   registerOpenApi(app);
 
   /** The envelope around a job's results, or the job's error. */
-  const answer = (c: Context<Env>, reply: JobReply, key: "results" | "report_data") => {
+  const answer = (c: Context<Env>, reply: JobReply, key: ReportRoute["envelopeKey"]) => {
     if (!reply.ok) {
-      if (reply.detail !== undefined) {
-        options.log(`id=${c.get("requestId")} internal error: ${reply.detail}`);
+      if (reply.status === 500) {
+        const id = c.get("requestId");
+        options.log(`id=${id} internal error: ${reply.detail ?? reply.message}`);
+        return json(500, `${reply.message} (request id ${id})`);
       }
       return json(reply.status, reply.message);
     }
@@ -136,55 +129,38 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       headers: { "Content-Type": "application/json", "Content-Length": String(length) },
     });
   };
-  const virus = (key: "results" | "report_data") => async (c: Context<Env>) => {
-    const query = parseReportQuery(new URL(c.req.url).searchParams);
-    const body = await readJson(c);
-    parseVirusForm(body);
-    const reply = await options.runReport({
-      kind: "virus",
-      body,
-      seed: query.seed,
-      probDist: query.probDist,
-    });
-    return answer(c, reply, key);
-  };
-  app.post("/virus/report", virus("results"));
-  app.post("/report", virus("report_data"));
-  const co2 = (kind: "co2_transition_times" | "co2_report") => async (c: Context<Env>) => {
-    const query = parseCo2Query(new URL(c.req.url).searchParams, kind === "co2_report");
-    const body = await readJson(c);
-    parseCo2Form(body);
-    return answer(c, await options.runReport({ kind, body, ...query }), "results");
-  };
-  app.post("/co2/transition_times", co2("co2_transition_times"));
-  app.post("/co2/report", co2("co2_report"));
 
-  for (const [path, method] of Object.entries(ROUTES)) {
+  for (const route of REPORT_ROUTES) {
+    app.post(route.path, async (c) => {
+      const job = route.job(new URL(c.req.url).searchParams, await c.req.text());
+      const reply = await options.runReport(job, options.clientGone?.(c.env));
+      return answer(c, reply, route.envelopeKey);
+    });
+  }
+
+  const methods: [string, string][] = [
+    ...GET_ROUTES.map((path): [string, string] => [path, "GET"]),
+    ...REPORT_ROUTES.map((route): [string, string] => [route.path, "POST"]),
+  ];
+  for (const [path, method] of methods) {
+    app.options(path, () => preflight());
     app.all(path, (c) =>
       json(405, `${c.req.method} is not allowed on ${path} (use ${method})`, {
         Allow: `${method}, OPTIONS`,
       }));
   }
-  app.notFound((c) => json(404, `no route ${c.req.method} ${c.req.path}`));
-  app.onError((error, c) => errorResponse(error, c, options.log));
+  app.notFound((c) => json(404, `no route ${c.req.method} ${shortPath(c.req.path)}`));
+  app.onError((error, c) => {
+    const { status, headers } = errorAnswer(error);
+    if (status !== 500) return json(status, error.message, { ...headers });
+    const id = c.get("requestId");
+    options.log(`id=${id} internal error: ${error.stack ?? error}`);
+    return json(500, `internal error (request id ${id})`);
+  });
   return app;
 }
 
-function errorResponse(error: Error, c: Context<Env>, log: (line: string) => void): Response {
-  if (
-    error instanceof FormError || error instanceof QueryOptionError ||
-    error instanceof BadJsonError
-  ) {
-    return json(400, error.message);
-  }
-  if (error instanceof PoolBusyError) {
-    return json(503, error.message, { "Retry-After": String(error.retryAfterS) });
-  }
-  if (error instanceof PoolTimeoutError || error instanceof PoolClosedError) {
-    return json(503, error.message);
-  }
-  const id = c.get("requestId");
-  const detail = error instanceof WorkerCrashedError ? error.message : (error.stack ?? error);
-  log(`id=${id} internal error: ${detail}`);
-  return json(500, `internal error (request id ${id})`);
+/** A path as echoed in a 404: at most 100 characters. */
+function shortPath(path: string): string {
+  return path.length > 100 ? `${path.slice(0, 99)}…` : path;
 }

@@ -33,10 +33,13 @@ export function cors(allowedOrigins: readonly string[]): MiddlewareHandler {
   const allowed = new Set(allowedOrigins.map((o) => o.toLowerCase()));
   return async (c, next) => {
     await next();
+    if (allowed.size === 0) return;
+    // The answer depends on Origin for every request once there is an allowlist, so a
+    // cache must not hand one origin's answer to another.
+    c.res.headers.append("Vary", "Origin");
     const origin = c.req.header("Origin");
     if (origin !== undefined && allowed.has(origin.toLowerCase())) {
       c.res.headers.set("Access-Control-Allow-Origin", origin);
-      c.res.headers.append("Vary", "Origin");
     }
   };
 }

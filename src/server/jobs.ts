@@ -1,24 +1,32 @@
 /**
- * The work a report worker does: one request body in, the JSON of the route's
- * `results` (or an error for the client) out. Runs inside the workers of the pool, and
- * in-process in tests.
+ * The work a report worker does: one request body (the raw text) in, the JSON of the
+ * route's `results` (or an error for the client) out. Runs inside the workers of the
+ * pool, and in-process in tests.
+ *
+ * The body is parsed and validated here, once, on the worker: the thread that accepts
+ * requests only reads bytes, so no input (deep nesting, huge invalid arrays) can stall
+ * or crash it, and nothing but a string is ever copied between threads.
  *
  * @module
  */
-import { FormError } from "../forms/form_error.ts";
 import type { Co2FitMethod } from "../report/co2_fit.ts";
 import { co2Report, co2TransitionTimes } from "../report/co2_report.ts";
-import { virusReport } from "../report/virus_report.ts";
+import { parseVirusForm } from "../forms/parse_virus_form.ts";
+import { virusReportFromForm } from "../report/virus_report.ts";
+import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
-import { MissingTemperaturesError, WeatherDataUnavailableError } from "../weather/errors.ts";
+import { clientErrorStatus } from "./errors.ts";
+import { parseJsonBody } from "./json_body.ts";
+import { checkReportSize } from "./report_limits.ts";
+import { assertFiniteResults } from "./finite_results.ts";
 
 /** One report to compute. */
 export type ReportJob =
   | {
     /** `POST /virus/report` (and `/report`). */
     readonly kind: "virus";
-    /** The request body, as parsed from JSON. */
-    readonly body: unknown;
+    /** The request body, as received (JSON text). */
+    readonly body: string;
     /** Seed of the generator (random when absent; the result reports it). */
     readonly seed?: number;
     /** Include `prob_dist` (N numbers per group). */
@@ -27,8 +35,8 @@ export type ReportJob =
   | {
     /** `POST /co2/transition_times` or `POST /co2/report`. */
     readonly kind: "co2_transition_times" | "co2_report";
-    /** The request body, as parsed from JSON. */
-    readonly body: unknown;
+    /** The request body, as received (JSON text). */
+    readonly body: string;
     /** Add the SVG plot. */
     readonly plot: boolean;
     /** Fit search (`co2_report`). */
@@ -73,25 +81,32 @@ export const INTERNAL_ERROR_MESSAGE =
  */
 export function runJob(job: ReportJob, context: JobContext): JobReply {
   try {
-    const results = job.kind === "virus"
-      ? virusReport(job.body, { seed: job.seed, probDist: job.probDist, weather: context.weather })
-      : job.kind === "co2_report"
-      ? co2Report(job.body, { plot: job.plot, method: job.fitMethod })
-      : co2TransitionTimes(job.body, { plot: job.plot });
+    const body = parseJsonBody(job.body);
+    let results: unknown;
+    if (job.kind === "virus") {
+      const form = parseVirusForm(body);
+      checkReportSize(form, job.probDist, DEFAULT_REGISTRY.monteCarlo.sampleSize);
+      results = virusReportFromForm(form, {
+        seed: job.seed,
+        probDist: job.probDist,
+        weather: context.weather,
+      });
+    } else if (job.kind === "co2_report") {
+      results = co2Report(body, { plot: job.plot, method: job.fitMethod });
+    } else {
+      results = co2TransitionTimes(body, { plot: job.plot });
+    }
+    assertFiniteResults(results);
     return { ok: true, json: new TextEncoder().encode(JSON.stringify(results)) };
   } catch (error) {
     return failure(error);
   }
 }
 
-/** Errors caused by what the client sent (or asked for and the server cannot provide). */
-function isClientError(error: unknown): error is Error {
-  return error instanceof FormError || error instanceof WeatherDataUnavailableError ||
-    error instanceof MissingTemperaturesError;
-}
-
 function failure(error: unknown): JobReply {
-  if (isClientError(error)) return { ok: false, status: 400, message: error.message };
+  if (clientErrorStatus(error) === 400) {
+    return { ok: false, status: 400, message: (error as Error).message };
+  }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { ok: false, status: 500, message: INTERNAL_ERROR_MESSAGE, detail };
 }

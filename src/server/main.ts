@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     console.log(`CAiMIRA TypeScript server ${VERSION}\n\n${USAGE}`);
     return;
   }
+  keepRunningOnStrayErrors();
   let server;
   try {
     server = await startServer(options, { workerUrl: import.meta.url });
@@ -39,11 +40,34 @@ async function main(): Promise<void> {
     if (stopping) Deno.exit(1); // a second signal: stop now
     stopping = true;
     console.log("shutting down: finishing the requests in flight");
+    const deadline = setTimeout(() => {
+      console.error(
+        `shutdown: requests still running after ${options.shutdownTimeoutS} s; exiting`,
+      );
+      Deno.exit(1);
+    }, (options.drainDelayS + options.shutdownTimeoutS) * 1000);
     await server.shutdown();
+    clearTimeout(deadline);
     Deno.exit(0);
   };
   Deno.addSignalListener("SIGINT", stop);
   if (Deno.build.os !== "windows") Deno.addSignalListener("SIGTERM", stop);
+}
+
+/**
+ * Nothing thrown by a callback (a timer, a message, a stream) may end the server: it is
+ * logged and the server goes on; the request it belonged to, if any, has its own error.
+ */
+function keepRunningOnStrayErrors(): void {
+  globalThis.addEventListener("error", (event) => {
+    event.preventDefault();
+    console.error(`uncaught error (the server goes on): ${event.error?.stack ?? event.message}`);
+  });
+  globalThis.addEventListener("unhandledrejection", (event) => {
+    event.preventDefault();
+    const reason = event.reason as Error | undefined;
+    console.error(`unhandled rejection (the server goes on): ${reason?.stack ?? reason}`);
+  });
 }
 
 if (inWorker()) runWorker();

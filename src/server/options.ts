@@ -23,8 +23,20 @@ export interface ServeOptions {
   readonly maxBodyBytes: number;
   /** Folder or URL of the weather dataset (absent: natural ventilation answers 400). */
   readonly weatherDirectory?: string;
+  /** Accepted SHA-256 digests of the weather files (absent: not checked). */
+  readonly weatherSha256?: readonly string[];
   /** CORS allowlist, lower case. */
   readonly allowedOrigins: readonly string[];
+  /** Open connections at most (absent: what the descriptor limit allows, ≤ 1024). */
+  readonly maxConnections?: number;
+  /** Time a client has to send a request's head, s. */
+  readonly headerTimeoutS: number;
+  /** Time a connection may stay idle between requests, s. */
+  readonly idleTimeoutS: number;
+  /** After SIGTERM: time `/health` says "draining" before the listener closes, s. */
+  readonly drainDelayS: number;
+  /** After SIGTERM: longest wait for the requests in flight before exiting anyway, s. */
+  readonly shutdownTimeoutS: number;
 }
 
 /** The usage text (`--help`). */
@@ -38,12 +50,23 @@ export const USAGE = `Usage: deno task serve [options]
   --max-body BYTES    largest request body (default ${DEFAULT_MAX_BODY_BYTES})
   --weather-data DIR  weather dataset folder or URL for natural ventilation
                       (default $${WEATHER_DATA_ENV}; without it natural ventilation answers 400)
+  --weather-sha256 HEX[,HEX]  accepted SHA-256 digests of the weather files
+  --max-connections N open connections at most (default: what the file-descriptor
+                      limit allows, at most 1024)
+  --header-timeout S  time to send a request's head (default 10; its body: 30)
+  --idle-timeout S    keep-alive time between requests (default 30)
+  --drain-delay S     after SIGTERM, /health answers 503 "draining" this long before
+                      the listener closes (default 0; e.g. 5 behind a load balancer)
+  --shutdown-timeout S  after SIGTERM, exit at the latest after this long (default 30)
   --help              print this help
 
 Environment: ${ALLOWED_ORIGINS_ENV} (comma-separated CORS allowlist), PORT, HOST,
 CAIMIRA_WORKERS, ${WEATHER_DATA_ENV}. Flags win over the environment.`;
 
 const DEFAULT_TIMEOUT_S = 120;
+const DEFAULT_HEADER_TIMEOUT_S = 10;
+const DEFAULT_IDLE_TIMEOUT_S = 30;
+const DEFAULT_SHUTDOWN_TIMEOUT_S = 30;
 const QUEUE_PER_WORKER = 4;
 const MAX_WORKERS = 256;
 const MAX_TIMEOUT_S = 86400;
@@ -56,13 +79,30 @@ function integer(name: string, text: string, min: number, max: number): number {
   return n;
 }
 
-function seconds(name: string, text: string): number {
+function seconds(name: string, text: string, allowZero = false): number {
   const s = Number(text);
-  if (!/^\d*\.?\d+$/.test(text) || !(s > 0) || s > MAX_TIMEOUT_S) {
+  if (!/^\d*\.?\d+$/.test(text) || !(allowZero ? s >= 0 : s > 0) || s > MAX_TIMEOUT_S) {
     throw new RangeError(`${name}: expected seconds in (0, ${MAX_TIMEOUT_S}] but found "${text}"`);
   }
   return s;
 }
+
+/** The flags that take a value. */
+const FLAGS: readonly string[] = [
+  "--port",
+  "--host",
+  "--workers",
+  "--queue",
+  "--timeout",
+  "--max-body",
+  "--weather-data",
+  "--weather-sha256",
+  "--max-connections",
+  "--header-timeout",
+  "--idle-timeout",
+  "--drain-delay",
+  "--shutdown-timeout",
+];
 
 /**
  * Parses the flags (and the environment for what they leave out).
@@ -82,8 +122,7 @@ export function parseServeArgs(
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split(/=(.*)/s, 2);
     if (flag === "--help" || flag === "-h") return "help";
-    const names = ["--port", "--host", "--workers", "--queue", "--timeout", "--max-body"];
-    if (![...names, "--weather-data"].includes(flag)) {
+    if (!FLAGS.includes(flag)) {
       throw new RangeError(`unknown option ${args[i]} (see --help)`);
     }
     const value = inline ?? args[++i];
@@ -101,6 +140,13 @@ export function parseServeArgs(
     MAX_WORKERS,
   );
   const weatherDirectory = text("--weather-data", WEATHER_DATA_ENV, "");
+  const digests = given.get("--weather-sha256")?.split(",").map((d) => d.trim().toLowerCase());
+  if (digests?.some((d) => !/^[0-9a-f]{64}$/.test(d))) {
+    throw new RangeError(
+      "--weather-sha256: expected SHA-256 digests (64 hex digits, comma-separated)",
+    );
+  }
+  const maxConnections = given.get("--max-connections");
   return {
     port: integer("--port", text("--port", "PORT", "8088"), 0, 65535),
     hostname,
@@ -119,6 +165,23 @@ export function parseServeArgs(
       2 ** 31,
     ),
     weatherDirectory: weatherDirectory === "" ? undefined : weatherDirectory,
+    ...(digests === undefined ? {} : { weatherSha256: digests }),
     allowedOrigins: parseAllowedOrigins(env(ALLOWED_ORIGINS_ENV)),
+    ...(maxConnections === undefined
+      ? {}
+      : { maxConnections: integer("--max-connections", maxConnections, 1, 1e6) }),
+    headerTimeoutS: seconds(
+      "--header-timeout",
+      text("--header-timeout", undefined, String(DEFAULT_HEADER_TIMEOUT_S)),
+    ),
+    idleTimeoutS: seconds(
+      "--idle-timeout",
+      text("--idle-timeout", undefined, String(DEFAULT_IDLE_TIMEOUT_S)),
+    ),
+    drainDelayS: seconds("--drain-delay", text("--drain-delay", undefined, "0"), true),
+    shutdownTimeoutS: seconds(
+      "--shutdown-timeout",
+      text("--shutdown-timeout", undefined, String(DEFAULT_SHUTDOWN_TIMEOUT_S)),
+    ),
   };
 }

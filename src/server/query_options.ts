@@ -38,10 +38,18 @@ export class QueryOptionError extends Error {
    * @param problem What is wrong with it.
    */
   constructor(parameter: string, problem: string) {
-    super(`query parameter ${parameter}: ${problem}`);
+    super(`query parameter ${shorten(parameter)}: ${problem}`);
     this.name = "QueryOptionError";
     this.parameter = parameter;
   }
+}
+
+/** Longest parameter name or value echoed in a message. */
+const MAX_ECHO_CHARS = 60;
+
+/** A name or value as echoed in a message: at most {@link MAX_ECHO_CHARS} characters. */
+function shorten(text: string): string {
+  return text.length > MAX_ECHO_CHARS ? `${text.slice(0, MAX_ECHO_CHARS - 1)}…` : text;
 }
 
 /** Options of the CO2 routes. */
@@ -74,7 +82,7 @@ function flag(query: URLSearchParams, name: string, fallback: boolean): boolean 
   if (!BOOLEANS.includes(value)) {
     throw new QueryOptionError(
       name,
-      `expected 0, 1, false or true but found ${JSON.stringify(value)}`,
+      `expected 0, 1, false or true but found ${JSON.stringify(shorten(value))}`,
     );
   }
   return value === "1" || value === "true";
@@ -93,7 +101,7 @@ function integerIn(name: string, text: string, min: number, max: number): number
   if (!/^\d+$/.test(text) || value < min || value > max) {
     throw new QueryOptionError(
       name,
-      `expected an integer in ${min}..${max} but found ${JSON.stringify(text)}`,
+      `expected an integer in ${min}..${max} but found ${JSON.stringify(shorten(text))}`,
     );
   }
   return value;
@@ -133,7 +141,7 @@ export function parseCo2Query(query: URLSearchParams, withFit: boolean): Co2Quer
   if (method !== "powell" && method !== "least_squares") {
     throw new QueryOptionError(
       "fit_method",
-      `expected "powell" or "least_squares" but found ${JSON.stringify(method)}`,
+      `expected "powell" or "least_squares" but found ${JSON.stringify(shorten(method))}`,
     );
   }
   return {

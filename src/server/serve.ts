@@ -1,15 +1,29 @@
 /**
- * Starts the server: loads (checks) the weather dataset, starts the worker pool and
- * `Deno.serve`, and stops them gracefully.
+ * Starts the server: reads the weather dataset once (time limit, optional checksums)
+ * and hands its files to the workers, starts the worker pool, the HTTP server on a
+ * private loopback port and the connection guard in front of it (timeouts, connection
+ * cap: `connection_guard.ts`), and stops them gracefully.
  *
  * @module
  */
-import { loadWeatherDataset } from "../weather/dataset.ts";
-import { createApp } from "./app.ts";
+import {
+  readWeatherFiles,
+  weatherDatasetFromFiles,
+  type WeatherFiles,
+} from "../weather/dataset.ts";
+import { createApp, type Readiness } from "./app.ts";
+import {
+  DEFAULT_CONNECTION_LIMITS,
+  defaultMaxConnections,
+  guardConnections,
+} from "./connection_guard.ts";
 import type { JobReply, ReportJob } from "./jobs.ts";
 import type { ServeOptions } from "./options.ts";
 import type { WorkerInit } from "./worker.ts";
 import { createWorkerPool } from "./worker_pool.ts";
+
+/** Longest wait for the guard to relay the last answers after the server stopped, ms. */
+const LAST_BYTES_MS = 5_000;
 
 /** Name given to the report workers (visible in debuggers and `self.name`). */
 const WORKER_NAME = "caimira-report-worker";
@@ -31,7 +45,11 @@ export interface RunningServer {
   readonly url: string;
   /** The port listened on (useful with port 0). */
   readonly port: number;
-  /** Stops accepting connections, lets in-flight requests finish, then stops the workers. */
+  /**
+   * Stops gracefully: `/health` says "draining" for the drain delay, then no new
+   * connections are accepted, requests in flight finish (at most the shutdown time
+   * limit), and the workers stop.
+   */
   shutdown(): Promise<void>;
 }
 
@@ -48,17 +66,22 @@ export async function startServer(
   runtime: ServerRuntime,
 ): Promise<RunningServer> {
   const log = runtime.log ?? ((line: string) => console.log(line));
-  const init: WorkerInit = {
-    weatherDirectory: options.weatherDirectory,
-    // A report's second thread only when the report workers leave a core free.
-    kernelHelper: options.workers < (navigator.hardwareConcurrency ?? 1),
-  };
+  let weatherFiles: WeatherFiles | undefined;
   if (options.weatherDirectory !== undefined) {
-    const weather = await loadWeatherDataset({ directory: options.weatherDirectory });
+    weatherFiles = await readWeatherFiles({
+      directory: options.weatherDirectory,
+      sha256: options.weatherSha256,
+    });
+    const weather = weatherDatasetFromFiles(weatherFiles);
     log(`weather data: ${weather.stations.length} stations`);
   } else {
     log("weather data: none configured (natural ventilation answers 400)");
   }
+  const init: WorkerInit = {
+    weatherFiles,
+    // A report's second thread only when the report workers leave a core free.
+    kernelHelper: options.workers < (navigator.hardwareConcurrency ?? 1),
+  };
   const pool = createWorkerPool<ReportJob, JobReply>({
     size: options.workers,
     queueLimit: options.queue,
@@ -68,31 +91,69 @@ export async function startServer(
       worker.postMessage({ init });
       return worker;
     },
+    log,
   });
+  let state: Readiness | undefined;
+  let clientGone: (port: number) => AbortSignal | undefined = () => undefined;
   const app = createApp({
-    runReport: (job) => pool.run(job),
+    runReport: (job, signal) => pool.run(job, signal),
+    clientGone: (env) => {
+      const remote = (env as Deno.ServeHandlerInfo<Deno.NetAddr> | undefined)?.remoteAddr;
+      return remote === undefined ? undefined : clientGone(remote.port);
+    },
     load: () => pool.load(),
+    readiness: () => state ?? (pool.load().ready > 0 ? "ok" : "starting"),
     allowedOrigins: options.allowedOrigins,
     maxBodyBytes: options.maxBodyBytes,
     log,
   });
-  const server = Deno.serve({
-    port: options.port,
-    hostname: options.hostname,
+  // The HTTP server listens on a loopback port of its own; clients reach it only
+  // through the guard.
+  const inner = Deno.serve({
+    port: 0,
+    hostname: "127.0.0.1",
     onListen: () => {},
+    onError: (error) => {
+      log(`internal error: ${(error as Error)?.stack ?? error}`);
+      return Response.json({ message: "internal error" }, { status: 500 });
+    },
   }, app.fetch);
-  const port = server.addr.port;
-  const host = server.addr.hostname.includes(":")
-    ? `[${server.addr.hostname}]`
-    : server.addr.hostname;
-  const url = `http://${host}:${port}`;
+  const innerPort = inner.addr.port;
+  const listener = Deno.listen({ port: options.port, hostname: options.hostname });
+  const guard = guardConnections(
+    listener,
+    () => Deno.connect({ hostname: "127.0.0.1", port: innerPort }),
+    {
+      ...DEFAULT_CONNECTION_LIMITS,
+      maxConnections: options.maxConnections ?? defaultMaxConnections(),
+      headerTimeoutMs: options.headerTimeoutS * 1000,
+      idleTimeoutMs: options.idleTimeoutS * 1000,
+    },
+    log,
+  );
+  clientGone = guard.clientGone;
+  const addr = listener.addr as Deno.NetAddr;
+  const host = addr.hostname.includes(":") ? `[${addr.hostname}]` : addr.hostname;
+  const url = `http://${host}:${addr.port}`;
   log(`listening on ${url} (${options.workers} report workers, queue ${options.queue})`);
+  let stopped: Promise<void> | undefined;
   return {
     url,
-    port,
-    async shutdown() {
-      await server.shutdown();
-      await pool.close();
+    port: addr.port,
+    shutdown() {
+      stopped ??= (async () => {
+        state = "draining";
+        if (options.drainDelayS > 0) {
+          await new Promise((resolve) => setTimeout(resolve, options.drainDelayS * 1000));
+        }
+        guard.stopAccepting();
+        await pool.close();
+        // Deno's shutdown lets the answers in flight go out, then closes its side of
+        // each connection; the guard relays the last bytes and closes the client's.
+        await inner.shutdown();
+        await guard.drain(LAST_BYTES_MS);
+      })();
+      return stopped;
     },
   };
 }

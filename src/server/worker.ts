@@ -1,20 +1,30 @@
 /**
- * The inside of a report worker: loads the shared data once (`init` message), then
- * answers `{ id, job }` messages with `{ id, reply }` (see `worker_pool.ts`).
+ * The inside of a report worker: builds the shared data once (`init` message: the
+ * weather files the main thread has already read, so a replaced worker downloads
+ * nothing), says `{ ready: true }`, then answers `{ id, job }` messages with
+ * `{ id, reply, recycle }` (see `worker_pool.ts`). `recycle` asks for a fresh worker
+ * when the kernel's memory has grown past {@link RECYCLE_KERNEL_BYTES} (the kernel's
+ * memory never shrinks; a new worker gives it back to the system).
  *
  * @module
  */
-import { setKernelHelper } from "../kernel/shared.ts";
-import { loadWeatherDataset } from "../weather/dataset.ts";
-import { type JobContext, type ReportJob, runJob } from "./jobs.ts";
+import { setKernelHelper, sharedKernel } from "../kernel/shared.ts";
+import { weatherDatasetFromFiles, type WeatherFiles } from "../weather/dataset.ts";
+import { INTERNAL_ERROR_MESSAGE, type JobContext, type ReportJob, runJob } from "./jobs.ts";
 
 /** The first message a worker receives. */
 export interface WorkerInit {
-  /** Folder or URL of the weather dataset (absent: no natural ventilation). */
-  readonly weatherDirectory?: string;
+  /** The weather dataset's files, as read by the main thread (absent: none configured). */
+  readonly weatherFiles?: WeatherFiles;
   /** Give the worker's kernel a helper thread (when the workers leave cores free). */
   readonly kernelHelper?: boolean;
 }
+
+/**
+ * Kernel memory past which a worker asks to be replaced after its job, bytes. The
+ * largest fixture report (s3) reserves ~75 MB; 20 occupancy groups ~235 MB.
+ */
+export const RECYCLE_KERNEL_BYTES = 192 * 1024 * 1024;
 
 /** The worker's global scope, as far as this module uses it. */
 interface WorkerScope {
@@ -28,31 +38,38 @@ export function inWorker(): boolean {
   return scope !== undefined && globalThis instanceof scope;
 }
 
-async function loadContext(init: WorkerInit): Promise<JobContext> {
-  if (init.weatherDirectory === undefined) return {};
-  // The main thread has already loaded this dataset once, so a failure here is rare
-  // (files removed since): natural ventilation then answers 400 with the reason.
-  try {
-    return { weather: await loadWeatherDataset({ directory: init.weatherDirectory }) };
-  } catch (error) {
-    console.error(`report worker: weather data unavailable: ${(error as Error).message}`);
-    return {};
-  }
+function buildContext(init: WorkerInit): JobContext {
+  if (init.weatherFiles === undefined) return {};
+  // The main thread has parsed the same files once already, so this does not fail.
+  return { weather: weatherDatasetFromFiles(init.weatherFiles) };
 }
 
 /** Starts answering jobs (call once, inside a worker). */
 export function runWorker(): void {
   const scope = globalThis as unknown as WorkerScope;
-  let context: Promise<JobContext> = Promise.resolve({});
-  scope.onmessage = async (event: MessageEvent) => {
+  let context: JobContext = {};
+  scope.onmessage = (event: MessageEvent) => {
     const message = event.data as { init?: WorkerInit; id?: number; job?: ReportJob };
     if (message.init !== undefined) {
       setKernelHelper(message.init.kernelHelper ?? false);
-      context = loadContext(message.init);
+      context = buildContext(message.init);
+      scope.postMessage({ ready: true });
       return;
     }
-    const reply = runJob(message.job as ReportJob, await context);
+    let reply;
+    try {
+      reply = runJob(message.job as ReportJob, context);
+    } catch (error) {
+      // runJob answers every error itself; this is the last net.
+      reply = {
+        ok: false,
+        status: 500,
+        message: INTERNAL_ERROR_MESSAGE,
+        detail: String((error as Error)?.stack ?? error),
+      } as const;
+    }
+    const recycle = sharedKernel().memoryBytes() > RECYCLE_KERNEL_BYTES;
     // The encoded results move to the main thread without a copy.
-    scope.postMessage({ id: message.id, reply }, reply.ok ? [reply.json.buffer] : []);
+    scope.postMessage({ id: message.id, reply, recycle }, reply.ok ? [reply.json.buffer] : []);
   };
 }

@@ -122,6 +122,17 @@ export interface LoadWeatherDatasetOptions {
    * @default {Deno.env.get (an unset variable, or no `--allow-env`, reads as unset)}
    */
   readonly env?: (name: string) => string | undefined;
+  /**
+   * Time limit of each download (URLs), ms.
+   *
+   * @default {30000}
+   */
+  readonly timeoutMs?: number;
+  /**
+   * Accepted SHA-256 digests (hex, as `sha256sum` prints them): each file read must have
+   * one of them.
+   */
+  readonly sha256?: readonly string[];
 }
 
 /**
@@ -148,6 +159,34 @@ export interface LoadWeatherDatasetOptions {
 export async function loadWeatherDataset(
   options: LoadWeatherDatasetOptions = {},
 ): Promise<WeatherDataset> {
+  return weatherDatasetFromFiles(await readWeatherFiles(options));
+}
+
+/** The two files of a weather dataset as read (see {@link readWeatherFiles}). */
+export interface WeatherFiles {
+  /** The station list's text. */
+  readonly stationList: string;
+  /** The hourly temperatures' text (JSON). */
+  readonly temperatures: string;
+  /** Where they came from. */
+  readonly stationListAt: string;
+  /** Where they came from. */
+  readonly temperaturesAt: string;
+}
+
+/**
+ * Reads the two files of a weather dataset without parsing them (so that a server can
+ * read them once and hand the texts to its workers). Options as
+ * {@link loadWeatherDataset}'s.
+ *
+ * @param options Where the files are, the time limit of a download, checksums.
+ * @returns The files' texts and where they came from.
+ * @throws {WeatherDataUnavailableError} As {@link loadWeatherDataset}, also when a
+ *   download overruns `timeoutMs` or a file's SHA-256 is not one of `sha256`.
+ */
+export async function readWeatherFiles(
+  options: LoadWeatherDatasetOptions = {},
+): Promise<WeatherFiles> {
   const env = options.env ?? readEnv;
   let directory: string | URL | undefined = options.directory;
   if (directory === undefined && (!options.stationList || !options.temperatures)) {
@@ -159,24 +198,67 @@ export async function loadWeatherDataset(
       `expected a weather dataset but none is configured: ${HOW_TO_PROVIDE}`,
     );
   }
+  const read = { timeoutMs: options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS };
   const stationListAt = options.stationList ?? join(directory as string | URL, STATION_LIST_FILE);
-  const stationText = await readText(stationListAt);
+  const stationText = await readText(stationListAt, read);
   let temperaturesAt: string | URL;
   let temperatureText: string;
   if (options.temperatures !== undefined) {
     temperaturesAt = options.temperatures;
-    temperatureText = await readText(temperaturesAt);
+    temperatureText = await readText(temperaturesAt, read);
   } else {
     [temperaturesAt, temperatureText] = await readFirst(
       TEMPERATURE_FILES.map((name) => join(directory as string | URL, name)),
+      read,
     );
   }
-  const source = `${String(stationListAt)} + ${String(temperaturesAt)}`;
+  if (options.sha256 !== undefined) {
+    await checkDigest(stationText, stationListAt, options.sha256);
+    await checkDigest(temperatureText, temperaturesAt, options.sha256);
+  }
+  return {
+    stationList: stationText,
+    temperatures: temperatureText,
+    stationListAt: String(stationListAt),
+    temperaturesAt: String(temperaturesAt),
+  };
+}
+
+/**
+ * Builds the dataset from files read by {@link readWeatherFiles}.
+ *
+ * @param files The files' texts.
+ * @returns The dataset.
+ * @throws {SyntaxError} When a file's content is malformed (message names the file).
+ * @throws {TypeError} When the temperatures are not structured as expected.
+ */
+export function weatherDatasetFromFiles(files: WeatherFiles): WeatherDataset {
   return createWeatherDataset(
-    withFileName(() => parseStationList(stationText), stationListAt),
-    withFileName(() => parseHourlyTemperatures(temperatureText), temperaturesAt),
-    source,
+    withFileName(() => parseStationList(files.stationList), files.stationListAt),
+    withFileName(() => parseHourlyTemperatures(files.temperatures), files.temperaturesAt),
+    `${files.stationListAt} + ${files.temperaturesAt}`,
   );
+}
+
+/** Default time limit of one download, ms. */
+const DEFAULT_DOWNLOAD_TIMEOUT_MS = 30_000;
+
+/** Refuses a file whose SHA-256 (lower-case hex) is not among `accepted`. */
+async function checkDigest(
+  text: string,
+  at: string | URL,
+  accepted: readonly string[],
+): Promise<void> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
+  );
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  if (!accepted.some((a) => a.trim().toLowerCase() === hex)) {
+    throw new WeatherDataUnavailableError(
+      `expected weather data at ${String(at)} with one of the configured SHA-256 digests ` +
+        `but found ${hex}`,
+    );
+  }
 }
 
 const HOW_TO_PROVIDE =
@@ -206,9 +288,15 @@ function isRemote(at: string | URL): boolean {
   return /^https?:/i.test(at instanceof URL ? at.protocol : at);
 }
 
+/** How files are read. */
+interface ReadOptions {
+  /** Time limit of a download, ms. */
+  readonly timeoutMs: number;
+}
+
 /** Reads one file or URL; a missing or unreadable one becomes WeatherDataUnavailableError. */
-async function readText(at: string | URL): Promise<string> {
-  const text = await readIfPresent(at);
+async function readText(at: string | URL, read: ReadOptions): Promise<string> {
+  const text = await readIfPresent(at, read);
   if (text === undefined) {
     throw new WeatherDataUnavailableError(
       `expected weather data at ${String(at)} but found ${
@@ -223,10 +311,10 @@ async function readText(at: string | URL): Promise<string> {
  * Reads one file or URL, or returns undefined when it does not exist (no such file,
  * HTTP 404). Any other failure becomes WeatherDataUnavailableError.
  */
-async function readIfPresent(at: string | URL): Promise<string | undefined> {
+async function readIfPresent(at: string | URL, read: ReadOptions): Promise<string | undefined> {
   try {
     if (isRemote(at)) {
-      const response = await fetch(at);
+      const response = await fetch(at, { signal: AbortSignal.timeout(read.timeoutMs) });
       if (response.status === 404) {
         await response.body?.cancel();
         return undefined;
@@ -254,9 +342,12 @@ async function readIfPresent(at: string | URL): Promise<string | undefined> {
 }
 
 /** The first of `candidates` that exists; a read failure other than "absent" is thrown. */
-async function readFirst(candidates: (string | URL)[]): Promise<[string | URL, string]> {
+async function readFirst(
+  candidates: (string | URL)[],
+  read: ReadOptions,
+): Promise<[string | URL, string]> {
   for (const at of candidates) {
-    const text = await readIfPresent(at);
+    const text = await readIfPresent(at, read);
     if (text !== undefined) return [at, text];
   }
   const tried = candidates.map(String).join(" or ");
@@ -266,6 +357,9 @@ async function readFirst(candidates: (string | URL)[]): Promise<[string | URL, s
 }
 
 function describeIoError(error: unknown): string {
+  if (error instanceof DOMException && error.name === "TimeoutError") {
+    return "no answer within the download time limit";
+  }
   if (error instanceof Deno.errors.PermissionDenied || error instanceof Deno.errors.NotCapable) {
     return "no permission to read it (run with --allow-read, or --allow-net for URLs)";
   }

@@ -1,13 +1,20 @@
-// A worker for the pool tests: `{ id, job }` with job "crash" throws, "hang" never
-// answers, a number n answers 2n after n ms.
+// A worker for the pool tests. It says it is ready (after `?delay=ms` when its URL has
+// one), then answers `{ id, job }`: job "crash" throws, "hang" never answers,
+// "recycle" answers 0 and asks to be replaced, a number n answers 2n after n ms.
 const scope = globalThis as unknown as {
   onmessage: (event: MessageEvent) => void;
   postMessage: (message: unknown) => void;
 };
+const delay = Number(new URL(import.meta.url).searchParams.get("delay") ?? 0);
 scope.onmessage = (event: MessageEvent) => {
   const { id, job } = event.data as { id: number; job: unknown };
   if (job === "crash") throw new Error("boom");
   if (job === "hang") return;
+  if (job === "recycle") {
+    scope.postMessage({ id, reply: 0, recycle: true });
+    return;
+  }
   const n = job as number;
   setTimeout(() => scope.postMessage({ id, reply: 2 * n }), n);
 };
+setTimeout(() => scope.postMessage({ ready: true }), delay);

@@ -2,7 +2,7 @@
 // mapping, logs and envelopes without workers. The real server is in server_test.ts.
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { createApp } from "../../src/server/app.ts";
-import type { JobReply, ReportJob } from "../../src/server/jobs.ts";
+import { type JobReply, type ReportJob, runJob } from "../../src/server/jobs.ts";
 import { PoolBusyError, PoolTimeoutError } from "../../src/server/worker_pool.ts";
 import { REQUIRED_WIRE } from "../forms/_helpers.ts";
 
@@ -10,7 +10,7 @@ function app(runReport: (job: ReportJob) => Promise<JobReply>) {
   const lines: string[] = [];
   const a = createApp({
     runReport,
-    load: () => ({ size: 1, busy: 0, queued: 0 }),
+    load: () => ({ size: 1, ready: 1, busy: 0, queued: 0 }),
     allowedOrigins: [],
     maxBodyBytes: 4096,
     log: (line) => lines.push(line),
@@ -36,21 +36,25 @@ Deno.test("app: the job gets the body and the query options; the envelope wraps 
     message: "Results generated successfully",
     results: { seed: 7 },
   });
-  deepStrictEqual(jobs, [{ kind: "virus", body: REQUIRED_WIRE, seed: 7, probDist: false }]);
+  deepStrictEqual(jobs, [{
+    kind: "virus",
+    body: JSON.stringify(REQUIRED_WIRE),
+    seed: 7,
+    probDist: false,
+    reportGenerationParallelism: undefined,
+  }]);
   const old = await a.request("/report", { method: "POST", body: JSON.stringify(REQUIRED_WIRE) });
   deepStrictEqual((await old.json()).report_data, { seed: 7 });
 });
 
-Deno.test("app: invalid forms are refused before they reach a worker", async () => {
-  let called = 0;
-  const { post } = app(() => {
-    called++;
-    return Promise.resolve({ ok: true, json: new TextEncoder().encode("{}") });
-  });
+Deno.test("app: invalid forms and query options answer 400 naming the field", async () => {
+  const { post } = app((job) => Promise.resolve(runJob(job, {})));
   const res = await post({ ...REQUIRED_WIRE, windows_number: "two" });
   strictEqual(res.status, 400);
   ok(/^windows_number: expected/.test((await res.json()).message));
-  strictEqual(called, 0);
+  const query = await post(REQUIRED_WIRE, "?seed=-1");
+  strictEqual(query.status, 400);
+  ok(/^query parameter seed: expected an integer/.test((await query.json()).message));
 });
 
 Deno.test("app: a failed job maps to its status; a 500 is logged with the request id", async () => {
@@ -59,8 +63,8 @@ Deno.test("app: a failed job maps to its status; a 500 is logged with the reques
   );
   const res = await post(REQUIRED_WIRE);
   strictEqual(res.status, 500);
-  deepStrictEqual(await res.json(), { message: "internal" });
   const id = res.headers.get("X-Request-Id");
+  deepStrictEqual(await res.json(), { message: `internal (request id ${id})` });
   ok(lines.some((l) => l === `id=${id} internal error: Error: at /x.ts:1`));
   ok(lines.some((l) => l.startsWith("POST /virus/report 500 ") && l.endsWith(`id=${id}`)));
 });

@@ -20,6 +20,10 @@ Deno.test("parseServeArgs(): defaults are 127.0.0.1:8088, one worker per core, 4
     maxBodyBytes: 1024 * 1024,
     weatherDirectory: undefined,
     allowedOrigins: [],
+    headerTimeoutS: 10,
+    idleTimeoutS: 30,
+    drainDelayS: 0,
+    shutdownTimeoutS: 30,
   });
 });
 

@@ -1,0 +1,75 @@
+/**
+ * The last check before a report leaves a worker: every number in it is finite. A
+ * report with NaN, ±Infinity (JSON `null`) or a missing value where a number belongs
+ * is a bug, answered as a 500 with the request id (never a 200 with nulls).
+ *
+ * Allowed exceptions, both the reference's documented outputs: the viral-load bins of
+ * `conditional_probability_data` without samples (NaN, written `null`) and
+ * `prob_probabilistic_exposure` when probabilistic exposure is off (`null`).
+ *
+ * @module
+ */
+
+/** Keys under which a `null` (or NaN) is a documented value, not a bug. */
+const MAY_HOLD_NULL: ReadonlySet<string> = new Set([
+  "conditional_probability_data",
+  "prob_probabilistic_exposure",
+]);
+
+/** A report holds a non-finite number where it must not (an internal error, HTTP 500). */
+export class NonFiniteResultError extends Error {
+  /** Where, e.g. `groups.group_1.prob_inf`. */
+  readonly path: string;
+
+  /**
+   * Creates the error.
+   *
+   * @param path Where the value is.
+   * @param value What was found there.
+   */
+  constructor(path: string, value: unknown) {
+    super(`the report holds ${String(value)} at ${path}`);
+    this.name = "NonFiniteResultError";
+    this.path = path;
+  }
+}
+
+/**
+ * Checks that every number in `results` is finite (see the module doc for the two
+ * documented exceptions). Walks iteratively.
+ *
+ * @param results A report as it is about to be serialised.
+ * @throws {NonFiniteResultError} At the first non-finite number or `null`.
+ */
+export function assertFiniteResults(results: unknown): void {
+  const stack: [unknown, string][] = [[results, ""]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) throw new NonFiniteResultError(path, value);
+    } else if (value === null || value === undefined) {
+      throw new NonFiniteResultError(path, value);
+    } else if (ArrayBuffer.isView(value)) {
+      const values = value as unknown as ArrayLike<number>;
+      for (let i = 0; i < values.length; i++) {
+        if (!Number.isFinite(values[i])) {
+          throw new NonFiniteResultError(`${path}[${i}]`, values[i]);
+        }
+      }
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (typeof item === "number") {
+          if (!Number.isFinite(item)) throw new NonFiniteResultError(`${path}[${i}]`, item);
+        } else {
+          stack.push([item, `${path}[${i}]`]);
+        }
+      }
+    } else if (typeof value === "object") {
+      for (const [key, child] of Object.entries(value)) {
+        if (MAY_HOLD_NULL.has(key)) continue;
+        stack.push([child, path === "" ? key : `${path}.${key}`]);
+      }
+    }
+  }
+}
