@@ -103,11 +103,22 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "body";
-  let out = String(path[0]);
+  let out = shortKey(String(path[0]));
   for (const s of path.slice(1)) {
     if (typeof s === "number") out += `[${s}]`;
-    else if (typeof s === "string" && IDENTIFIER.test(s)) out += `.${s}`;
-    else out += `[${JSON.stringify(String(s))}]`;
+    else if (typeof s === "string" && IDENTIFIER.test(s)) out += `.${shortKey(s)}`;
+    else out += `[${JSON.stringify(shortKey(String(s)))}]`;
   }
   return out;
+}
+
+/**
+ * A key or field name as echoed in a message: at most 60 characters (longer ones are
+ * cut and end with `…`), so a message never repeats a huge name from the input.
+ *
+ * @param key A key as sent.
+ * @returns The key, shortened when long.
+ */
+export function shortKey(key: string): string {
+  return key.length > MAX_ECHO_CHARS ? `${key.slice(0, MAX_ECHO_CHARS - 1)}…` : key;
 }

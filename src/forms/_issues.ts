@@ -4,8 +4,11 @@
  * @module
  */
 import type { z } from "zod";
-import { describeValue, formatPath, listOf } from "./_describe.ts";
+import { describeValue, formatPath, listOf, shortKey } from "./_describe.ts";
 import { type FormIssue, formIssue } from "./form_error.ts";
+
+/** Unknown keys named in one message at most. */
+const MAX_KEYS_LISTED = 10;
 
 /**
  * One {@link FormIssue} per zod issue (one per key for unknown keys).
@@ -34,12 +37,15 @@ function describe(
   if (issue.code === "unrecognized_keys") {
     if (path.length === 0) {
       return issue.keys.map((key) =>
-        formIssue(key, `unknown field, expected one of the fields of the ${formName}`)
+        formIssue(shortKey(key), `unknown field, expected one of the fields of the ${formName}`)
       );
     }
+    const shown = issue.keys.slice(0, MAX_KEYS_LISTED).map((k) => JSON.stringify(shortKey(k)));
+    const more = issue.keys.length - shown.length;
+    if (more > 0) shown.push(`${more} more`);
     const found = issue.keys.length === 1
-      ? `the unknown key ${JSON.stringify(issue.keys[0])}`
-      : `the unknown keys ${listOf(issue.keys.map((k) => JSON.stringify(k)), "and")}`;
+      ? `the unknown key ${shown[0]}`
+      : `the unknown keys ${listOf(shown, "and")}`;
     return [issueAt(path, `${issue.message} but found ${found}`)];
   }
   if (path.length === 0 && issue.code === "invalid_type") {

@@ -72,27 +72,26 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", 
  * property (checked before the entries are parsed).
  */
 function namedEntries<T extends z.ZodType>(value: T, max: number, what: string) {
-  return z.record(z.string(), z.unknown(), { error: "expected a JSON object" })
-    .superRefine((entries, ctx) => {
-      const names = Object.keys(entries);
-      if (names.length > max) {
-        ctx.addIssue({
-          code: "custom",
-          input: names.length,
-          message: `expected at most ${max} ${what} but found ${names.length}`,
-        });
-      }
-      for (const name of names.filter((n) => RESERVED_KEYS.has(n))) {
-        ctx.addIssue({
-          code: "custom",
-          input: name,
-          message: `expected ${what} named otherwise than ${
-            JSON.stringify(name)
-          } (a reserved name)`,
-        });
-      }
-    })
-    .pipe(z.record(z.string(), value));
+  // The names are checked on the input itself: a parsed record has already lost a
+  // "__proto__" entry.
+  return z.custom<Record<string, unknown>>(() => true).superRefine((entries, ctx) => {
+    if (entries === null || typeof entries !== "object" || Array.isArray(entries)) return;
+    const names = Object.keys(entries);
+    if (names.length > max) {
+      ctx.addIssue({
+        code: "custom",
+        input: names.length,
+        message: `expected at most ${max} ${what} but found ${names.length}`,
+      });
+    }
+    for (const name of names.filter((n) => RESERVED_KEYS.has(n))) {
+      ctx.addIssue({
+        code: "custom",
+        input: name,
+        message: `expected ${what} named otherwise than ${JSON.stringify(name)} (a reserved name)`,
+      });
+    }
+  }).pipe(z.record(z.string(), value, { error: "expected a JSON object" }));
 }
 
 /** `{"start_time": "HH:MM", "finish_time": "HH:MM"}` with finish after start. */

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ownData } from "./own_data.ts";
 import { formIssuesFromZod } from "./_issues.ts";
 import type { Co2Form } from "./co2_form.ts";
 import { Co2FormWire } from "./co2_form_schema.ts";
@@ -35,7 +36,7 @@ const FORM_NAME = "CO2 form";
  *   contradict each other; each issue names its field.
  */
 export function parseCo2Form(input: unknown): Co2Form {
-  const parsed = Co2FormWire.safeParse(input, { reportInput: true });
+  const parsed = Co2FormWire.safeParse(ownData(input), { reportInput: true });
   if (!parsed.success) {
     throw new FormError(formIssuesFromZod(parsed.error.issues, [], FORM_NAME), {
       cause: parsed.error,

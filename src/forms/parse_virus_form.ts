@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { ownData } from "./own_data.ts";
 import type { z } from "zod";
 import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import { formIssuesFromZod } from "./_issues.ts";
@@ -79,7 +80,7 @@ export interface ParseVirusFormOptions {
  */
 export function parseVirusForm(input: unknown, options: ParseVirusFormOptions = {}): VirusForm {
   const registry = options.registry ?? DEFAULT_REGISTRY;
-  const parsed = VirusFormWire.safeParse(input, { reportInput: true });
+  const parsed = VirusFormWire.safeParse(ownData(input), { reportInput: true });
   if (!parsed.success) {
     throw new FormError(formIssuesFromZod(parsed.error.issues, [], FORM_NAME), {
       cause: parsed.error,

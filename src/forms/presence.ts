@@ -125,6 +125,11 @@ function intervalOccupancy(interval: Interval, value: number): IntPiecewiseConst
   const times: number[] = [];
   const values: number[] = [];
   for (const [a, b] of spans) {
+    if (times.length > 0 && times[times.length - 1] === a) {
+      // Touching intervals (09:00–10:00, 10:00–11:00) are one stretch of presence.
+      times[times.length - 1] = b;
+      continue;
+    }
     times.push(a, b);
     values.push(value, 0);
   }

@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { describeValue, oneOf } from "./_describe.ts";
 import { nestedDeeperThan, tooDeepProblem } from "./json_nesting.ts";
+import { ownData } from "./own_data.ts";
 
 /** Minutes in one hour. */
 const MIN_PER_H = 60;
@@ -159,7 +160,7 @@ function parseJsonText(
 ): unknown {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = ownData(JSON.parse(text));
   } catch (e) {
     const nonFinite = /\b(NaN|-?Infinity)\b/.exec(text);
     const reason = nonFinite

@@ -25,6 +25,7 @@ export function loggablePath(path: string): string {
   const cut = path.length > MAX_LOGGED_PATH_CHARS
     ? `${path.slice(0, MAX_LOGGED_PATH_CHARS)}…`
     : path;
+  // deno-lint-ignore no-control-regex
   return cut.replace(/[\x00-\x1f\x7f-\uffff\\]/g, (ch) => {
     const code = ch.charCodeAt(0);
     if (ch === "…" && cut.endsWith(ch)) return ch;
