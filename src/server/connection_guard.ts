@@ -2,13 +2,15 @@
  * The server's front door: accepts TCP connections and relays their bytes to the HTTP
  * server behind it (on a loopback port of its own), enforcing what `Deno.serve` does
  * not (it has no timeouts and no connection limit):
- * - a cap on open connections (over it, new ones get a 503 and are closed);
+ * - a cap on open connections (at the cap, accepting pauses: new connections wait in the
+ *   system's backlog until one ends, so the process never runs out of descriptors);
  * - a deadline for each request's head (`headerTimeoutMs`) and body (`bodyTimeoutMs`),
  *   counted from their first byte, so a client that sends slowly or stops half-way
  *   (a half-open `GET / HTTP/1.1\r\nHo`) is closed;
  * - an idle deadline between requests (`idleTimeoutMs`, keep-alive);
  * - a deadline for each write to a client that does not read (`writeTimeoutMs`);
- * - running out of file descriptors pauses accepting (and retries) instead of failing.
+ * - running out of file descriptors pauses accepting (and retries) instead of failing,
+ *   and lowers the cap to the connections open at that moment (less a margin).
  * While a complete request is being answered there is no client deadline: the report's
  * own time limit applies. HTTP/1.x only (what `Deno.serve` speaks over plain TCP).
  *
@@ -42,41 +44,21 @@ export const DEFAULT_CONNECTION_LIMITS: Omit<ConnectionLimits, "maxConnections">
     maxHeaderBytes: 16 * 1024,
   });
 
-/** File descriptors kept free for everything but connections. */
-const RESERVED_DESCRIPTORS = 64;
-/** Descriptors per guarded connection: the client's, ours to the server, the server's. */
-const DESCRIPTORS_PER_CONNECTION = 3;
-/** Largest default connection cap. */
-const MAX_DEFAULT_CONNECTIONS = 1024;
-
 /**
- * The default connection cap: what the process's file-descriptor limit allows
- * (`/proc/self/limits`, 3 descriptors per connection, 64 kept free), at most 1024.
- *
- * @param limitsText The text of `/proc/self/limits` (read when absent; 1024 assumed
- *   when it cannot be read).
- * @returns The cap, at least 8.
+ * The default connection cap. Each connection holds 3 descriptors (the client's, the
+ * guard's to the server, the server's), so 256 connections fit the common limit of
+ * 1,024 open files with room to spare (`--max-connections` to change; the limit itself
+ * cannot be read without full permissions). Should the process run out of descriptors
+ * anyway, the guard lowers its cap to what was open then (see {@link guardConnections}).
  */
-export function defaultMaxConnections(limitsText?: string): number {
-  let text = limitsText;
-  if (text === undefined) {
-    try {
-      text = Deno.readTextFileSync("/proc/self/limits");
-    } catch {
-      text = "";
-    }
-  }
-  const soft = Number(/^Max open files\s+(\d+)/m.exec(text)?.[1] ?? 1024);
-  const cap = Math.floor((soft - RESERVED_DESCRIPTORS) / DESCRIPTORS_PER_CONNECTION);
-  return Math.max(8, Math.min(MAX_DEFAULT_CONNECTIONS, cap));
-}
+export const DEFAULT_MAX_CONNECTIONS = 256;
 
 /** A running guard. */
 export interface ConnectionGuard {
   /** Connections open now. */
   active(): number;
-  /** Connections closed by a deadline or refused over the cap, since the start. */
-  counters(): { readonly timedOut: number; readonly refused: number };
+  /** Connections closed by a deadline, and pauses at the cap, since the start. */
+  counters(): { readonly timedOut: number; readonly pausedAtCap: number; readonly cap: number };
   /**
    * A signal that aborts when the client of a relayed connection is gone, found by the
    * port of the guard's own connection to the server (the request's remote port as the
@@ -144,7 +126,18 @@ export function guardConnections(
   const byServerSidePort = new Map<number, Relay>();
   let accepting = true;
   let timedOut = 0;
-  let refused = 0;
+  let pausedAtCap = 0;
+  let cap = limits.maxConnections;
+  /** Lowers the cap after the process ran out of descriptors. */
+  const outOfDescriptors = (error: unknown) => {
+    const lowered = Math.max(4, relays.size - 4);
+    if (lowered < cap) {
+      cap = lowered;
+      log(`connections: out of file descriptors (${(error as Error).message}); cap now ${cap}`);
+    }
+  };
+  /** Wakes the accept loop when a connection ends. */
+  let slotFreed: (() => void) | undefined;
 
   const close = (relay: Relay) => {
     if (relay.closed) return;
@@ -152,6 +145,7 @@ export function guardConnections(
     relays.delete(relay);
     if (relay.serverSidePort !== undefined) byServerSidePort.delete(relay.serverSidePort);
     relay.gone.abort();
+    slotFreed?.();
     for (const conn of [relay.client, relay.server]) {
       try {
         conn?.close();
@@ -253,9 +247,10 @@ export function guardConnections(
       clientDone.catch(() => {});
       // The client stopped sending (half-close): let the answer in flight finish.
       if (await Promise.race([serverDone, clientDone]) === "client") await serverDone;
-    } catch {
+    } catch (error) {
       // A reset or closed connection, or no descriptor for the server side.
       if (relay.server === undefined && !relay.closed) {
+        if (!(error instanceof Deno.errors.ConnectionRefused)) outOfDescriptors(error);
         await writeAll(client, cannedAnswer(503, "Service Unavailable", "server busy"))
           .catch(() => {});
       }
@@ -264,26 +259,22 @@ export function guardConnections(
     }
   };
 
-  const refuse = (client: Deno.Conn) => {
-    refused++;
-    client.write(cannedAnswer(503, "Service Unavailable", "too many open connections"))
-      .catch(() => {})
-      .finally(() => {
-        try {
-          client.close();
-        } catch { /* already closed */ }
-      });
-  };
-
   const accept = async () => {
     let pausedAt = -Infinity;
     while (accepting) {
+      if (relays.size >= cap) {
+        pausedAtCap++;
+        await new Promise<void>((resolve) => (slotFreed = resolve));
+        slotFreed = undefined;
+        continue;
+      }
       let client: Deno.Conn;
       try {
         client = await listener.accept();
       } catch (error) {
         if (!accepting || error instanceof Deno.errors.BadResource) return;
         // Out of descriptors (EMFILE) or a transient error: pause, then try again.
+        outOfDescriptors(error);
         const now = performance.now();
         if (now - pausedAt > 10_000) {
           log(`connections: cannot accept (${(error as Error).message}); pausing`);
@@ -292,8 +283,7 @@ export function guardConnections(
         await new Promise((resolve) => setTimeout(resolve, 200));
         continue;
       }
-      if (relays.size >= limits.maxConnections) refuse(client);
-      else serve(client);
+      serve(client);
     }
   };
   accept();
@@ -301,6 +291,7 @@ export function guardConnections(
   const stopAccepting = () => {
     if (!accepting) return;
     accepting = false;
+    slotFreed?.();
     try {
       listener.close();
     } catch { /* already closed */ }
@@ -308,7 +299,7 @@ export function guardConnections(
 
   return {
     active: () => relays.size,
-    counters: () => ({ timedOut, refused }),
+    counters: () => ({ timedOut, pausedAtCap, cap }),
     clientGone: (port) => byServerSidePort.get(port)?.gone.signal,
     stopAccepting,
     async drain(timeoutMs: number) {

@@ -14,7 +14,7 @@ import {
 import { createApp, type Readiness } from "./app.ts";
 import {
   DEFAULT_CONNECTION_LIMITS,
-  defaultMaxConnections,
+  DEFAULT_MAX_CONNECTIONS,
   guardConnections,
 } from "./connection_guard.ts";
 import type { JobReply, ReportJob } from "./jobs.ts";
@@ -109,23 +109,45 @@ export async function startServer(
   });
   // The HTTP server listens on a loopback port of its own; clients reach it only
   // through the guard.
-  const inner = Deno.serve({
-    port: 0,
-    hostname: "127.0.0.1",
-    onListen: () => {},
-    onError: (error) => {
-      log(`internal error: ${(error as Error)?.stack ?? error}`);
-      return Response.json({ message: "internal error" }, { status: 500 });
-    },
-  }, app.fetch);
-  const innerPort = inner.addr.port;
+  let stopping = false;
+  const startInner = (): Deno.HttpServer<Deno.NetAddr> => {
+    const server = Deno.serve({
+      port: 0,
+      hostname: "127.0.0.1",
+      onListen: () => {},
+      onError: (error) => {
+        log(`internal error: ${(error as Error)?.stack ?? error}`);
+        return Response.json({ message: "internal error" }, { status: 500 });
+      },
+    }, app.fetch);
+    return server;
+  };
+  let inner = startInner();
+  /**
+   * A connection to the HTTP server; when it refuses (its accept loop has failed, e.g.
+   * for want of descriptors), a new server takes its place and the connection is tried
+   * once more.
+   */
+  const connectInner = async (): Promise<Deno.Conn> => {
+    try {
+      return await Deno.connect({ hostname: "127.0.0.1", port: inner.addr.port });
+    } catch (error) {
+      if (!(error instanceof Deno.errors.ConnectionRefused) || stopping) throw error;
+      log("the HTTP server stopped accepting; starting a new one");
+      const old = inner;
+      inner = startInner();
+      old.shutdown().catch(() => {});
+      return await Deno.connect({ hostname: "127.0.0.1", port: inner.addr.port });
+    }
+  };
   const listener = Deno.listen({ port: options.port, hostname: options.hostname });
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const guard = guardConnections(
     listener,
-    () => Deno.connect({ hostname: "127.0.0.1", port: innerPort }),
+    connectInner,
     {
       ...DEFAULT_CONNECTION_LIMITS,
-      maxConnections: options.maxConnections ?? defaultMaxConnections(),
+      maxConnections,
       headerTimeoutMs: options.headerTimeoutS * 1000,
       idleTimeoutMs: options.idleTimeoutS * 1000,
     },
@@ -135,7 +157,10 @@ export async function startServer(
   const addr = listener.addr as Deno.NetAddr;
   const host = addr.hostname.includes(":") ? `[${addr.hostname}]` : addr.hostname;
   const url = `http://${host}:${addr.port}`;
-  log(`listening on ${url} (${options.workers} report workers, queue ${options.queue})`);
+  log(
+    `listening on ${url} (${options.workers} report workers, queue ${options.queue}, ` +
+      `at most ${maxConnections} connections)`,
+  );
   let stopped: Promise<void> | undefined;
   return {
     url,
@@ -147,6 +172,7 @@ export async function startServer(
           await new Promise((resolve) => setTimeout(resolve, options.drainDelayS * 1000));
         }
         guard.stopAccepting();
+        stopping = true;
         await pool.close();
         // Deno's shutdown lets the answers in flight go out, then closes its side of
         // each connection; the guard relays the last bytes and closes the client's.
