@@ -25,7 +25,9 @@ import type {
   SpecificBreaks,
   TimeInterval,
 } from "./virus_form.ts";
-import { JsonCount, JsonNonNegativeNumber, JsonNumber, wireChoice, WireTime } from "./wire.ts";
+import { jsonQuantity, rangeCheck } from "./field_kinds.ts";
+import { DAY_HOURS, DAY_MINUTES, FITTED_AIR_CHANGES_PER_H, PEOPLE } from "./physical_ranges.ts";
+import { JsonCount, JsonNonNegativeNumber, wireChoice, WireTime } from "./wire.ts";
 
 /** A strict object whose unknown-key error lists the keys it allows. */
 function strict<T extends z.core.$ZodLooseShape>(shape: T) {
@@ -78,8 +80,8 @@ function noOverlap(what: string) {
 
 /** One occupancy group (reference `validate_dynamic_exposed_format`). */
 const OccupancyGroupWire = strict({
-  total_people: JsonCount,
-  infected: JsonCount,
+  total_people: JsonCount.pipe(rangeCheck(PEOPLE, "people")),
+  infected: JsonCount.pipe(rangeCheck(PEOPLE, "people")),
   presence: array(Interval)
     .min(1, { error: "expected at least one presence interval" })
     .check(noOverlap("presence intervals")),
@@ -190,7 +192,7 @@ export function emptyOr<T extends z.ZodType>(schema: T) {
 const ShortRangeInteractionWire = strict({
   expiration: Expiration,
   start_time: WireTime,
-  duration: JsonNonNegativeNumber,
+  duration: jsonQuantity(DAY_MINUTES, "minutes"),
 });
 
 /**
@@ -222,8 +224,9 @@ export const ShortRangeInteractionsWire = z.record(
  * (`exhalation_rate`, `room_capacity`, …) are allowed and dropped.
  */
 export const Co2FittingResultWire = z.object({
-  transition_times: array(JsonNumber).min(2, { error: "expected at least two transition times" }),
-  ventilation_values: array(JsonNonNegativeNumber),
+  transition_times: array(jsonQuantity(DAY_HOURS, "h"))
+    .min(2, { error: "expected at least two transition times" }),
+  ventilation_values: array(jsonQuantity(FITTED_AIR_CHANGES_PER_H, "h⁻¹")),
 }, { error: "expected a JSON object" }).superRefine((v, ctx) => {
   const times = v.transition_times;
   const i = times.findIndex((t, k) => k > 0 && !(t > times[k - 1]));
