@@ -17,6 +17,7 @@ import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import { VERSION } from "../version.ts";
 import { cors, preflight } from "./cors.ts";
 import type { JobReply, ReportJob } from "./jobs.ts";
+import { docsPage } from "./docs_page.ts";
 import { landing } from "./landing.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { parseCo2Query, parseReportQuery, QueryOptionError } from "./query_options.ts";
@@ -57,6 +58,7 @@ const ROUTES: Readonly<Record<string, string>> = {
   "/": "GET",
   "/health": "GET",
   "/openapi.json": "GET",
+  "/docs": "GET",
   "/virus/report": "POST",
   "/report": "POST",
   "/co2/transition_times": "POST",
@@ -112,6 +114,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   app.get("/", (c) => landing(c.req.header("Accept")));
   app.get("/health", (c) => c.json({ status: "ok", version: VERSION, workers: options.load() }));
   registerOpenApi(app);
+  app.get("/docs/*", docsPage);
 
   /** The envelope around a job's results, or the job's error. */
   const answer = (c: Context<Env>, reply: JobReply, key: "results" | "report_data") => {

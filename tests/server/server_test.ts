@@ -83,6 +83,9 @@ Deno.test("server: landing, health, OpenAPI document, 404 and 405", async () => 
     ok(doc.paths["/report"].post);
     ok(form("/co2/report").properties.CO2_data);
     ok(doc.paths["/co2/transition_times"].post);
+    const docs = await fetch(`${server.url}/docs`);
+    strictEqual(docs.status, 200);
+    ok((await docs.text()).includes("/docs/swagger-ui-bundle.js"));
     const missing = await fetch(`${server.url}/nope`);
     strictEqual(missing.status, 404);
     deepStrictEqual(await missing.json(), { message: "no route GET /nope" });
