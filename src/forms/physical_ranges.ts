@@ -153,7 +153,7 @@ export const DAY_HOURS: PhysicalRange = Object.freeze({
 export const READING_HOURS: PhysicalRange = Object.freeze({
   min: 0,
   max: 1000,
-  why: "about 41 days: the most readings (50,000) at one a minute span 35",
+  why: "about 41 days (the most readings accepted, 50,000, span 35 days at one a minute)",
 });
 
 /** A CO2 concentration, ppm. */
