@@ -46,8 +46,30 @@ function fieldDescription(row: FieldTable[string]): string {
   return parts.join(" ");
 }
 
+/** Longest example value shown with a field (JSON text), characters. */
+const MAX_FIELD_EXAMPLE_CHARS = 200;
+
+/** Up to three distinct short values of `field` in the request examples. */
+function fieldExamples(
+  field: string,
+  list: Readonly<Record<string, RequestExample>>,
+): unknown[] {
+  const seen = new Map<string, unknown>();
+  for (const example of Object.values(list)) {
+    if (!(field in example.value)) continue;
+    const value = example.value[field];
+    const text = JSON.stringify(value);
+    if (text.length <= MAX_FIELD_EXAMPLE_CHARS && !seen.has(text)) seen.set(text, value);
+  }
+  return [...seen.values()].slice(0, 3);
+}
+
 /** The JSON Schema of a form: one property per row of its table. */
-function formSchema(table: FieldTable, description: string): JsonSchema {
+function formSchema(
+  table: FieldTable,
+  description: string,
+  requestExamples: Readonly<Record<string, RequestExample>>,
+): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const [wire, row] of Object.entries(table)) {
@@ -55,6 +77,8 @@ function formSchema(table: FieldTable, description: string): JsonSchema {
       ...row.jsonSchema,
       description: fieldDescription(row),
     };
+    const examples = fieldExamples(wire, requestExamples);
+    if (examples.length > 0) property.examples = examples;
     if (row.default === null) required.push(wire);
     else if (row.default !== undefined) property.default = row.default;
     if (row.unit !== undefined && row.unit !== "") property["x-unit"] = row.unit;
@@ -394,10 +418,12 @@ function buildDocument(): OpenApiDocument {
         VirusForm: formSchema(
           VIRUS_FORM_FIELDS,
           `The virus report form (the reference's VirusFormData). ${WIRE_RULES}`,
+          VIRUS_FORM_EXAMPLES,
         ),
         Co2Form: formSchema(
           CO2_FORM_FIELDS,
           `The CO2 form (the reference's CO2FormData). ${WIRE_RULES}`,
+          CO2_FORM_EXAMPLES,
         ),
         VirusResults,
         VirusReportResponse: envelope("results", ref("VirusResults")),

@@ -93,4 +93,8 @@ Deno.test("OpenAPI: the request examples are the fixtures' bodies and valid form
   }
   const virus = doc.paths["/virus/report"].post.requestBody.content["application/json"];
   deepStrictEqual(Object.keys(virus.examples), Object.keys(VIRUS_FORM_EXAMPLES));
+  // Fields show up to three of the values the fixtures send.
+  const properties = doc.components.schemas.VirusForm.properties;
+  deepStrictEqual(properties.room_volume.examples, ["75", "160", "40"]);
+  deepStrictEqual(properties.location_latitude.examples, [46.20833, -37.81739]);
 });
