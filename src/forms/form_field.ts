@@ -81,7 +81,7 @@ export interface FieldSpec<K extends string, D extends FormFieldDefault | undefi
  * A row of a field table.
  *
  * @param kind How one value is read and documented (`quantity(...)`, `choice(...)`, ...).
- * @param spec Name in the typed form, default, unit and description.
+ * @param spec Name in the typed form, default and description.
  */
 export function field<
   S extends z.ZodType,
