@@ -60,10 +60,16 @@ export function jsonQuantity(range: PhysicalRange, unit: string) {
   );
 }
 
+/** The JSON Schemas of the numbers a range allows: the span, and 0 when allowed. */
+function rangeAlternatives(range: PhysicalRange, integer = false): JsonSchema[] {
+  const number = { type: integer ? "integer" : "number", minimum: range.min, maximum: range.max };
+  return range.orZero ? [{ const: 0 }, number] : [number];
+}
+
 /** The JSON Schema of a number in `range`. */
 export function rangeJsonSchema(range: PhysicalRange, integer = false): JsonSchema {
-  const number = { type: integer ? "integer" : "number", minimum: range.min, maximum: range.max };
-  return range.orZero ? { anyOf: [{ const: 0 }, number] } : number;
+  const alternatives = rangeAlternatives(range, integer);
+  return alternatives.length === 1 ? alternatives[0] : { anyOf: alternatives };
 }
 
 /**
@@ -75,7 +81,7 @@ export function rangeJsonSchema(range: PhysicalRange, integer = false): JsonSche
 export function quantity(range: PhysicalRange, unit: string) {
   return {
     schema: WireNumber.pipe(rangeCheck(range, unit)),
-    jsonSchema: { anyOf: [rangeJsonSchema(range), DECIMAL_TEXT] },
+    jsonSchema: { anyOf: [...rangeAlternatives(range), DECIMAL_TEXT] },
     range,
     unit,
   } satisfies FieldKind<z.ZodType>;
@@ -90,7 +96,7 @@ export function quantity(range: PhysicalRange, unit: string) {
 export function count(range: PhysicalRange, unit: string) {
   return {
     schema: WireCount.pipe(rangeCheck(range, unit)),
-    jsonSchema: { anyOf: [rangeJsonSchema(range, true), DIGITS_TEXT] },
+    jsonSchema: { anyOf: [...rangeAlternatives(range, true), DIGITS_TEXT] },
     range,
     unit,
   } satisfies FieldKind<z.ZodType>;
@@ -105,7 +111,7 @@ export function optionalQuantity(range: PhysicalRange, unit: string) {
     schema: z.union([z.literal(""), WireNumber.pipe(rangeCheck(range, unit))], {
       error: `expected "" or ${describeRange(range, unit)}`,
     }).transform((v) => (v === "" ? null : v)),
-    jsonSchema: { anyOf: [{ const: "" }, rangeJsonSchema(range), DECIMAL_TEXT] },
+    jsonSchema: { anyOf: [{ const: "" }, ...rangeAlternatives(range), DECIMAL_TEXT] },
     range,
     unit,
   } satisfies FieldKind<z.ZodType>;
