@@ -25,6 +25,7 @@ import type {
   SpecificBreaks,
   TimeInterval,
 } from "./virus_form.ts";
+import { jsonQuantity, rangeCheck } from "./field_kinds.ts";
 import {
   MAX_OCCUPANCY_GROUPS,
   MAX_PRESENCE_INTERVALS,
@@ -32,7 +33,8 @@ import {
   MAX_SPECIFIC_BREAKS,
   MAX_VENTILATION_TRANSITIONS,
 } from "./limits.ts";
-import { JsonCount, JsonNonNegativeNumber, JsonNumber, wireChoice, WireTime } from "./wire.ts";
+import { DAY_HOURS, DAY_MINUTES, FITTED_AIR_CHANGES_PER_H, PEOPLE } from "./physical_ranges.ts";
+import { JsonCount, JsonNonNegativeNumber, wireChoice, WireTime } from "./wire.ts";
 
 /** A strict object whose unknown-key error lists the keys it allows. */
 function strict<T extends z.core.$ZodLooseShape>(shape: T) {
@@ -128,8 +130,8 @@ function noOverlap(what: string) {
 
 /** One occupancy group (reference `validate_dynamic_exposed_format`). */
 const OccupancyGroupWire = strict({
-  total_people: JsonCount,
-  infected: JsonCount,
+  total_people: JsonCount.pipe(rangeCheck(PEOPLE, "people")),
+  infected: JsonCount.pipe(rangeCheck(PEOPLE, "people")),
   presence: array(Interval, MAX_PRESENCE_INTERVALS, "presence intervals", 1)
     .check(noOverlap("presence intervals")),
 }).superRefine((g, ctx) => {
@@ -242,7 +244,7 @@ export function emptyOr<T extends z.ZodType>(schema: T) {
 const ShortRangeInteractionWire = strict({
   expiration: Expiration,
   start_time: WireTime,
-  duration: JsonNonNegativeNumber,
+  duration: jsonQuantity(DAY_MINUTES, "minutes"),
 });
 
 /**
@@ -283,9 +285,14 @@ export const ShortRangeInteractionsWire = namedEntries(
  * (`exhalation_rate`, `room_capacity`, …) are allowed and dropped.
  */
 export const Co2FittingResultWire = z.object({
-  transition_times: array(JsonNumber, MAX_VENTILATION_TRANSITIONS, "transition times", 2),
+  transition_times: array(
+    jsonQuantity(DAY_HOURS, "h"),
+    MAX_VENTILATION_TRANSITIONS,
+    "transition times",
+    2,
+  ),
   ventilation_values: array(
-    JsonNonNegativeNumber,
+    jsonQuantity(FITTED_AIR_CHANGES_PER_H, "h⁻¹"),
     MAX_VENTILATION_TRANSITIONS,
     "ventilation values",
   ),

@@ -9,7 +9,8 @@ import { formIssuesFromZod } from "./_issues.ts";
 import type { Co2Form } from "./co2_form.ts";
 import { Co2FormWire } from "./co2_form_schema.ts";
 import { FormError, type FormIssue, formIssue } from "./form_error.ts";
-import { populationFromWire } from "./population_from_wire.ts";
+import { CO2_FORM_FIELDS } from "./co2_form_fields.ts";
+import { renameFields } from "./form_field.ts";
 import { legacyPopulationIssues } from "./validate_population.ts";
 
 /** Name of the form in messages about unknown fields. */
@@ -42,14 +43,7 @@ export function parseCo2Form(input: unknown): Co2Form {
       cause: parsed.error,
     });
   }
-  const w = parsed.data;
-  const form: Co2Form = {
-    co2Data: { times: w.CO2_data.times, co2: w.CO2_data.CO2 },
-    fittingVentilationStates: w.fitting_ventilation_states,
-    roomCapacity: w.room_capacity,
-    roomVolume: w.room_volume,
-    ...populationFromWire(w),
-  };
+  const form: Co2Form = renameFields(CO2_FORM_FIELDS, parsed.data);
   const issues: FormIssue[] = form.occupancy.length === 0 ? legacyPopulationIssues(form) : [];
   const states = form.fittingVentilationStates;
   const lastTime = form.co2Data.times[form.co2Data.times.length - 1];

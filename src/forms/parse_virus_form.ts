@@ -9,10 +9,11 @@ import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import { formIssuesFromZod } from "./_issues.ts";
 import { Co2FittingResultWire, ShortRangeInteractionsWire } from "./dict_fields.ts";
 import { FormError, type FormIssue } from "./form_error.ts";
-import { populationFromWire } from "./population_from_wire.ts";
+import { renameFields } from "./form_field.ts";
 import { validateVirusForm } from "./validate_virus_form.ts";
 import type { Co2FittingResult, ShortRangeGroup, VirusForm } from "./virus_form.ts";
 import type { VirusFormRegistry } from "./virus_form_registry.ts";
+import { VIRUS_FORM_FIELDS } from "./virus_form_fields.ts";
 import { VirusFormWire } from "./virus_form_schema.ts";
 
 /** Name of the form in messages about unknown fields. */
@@ -42,6 +43,7 @@ export interface ParseVirusFormOptions {
  *   `specific_breaks`, `CO2_fitting_result`) as JSON objects or strings holding them;
  * - a field that is omitted, `""` or `null` takes its default from
  *   {@link VIRUS_FORM_DEFAULTS}; a required field must be given;
+ * - numbers must lie in their physical range (e.g. `room_volume` 0 or 1 to 1e6 m³);
  * - unknown fields are errors (`_xsrf` is ignored).
  *
  * Then it checks the rules between fields (reference `VirusFormData.validate`), and
@@ -124,61 +126,11 @@ function parseNested<T extends z.ZodType>(
   return undefined;
 }
 
-/** Renames the parsed wire fields to the {@link VirusForm} names. */
+/** Renames the parsed wire fields to the {@link VirusForm} names (see the field table). */
 function toVirusForm(
   w: VirusFormWire,
   shortRangeInteractions: readonly ShortRangeGroup[],
   co2FittingResult: Co2FittingResult | null,
 ): VirusForm {
-  return {
-    ...populationFromWire(w),
-    activityType: w.activity_type,
-    airChanges: w.air_changes,
-    airSupply: w.air_supply,
-    arveSensorsOption: w.arve_sensors_option,
-    ascertainmentBias: w.ascertainment_bias,
-    calculatorVersion: w.calculator_version,
-    ceilingHeight: w.ceiling_height,
-    co2FittingResult,
-    conditionalProbabilityViralLoads: w.conditional_probability_viral_loads,
-    eventMonth: w.event_month,
-    exposureOption: w.exposure_option,
-    floorArea: w.floor_area,
-    geographicCases: w.geographic_cases,
-    geographicPopulation: w.geographic_population,
-    hepaAmount: w.hepa_amount,
-    hepaOption: w.hepa_option,
-    humidity: w.humidity,
-    insideTemp: w.inside_temp,
-    locationLatitude: w.location_latitude,
-    locationLongitude: w.location_longitude,
-    locationName: w.location_name,
-    maskType: w.mask_type,
-    maskWearingOption: w.mask_wearing_option,
-    mechanicalVentilationType: w.mechanical_ventilation_type,
-    openingDistance: w.opening_distance,
-    preciseActivity: w.precise_activity,
-    roomHeatingOption: w.room_heating_option,
-    roomNumber: w.room_number,
-    roomVolume: w.room_volume,
-    sensorInUse: w.sensor_in_use,
-    shortRangeInteractions,
-    shortRangeOccupants: w.short_range_occupants,
-    shortRangeOption: w.short_range_option,
-    simulationName: w.simulation_name,
-    vaccineBoosterOption: w.vaccine_booster_option,
-    vaccineBoosterType: w.vaccine_booster_type,
-    vaccineOption: w.vaccine_option,
-    vaccineType: w.vaccine_type,
-    ventilationType: w.ventilation_type,
-    virusType: w.virus_type,
-    volumeType: w.volume_type,
-    windowHeight: w.window_height,
-    windowOpeningRegime: w.window_opening_regime,
-    windowType: w.window_type,
-    windowWidth: w.window_width,
-    windowsDuration: w.windows_duration,
-    windowsFrequency: w.windows_frequency,
-    windowsNumber: w.windows_number,
-  };
+  return { ...renameFields(VIRUS_FORM_FIELDS, w), shortRangeInteractions, co2FittingResult };
 }

@@ -18,6 +18,8 @@ import { ASCERTAINMENT_BIAS_FACTORS } from "./choices.ts";
 import { type FormIssue, formIssue } from "./form_error.ts";
 import { findOverlaps } from "./_overlaps.ts";
 import { legacyPopulationIssues } from "./validate_population.ts";
+import { inRange } from "./field_kinds.ts";
+import { INSIDE_TEMPERATURE_K } from "./physical_ranges.ts";
 import type { VirusFormRegistry } from "./virus_form_registry.ts";
 import type { OccupancyGroup, ShortRangeGroup, TimeInterval, VirusForm } from "./virus_form.ts";
 
@@ -217,10 +219,11 @@ function checkSensors(form: VirusForm, add: Add): void {
       `expected a relative humidity from 0 to 1 when arve_sensors_option is on but found ""`,
     );
   }
-  if (!(form.insideTemp > 0)) {
+  if (!inRange(form.insideTemp, { ...INSIDE_TEMPERATURE_K, orZero: false })) {
     add(
       "inside_temp",
-      `expected a temperature > 0 K when arve_sensors_option is on but found ${form.insideTemp}`,
+      `expected a temperature from ${INSIDE_TEMPERATURE_K.min} to ${INSIDE_TEMPERATURE_K.max} K ` +
+        `when arve_sensors_option is on but found ${form.insideTemp}`,
     );
   }
 }

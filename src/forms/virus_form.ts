@@ -307,4 +307,9 @@ export interface VirusForm {
   readonly windowsFrequency: number;
   /** Number of windows, integer >= 0 (wire `windows_number`). */
   readonly windowsNumber: number;
+  /**
+   * 24 hourly outdoor temperatures, °C, in local time of the location (index i = hour
+   * i), each −90–60 °C; absent when not given (wire `outdoor_temperatures`, optional).
+   */
+  readonly outdoorTemperatures?: readonly number[];
 }

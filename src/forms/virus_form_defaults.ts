@@ -1,14 +1,21 @@
 /**
- * The 67 fields of the `/virus/report` form and their defaults (reference
- * `calculator/validators/defaults.py` `DEFAULTS`, CAiMIRA 4.19.0).
+ * The 67 fields of the `/virus/report` form that have a default or are required, and
+ * their defaults (reference `calculator/validators/defaults.py` `DEFAULTS`, CAiMIRA
+ * 4.19.0), derived from the field table (`virus_form_fields.ts`).
  *
  * @module
  */
+import type { FormFieldDefault } from "./form_field.ts";
+import { tableDefaults } from "./form_field.ts";
+import { VIRUS_FORM_FIELDS, type VirusFormFields } from "./virus_form_fields.ts";
 
 /** A default as plain JSON; `null` marks a required field. */
-export type VirusFormDefault = string | number | boolean | Readonly<Record<string, never>> | null;
+export type VirusFormDefault = FormFieldDefault;
 
-/** The wire name of a field of the `/virus/report` form. */
+/**
+ * The wire name of a field of the `/virus/report` form with a default or required: the
+ * reference's 67 fields. The form also accepts the optional `outdoor_temperatures`.
+ */
 export type VirusFormField =
   | "CO2_fitting_result"
   | "activity_type"
@@ -96,73 +103,13 @@ export type VirusFormField =
  * if (Object.keys(VIRUS_FORM_DEFAULTS).length !== 67) throw new Error("bad");
  * ```
  */
-export const VIRUS_FORM_DEFAULTS: Readonly<Record<VirusFormField, VirusFormDefault>> = Object
-  .freeze({
-    CO2_fitting_result: Object.freeze({}),
-    activity_type: "office",
-    air_changes: 0,
-    air_supply: 0,
-    arve_sensors_option: false,
-    ascertainment_bias: "confidence_low",
-    calculator_version: null,
-    ceiling_height: 0,
-    conditional_probability_viral_loads: false,
-    event_month: "January",
-    exposed_coffee_break_option: "coffee_break_0",
-    exposed_coffee_duration: 5,
-    exposed_finish: "17:30",
-    exposed_lunch_finish: "13:30",
-    exposed_lunch_option: false,
-    exposed_lunch_start: "12:30",
-    exposed_start: "08:30",
-    exposure_option: "p_deterministic_exposure",
-    floor_area: 0,
-    geographic_cases: 0,
-    geographic_population: 0,
-    hepa_amount: 0,
-    hepa_option: false,
-    humidity: "",
-    infected_coffee_break_option: "coffee_break_0",
-    infected_coffee_duration: 5,
-    infected_dont_have_breaks_with_exposed: false,
-    infected_finish: "17:30",
-    infected_lunch_finish: "13:30",
-    infected_lunch_option: false,
-    infected_lunch_start: "12:30",
-    infected_people: 1,
-    infected_start: "08:30",
-    inside_temp: null,
-    location_latitude: null,
-    location_longitude: null,
-    location_name: null,
-    mask_type: "Type I",
-    mask_wearing_option: "mask_off",
-    mechanical_ventilation_type: "not-applicable",
-    occupancy: Object.freeze({}),
-    opening_distance: 0,
-    precise_activity: Object.freeze({}),
-    room_heating_option: false,
-    room_number: null,
-    room_volume: 0,
-    sensor_in_use: "",
-    short_range_interactions: Object.freeze({}),
-    short_range_occupants: 0,
-    short_range_option: "short_range_no",
-    simulation_name: null,
-    specific_breaks: Object.freeze({}),
-    total_people: null,
-    vaccine_booster_option: false,
-    vaccine_booster_type: "AZD1222_(AstraZeneca)",
-    vaccine_option: false,
-    vaccine_type: "AZD1222_(AstraZeneca)",
-    ventilation_type: "no_ventilation",
-    virus_type: "SARS_CoV_2",
-    volume_type: null,
-    window_height: 0,
-    window_opening_regime: "windows_open_permanently",
-    window_type: "window_sliding",
-    window_width: 0,
-    windows_duration: 10,
-    windows_frequency: 60,
-    windows_number: 0,
-  });
+export const VIRUS_FORM_DEFAULTS: Readonly<Record<VirusFormField, VirusFormDefault>> =
+  tableDefaults(VIRUS_FORM_FIELDS) as Readonly<Record<VirusFormField, VirusFormDefault>>;
+
+/** `A` and `B` are the same union. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** {@link VirusFormField} lists the table's rows (the optional `outdoor_temperatures` aside). */
+const _fieldsMatchTable: Same<VirusFormField | "outdoor_temperatures", keyof VirusFormFields> =
+  true;
+void _fieldsMatchTable;

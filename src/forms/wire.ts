@@ -65,7 +65,7 @@ export const WireBoolean = z.union([
 ], { error: `expected "1", "0", true or false` });
 
 /** A decimal number as text, as Python's `float()` reads it (no `inf`, `nan` or `_`). */
-const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+export const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 /**
  * A finite number: a JSON number, or a decimal string such as `"293."` or `" 2.5e1"`
@@ -82,17 +82,6 @@ export const WireNumber = z.union([
   }
   return n;
 });
-
-/** A finite number >= 0 (lengths, areas, volumes, flows, durations). */
-export const WireNonNegativeNumber = WireNumber.pipe(
-  z.number().min(0, { error: "expected a number >= 0" }),
-);
-
-/** A finite number within `[min, max]`. */
-export function wireNumberIn(min: number, max: number) {
-  const error = `expected a number from ${min} to ${max}`;
-  return WireNumber.pipe(z.number().min(min, { error }).max(max, { error }));
-}
 
 /**
  * A count (people, windows, minutes): a non-negative integer given as a JSON number or
@@ -215,20 +204,6 @@ export const WireJsonList = z.union([z.string(), z.array(z.unknown())], {
   typeof v === "string" ? parseJsonText(v, ctx, "a JSON list", Array.isArray) as unknown[] : v
 );
 
-/**
- * An optional number sent as text (the reference's `humidity` is a `str` field, read
- * with `float()` only when used): `""` (the default) gives null, otherwise a number in
- * `[min, max]`.
- *
- * @param min Smallest allowed value.
- * @param max Largest allowed value.
- */
-export function wireOptionalNumberIn(min: number, max: number) {
-  return z.union([z.literal(""), wireNumberIn(min, max)], {
-    error: `expected "" or a number from ${min} to ${max}`,
-  }).transform((v) => (v === "" ? null : v));
-}
-
 // MARK: values inside JSON-object fields (plain JSON types, as the reference requires)
 
 /** A count inside a JSON-object field: a JSON integer >= 0 (reference `isinstance(v, int)`). */
@@ -239,6 +214,3 @@ export const JsonCount = z.number({ error: "expected a whole number >= 0" })
 /** A number >= 0 inside a JSON-object field: a JSON number (strings are refused, as there). */
 export const JsonNonNegativeNumber = z.number({ error: "expected a number >= 0" })
   .min(0, { error: "expected a number >= 0" });
-
-/** A finite number inside a JSON-object field. */
-export const JsonNumber = z.number({ error: "expected a number" });

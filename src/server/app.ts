@@ -16,6 +16,7 @@ import { VERSION } from "../version.ts";
 import { cors, preflight } from "./cors.ts";
 import { errorAnswer } from "./errors.ts";
 import type { JobReply, ReportJob } from "./jobs.ts";
+import { docsPage } from "./docs_page.ts";
 import { landing } from "./landing.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { requestLog, type RequestLogEnv } from "./request_log.ts";
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     );
   });
   registerOpenApi(app);
+  app.get("/docs/*", docsPage);
 
   /** The envelope around a job's results, or the job's error. */
   const answer = (c: Context<Env>, reply: JobReply, key: ReportRoute["envelopeKey"]) => {

@@ -16,6 +16,7 @@ export const LANDING = Object.freeze({
   version: VERSION,
   documentation: DOCUMENTATION_URL,
   openapi: "/openapi.json",
+  docs: "/docs",
   routes: ["/virus/report", "/report", "/co2/transition_times", "/co2/report", "/health"],
 });
 
@@ -33,7 +34,8 @@ export function landing(accept: string | undefined): Response {
 <h1>Welcome to the CAiMIRA REST API</h1>
 <h4>${LANDING.description}, version ${VERSION}</h4>
 <h4>Documentation: <a href="${DOCUMENTATION_URL}">${DOCUMENTATION_URL}</a></h4>
-<h4>OpenAPI document: <a href="${LANDING.openapi}">${LANDING.openapi}</a></h4>
+<h4>OpenAPI document: <a href="${LANDING.openapi}">${LANDING.openapi}</a>;
+API page: <a href="${LANDING.docs}">${LANDING.docs}</a></h4>
 </body></html>
 `;
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });

@@ -65,4 +65,9 @@ export const REPORT_ROUTES: readonly ReportRoute[] = Object.freeze([
 ]);
 
 /** The `GET` routes of the application (landing, health, OpenAPI document). */
-export const GET_ROUTES: readonly string[] = Object.freeze(["/", "/health", "/openapi.json"]);
+export const GET_ROUTES: readonly string[] = Object.freeze([
+  "/",
+  "/health",
+  "/openapi.json",
+  "/docs",
+]);

@@ -200,7 +200,7 @@ Deno.test("parseVirusForm() checks each short-range interaction", () => {
     'short_range_interactions.group_1[0].expiration: expected one of "Breathing", "Speaking", ' +
     '"Singing" or "Shouting" but found "references"',
     'short_range_interactions.group_1[0].start_time: expected a time "HH:MM" but found "9:00"',
-    "short_range_interactions.group_1[0].duration: expected a number >= 0 but found -5",
+    "short_range_interactions.group_1[0].duration: expected a number from 0 to 1440 minutes but found -5",
   ]);
   assertRejected({ ...yes, short_range_interactions: { group_1: [] } }, [
     "short_range_interactions.group_1: expected at least one interaction but found an empty array",
@@ -209,7 +209,7 @@ Deno.test("parseVirusForm() checks each short-range interaction", () => {
     ...yes,
     short_range_interactions: { group_1: [{ expiration: "Speaking", start_time: "10:00" }] },
   }, [
-    "short_range_interactions.group_1[0].duration: expected a number >= 0 but found no value",
+    "short_range_interactions.group_1[0].duration: expected a number from 0 to 1440 minutes but found no value",
   ]);
   assertRejected({ ...yes, short_range_interactions: "[]" }, [
     "short_range_interactions: expected a JSON object but found a string holding an empty array",
@@ -251,7 +251,7 @@ Deno.test("parseVirusForm() checks the CO2 fit (the reference fails with KeyErro
     ...fitting,
     CO2_fitting_result: { transition_times: [8, 10, 9], ventilation_values: [1, -1] },
   }, [
-    "CO2_fitting_result.ventilation_values[1]: expected a number >= 0 but found -1",
+    "CO2_fitting_result.ventilation_values[1]: expected 0 (not given) or a number from 1e-9 to 1000 h⁻¹ but found -1",
     "CO2_fitting_result.transition_times[2]: expected increasing times (hours) after 10 but found 9",
   ]);
   assertRejected({

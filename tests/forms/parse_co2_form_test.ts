@@ -47,7 +47,10 @@ Deno.test("parseCo2Form(): wire format and plain JSON give the same form", () =>
 Deno.test("parseCo2Form(): bad sensor data is refused with the field and the problem", () => {
   const cases: [unknown, RegExp][] = [
     ['{"times": [8, 9], "CO2": [440, NaN]}', /^CO2_data: .*NaN is not a number in JSON/],
-    [{ times: [8, 9], CO2: [440, -1] }, /^CO2_data\.CO2\[1\]: expected a concentration >= 0 ppm/],
+    [
+      { times: [8, 9], CO2: [440, -1] },
+      /^CO2_data\.CO2\[1\]: expected a number from 0 to 100000 ppm/,
+    ],
     [{ times: [8, 8], CO2: [440, 450] }, /^CO2_data\.times\[1\]: expected increasing times/],
     [{ times: [9, 8], CO2: [440, 450] }, /^CO2_data\.times\[1\]: expected increasing times/],
     [
@@ -70,7 +73,7 @@ Deno.test("parseCo2Form(): bad sensor data is refused with the field and the pro
 Deno.test("parseCo2Form(): other fields name their problem", () => {
   const cases: [Record<string, unknown>, RegExp][] = [
     [{ CO2_data: undefined }, /^CO2_data: expected a value \(the field is required\)/],
-    [{ room_volume: "0" }, /^room_volume: expected a volume > 0/],
+    [{ room_volume: "0" }, /^room_volume: expected a number from 1 to 1000000 m³ but found 0/],
     [{ total_people: undefined }, /^total_people: expected a value/],
     [{ room_capacity: -3 }, /^room_capacity: expected a whole number >= 0 or nothing/],
     [

@@ -318,9 +318,10 @@ Deno.test("parseVirusForm() requires a positive room volume (the reference divid
 
 Deno.test("parseVirusForm() requires humidity and a positive temperature with sensors", () => {
   strictEqual(parseWith({ arve_sensors_option: "1", humidity: "0.35" }).humidity, 0.35);
-  assertRejected({ arve_sensors_option: "1", inside_temp: "-3" }, [
+  assertRejected({ arve_sensors_option: "1", inside_temp: "0" }, [
     'humidity: expected a relative humidity from 0 to 1 when arve_sensors_option is on but found ""',
-    "inside_temp: expected a temperature > 0 K when arve_sensors_option is on but found -3",
+    "inside_temp: expected a temperature from 243.15 to 333.15 K when arve_sensors_option is on " +
+    "but found 0",
   ]);
   strictEqual(parseWith({ inside_temp: "0" }).insideTemp, 0);
 });

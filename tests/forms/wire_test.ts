@@ -2,8 +2,10 @@
  * The wire-format quirks of `api-contract.md` ("Parsing rules that apply to every
  * field"), each accepted in the reference's spelling and in plain JSON.
  */
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { describeRange } from "../../src/forms/form_field.ts";
 import { parseVirusForm } from "../../src/forms/mod.ts";
+import { VIRUS_FORM_FIELDS } from "../../src/forms/virus_form_fields.ts";
 import { assertFormError, assertRejected, parseWith, REQUIRED_WIRE } from "./_helpers.ts";
 
 // MARK: booleans
@@ -88,17 +90,21 @@ Deno.test("parseVirusForm() refuses negative lengths, flows and durations", () =
       "window_width",
       "windows_duration",
       "windows_frequency",
-    ]
+    ] as const
   ) {
     // The range is checked after the text is read as a number.
-    assertRejected({ [field]: "-1" }, [`${field}: expected a number >= 0 but found -1`]);
+    const row = VIRUS_FORM_FIELDS[field];
+    ok(row.range !== undefined && row.range.min >= 0);
+    assertRejected({ [field]: "-1" }, [
+      `${field}: expected ${describeRange(row.range, row.unit)} but found -1`,
+    ]);
   }
 });
 
 Deno.test("parseVirusForm() refuses coordinates off the globe", () => {
   assertRejected({ location_latitude: 91, location_longitude: "-181" }, [
-    "location_latitude: expected a number from -90 to 90 but found 91",
-    "location_longitude: expected a number from -180 to 180 but found -181",
+    "location_latitude: expected a number from -90 to 90 degrees but found 91",
+    "location_longitude: expected a number from -180 to 180 degrees but found -181",
   ]);
 });
 

@@ -96,16 +96,17 @@ Deno.test("server: landing, health, OpenAPI document, 404 and 405", async () => 
     });
     const doc = await (await fetch(`${server.url}/openapi.json`)).json();
     strictEqual(doc.openapi, "3.1.0");
-    ok(
-      doc.paths["/virus/report"].post.requestBody.content["application/json"].schema
-        .properties.total_people,
-    );
+    const form = (path: string) => {
+      const schema = doc.paths[path].post.requestBody.content["application/json"].schema;
+      return doc.components.schemas[schema.$ref.replace("#/components/schemas/", "")];
+    };
+    ok(form("/virus/report").properties.total_people);
     ok(doc.paths["/report"].post);
-    ok(
-      doc.paths["/co2/report"].post.requestBody.content["application/json"].schema.properties
-        .CO2_data,
-    );
+    ok(form("/co2/report").properties.CO2_data);
     ok(doc.paths["/co2/transition_times"].post);
+    const docs = await fetch(`${server.url}/docs`);
+    strictEqual(docs.status, 200);
+    ok((await docs.text()).includes("/docs/swagger-ui-bundle.js"));
     const missing = await fetch(`${server.url}/nope`);
     strictEqual(missing.status, 404);
     deepStrictEqual(await missing.json(), { message: "no route GET /nope" });

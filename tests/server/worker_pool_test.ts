@@ -84,6 +84,7 @@ Deno.test("worker pool: workers that cannot start are not restarted; jobs are re
     size: 2,
     queueLimit: 4,
     timeoutMs: 5000,
+    queueTimeoutMs: 600_000,
     spawn: () => {
       spawned++;
       return new Worker(new URL("./_broken_worker.ts", import.meta.url), { type: "module" });
