@@ -145,6 +145,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       body,
       seed: query.seed,
       probDist: query.probDist,
+      alternativeScenarios: query.alternativeScenarios,
     });
     return answer(c, reply, key);
   };

@@ -23,6 +23,8 @@ export type ReportJob =
     readonly seed?: number;
     /** Include `prob_dist` (N numbers per group). */
     readonly probDist: boolean;
+    /** Add the alternative scenarios and viral-load percentiles (`alternative_scenarios=1`). */
+    readonly alternativeScenarios?: boolean;
   }
   | {
     /** `POST /co2/transition_times` or `POST /co2/report`. */
@@ -74,7 +76,12 @@ export const INTERNAL_ERROR_MESSAGE =
 export function runJob(job: ReportJob, context: JobContext): JobReply {
   try {
     const results = job.kind === "virus"
-      ? virusReport(job.body, { seed: job.seed, probDist: job.probDist, weather: context.weather })
+      ? virusReport(job.body, {
+        seed: job.seed,
+        probDist: job.probDist,
+        weather: context.weather,
+        alternativeScenarios: job.alternativeScenarios,
+      })
       : job.kind === "co2_report"
       ? co2Report(job.body, { plot: job.plot, method: job.fitMethod })
       : co2TransitionTimes(job.body, { plot: job.plot });

@@ -29,6 +29,16 @@ const ReportQuery = z.object({
     `The reference's thread count, 1..${MAX_REPORT_PARALLELISM}; accepted for compatibility, ` +
       "it does not change the results (each report runs on one worker of the pool)",
   ),
+  alternative_scenarios: z.enum(["0", "1", "false", "true"]).optional().describe(
+    "1 adds the web calculator's comparisons to the results: alternative_scenarios.stats " +
+      "(by scenario name: probability_of_infection %, expected_new_cases, concentrations at " +
+      "the report's times, prob_probabilistic_exposure or null; the reference's scenarios, " +
+      "sampled after the report on the same generator, so seeded runs equal the reference's) " +
+      "and, with conditional_probability_viral_loads, alternative_viral_load (mean " +
+      "probability of infection, %, at the 1, 5, 25, 50, 75, 95 and 99 % viral-load " +
+      "quantiles, keyed by the viral load). With occupancy groups there are no scenarios " +
+      "(alternative_scenarios is absent), as in the reference",
+  ),
 });
 
 const VirusResults = z.object({
@@ -43,6 +53,32 @@ const VirusResults = z.object({
   ),
   seed: z.number().int().describe("The seed used"),
   model: z.string().describe("A short description of the model"),
+  alternative_scenarios: z.object({
+    stats: z.record(
+      z.string(),
+      z.object({
+        probability_of_infection: z.number().describe("Mean probability of infection, %"),
+        expected_new_cases: z.number().describe("Mean expected new cases, people"),
+        concentrations: z.array(z.number()).describe(
+          "Mean virus concentration at each report time, virions/m³",
+        ),
+        prob_probabilistic_exposure: z.number().nullable().optional().describe(
+          "With short-range interactions and probabilistic exposure, else null; absent for " +
+            "the current scenario",
+        ),
+      }),
+    ).describe(
+      "By scenario name, in the reference's order (Current scenario first, when there are no " +
+        "short-range interactions)",
+    ),
+  }).optional().describe(
+    "With alternative_scenarios=1 and no occupancy groups: the alternative scenarios",
+  ),
+  alternative_viral_load: z.record(z.string(), z.number()).optional().describe(
+    "With alternative_scenarios=1 and conditional_probability_viral_loads: mean probability " +
+      "of infection (%) of the first group at each viral-load percentile, keyed by the viral " +
+      "load (RNA copies/mL, written as Python's str(float))",
+  ),
 });
 
 const errors = {
