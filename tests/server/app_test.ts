@@ -36,9 +36,25 @@ Deno.test("app: the job gets the body and the query options; the envelope wraps 
     message: "Results generated successfully",
     results: { seed: 7 },
   });
-  deepStrictEqual(jobs, [{ kind: "virus", body: REQUIRED_WIRE, seed: 7, probDist: false }]);
-  const old = await a.request("/report", { method: "POST", body: JSON.stringify(REQUIRED_WIRE) });
+  deepStrictEqual(jobs, [{
+    kind: "virus",
+    body: REQUIRED_WIRE,
+    seed: 7,
+    probDist: false,
+    alternativeScenarios: false,
+  }]);
+  const old = await a.request("/report?alternative_scenarios=1", {
+    method: "POST",
+    body: JSON.stringify(REQUIRED_WIRE),
+  });
   deepStrictEqual((await old.json()).report_data, { seed: 7 });
+  deepStrictEqual(jobs[1], {
+    kind: "virus",
+    body: REQUIRED_WIRE,
+    seed: undefined,
+    probDist: true,
+    alternativeScenarios: true,
+  });
 });
 
 Deno.test("app: invalid forms are refused before they reach a worker", async () => {
