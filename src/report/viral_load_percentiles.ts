@@ -16,11 +16,10 @@
  *
  * @module
  */
-import { sharedKernel } from "../kernel/shared.ts";
 import { releaseColumn, takeColumn } from "../montecarlo/column_arena.ts";
 import { type ExposureEvaluator, exposureEvaluator } from "../model/exposure.ts";
 import { isArray, lane, mean, type Vec } from "../model/vec.ts";
-import { groupStatisticsAt } from "./_numpy.ts";
+import { groupStatistics } from "./_numpy.ts";
 import { pythonFloatString } from "./_python_float.ts";
 
 /** The viral-load quantiles of the reference, in its order. */
@@ -64,30 +63,19 @@ export function viralLoadPercentileProbabilities(
   return out;
 }
 
-/**
- * `np.quantile(viralLoad, q)` (linear method) for each of {@link VIRAL_LOAD_PERCENTILES}:
- * the samples copied once into the kernel, two quantiles per selection pass.
- */
+/** `np.quantile(viralLoad, q)` (linear method) for each of {@link VIRAL_LOAD_PERCENTILES}. */
 function viralLoadQuantiles(viralLoad: Vec): number[] {
   if (!isArray(viralLoad)) return VIRAL_LOAD_PERCENTILES.map(() => viralLoad);
-  const kernel = sharedKernel();
-  const n = viralLoad.length;
-  return kernel.scope(() => {
-    const values = kernel.alloc(n * 8);
-    kernel.f64(values, n).set(viralLoad);
-    const starts = Uint32Array.of(0);
-    const counts = Uint32Array.of(n);
-    const out: number[] = [];
-    for (let k = 0; k < VIRAL_LOAD_PERCENTILES.length; k += 2) {
-      const q1 = VIRAL_LOAD_PERCENTILES[k];
-      const q2 = VIRAL_LOAD_PERCENTILES[Math.min(k + 1, VIRAL_LOAD_PERCENTILES.length - 1)];
-      // The selection reorders the copy, which leaves its quantiles unchanged.
-      const stats = groupStatisticsAt(kernel, values, starts, counts, q1, q2);
-      out.push(stats.lower[0]);
-      if (k + 1 < VIRAL_LOAD_PERCENTILES.length) out.push(stats.upper[0]);
-    }
-    return out;
-  });
+  const out: number[] = [];
+  // Two quantiles per selection pass (in the kernel).
+  for (let k = 0; k < VIRAL_LOAD_PERCENTILES.length; k += 2) {
+    const q1 = VIRAL_LOAD_PERCENTILES[k];
+    const q2 = VIRAL_LOAD_PERCENTILES[Math.min(k + 1, VIRAL_LOAD_PERCENTILES.length - 1)];
+    const stats = groupStatistics([viralLoad], q1, q2);
+    out.push(stats.lower[0]);
+    if (k + 1 < VIRAL_LOAD_PERCENTILES.length) out.push(stats.upper[0]);
+  }
+  return out;
 }
 
 /** Mean probabilities with each sample's dose scaled by quantile / its viral load. */
