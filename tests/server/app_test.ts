@@ -110,3 +110,15 @@ Deno.test("app: a body over the limit is a 413, also without Content-Length", as
   const chunked = await a.request("/virus/report", { method: "POST", body: stream });
   strictEqual(chunked.status, 413);
 });
+
+Deno.test("app: the OpenAPI document lists alternative_scenarios and the fields it adds", async () => {
+  const { a } = app(() => Promise.resolve({ ok: true, json: new TextEncoder().encode("{}") }));
+  const doc = await (await a.request("/openapi.json")).json();
+  for (const path of ["/virus/report", "/report"]) {
+    const parameters = doc.paths[path].post.parameters as { name: string; in: string }[];
+    ok(parameters.some((p) => p.name === "alternative_scenarios" && p.in === "query"), path);
+  }
+  const text = JSON.stringify(doc);
+  ok(text.includes('"alternative_viral_load"'));
+  ok(text.includes('"probability_of_infection"'));
+});
