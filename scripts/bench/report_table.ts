@@ -6,7 +6,9 @@
  * under 250 MB). For every shared
  * fixture a fresh Deno process runs 2 warm-up and 7 timed reports (N = 250,000, seed 0,
  * `probDist: false`, as the timing benchmark; once the kernel's helper thread, if any, is
- * up, as in a running server) and reports the median and fastest time and
+ * up, as in a running server) and reports the median and fastest time, the median CPU
+ * time of the process (all its threads; on a loaded machine it stays near the quiet
+ * machine's time while wall times grow) and
  * its peak resident set (`VmHWM` of /proc/self/status, Linux) after the first 2 reports
  * and after all 9 (the JavaScript heap holding earlier reports' output arrays grows until
  * V8's next full collection, so the peak rises with the number of reports). The reference's median
@@ -19,6 +21,7 @@
  *
  * @module
  */
+import process from "node:process";
 import { sharedKernel } from "../../src/kernel/shared.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import {
@@ -89,15 +92,20 @@ async function child(path: string): Promise<void> {
   for (let i = 0; i < WARM_UP; i++) run();
   const peakWarmUp = peakResidentMb();
   const ms: number[] = [];
+  const cpuMs: number[] = [];
   for (let i = 0; i < TIMED; i++) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     run();
     ms.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuMs.push((cpu.user + cpu.system) / 1000);
   }
   ms.sort((a, b) => a - b);
   console.log(
     JSON.stringify({
       median: ms[TIMED >> 1],
+      cpuMedian: cpuMs.sort((a, b) => a - b)[TIMED >> 1],
       min: ms[0],
       peakWarmUp,
       peak: peakResidentMb(),
@@ -124,10 +132,10 @@ async function printTable(table: Table, names: readonly string[]): Promise<void>
       `< ${targetMb} MB peak)`,
   );
   console.log(
-    `| fixture | median ms | fastest ms | reference s | ratio | peak MB, ${WARM_UP} reports | ` +
-      `peak MB, ${WARM_UP + TIMED} reports | helper thread |`,
+    `| fixture | median ms | fastest ms | median CPU ms | reference s | ratio | ` +
+      `peak MB, ${WARM_UP} reports | peak MB, ${WARM_UP + TIMED} reports | helper thread |`,
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const name of names) {
     const meta = await readFixture(`${table.folder}/${name}.meta.json`) as Record<
       Table["referenceTime"],
@@ -145,17 +153,18 @@ async function printTable(table: Table, names: readonly string[]): Promise<void>
       stderr: "inherit",
     }).output();
     if (!out.success) {
-      console.log(`| ${name} | failed (exit ${out.code}) | | | | | | |`);
+      console.log(`| ${name} | failed (exit ${out.code}) | | | | | | | |`);
       continue;
     }
-    const { median, min, peakWarmUp, peak, helper } = JSON.parse(
+    const { median, min, cpuMedian, peakWarmUp, peak, helper } = JSON.parse(
       new TextDecoder().decode(out.stdout).trim(),
     );
     const reference = meta[table.referenceTime];
     const ratio = median / 1000 / reference;
     const mark = (ok: boolean) => (ok ? "" : " (over)");
     console.log(
-      `| ${name} | ${median.toFixed(0)} | ${min.toFixed(0)} | ${reference.toFixed(2)} | ` +
+      `| ${name} | ${median.toFixed(0)} | ${min.toFixed(0)} | ${cpuMedian.toFixed(0)} | ` +
+        `${reference.toFixed(2)} | ` +
         `${(ratio * 100).toFixed(2)} %${mark(ratio <= targetRatio)} | ` +
         `${peakWarmUp.toFixed(0)}${mark(peakWarmUp < targetMb)} | ` +
         `${peak.toFixed(0)}${mark(peak < targetMb)} | ${helper ? "yes" : "no"} |`,
