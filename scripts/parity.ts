@@ -1,7 +1,9 @@
 /**
  * Parity with the reference's fixtures (../shared/fixtures/reference): the virus reports
  * (s1…, seed 0, N = 250000) and the CO2 routes (s_co2_*: transition times, and the fit
- * with the default, reference-compatible search). Prints, per fixture, the number of compared values, the largest
+ * with the default, reference-compatible search); and the web calculator's report data
+ * (../shared/fixtures/ui_report, u1…: the virus report with `alternativeScenarios`, whose
+ * `alternative_viral_load` keys, viral loads, are compared as numbers). Prints, per fixture, the number of compared values, the largest
  * relative difference and the time, and exits 1 when any value differs by more than
  * relative 1e-8 (absolute 1e-12 near zero); per-sample columns are compared through the
  * fixtures' summaries (tests/_helpers/sample_summary.ts). Run with `deno task parity`.
@@ -32,25 +34,43 @@ const weather = createWeatherDataset(
   JSON.parse(await Deno.readTextFile(new URL("weather/global_weather_set.synthetic.json", SHARED))),
 );
 
-const names = [...Deno.readDirSync(new URL("reference/", SHARED))]
-  .map((e) => e.name)
-  .filter((f) => /^s(\d|_co2_).*\.in\.json$/.test(f))
-  .map((f) => f.replace(".in.json", ""))
-  .sort();
+/** Fixture names in a folder of SHARED whose input file matches `pattern`. */
+function fixtureNames(folder: string, pattern: RegExp): string[] {
+  try {
+    return [...Deno.readDirSync(new URL(`${folder}/`, SHARED))]
+      .map((e) => e.name)
+      .filter((f) => pattern.test(f))
+      .map((f) => `${folder}/${f.replace(".in.json", "")}`)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+const names = [
+  ...fixtureNames("reference", /^s(\d|_co2_).*\.in\.json$/),
+  ...fixtureNames("ui_report", /^u\d.*\.in\.json$/),
+];
 
 let failed = false;
 console.log("| fixture | values | worst diff / tolerance | failures | ms |");
 console.log("| --- | --- | --- | --- | --- |");
-for (const name of names) {
+for (const path of names) {
+  const [folder, name] = path.split("/");
   const read = async (kind: string) =>
-    JSON.parse(await Deno.readTextFile(new URL(`reference/${name}.${kind}.json`, SHARED)));
+    JSON.parse(await Deno.readTextFile(new URL(`${path}.${kind}.json`, SHARED)));
   const t0 = performance.now();
   const input = await read("in");
   const report = name === "s_co2_report"
     ? co2Report(input)
     : name.startsWith("s_co2_")
     ? co2TransitionTimes(input)
-    : virusReport(input, { seed: 0, weather, year: 2026, probDist: true });
+    : virusReport(input, {
+      seed: 0,
+      weather,
+      year: 2026,
+      probDist: true,
+      alternativeScenarios: folder === "ui_report",
+    });
   const ms = performance.now() - t0;
   let count = 0;
   let worst = 0;
@@ -69,7 +89,9 @@ for (const name of names) {
       const actual = a as Record<string, unknown> | undefined;
       for (const [k, v] of Object.entries(b)) {
         if (SKIPPED.has(k)) continue;
-        if (Object.hasOwn(SUMMARIZED_COLUMNS, k)) {
+        if (k === "alternative_viral_load") {
+          walkByNumericKeys(actual?.[k], v as Record<string, unknown>);
+        } else if (Object.hasOwn(SUMMARIZED_COLUMNS, k)) {
           const values = actual?.[SUMMARIZED_COLUMNS[k]];
           walk(Array.isArray(values) ? summarizeLike(values, v) : undefined, v);
         } else {
@@ -77,6 +99,24 @@ for (const name of names) {
         }
       }
     }
+  };
+  /** Keys that are numbers (viral loads): each expected key is compared with the actual
+   * key nearest to it, and their values likewise. */
+  const walkByNumericKeys = (a: unknown, b: Record<string, unknown>): void => {
+    const actual = Object.entries((a ?? {}) as Record<string, unknown>);
+    for (const [key, value] of Object.entries(b)) {
+      const nearest = actual.reduce<[string, unknown] | undefined>(
+        (best, entry) =>
+          best === undefined ||
+            Math.abs(Number(entry[0]) - Number(key)) < Math.abs(Number(best[0]) - Number(key))
+            ? entry
+            : best,
+        undefined,
+      );
+      walk(nearest === undefined ? undefined : Number(nearest[0]), Number(key));
+      walk(nearest?.[1], value);
+    }
+    if (actual.length !== Object.keys(b).length) failures++;
   };
   walk(report, (await read("trim")).results);
   failed ||= failures > 0;

@@ -23,6 +23,22 @@ export function virusFixtureNames(): string[] | undefined {
   }
 }
 
+/**
+ * Names of the web calculator's report fixtures (`ui_report/u1_…`), sorted; undefined
+ * when ../shared (or that folder) is absent.
+ */
+export function uiReportFixtureNames(): string[] | undefined {
+  try {
+    return [...Deno.readDirSync(new URL("ui_report/", SHARED_FIXTURES))]
+      .map((e) => e.name)
+      .filter((f) => /^u\d.*\.in\.json$/.test(f))
+      .map((f) => f.replace(".in.json", ""))
+      .sort();
+  } catch {
+    return undefined;
+  }
+}
+
 /** A fixture's JSON file, e.g. `reference/s1_….in.json`. */
 export async function readFixture(path: string): Promise<unknown> {
   return JSON.parse(await Deno.readTextFile(new URL(path, SHARED_FIXTURES)));

@@ -91,16 +91,20 @@ export interface BuildVirusModelsOptions {
   readonly reportRatesOnly?: boolean;
 }
 
-/** The models of one virus report. */
-export interface VirusModels {
+/** The exposure models of a form (the reference's `VirusFormData.build_model`). */
+export interface ExposureModels {
   /** One exposure model per exposed group, in the form's order. */
   readonly exposureModels: readonly ExposureModel[];
   /** The long-range concentration model shared by the groups. */
   readonly concentrationModel: VirusConcentrationModel;
-  /** The CO2 concentration model (drawn after the exposure models). */
-  readonly co2Model: CO2ConcentrationModel;
   /** The sample size used. */
   readonly sampleSize: number;
+}
+
+/** The models of one virus report. */
+export interface VirusModels extends ExposureModels {
+  /** The CO2 concentration model (drawn after the exposure models). */
+  readonly co2Model: CO2ConcentrationModel;
 }
 
 /**
@@ -112,6 +116,29 @@ export interface VirusModels {
  * @throws {WeatherDataUnavailableError} Natural ventilation without a weather dataset.
  */
 export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptions): VirusModels {
+  const models = buildExposureModels(form, options);
+  const { room, ventilation } = models.concentrationModel;
+  return {
+    ...models,
+    co2Model: buildCo2Model(form, options, room, ventilation, models.sampleSize),
+  };
+}
+
+/**
+ * Builds the exposure models of a form alone (the reference's `VirusFormData.build_model`,
+ * without `build_CO2_model`): the draws of {@link buildVirusModels} up to the CO2 emitters.
+ * The report's alternative scenarios are built this way, one after the other on the
+ * report's generator.
+ *
+ * @param form The parsed form.
+ * @param options Registry, generator, sample size, weather.
+ * @returns The exposure models (one per group) and their concentration model.
+ * @throws {WeatherDataUnavailableError} Natural ventilation without a weather dataset.
+ */
+export function buildExposureModels(
+  form: VirusForm,
+  options: BuildVirusModelsOptions,
+): ExposureModels {
   const registry = options.registry;
   const n = options.sampleSize ?? registry.monteCarlo.sampleSize;
   const rng = options.rng;
@@ -221,7 +248,24 @@ export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptio
     });
   });
 
-  const co2Model: CO2ConcentrationModel = {
+  return { exposureModels, concentrationModel, sampleSize: n };
+}
+
+/**
+ * The CO2 model of a form (the reference's `VirusFormData.build_CO2_model`): its emitters'
+ * activity drawn after the exposure models.
+ */
+function buildCo2Model(
+  form: VirusForm,
+  options: BuildVirusModelsOptions,
+  room: Room,
+  ventilation: Ventilation,
+  n: number,
+): CO2ConcentrationModel {
+  const registry = options.registry;
+  const [activityName] = activityAndExpiration(form, registry);
+  const lean = options.reportRatesOnly ?? false;
+  return {
     kind: "co2",
     room,
     ventilation,
@@ -229,7 +273,7 @@ export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptio
       number: totalOccupancy(form),
       activity: sampleActivity(
         activitySpec(registry, activityName),
-        rng,
+        options.rng,
         n,
         lean ? "inhalationRate" : undefined,
       ),
@@ -238,7 +282,6 @@ export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptio
       .co2AtmosphereConcentration,
     fractionExhaled: registry.concentrationModel.co2ConcentrationModel.co2FractionExhaled,
   };
-  return { exposureModels, concentrationModel, co2Model, sampleSize: n };
 }
 
 /** The room: volume given or from the floor area, humidity and temperature from the registry or a sensor. */

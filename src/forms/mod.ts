@@ -92,12 +92,13 @@ export type {
 export { ACTIVITY_NAMES, EXPIRATION_NAMES, MASK_NAMES, VIRUS_NAMES } from "../registry/mod.ts";
 export type { ActivityName, ExpirationName, MaskName, VirusName } from "../registry/mod.ts";
 export {
+  buildExposureModels,
   buildRoom,
   buildVentilation,
   buildVirusModels,
   LEGACY_GROUP_ID,
 } from "./build_virus_models.ts";
-export type { BuildVirusModelsOptions, VirusModels } from "./build_virus_models.ts";
+export type { BuildVirusModelsOptions, ExposureModels, VirusModels } from "./build_virus_models.ts";
 export {
   exposedPresentInterval,
   groupPresence,

@@ -91,6 +91,11 @@ export interface ExposureEvaluator {
   depositedExposure(shortRange?: boolean): Vec;
   /** Probability of infection of one exposed person, %. */
   infectionProbability(shortRange?: boolean): Vec;
+  /**
+   * Probability of infection (%) of one exposed person for a deposited dose (virions, per
+   * sample): the dose-response of {@link ExposureEvaluator.infectionProbability}.
+   */
+  infectionProbabilityOfDose(dose: Vec): Vec;
   /** Expected new cases among the exposed, people. */
   expectedNewCases(): Vec;
   /** Expected new cases caused by one infected person, people. */
@@ -670,6 +675,7 @@ export function exposureEvaluator(
     depositedExposureBetweenBounds: betweenBounds,
     depositedExposure: deposited,
     infectionProbability: probability,
+    infectionProbabilityOfDose: (dose) => probabilityOfDose(dose),
     expectedNewCases,
     reproductionNumber: () => {
       if (model.concentrationModels.length > 1) {

@@ -1,6 +1,7 @@
 /**
- * Report data computed from the built models: the virus report (`virusReport`), the
- * conditional probability of infection given the viral load
+ * Report data computed from the built models: the virus report (`virusReport`), the web
+ * calculator's alternative scenarios and viral-load percentiles (`alternativeScenarios`,
+ * `viralLoadPercentileProbabilities`), the conditional probability of infection given the viral load
  * (`conditional_probability_data`) and the uncertainties figure (`uncertainties_plot_src`,
  * an SVG data URI); the CO2 transition times (`co2TransitionTimes`: change points found
  * with scipy's `find_peaks` semantics) and the ventilation fit (`co2Report`: scipy's
@@ -35,6 +36,22 @@ export type {
 export { uncertaintiesPlot, uncertaintiesPlotSvg } from "./uncertainties_plot.ts";
 export { SVG_DATA_URI_PREFIX, svgDataUri } from "./svg.ts";
 export { MAX_SAMPLE_SIZE, virusReport, virusReportFromForm } from "./virus_report.ts";
+export {
+  alternativeScenarioForms,
+  alternativeScenarios,
+  CURRENT_SCENARIO,
+  scenarioStatistics,
+} from "./alternative_scenarios.ts";
+export type {
+  AlternativeScenarioForm,
+  AlternativeScenarios,
+  AlternativeScenariosContext,
+  ScenarioStatistics,
+} from "./alternative_scenarios.ts";
+export {
+  VIRAL_LOAD_PERCENTILES,
+  viralLoadPercentileProbabilities,
+} from "./viral_load_percentiles.ts";
 export type { GroupReport, VirusReport, VirusReportOptions } from "./virus_report.ts";
 export {
   fillBigGaps,

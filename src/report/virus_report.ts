@@ -23,9 +23,11 @@ import { createRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
+import { type AlternativeScenarios, alternativeScenarios } from "./alternative_scenarios.ts";
 import { conditionalProbabilityData } from "./conditional_probability.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot } from "./uncertainties_plot.ts";
+import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
 
 /** Largest accepted Monte Carlo sample size. */
 export const MAX_SAMPLE_SIZE = 2_000_000;
@@ -60,6 +62,16 @@ export interface VirusReportOptions {
    * @default {the current year}
    */
   readonly year?: number;
+  /**
+   * Add the web calculator's comparisons: `alternative_scenarios` (the form with masks,
+   * ventilation, HEPA filter or short-range interactions changed, each sampled after the
+   * report on the same generator; none with occupancy groups) and, when
+   * `conditional_probability_viral_loads` is on, `alternative_viral_load` (the probability
+   * at the viral-load percentiles).
+   *
+   * @default {false}
+   */
+  readonly alternativeScenarios?: boolean;
 }
 
 /** Report data of one exposed group (field names as the reference's). */
@@ -77,6 +89,18 @@ export interface VirusReport {
   readonly seed: number;
   /** A short description of the model. */
   readonly model: string;
+  /**
+   * With {@link VirusReportOptions.alternativeScenarios} and no occupancy groups: the
+   * alternative scenarios' statistics (the reference's `comparison_report`).
+   */
+  readonly alternative_scenarios?: AlternativeScenarios;
+  /**
+   * With {@link VirusReportOptions.alternativeScenarios} and conditional probability on:
+   * mean probability of infection (%) of the first group with every sample's viral load
+   * set to its 1, 5, 25, 50, 75, 95 and 99 % quantile, keyed by that viral load (RNA
+   * copies/mL, as Python's `str(float)`).
+   */
+  readonly alternative_viral_load?: Record<string, number>;
 }
 
 /**
@@ -144,12 +168,13 @@ function report(
     reportRatesOnly: true,
   });
   const times = interestingTimes(models.exposureModels);
+  const evaluators = models.exposureModels.map((model) => exposureEvaluator(model));
   const groups: Record<string, GroupReport> = {};
-  for (const model of models.exposureModels) {
-    groups[model.identifier] = groupReport(
+  for (const ev of evaluators) {
+    groups[ev.model.identifier] = groupReport(
       form,
       registry,
-      model,
+      ev,
       times,
       kernel,
       options.probDist ?? true,
@@ -158,12 +183,40 @@ function report(
   const co2 = concentrationEvaluator(models.co2Model);
   const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
   const co2Samples = sampleCount(co2.normalization);
-  return {
+  const result: VirusReport = {
     times,
     CO2_concentrations: Array.from(co2Sums, (s) => s / co2Samples),
     groups,
     seed,
     model: describe(form, models.exposureModels, sampleSize),
+  };
+  if (!options.alternativeScenarios) return result;
+  // The web calculator's comparisons, after every draw of the report (CO2 model included).
+  const first = groups[evaluators[0].model.identifier];
+  return {
+    ...result,
+    ...(form.occupancy.length === 0
+      ? {
+        alternative_scenarios: alternativeScenarios({
+          form,
+          registry,
+          rng,
+          kernel,
+          sampleSize,
+          weather: options.weather,
+          year: options.year,
+          times,
+          current: {
+            probability: first.prob_inf as number,
+            expectedNewCases: first.expected_new_cases as number,
+            concentrations: first.concentrations as number[],
+          },
+        }),
+      }
+      : {}),
+    ...(form.conditionalProbabilityViralLoads
+      ? { alternative_viral_load: viralLoadPercentileProbabilities(evaluators[0]) }
+      : {}),
   };
 }
 
@@ -177,12 +230,12 @@ function describe(form: VirusForm, models: readonly ExposureModel[], n: number):
 function groupReport(
   form: VirusForm,
   registry: DataRegistry,
-  model: ExposureModel,
+  ev: ExposureEvaluator,
   times: number[],
   kernel: Kernel,
   withDist: boolean,
 ): GroupReport {
-  const ev = exposureEvaluator(model);
+  const model = ev.model;
   const prob = ev.infectionProbability() as Float64Array;
   const stats = sampleStatistics(kernel, prob);
   const h = histogram(kernel, prob, 100, 100);

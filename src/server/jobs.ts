@@ -31,6 +31,8 @@ export type ReportJob =
     readonly seed?: number;
     /** Include `prob_dist` (N numbers per group). */
     readonly probDist: boolean;
+    /** Add the alternative scenarios and viral-load percentiles (`alternative_scenarios=1`). */
+    readonly alternativeScenarios?: boolean;
   }
   | {
     /** `POST /co2/transition_times` or `POST /co2/report`. */
@@ -90,6 +92,7 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
         seed: job.seed,
         probDist: job.probDist,
         weather: context.weather,
+        alternativeScenarios: job.alternativeScenarios,
       });
     } else if (job.kind === "co2_report") {
       results = co2Report(body, { plot: job.plot, method: job.fitMethod });

@@ -142,6 +142,44 @@ const VirusResults: JsonSchema = {
     },
     seed: { type: "integer", description: "The seed used" },
     model: { type: "string", description: "A short description of the model" },
+    alternative_scenarios: {
+      type: "object",
+      description: "With alternative_scenarios=1 and no occupancy groups: the web " +
+        "calculator's alternative scenarios (the reference's names and form changes)",
+      required: ["stats"],
+      properties: {
+        stats: {
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            required: ["probability_of_infection", "expected_new_cases", "concentrations"],
+            properties: {
+              probability_of_infection: {
+                type: "number",
+                description: "Mean probability of infection, %",
+              },
+              expected_new_cases: { type: "number", description: "Mean expected new cases" },
+              concentrations: numbers(
+                "Mean virus concentration at each report time, virions/m³",
+              ),
+              prob_probabilistic_exposure: {
+                type: ["number", "null"],
+                description: "With short-range interactions and probabilistic exposure, " +
+                  "else null; absent for the current scenario",
+              },
+            },
+          },
+        },
+      },
+    },
+    alternative_viral_load: {
+      type: "object",
+      description: "With alternative_scenarios=1 and conditional_probability_viral_loads: " +
+        "mean probability of infection (%) of the first group at the 1, 5, 25, 50, 75, 95 " +
+        "and 99 % viral-load quantiles, keyed by the viral load (RNA copies/mL, written as " +
+        "Python's str(float))",
+      additionalProperties: { type: "number" },
+    },
   },
 };
 
@@ -242,6 +280,16 @@ const VIRUS_QUERY: readonly Parameter[] = [
     name: "prob_dist",
     in: "query",
     description: "0 omits prob_dist (the per-sample infection probabilities, N numbers per group)",
+    schema: booleanParameter,
+  },
+  {
+    name: "alternative_scenarios",
+    in: "query",
+    description: "1 adds the web calculator's comparisons: alternative_scenarios.stats (by " +
+      "scenario name; sampled after the report on the same generator, so seeded runs equal " +
+      "the reference's) and, with conditional_probability_viral_loads, " +
+      "alternative_viral_load. With occupancy groups there are no scenarios " +
+      "(alternative_scenarios is absent), as in the reference",
     schema: booleanParameter,
   },
   {

@@ -1,6 +1,6 @@
 /**
  * The query-string options of the routes: `seed`, `prob_dist`,
- * `report_generation_parallelism` (virus report); `plot` (CO2 routes) and `fit_method`
+ * `report_generation_parallelism`, `alternative_scenarios` (virus report); `plot` (CO2 routes) and `fit_method`
  * (`/co2/report`). Invalid values and unknown names are errors (HTTP 400) that name the
  * parameter.
  *
@@ -24,6 +24,11 @@ export interface ReportQueryOptions {
    * report here runs on one worker of the pool, so it changes nothing in the results.
    */
   readonly reportGenerationParallelism?: number;
+  /**
+   * Add the web calculator's comparisons (`alternative_scenarios=1`): the alternative
+   * scenarios and the viral-load percentiles (see `VirusReportOptions.alternativeScenarios`).
+   */
+  readonly alternativeScenarios: boolean;
 }
 
 /** A query parameter is unknown or invalid (HTTP 400). */
@@ -60,7 +65,12 @@ export interface Co2QueryOptions {
   readonly fitMethod: "powell" | "least-squares";
 }
 
-const VIRUS_PARAMETERS = ["seed", "prob_dist", "report_generation_parallelism"];
+const VIRUS_PARAMETERS = [
+  "seed",
+  "prob_dist",
+  "report_generation_parallelism",
+  "alternative_scenarios",
+];
 const BOOLEANS = ["0", "1", "false", "true"];
 
 function checkNames(query: URLSearchParams, known: readonly string[]): void {
@@ -124,6 +134,7 @@ export function parseReportQuery(query: URLSearchParams): ReportQueryOptions {
     reportGenerationParallelism: parallelism === undefined
       ? undefined
       : integerIn("report_generation_parallelism", parallelism, 1, MAX_REPORT_PARALLELISM),
+    alternativeScenarios: flag(query, "alternative_scenarios", false),
   };
 }
 

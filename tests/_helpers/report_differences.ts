@@ -31,6 +31,48 @@ export async function weather(): Promise<WeatherDataset | undefined> {
   }
 }
 
+/**
+ * Objects whose keys are numbers written by Python's `str(float)` (the viral loads of
+ * `alternative_viral_load`): compared as numbers, like the values.
+ */
+const NUMERIC_KEYS = new Set(["alternative_viral_load"]);
+
+/** The fixtures of the web calculator's report data (tests/fixtures/ui_report). */
+export const UI_REPORT_FIXTURES = [
+  "u1_natural",
+  "u2_hepa_classroom",
+  "u3_mech_masks_shortrange",
+  "u6_precise_cond_prob",
+  "u8_hepa_ffp2_mech",
+] as const;
+
+/** The ui_report fixtures that use natural ventilation (they need the station list). */
+export const NATURAL_UI_REPORT_FIXTURES: ReadonlySet<string> = new Set(["u1_natural"]);
+
+/** Pairs each expected key with the actual key nearest to it as a number, in order. */
+function numericKeyDifferences(
+  actual: unknown,
+  expected: Record<string, unknown>,
+  path: string,
+  out: string[],
+): void {
+  if (actual === null || typeof actual !== "object") {
+    out.push(`${path}: missing`);
+    return;
+  }
+  const actualEntries = Object.entries(actual as Record<string, unknown>);
+  const expectedEntries = Object.entries(expected);
+  if (actualEntries.length !== expectedEntries.length) {
+    out.push(`${path}: expected ${expectedEntries.length} keys but found ${actualEntries.length}`);
+    return;
+  }
+  expectedEntries.forEach(([key, value], i) => {
+    const [actualKey, actualValue] = actualEntries[i];
+    differences(Number(actualKey), Number(key), `${path} key ${i}`, out);
+    differences(actualValue, value, `${path}[${key}]`, out);
+  });
+}
+
 /** Collects the paths where `actual` differs from `expected` (numbers at rel 1e-8, abs 1e-12). */
 export function differences(actual: unknown, expected: unknown, path: string, out: string[]): void {
   if (typeof expected === "number") {
@@ -53,6 +95,15 @@ export function differences(actual: unknown, expected: unknown, path: string, ou
   } else if (expected !== null && typeof expected === "object") {
     for (const [key, value] of Object.entries(expected)) {
       if (SKIPPED_KEYS.has(key)) continue;
+      if (NUMERIC_KEYS.has(key)) {
+        numericKeyDifferences(
+          (actual as Record<string, unknown> | null)?.[key],
+          value as Record<string, unknown>,
+          `${path}.${key}`,
+          out,
+        );
+        continue;
+      }
       if (Object.hasOwn(SUMMARIZED_COLUMNS, key)) {
         const column = SUMMARIZED_COLUMNS[key];
         const values = (actual as Record<string, unknown> | null)?.[column];

@@ -41,10 +41,22 @@ Deno.test("app: the job gets the body and the query options; the envelope wraps 
     body: JSON.stringify(REQUIRED_WIRE),
     seed: 7,
     probDist: false,
+    alternativeScenarios: false,
     reportGenerationParallelism: undefined,
   }]);
-  const old = await a.request("/report", { method: "POST", body: JSON.stringify(REQUIRED_WIRE) });
+  const old = await a.request("/report?alternative_scenarios=1", {
+    method: "POST",
+    body: JSON.stringify(REQUIRED_WIRE),
+  });
   deepStrictEqual((await old.json()).report_data, { seed: 7 });
+  deepStrictEqual(jobs[1], {
+    kind: "virus",
+    body: JSON.stringify(REQUIRED_WIRE),
+    seed: undefined,
+    probDist: true,
+    alternativeScenarios: true,
+    reportGenerationParallelism: undefined,
+  });
 });
 
 Deno.test("app: invalid forms and query options answer 400 naming the field", async () => {
@@ -97,4 +109,16 @@ Deno.test("app: a body over the limit is a 413, also without Content-Length", as
   const stream = new Blob([big]).stream();
   const chunked = await a.request("/virus/report", { method: "POST", body: stream });
   strictEqual(chunked.status, 413);
+});
+
+Deno.test("app: the OpenAPI document lists alternative_scenarios and the fields it adds", async () => {
+  const { a } = app(() => Promise.resolve({ ok: true, json: new TextEncoder().encode("{}") }));
+  const doc = await (await a.request("/openapi.json")).json();
+  for (const path of ["/virus/report", "/report"]) {
+    const parameters = doc.paths[path].post.parameters as { name: string; in: string }[];
+    ok(parameters.some((p) => p.name === "alternative_scenarios" && p.in === "query"), path);
+  }
+  const text = JSON.stringify(doc);
+  ok(text.includes('"alternative_viral_load"'));
+  ok(text.includes('"probability_of_infection"'));
 });

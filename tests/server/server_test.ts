@@ -6,7 +6,12 @@ import { co2Report } from "../../src/report/co2_report.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import type { ServeOptions } from "../../src/server/options.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
-import { differences, NATURAL_FIXTURES } from "../_helpers/report_differences.ts";
+import {
+  differences,
+  NATURAL_FIXTURES,
+  NATURAL_UI_REPORT_FIXTURES,
+  UI_REPORT_FIXTURES,
+} from "../_helpers/report_differences.ts";
 import { readFixtureInput, VIRUS_FIXTURES } from "../forms/_helpers.ts";
 
 const WORKER = new URL("../../src/server/main.ts", import.meta.url);
@@ -283,6 +288,34 @@ Deno.test("server: every shared fixture through HTTP equals the reference's resu
       return 1;
     }));
     ok(compared.filter((c) => c === 1).length >= VIRUS_FIXTURES.length - NATURAL_FIXTURES.size);
+  });
+});
+
+Deno.test("server: alternative_scenarios=1 answers the reference's UI report data on every fixture (seed 0)", async () => {
+  await withServer({ weatherDirectory, workers: 2, queue: 8 }, async (server) => {
+    const compared = await Promise.all(UI_REPORT_FIXTURES.map(async (name, k) => {
+      if (NATURAL_UI_REPORT_FIXTURES.has(name) && weatherDirectory === undefined) {
+        console.log(`SKIP ${name} over HTTP: ../shared/fixtures/weather station list not found`);
+        return 0;
+      }
+      const read = async (kind: string) =>
+        JSON.parse(
+          await Deno.readTextFile(
+            new URL(`../fixtures/ui_report/${name}.${kind}.json`, import.meta.url),
+          ),
+        );
+      // Both routes; /report wraps the same results in report_data.
+      const route = k % 2 === 0 ? "/virus/report" : "/report";
+      const res = await post(server, `${route}?seed=0&alternative_scenarios=1`, await read("in"));
+      strictEqual(res.status, 200, name);
+      const answer = await res.json();
+      const results = route === "/report" ? answer.report_data : answer.results;
+      const out: string[] = [];
+      differences(results, (await read("trim")).results, `${name}.results`, out);
+      deepStrictEqual(out, []);
+      return 1;
+    }));
+    ok(compared.filter((c) => c === 1).length >= UI_REPORT_FIXTURES.length - 1);
   });
 });
 
