@@ -222,9 +222,9 @@ export function renderModule(normals: readonly StationNormals[], files: number):
 
 /** Where the numbers come from (a citation for reports). */
 export const CLIMAT_NORMALS_SOURCE: string =
-  "Datenbasis: Deutscher Wetterdienst (DWD), CLIMAT monthly reports of WMO stations ` +
-    `(opendata.dwd.de, observations_global/CLIMAT/monthly/raw), ` +
-    `mean daily max/min temperature per month averaged ${FIRST_YEAR}-${LAST_YEAR}";
+  "Datenbasis: Deutscher Wetterdienst, Einzelwerte gemittelt (CLIMAT monthly reports of ` +
+    `WMO stations, opendata.dwd.de: mean daily maximum and minimum air temperature per ` +
+    `month, averaged ${FIRST_YEAR}-${LAST_YEAR})";
 
 /** First and last year averaged. */
 export const CLIMAT_NORMALS_YEARS: readonly [number, number] = [${FIRST_YEAR}, ${LAST_YEAR}];

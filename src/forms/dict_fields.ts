@@ -25,7 +25,14 @@ import type {
   SpecificBreaks,
   TimeInterval,
 } from "./virus_form.ts";
-import { JsonCount, JsonNonNegativeNumber, JsonNumber, wireChoice, WireTime } from "./wire.ts";
+import {
+  JsonCount,
+  JsonNonNegativeNumber,
+  JsonNumber,
+  wireChoice,
+  WireJsonList,
+  WireTime,
+} from "./wire.ts";
 
 /** A strict object whose unknown-key error lists the keys it allows. */
 function strict<T extends z.core.$ZodLooseShape>(shape: T) {
@@ -250,3 +257,67 @@ export const Co2FittingResultWire = z.object({
   transitionTimes: v.transition_times,
   ventilationValues: v.ventilation_values,
 }));
+
+// MARK: outdoor_temperatures
+
+/** Number of hourly values of `outdoor_temperatures` (local hours 0..23). */
+const OUTDOOR_HOURS = 24;
+/** Plausible outdoor temperatures, °C (records: −89.2 °C at Vostok, 56.7 °C at Death Valley). */
+const OUTDOOR_MIN_C = -90;
+const OUTDOOR_MAX_C = 60;
+/** Values that would be plausible outdoor temperatures in kelvin (−90 °C to 60 °C). */
+const KELVIN_MIN = 183.15;
+const KELVIN_MAX = 333.15;
+
+/**
+ * The `outdoor_temperatures` list (our addition): 24 outdoor temperatures of the event's
+ * day in °C, index `i` = `i`:00 in the location's local time, each a JSON number from
+ * -90 to 60. A list that looks like kelvin (every value from 183.15 to 333.15, some
+ * above 60) gets one issue saying so.
+ */
+export const OutdoorTemperaturesList = array(
+  z.number({ error: "expected a number (°C)" }).refine(Number.isFinite, {
+    error: "expected a finite number (°C)",
+  }),
+).superRefine((values, ctx) => {
+  if (values.length !== OUTDOOR_HOURS) {
+    ctx.addIssue({
+      code: "custom",
+      input: values,
+      message: `expected ${OUTDOOR_HOURS} hourly temperatures (°C, local time, index i = ` +
+        `hour i:00) but found ${values.length}`,
+    });
+    return;
+  }
+  if (
+    values.every((v) => v >= KELVIN_MIN && v <= KELVIN_MAX) && values.some((v) => v > OUTDOOR_MAX_C)
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      input: values,
+      message: `expected temperatures in °C (from ${OUTDOOR_MIN_C} to ${OUTDOOR_MAX_C}) but ` +
+        `found values that look like kelvin (e.g. ${values.find((v) => v > OUTDOOR_MAX_C)}): ` +
+        `subtract 273.15`,
+    });
+    return;
+  }
+  values.forEach((v, i) => {
+    if (v >= OUTDOOR_MIN_C && v <= OUTDOOR_MAX_C) return;
+    ctx.addIssue({
+      code: "custom",
+      path: [i],
+      input: v,
+      message: `expected an outdoor temperature in °C from ${OUTDOOR_MIN_C} to ${OUTDOOR_MAX_C}` +
+        (v > OUTDOOR_MAX_C ? " (kelvin values are refused: subtract 273.15)" : ""),
+    });
+  });
+});
+
+/**
+ * The `outdoor_temperatures` field: a JSON list or a string holding one (like the
+ * object fields); omitted, `""` or `null` gives null (not given).
+ */
+export const OutdoorTemperatures = z.preprocess(
+  (v) => (v === undefined || v === "" || v === null ? null : v),
+  WireJsonList.pipe(OutdoorTemperaturesList).nullable(),
+);

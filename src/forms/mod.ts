@@ -96,6 +96,7 @@ export {
   buildVentilation,
   buildVirusModels,
   LEGACY_GROUP_ID,
+  outdoorTemperatureOf,
 } from "./build_virus_models.ts";
 export type { BuildVirusModelsOptions, VirusModels } from "./build_virus_models.ts";
 export {

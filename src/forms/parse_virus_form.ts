@@ -38,7 +38,9 @@ export interface ParseVirusFormOptions {
  *   strings;
  * - times of day as `"HH:MM"` (two-digit hours and minutes);
  * - object fields (`occupancy`, `short_range_interactions`, `precise_activity`,
- *   `specific_breaks`, `CO2_fitting_result`) as JSON objects or strings holding them;
+ *   `specific_breaks`, `CO2_fitting_result`) as JSON objects or strings holding them,
+ *   and the list field `outdoor_temperatures` (our addition: 24 hourly °C, local time)
+ *   as a JSON list or a string holding one;
  * - a field that is omitted, `""` or `null` takes its default from
  *   {@link VIRUS_FORM_DEFAULTS}; a required field must be given;
  * - unknown fields are errors (`_xsrf` is ignored).
@@ -156,6 +158,7 @@ function toVirusForm(
     maskWearingOption: w.mask_wearing_option,
     mechanicalVentilationType: w.mechanical_ventilation_type,
     openingDistance: w.opening_distance,
+    outdoorTemperatures: w.outdoor_temperatures,
     preciseActivity: w.precise_activity,
     roomHeatingOption: w.room_heating_option,
     roomNumber: w.room_number,

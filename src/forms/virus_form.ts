@@ -242,6 +242,12 @@ export interface VirusForm {
   readonly maskType: MaskName;
   /** Whether masks are worn (wire `mask_wearing_option`). */
   readonly maskWearingOption: MaskWearingOption;
+  /**
+   * Outdoor temperatures of the event's day, °C: 24 values, index `i` = `i`:00 in the
+   * location's local time (wire `outdoor_temperatures`, our addition; null when not
+   * given). Used by natural ventilation instead of any weather data.
+   */
+  readonly outdoorTemperatures: readonly number[] | null;
   /** Kind of mechanical ventilation (wire `mechanical_ventilation_type`). */
   readonly mechanicalVentilationType: MechanicalVentilationType;
   /**

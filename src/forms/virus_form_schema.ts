@@ -27,7 +27,13 @@ import {
   WINDOW_OPENING_REGIMES,
   WINDOW_TYPES,
 } from "./choices.ts";
-import { emptyOr, Occupancy, PreciseActivityWire, SpecificBreaksWire } from "./dict_fields.ts";
+import {
+  emptyOr,
+  Occupancy,
+  OutdoorTemperatures,
+  PreciseActivityWire,
+  SpecificBreaksWire,
+} from "./dict_fields.ts";
 import { VIRUS_FORM_DEFAULTS, type VirusFormField } from "./virus_form_defaults.ts";
 import {
   required,
@@ -105,6 +111,8 @@ export const VirusFormWire = z.strictObject({
   ),
   occupancy: field("occupancy", WireJsonObject.pipe(Occupancy)),
   opening_distance: field("opening_distance", Length),
+  // Our addition (not in the reference's DEFAULTS): optional, null when not given.
+  outdoor_temperatures: OutdoorTemperatures,
   precise_activity: field("precise_activity", WireJsonObject.pipe(emptyOr(PreciseActivityWire))),
   room_heating_option: field("room_heating_option", Bool),
   room_number: field("room_number", WireText),

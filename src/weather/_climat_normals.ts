@@ -10,7 +10,7 @@
 
 /** Where the numbers come from (a citation for reports). */
 export const CLIMAT_NORMALS_SOURCE: string =
-  "Datenbasis: Deutscher Wetterdienst (DWD), CLIMAT monthly reports of WMO stations (opendata.dwd.de, observations_global/CLIMAT/monthly/raw), mean daily max/min temperature per month averaged 2004-2020";
+  "Datenbasis: Deutscher Wetterdienst, Einzelwerte gemittelt (CLIMAT monthly reports of WMO stations, opendata.dwd.de: mean daily maximum and minimum air temperature per month, averaged 2004-2020)";
 
 /** First and last year averaged. */
 export const CLIMAT_NORMALS_YEARS: readonly [number, number] = [2004, 2020];

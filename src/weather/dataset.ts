@@ -155,9 +155,8 @@ export async function loadWeatherDataset(
     if (fromEnv !== undefined && fromEnv.trim() !== "") directory = fromEnv.trim();
   }
   if (directory === undefined && (!options.stationList || !options.temperatures)) {
-    throw new WeatherDataUnavailableError(
-      `expected a weather dataset but none is configured: ${HOW_TO_PROVIDE}`,
-    );
+    const reason = "expected a weather dataset but none is configured";
+    throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
   }
   const stationListAt = options.stationList ?? join(directory as string | URL, STATION_LIST_FILE);
   const stationText = await readText(stationListAt);
@@ -177,6 +176,34 @@ export async function loadWeatherDataset(
     withFileName(() => parseHourlyTemperatures(temperatureText), temperaturesAt),
     source,
   );
+}
+
+/**
+ * The start-up message of a server whose `--weather-data` folder (or
+ * `CAIMIRA_WEATHER_DATA`) cannot be read: the reason, then what to do, in command-line
+ * terms.
+ *
+ * @param error The error of {@link loadWeatherDataset}.
+ * @param directory The configured folder or URL.
+ * @returns The message.
+ * @example Usage
+ * ```ts
+ * import { weatherDataStartupMessage, WeatherDataUnavailableError } from "./mod.ts";
+ * const error = new WeatherDataUnavailableError("x", { reason: "no such file" });
+ * if (!weatherDataStartupMessage(error, "/srv/w").includes("--weather-data")) {
+ *   throw new Error("bad");
+ * }
+ * ```
+ */
+export function weatherDataStartupMessage(
+  error: WeatherDataUnavailableError,
+  directory: string,
+): string {
+  return `the weather data of --weather-data (or ${WEATHER_DATA_ENV}) cannot be read: ` +
+    `${error.reason}. Give --weather-data DIR (or ${WEATHER_DATA_ENV}=DIR) a folder or URL ` +
+    `holding ${STATION_LIST_FILE} and ${TEMPERATURE_FILES[0]} (the reference's HadISD mean ` +
+    `hourly temperatures), or set neither to use the embedded climatology ` +
+    `(configured: ${directory})`;
 }
 
 const HOW_TO_PROVIDE =
@@ -210,11 +237,10 @@ function isRemote(at: string | URL): boolean {
 async function readText(at: string | URL): Promise<string> {
   const text = await readIfPresent(at);
   if (text === undefined) {
-    throw new WeatherDataUnavailableError(
-      `expected weather data at ${String(at)} but found ${
-        isRemote(at) ? "nothing (HTTP 404)" : "no such file"
-      }: ${HOW_TO_PROVIDE}`,
-    );
+    const reason = `expected weather data at ${String(at)} but found ${
+      isRemote(at) ? "nothing (HTTP 404)" : "no such file"
+    }`;
+    throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
   }
   return text;
 }
@@ -233,10 +259,9 @@ async function readIfPresent(at: string | URL): Promise<string | undefined> {
       }
       if (!response.ok) {
         await response.body?.cancel();
-        throw new WeatherDataUnavailableError(
-          `expected weather data at ${String(at)} but the server answered ` +
-            `${response.status} ${response.statusText}: ${HOW_TO_PROVIDE}`,
-        );
+        const reason = `expected weather data at ${String(at)} but the server answered ` +
+          `${response.status} ${response.statusText}`;
+        throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
       }
       return await response.text();
     }
@@ -245,11 +270,11 @@ async function readIfPresent(at: string | URL): Promise<string | undefined> {
   } catch (error) {
     if (error instanceof WeatherDataUnavailableError) throw error;
     if (error instanceof Deno.errors.NotFound) return undefined;
-    throw new WeatherDataUnavailableError(
-      `expected weather data at ${String(at)} but found ${describeIoError(error)}: ` +
-        HOW_TO_PROVIDE,
-      { cause: error },
-    );
+    const reason = `expected weather data at ${String(at)} but found ${describeIoError(error)}`;
+    throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, {
+      cause: error,
+      reason,
+    });
   }
 }
 
@@ -260,9 +285,8 @@ async function readFirst(candidates: (string | URL)[]): Promise<[string | URL, s
     if (text !== undefined) return [at, text];
   }
   const tried = candidates.map(String).join(" or ");
-  throw new WeatherDataUnavailableError(
-    `expected hourly temperatures at ${tried} but found none: ${HOW_TO_PROVIDE}`,
-  );
+  const reason = `expected hourly temperatures at ${tried} but found none`;
+  throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
 }
 
 function describeIoError(error: unknown): string {

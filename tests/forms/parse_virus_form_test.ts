@@ -39,7 +39,9 @@ function toPlainJson(wire: Record<string, unknown>): Record<string, unknown> {
 for (const name of VIRUS_FIXTURES) {
   Deno.test(`parseVirusForm() accepts the reference fixture ${name}`, () => {
     const form = parseVirusForm(readFixtureInput(name));
-    strictEqual(Object.keys(form).length, 67);
+    // The reference's 67 fields and our outdoor_temperatures.
+    strictEqual(Object.keys(form).length, 68);
+    strictEqual(form.outdoorTemperatures, null);
   });
 
   Deno.test(`parseVirusForm() gives the same form for ${name} in plain JSON`, () => {
@@ -95,6 +97,7 @@ Deno.test("parseVirusForm() maps every field of s5_dims_breaks_vaccine_delta", (
     mechanicalVentilationType: "not-applicable",
     occupancy: [],
     openingDistance: 0.4,
+    outdoorTemperatures: null,
     preciseActivity: null,
     roomHeatingOption: true,
     roomNumber: "123",

@@ -77,6 +77,7 @@ const DEFAULT_FORM: VirusForm = {
   mechanicalVentilationType: "not-applicable",
   occupancy: [],
   openingDistance: 0,
+  outdoorTemperatures: null,
   preciseActivity: null,
   roomHeatingOption: false,
   roomNumber: "123",
