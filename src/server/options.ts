@@ -21,7 +21,7 @@ export interface ServeOptions {
   readonly timeoutS: number;
   /** Largest request body, bytes. */
   readonly maxBodyBytes: number;
-  /** Folder or URL of the weather dataset (absent: natural ventilation answers 400). */
+  /** Folder or URL of the weather dataset (absent: the embedded climatology is used). */
   readonly weatherDirectory?: string;
   /** CORS allowlist, lower case. */
   readonly allowedOrigins: readonly string[];
@@ -36,8 +36,8 @@ export const USAGE = `Usage: deno task serve [options]
   --queue N           reports waiting for a worker before 503 (default 4 per worker)
   --timeout S         time limit of one report in seconds (default 120)
   --max-body BYTES    largest request body (default ${DEFAULT_MAX_BODY_BYTES})
-  --weather-data DIR  weather dataset folder or URL for natural ventilation
-                      (default $${WEATHER_DATA_ENV}; without it natural ventilation answers 400)
+  --weather-data DIR  weather dataset folder or URL for natural ventilation, reference format
+                      (default $${WEATHER_DATA_ENV}; without it: the embedded climatology)
   --help              print this help
 
 Environment: ${ALLOWED_ORIGINS_ENV} (comma-separated CORS allowlist), PORT, HOST,

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { loadWeatherDataset } from "../weather/dataset.ts";
+import { loadWeatherDataset, weatherDataStartupMessage } from "../weather/dataset.ts";
+import { WeatherDataUnavailableError } from "../weather/errors.ts";
 import { createApp } from "./app.ts";
 import type { JobReply, ReportJob } from "./jobs.ts";
 import type { ServeOptions } from "./options.ts";
@@ -41,7 +42,8 @@ export interface RunningServer {
  * @param options Address, pool and limits (see `parseServeArgs`).
  * @param runtime The worker module and the log.
  * @returns The running server.
- * @throws {WeatherDataUnavailableError} When a weather dataset is configured but cannot be read.
+ * @throws {WeatherDataUnavailableError} When a weather dataset is configured but cannot be
+ *   read (the message speaks of `--weather-data` and `CAIMIRA_WEATHER_DATA`).
  */
 export async function startServer(
   options: ServeOptions,
@@ -54,10 +56,15 @@ export async function startServer(
     kernelHelper: options.workers < (navigator.hardwareConcurrency ?? 1),
   };
   if (options.weatherDirectory !== undefined) {
-    const weather = await loadWeatherDataset({ directory: options.weatherDirectory });
+    const weather = await loadWeatherDataset({ directory: options.weatherDirectory })
+      .catch((error) => {
+        if (!(error instanceof WeatherDataUnavailableError)) throw error;
+        const message = weatherDataStartupMessage(error, options.weatherDirectory as string);
+        throw new WeatherDataUnavailableError(message, { cause: error, reason: error.reason });
+      });
     log(`weather data: ${weather.stations.length} stations`);
   } else {
-    log("weather data: none configured (natural ventilation answers 400)");
+    log("weather data: none configured (natural ventilation uses the embedded climatology)");
   }
   const pool = createWorkerPool<ReportJob, JobReply>({
     size: options.workers,

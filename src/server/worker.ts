@@ -10,7 +10,7 @@ import { type JobContext, type ReportJob, runJob } from "./jobs.ts";
 
 /** The first message a worker receives. */
 export interface WorkerInit {
-  /** Folder or URL of the weather dataset (absent: no natural ventilation). */
+  /** Folder or URL of the weather dataset (absent: the embedded climatology). */
   readonly weatherDirectory?: string;
   /** Give the worker's kernel a helper thread (when the workers leave cores free). */
   readonly kernelHelper?: boolean;
@@ -31,7 +31,7 @@ export function inWorker(): boolean {
 async function loadContext(init: WorkerInit): Promise<JobContext> {
   if (init.weatherDirectory === undefined) return {};
   // The main thread has already loaded this dataset once, so a failure here is rare
-  // (files removed since): natural ventilation then answers 400 with the reason.
+  // (files removed since): natural ventilation then uses the embedded climatology.
   try {
     return { weather: await loadWeatherDataset({ directory: init.weatherDirectory }) };
   } catch (error) {
