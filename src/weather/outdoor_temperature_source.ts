@@ -110,7 +110,7 @@ export interface OutdoorTemperatureRequest {
 }
 
 /** The message when no source is available (only with `climatology: false`). */
-export const NO_OUTDOOR_TEMPERATURES_MESSAGE =
+export const NO_OUTDOOR_TEMPERATURES_MESSAGE: string =
   "natural ventilation needs outdoor temperatures: send the form field outdoor_temperatures " +
   "(24 hourly values, °C, local time), or start the server with --weather-data DIR or " +
   "CAIMIRA_WEATHER_DATA=DIR (library: the `weather` option), or leave the embedded " +
