@@ -320,4 +320,8 @@ export const OutdoorTemperaturesList = array(
 export const OutdoorTemperatures = z.preprocess(
   (v) => (v === undefined || v === "" || v === null ? null : v),
   WireJsonList.pipe(OutdoorTemperaturesList).nullable(),
+).describe(
+  "Optional (not in the reference): 24 hourly outdoor temperatures of the event's day, °C, " +
+    "local time of the location (index i = hour i:00), as a JSON list or a string holding one. " +
+    "Natural ventilation uses them instead of any weather data.",
 );
