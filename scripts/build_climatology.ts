@@ -18,8 +18,9 @@
  * MAX_MISSING_DAYS days are missing from either, and neither value is more than
  * OUTLIER_C from the median of that station's calendar month over the years (CLIMAT
  * raw reports are not quality-controlled: this drops sign and digit errors). A station
- * is kept when every calendar month has at least MIN_YEARS such years and the station
- * list gives its coordinates.
+ * is kept when every calendar month has at least MIN_YEARS such years, the station
+ * list gives its coordinates, and its mean daily range is not more than RANGE_EXCESS_C
+ * above the median of its neighbours' (see RANGE_EXCESS_C).
  *
  * Usage:
  *   deno run --allow-read --allow-write scripts/build_climatology.ts <input folder> \
@@ -33,7 +34,7 @@ export const FIRST_YEAR = 2004;
 /** Last year averaged. */
 export const LAST_YEAR = 2020;
 /** Fewest years a calendar month needs for the station to be kept. */
-export const MIN_YEARS = 8;
+export const MIN_YEARS = 5;
 /** Most days missing from the month's Tx or Tn record for the month to count. */
 export const MAX_MISSING_DAYS = 5;
 /** Largest distance of a year's value from the station-month median, °C. */
@@ -50,6 +51,18 @@ export const MIDRANGE_TOLERANCE_C = 3;
  * report near 30 °C in winter, which are their absolute extremes, not daily means.
  */
 export const MAX_DAILY_RANGE_C = 26;
+/**
+ * Largest excess, °C, of a station's mean daily range (Tx − Tn averaged over the 12
+ * months) over the median of its neighbours' (the stations within NEIGHBOUR_KM, when
+ * there are at least MIN_NEIGHBOURS): some stations report the month's absolute
+ * extremes as mean daily extremes in every report (Smolensk: April "Tx" 21 °C, "Tn"
+ * −5 °C), which no check of a single report can see.
+ */
+export const RANGE_EXCESS_C = 8;
+/** Radius of the neighbourhood of the range check, km. */
+export const NEIGHBOUR_KM = 500;
+/** Fewest neighbours for the range check to apply. */
+export const MIN_NEIGHBOURS = 3;
 
 // Section 1 columns of the raw files (0-based), see readme_RAW_CLIMATs_eng.txt.
 const COL = {
@@ -198,7 +211,34 @@ export function stationNormals(
     }
     if (tx.length === 12) out.push({ station, tx, tn, minYears });
   }
-  return out.sort((a, b) => a.station.id.localeCompare(b.station.id));
+  out.sort((a, b) => a.station.id.localeCompare(b.station.id));
+  return withoutRangeOutliers(out);
+}
+
+/** Mean daily range over the 12 months, tenths of °C. */
+function meanRange(n: StationNormals): number {
+  return n.tx.reduce((s, tx, m) => s + tx - (n.tn[m] as number), 0) / 12;
+}
+
+/** Great-circle distance, km (haversine, mean Earth radius 6371.0088 km). */
+function distanceKm(a: ListedStation, b: ListedStation): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 +
+    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) *
+      Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Drops the stations whose mean daily range exceeds their neighbours' (RANGE_EXCESS_C). */
+export function withoutRangeOutliers(normals: readonly StationNormals[]): StationNormals[] {
+  const ranges = normals.map(meanRange);
+  return normals.filter((n, i) => {
+    const around = normals
+      .map((m, j) => j !== i && distanceKm(n.station, m.station) <= NEIGHBOUR_KM ? ranges[j] : NaN)
+      .filter((r) => !Number.isNaN(r)) as number[];
+    if (around.length < MIN_NEIGHBOURS) return true;
+    return (ranges[i] as number) - median(around) <= 10 * RANGE_EXCESS_C;
+  });
 }
 
 /** The generated module's text. */

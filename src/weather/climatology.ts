@@ -89,7 +89,7 @@ let embedded: Climatology | undefined;
 
 /**
  * The embedded climatology: monthly means of the daily maximum and minimum air
- * temperature of about 2,500 WMO stations on every continent, averaged over 2004–2020
+ * temperature of about 2,800 WMO stations on every continent, averaged over 2004–2020
  * (see its `source`) from the CLIMAT reports published by Deutscher Wetterdienst
  * (parsed on first use, then shared).
  *

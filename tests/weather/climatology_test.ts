@@ -8,8 +8,11 @@ import {
   FIRST_YEAR,
   MIN_YEARS,
   parseStationsList,
+  RANGE_EXCESS_C,
   renderModule,
+  type StationNormals,
   stationNormals,
+  withoutRangeOutliers,
 } from "../../scripts/build_climatology.ts";
 import {
   embeddedClimatology,
@@ -192,4 +195,22 @@ Deno.test("build_climatology: means over the years kept, filters as documented",
   deepStrictEqual(parsed?.meanDailyMaxC, expectedTx.map((v) => v / 10));
   deepStrictEqual(parsed?.meanDailyMinC, expectedTn.map((v) => v / 10));
   strictEqual(parsed?.longitude, -20.25);
+});
+
+Deno.test("build_climatology: a station whose daily range exceeds its neighbours' is dropped", () => {
+  const station = (id: string, latitude: number, range: number): StationNormals => ({
+    station: { id, name: id, latitude, longitude: 0, heightM: 0 },
+    tx: Array(12).fill(100 + range),
+    tn: Array(12).fill(100),
+    minYears: 10,
+  });
+  const limit = 10 * RANGE_EXCESS_C;
+  // Four stations within 500 km: ranges 8, 9, 10 °C and one 9 + 8 °C (kept) or more (dropped).
+  const near = [station("a", 0, 80), station("b", 1, 90), station("c", 2, 100)];
+  const kept = withoutRangeOutliers([...near, station("d", 3, 90 + limit)]);
+  strictEqual(kept.length, 4);
+  const dropped = withoutRangeOutliers([...near, station("d", 3, 91 + limit)]);
+  deepStrictEqual(dropped.map((n) => n.station.id), ["a", "b", "c"]);
+  // Fewer than three neighbours: no check.
+  strictEqual(withoutRangeOutliers([near[0]!, near[1]!, station("d", 3, 250)]).length, 3);
 });
