@@ -44,9 +44,13 @@ import {
 import type { Rng } from "../montecarlo/rng.ts";
 import type { ActivityName, DataRegistry, ExpirationName } from "../registry/defaults.ts";
 import { boosterVaccineEffectiveness, primaryVaccineEffectiveness } from "../registry/vaccines.ts";
-import { outsideTemperature } from "../weather/outside_temperature.ts";
+import type { Climatology } from "../weather/climatology.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
-import { WeatherDataUnavailableError } from "../weather/errors.ts";
+import {
+  type OutdoorTemperatureSource,
+  type ResolvedOutdoorTemperature,
+  resolveOutdoorTemperature,
+} from "../weather/outdoor_temperature_source.ts";
 import { ASCERTAINMENT_BIAS_FACTORS, MONTH_NAMES } from "./choices.ts";
 import {
   exposedPresentInterval,
@@ -72,8 +76,18 @@ export interface BuildVirusModelsOptions {
   readonly rng: Rng;
   /** Monte Carlo sample size (the registry's by default). */
   readonly sampleSize?: number;
-  /** Weather data for natural ventilation (required only then). */
+  /**
+   * Weather data for natural ventilation, in the reference's format: used unless the
+   * form gives `outdoor_temperatures`.
+   */
   readonly weather?: WeatherDataset;
+  /**
+   * The station climatology for natural ventilation without explicit temperatures or
+   * `weather`; `false` turns it off (natural ventilation then needs one of those).
+   *
+   * @default {the embedded climatology}
+   */
+  readonly climatology?: Climatology | false;
   /**
    * Year whose time-zone rules give the UTC offset of the location.
    *
@@ -99,6 +113,8 @@ export interface ExposureModels {
   readonly concentrationModel: VirusConcentrationModel;
   /** The sample size used. */
   readonly sampleSize: number;
+  /** Where natural ventilation's outdoor temperatures came from (absent without it). */
+  readonly outdoorTemperatureSource?: OutdoorTemperatureSource;
 }
 
 /** The models of one virus report. */
@@ -113,7 +129,8 @@ export interface VirusModels extends ExposureModels {
  * @param form The parsed form.
  * @param options Registry, generator, sample size, weather.
  * @returns The exposure models (one per group), the concentration and CO2 models.
- * @throws {WeatherDataUnavailableError} Natural ventilation without a weather dataset.
+ * @throws {WeatherDataUnavailableError} Natural ventilation without outdoor temperatures
+ *   (only with `climatology: false`).
  */
 export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptions): VirusModels {
   const models = buildExposureModels(form, options);
@@ -143,7 +160,8 @@ export function buildExposureModels(
   const n = options.sampleSize ?? registry.monteCarlo.sampleSize;
   const rng = options.rng;
   const room = buildRoom(form, registry);
-  const ventilation = buildVentilation(form, registry, options);
+  const outdoor = outdoorTemperatureOf(form, options);
+  const ventilation = buildVentilation(form, registry, { ...options, outdoor });
   const mask = maskOf(form, registry);
   const [activityName, expiration] = activityAndExpiration(form, registry);
 
@@ -248,7 +266,12 @@ export function buildExposureModels(
     });
   });
 
-  return { exposureModels, concentrationModel, sampleSize: n };
+  return {
+    exposureModels,
+    concentrationModel,
+    sampleSize: n,
+    ...(outdoor === undefined ? {} : { outdoorTemperatureSource: outdoor.source }),
+  };
 }
 
 /**
@@ -284,6 +307,37 @@ function buildCo2Model(
   };
 }
 
+/**
+ * The outdoor temperature of natural ventilation and its source (undefined for other
+ * ventilation types): the form's `outdoor_temperatures`, else `weather`, else the
+ * climatology (see `resolveOutdoorTemperature`).
+ *
+ * @param form The parsed form.
+ * @param options The weather dataset, the climatology and the year.
+ * @returns The profile and its source, or undefined.
+ * @throws {WeatherDataUnavailableError} When there is no source (`climatology: false`).
+ */
+export function outdoorTemperatureOf(
+  form: VirusForm,
+  options: {
+    readonly weather?: WeatherDataset;
+    readonly climatology?: Climatology | false;
+    readonly year?: number;
+  },
+): ResolvedOutdoorTemperature | undefined {
+  if (form.ventilationType !== "natural_ventilation") return undefined;
+  return resolveOutdoorTemperature({
+    explicitC: form.outdoorTemperatures ?? null,
+    dataset: options.weather,
+    climatology: options.climatology,
+  }, {
+    latitude: form.locationLatitude,
+    longitude: form.locationLongitude,
+    month: MONTH_NAMES.indexOf(form.eventMonth) + 1,
+    year: options.year,
+  });
+}
+
 /** The room: volume given or from the floor area, humidity and temperature from the registry or a sensor. */
 export function buildRoom(form: VirusForm, registry: DataRegistry): Room {
   const volume = form.volumeType === "room_volume_explicit"
@@ -305,7 +359,13 @@ export function buildRoom(form: VirusForm, registry: DataRegistry): Room {
 export function buildVentilation(
   form: VirusForm,
   registry: DataRegistry,
-  options: { readonly weather?: WeatherDataset; readonly year?: number },
+  options: {
+    readonly weather?: WeatherDataset;
+    readonly climatology?: Climatology | false;
+    readonly year?: number;
+    /** The outdoor temperature already resolved (else resolved here). */
+    readonly outdoor?: ResolvedOutdoorTemperature;
+  },
 ): Ventilation {
   const alwaysOn = periodicInterval(120, 120);
   if (form.ventilationType === "from_fitting" && form.co2FittingResult !== null) {
@@ -318,11 +378,6 @@ export function buildVentilation(
   }
   let main: Ventilation;
   if (form.ventilationType === "natural_ventilation") {
-    if (options.weather === undefined) {
-      throw new WeatherDataUnavailableError(
-        "natural ventilation needs outdoor temperatures: provide a weather dataset (option `weather`, or the CAIMIRA_WEATHER_DATA environment variable for the server)",
-      );
-    }
     const active = form.windowOpeningRegime === "windows_open_periodically"
       ? periodicInterval(
         form.windowsFrequency,
@@ -330,12 +385,9 @@ export function buildVentilation(
         Math.min(form.infectedStart, form.exposedStart) / MIN_PER_H,
       )
       : alwaysOn;
-    const outsideTemp = outsideTemperature(options.weather, {
-      latitude: form.locationLatitude,
-      longitude: form.locationLongitude,
-      month: MONTH_NAMES.indexOf(form.eventMonth) + 1,
-      year: options.year,
-    }).temperature;
+    const outsideTemp =
+      (options.outdoor ?? outdoorTemperatureOf(form, options) as ResolvedOutdoorTemperature)
+        .temperature;
     const geometry = {
       active,
       outsideTemp,

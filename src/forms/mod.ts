@@ -97,6 +97,7 @@ export {
   buildVentilation,
   buildVirusModels,
   LEGACY_GROUP_ID,
+  outdoorTemperatureOf,
 } from "./build_virus_models.ts";
 export type { BuildVirusModelsOptions, ExposureModels, VirusModels } from "./build_virus_models.ts";
 export {

@@ -35,7 +35,6 @@ import {
   count,
   jsonList,
   jsonObject,
-  jsonQuantity,
   optionalQuantity,
   quantity,
   rangeJsonSchema,
@@ -166,11 +165,55 @@ const CO2_FITTING_RESULT_JSON: JsonSchema = {
   },
 };
 
-/** `outdoor_temperatures`: 24 hourly temperatures, °C. */
+/** Values that would be plausible outdoor temperatures in kelvin (−90 °C to 60 °C). */
+const KELVIN_LIKE = {
+  min: OUTDOOR_TEMPERATURE_C.min + 273.15,
+  max: OUTDOOR_TEMPERATURE_C.max + 273.15,
+};
+
+/**
+ * `outdoor_temperatures` (our addition): 24 outdoor temperatures of the event's day in
+ * °C, index `i` = `i`:00 in the location's local time, each in the outdoor range. A list
+ * that looks like kelvin (every value in the range shifted by 273.15, some above the °C
+ * range) gets one issue saying so.
+ */
 const OutdoorTemperatures = z.array(
-  jsonQuantity(OUTDOOR_TEMPERATURE_C, "°C"),
-  { error: "expected a list of temperatures (°C)" },
-).length(HOURS_PER_DAY, { error: `expected ${HOURS_PER_DAY} hourly temperatures` });
+  z.number({ error: "expected a number (°C)" }).refine(Number.isFinite, {
+    error: "expected a finite number (°C)",
+  }),
+).superRefine((values, ctx) => {
+  const { min, max } = OUTDOOR_TEMPERATURE_C;
+  if (values.length !== HOURS_PER_DAY) {
+    ctx.addIssue({
+      code: "custom",
+      input: values,
+      message: `expected ${HOURS_PER_DAY} hourly temperatures (°C, local time, index i = ` +
+        `hour i:00) but found ${values.length}`,
+    });
+    return;
+  }
+  if (
+    values.every((v) => v >= KELVIN_LIKE.min && v <= KELVIN_LIKE.max) && values.some((v) => v > max)
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      input: values,
+      message: `expected temperatures in °C (from ${min} to ${max}) but found values that ` +
+        `look like kelvin (e.g. ${values.find((v) => v > max)}): subtract 273.15`,
+    });
+    return;
+  }
+  values.forEach((v, i) => {
+    if (v >= min && v <= max) return;
+    ctx.addIssue({
+      code: "custom",
+      path: [i],
+      input: v,
+      message: `expected an outdoor temperature in °C from ${min} to ${max}` +
+        (v > max ? " (kelvin values are refused: subtract 273.15)" : ""),
+    });
+  });
+});
 
 /** A JSON object kept as parsed: checked only when selected (`parse_virus_form.ts`). */
 const RawObject = z.record(z.string(), z.unknown());

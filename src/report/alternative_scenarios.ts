@@ -23,6 +23,7 @@ import { mean, sampleCount } from "../model/vec.ts";
 import { withColumnArena } from "../montecarlo/column_arena.ts";
 import type { Rng } from "../montecarlo/rng.ts";
 import type { DataRegistry } from "../registry/defaults.ts";
+import type { Climatology } from "../weather/climatology.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
 
 /** Name of the user's own scenario in the statistics (reference `comparison_report`). */
@@ -157,6 +158,8 @@ export interface AlternativeScenariosContext {
   readonly sampleSize: number;
   /** Weather data (natural ventilation). */
   readonly weather?: WeatherDataset;
+  /** The climatology of the report (see `VirusReportOptions.climatology`). */
+  readonly climatology?: Climatology | false;
   /** Year whose time-zone rules give the location's UTC offset. */
   readonly year?: number;
   /** The report's times, h. */
@@ -201,6 +204,7 @@ export function alternativeScenarios(context: AlternativeScenariosContext): Alte
         rng: context.rng,
         sampleSize: context.sampleSize,
         weather: context.weather,
+        climatology: context.climatology,
         year: context.year,
         reportRatesOnly: true,
       });

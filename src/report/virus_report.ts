@@ -22,8 +22,10 @@ import { releaseColumn, takeColumn, withColumnArena } from "../montecarlo/column
 import { createRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
+import type { Climatology } from "../weather/climatology.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
 import { type AlternativeScenarios, alternativeScenarios } from "./alternative_scenarios.ts";
+import type { OutdoorTemperatureSource } from "../weather/outdoor_temperature_source.ts";
 import { conditionalProbabilityData } from "./conditional_probability.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot } from "./uncertainties_plot.ts";
@@ -54,8 +56,18 @@ export interface VirusReportOptions {
   readonly probDist?: boolean;
   /** Default parameters (the reference's registry by default). */
   readonly registry?: DataRegistry;
-  /** Weather data, needed for natural ventilation. */
+  /**
+   * Weather data in the reference's format for natural ventilation (used unless the form
+   * gives `outdoor_temperatures`; without it the embedded climatology is used).
+   */
   readonly weather?: WeatherDataset;
+  /**
+   * The station climatology used by natural ventilation without explicit temperatures
+   * or `weather`; `false` turns it off.
+   *
+   * @default {the embedded climatology}
+   */
+  readonly climatology?: Climatology | false;
   /**
    * Year whose time-zone rules give the location's UTC offset.
    *
@@ -101,6 +113,12 @@ export interface VirusReport {
    * copies/mL, as Python's `str(float)`).
    */
   readonly alternative_viral_load?: Record<string, number>;
+  /**
+   * Where natural ventilation's outdoor temperatures came from: explicit, dataset or
+   * climatology, with the station, its distance and a warning when it may not represent
+   * the location (present only with natural ventilation).
+   */
+  readonly outdoor_temperature_source?: OutdoorTemperatureSource;
 }
 
 /**
@@ -164,6 +182,7 @@ function report(
     rng,
     sampleSize,
     weather: options.weather,
+    climatology: options.climatology,
     year: options.year,
     reportRatesOnly: true,
   });
@@ -189,6 +208,9 @@ function report(
     groups,
     seed,
     model: describe(form, models.exposureModels, sampleSize),
+    ...(models.outdoorTemperatureSource === undefined
+      ? {}
+      : { outdoor_temperature_source: models.outdoorTemperatureSource }),
   };
   if (!options.alternativeScenarios) return result;
   // The web calculator's comparisons, after every draw of the report (CO2 model included).
@@ -204,6 +226,7 @@ function report(
           kernel,
           sampleSize,
           weather: options.weather,
+          climatology: options.climatology,
           year: options.year,
           times,
           current: {

@@ -21,13 +21,13 @@ export interface ServeOptions {
   readonly timeoutS: number;
   /** Largest request body, bytes. */
   readonly maxBodyBytes: number;
-  /** Folder or URL of the weather dataset (absent: natural ventilation answers 400). */
+  /** Folder or URL of the weather dataset (absent: the embedded climatology is used). */
   readonly weatherDirectory?: string;
   /** Accepted SHA-256 digests of the weather files (absent: not checked). */
   readonly weatherSha256?: readonly string[];
   /** CORS allowlist, lower case. */
   readonly allowedOrigins: readonly string[];
-  /** Open connections at most (absent: what the descriptor limit allows, ≤ 1024). */
+  /** Open connections at most (absent: 256). */
   readonly maxConnections?: number;
   /** Time a client has to send a request's head, s. */
   readonly headerTimeoutS: number;
@@ -48,11 +48,11 @@ export const USAGE = `Usage: deno task serve [options]
   --queue N           reports waiting for a worker before 503 (default 4 per worker)
   --timeout S         time limit of one report in seconds (default 120)
   --max-body BYTES    largest request body (default ${DEFAULT_MAX_BODY_BYTES})
-  --weather-data DIR  weather dataset folder or URL for natural ventilation
-                      (default $${WEATHER_DATA_ENV}; without it natural ventilation answers 400)
+  --weather-data DIR  weather dataset folder or URL for natural ventilation, reference format
+                      (default $${WEATHER_DATA_ENV}; without it: the embedded climatology)
   --weather-sha256 HEX[,HEX]  accepted SHA-256 digests of the weather files
-  --max-connections N open connections at most (default: what the file-descriptor
-                      limit allows, at most 1024)
+  --max-connections N open connections at most (default 256; each holds 3 file
+                      descriptors, and the cap drops if the process runs out of them)
   --header-timeout S  time to send a request's head (default 10; its body: 30)
   --idle-timeout S    keep-alive time between requests (default 30)
   --drain-delay S     after SIGTERM, /health answers 503 "draining" this long before

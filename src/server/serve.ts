@@ -9,8 +9,10 @@
 import {
   readWeatherFiles,
   weatherDatasetFromFiles,
+  weatherDataStartupMessage,
   type WeatherFiles,
 } from "../weather/dataset.ts";
+import { WeatherDataUnavailableError } from "../weather/errors.ts";
 import { createApp, type Readiness } from "./app.ts";
 import {
   DEFAULT_CONNECTION_LIMITS,
@@ -59,7 +61,8 @@ export interface RunningServer {
  * @param options Address, pool and limits (see `parseServeArgs`).
  * @param runtime The worker module and the log.
  * @returns The running server.
- * @throws {WeatherDataUnavailableError} When a weather dataset is configured but cannot be read.
+ * @throws {WeatherDataUnavailableError} When a weather dataset is configured but cannot be
+ *   read (the message speaks of `--weather-data` and `CAIMIRA_WEATHER_DATA`).
  */
 export async function startServer(
   options: ServeOptions,
@@ -68,14 +71,17 @@ export async function startServer(
   const log = runtime.log ?? ((line: string) => console.log(line));
   let weatherFiles: WeatherFiles | undefined;
   if (options.weatherDirectory !== undefined) {
-    weatherFiles = await readWeatherFiles({
-      directory: options.weatherDirectory,
-      sha256: options.weatherSha256,
-    });
+    const directory = options.weatherDirectory;
+    weatherFiles = await readWeatherFiles({ directory, sha256: options.weatherSha256 })
+      .catch((error) => {
+        if (!(error instanceof WeatherDataUnavailableError)) throw error;
+        const message = weatherDataStartupMessage(error, directory);
+        throw new WeatherDataUnavailableError(message, { cause: error, reason: error.reason });
+      });
     const weather = weatherDatasetFromFiles(weatherFiles);
     log(`weather data: ${weather.stations.length} stations`);
   } else {
-    log("weather data: none configured (natural ventilation answers 400)");
+    log("weather data: none configured (natural ventilation uses the embedded climatology)");
   }
   const init: WorkerInit = {
     weatherFiles,

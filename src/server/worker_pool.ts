@@ -14,8 +14,10 @@
  * A worker that throws (uncaught) during a job, overruns the time limit, or cannot be
  * posted its job is terminated and replaced (the job is rejected). One that fails
  * outside a job (it cannot start, e.g. its module does not load, or it never becomes
- * ready) is retired, so a broken worker module cannot make the pool spawn workers in a
- * loop; when no worker is left, jobs are refused. No error thrown by a worker, a timer
+ * ready) is tried again after a pause that doubles with each failure in a row (1 s to
+ * 60 s), so a broken worker module cannot make the pool spawn workers in a loop and a
+ * passing failure (e.g. no file descriptors for a moment) does not take the pool down
+ * for good; while no worker is up, jobs are refused. No error thrown by a worker, a timer
  * or a message reaches the caller other than as the rejection of its own job.
  *
  * @module
@@ -161,13 +163,20 @@ interface Slot<Job, Reply> {
   task?: Task<Job, Reply>;
   /** Fires when the worker has not become ready in time. */
   startTimer?: ReturnType<typeof setTimeout>;
-  /** Why the worker was retired for good (it failed outside a job). */
+  /** Why the worker is down (it failed outside a job); a new one starts after a pause. */
   dead?: string;
+  /** Start failures in a row (the pause before the next try doubles with each). */
+  failures: number;
+  /** Fires when a new worker is to be tried after a failure. */
+  retryTimer?: ReturnType<typeof setTimeout>;
 }
 
 /** Weight of the newest job in the running mean of job durations (for `Retry-After`). */
 const DURATION_SMOOTHING = 0.2;
 const DEFAULT_START_TIMEOUT_MS = 60_000;
+/** Pause before a new worker is tried after one failed to start, ms (doubling, at most 60 s). */
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 60_000;
 
 /**
  * Starts `size` workers and returns the pool.
@@ -238,6 +247,7 @@ export function createWorkerPool<Job, Reply>(
       if (data?.ready === true) {
         clearTimeout(slot.startTimer);
         slot.ready = true;
+        slot.failures = 0;
         pump();
         return;
       }
@@ -275,6 +285,7 @@ export function createWorkerPool<Job, Reply>(
 
   const stop = (slot: Slot<Job, Reply>) => {
     clearTimeout(slot.startTimer);
+    clearTimeout(slot.retryTimer);
     try {
       slot.worker.terminate();
     } catch { /* already gone */ }
@@ -287,10 +298,22 @@ export function createWorkerPool<Job, Reply>(
   };
 
   const retire = (slot: Slot<Job, Reply>, why: string) => {
-    log(`worker pool: a worker is retired (${why})`);
     stop(slot);
     slot.dead = why;
     slot.ready = false;
+    slot.failures++;
+    const pause = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (slot.failures - 1));
+    log(`worker pool: a worker could not start (${why}); next try in ${pause / 1000} s`);
+    if (!closed) {
+      slot.retryTimer = setTimeout(
+        guarded("retry", () => {
+          if (closed) return;
+          slot.dead = undefined;
+          start(slot);
+        }),
+        pause,
+      );
+    }
     if (live().length === 0) {
       for (const waiting of queue.splice(0)) {
         settle(waiting);
@@ -345,7 +368,7 @@ export function createWorkerPool<Job, Reply>(
   };
 
   for (let i = 0; i < size; i++) {
-    const slot = { ready: false } as Slot<Job, Reply>;
+    const slot = { ready: false, failures: 0 } as Slot<Job, Reply>;
     slots.push(slot);
     start(slot);
   }

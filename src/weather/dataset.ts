@@ -194,9 +194,8 @@ export async function readWeatherFiles(
     if (fromEnv !== undefined && fromEnv.trim() !== "") directory = fromEnv.trim();
   }
   if (directory === undefined && (!options.stationList || !options.temperatures)) {
-    throw new WeatherDataUnavailableError(
-      `expected a weather dataset but none is configured: ${HOW_TO_PROVIDE}`,
-    );
+    const reason = "expected a weather dataset but none is configured";
+    throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
   }
   const read = { timeoutMs: options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS };
   const stationListAt = options.stationList ?? join(directory as string | URL, STATION_LIST_FILE);
@@ -254,11 +253,38 @@ async function checkDigest(
   );
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
   if (!accepted.some((a) => a.trim().toLowerCase() === hex)) {
-    throw new WeatherDataUnavailableError(
-      `expected weather data at ${String(at)} with one of the configured SHA-256 digests ` +
-        `but found ${hex}`,
-    );
+    const reason = `expected weather data at ${String(at)} with one of the configured ` +
+      `SHA-256 digests but found ${hex}`;
+    throw new WeatherDataUnavailableError(reason, { reason });
   }
+}
+
+/**
+ * The start-up message of a server whose `--weather-data` folder (or
+ * `CAIMIRA_WEATHER_DATA`) cannot be read: the reason, then what to do, in command-line
+ * terms.
+ *
+ * @param error The error of {@link loadWeatherDataset}.
+ * @param directory The configured folder or URL.
+ * @returns The message.
+ * @example Usage
+ * ```ts
+ * import { weatherDataStartupMessage, WeatherDataUnavailableError } from "./mod.ts";
+ * const error = new WeatherDataUnavailableError("x", { reason: "no such file" });
+ * if (!weatherDataStartupMessage(error, "/srv/w").includes("--weather-data")) {
+ *   throw new Error("bad");
+ * }
+ * ```
+ */
+export function weatherDataStartupMessage(
+  error: WeatherDataUnavailableError,
+  directory: string,
+): string {
+  return `the weather data of --weather-data (or ${WEATHER_DATA_ENV}) cannot be read: ` +
+    `${error.reason}. Give --weather-data DIR (or ${WEATHER_DATA_ENV}=DIR) a folder or URL ` +
+    `holding ${STATION_LIST_FILE} and ${TEMPERATURE_FILES[0]} (the reference's HadISD mean ` +
+    `hourly temperatures), or set neither to use the embedded climatology ` +
+    `(configured: ${directory})`;
 }
 
 const HOW_TO_PROVIDE =
@@ -298,11 +324,10 @@ interface ReadOptions {
 async function readText(at: string | URL, read: ReadOptions): Promise<string> {
   const text = await readIfPresent(at, read);
   if (text === undefined) {
-    throw new WeatherDataUnavailableError(
-      `expected weather data at ${String(at)} but found ${
-        isRemote(at) ? "nothing (HTTP 404)" : "no such file"
-      }: ${HOW_TO_PROVIDE}`,
-    );
+    const reason = `expected weather data at ${String(at)} but found ${
+      isRemote(at) ? "nothing (HTTP 404)" : "no such file"
+    }`;
+    throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
   }
   return text;
 }
@@ -321,10 +346,9 @@ async function readIfPresent(at: string | URL, read: ReadOptions): Promise<strin
       }
       if (!response.ok) {
         await response.body?.cancel();
-        throw new WeatherDataUnavailableError(
-          `expected weather data at ${String(at)} but the server answered ` +
-            `${response.status} ${response.statusText}: ${HOW_TO_PROVIDE}`,
-        );
+        const reason = `expected weather data at ${String(at)} but the server answered ` +
+          `${response.status} ${response.statusText}`;
+        throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
       }
       return await response.text();
     }
@@ -333,11 +357,11 @@ async function readIfPresent(at: string | URL, read: ReadOptions): Promise<strin
   } catch (error) {
     if (error instanceof WeatherDataUnavailableError) throw error;
     if (error instanceof Deno.errors.NotFound) return undefined;
-    throw new WeatherDataUnavailableError(
-      `expected weather data at ${String(at)} but found ${describeIoError(error)}: ` +
-        HOW_TO_PROVIDE,
-      { cause: error },
-    );
+    const reason = `expected weather data at ${String(at)} but found ${describeIoError(error)}`;
+    throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, {
+      cause: error,
+      reason,
+    });
   }
 }
 
@@ -351,9 +375,8 @@ async function readFirst(
     if (text !== undefined) return [at, text];
   }
   const tried = candidates.map(String).join(" or ");
-  throw new WeatherDataUnavailableError(
-    `expected hourly temperatures at ${tried} but found none: ${HOW_TO_PROVIDE}`,
-  );
+  const reason = `expected hourly temperatures at ${tried} but found none`;
+  throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
 }
 
 function describeIoError(error: unknown): string {

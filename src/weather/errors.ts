@@ -24,12 +24,31 @@ export class WeatherDataUnavailableError extends Error {
    * Creates the error.
    *
    * @param message What is missing and how to provide it, in sentence case.
-   * @param options Standard error options (`cause`: the underlying I/O error).
+   * @param options Standard error options (`cause`: the underlying I/O error) and the
+   *   reason without advice.
    */
-  constructor(message: string, options?: ErrorOptions) {
+  constructor(message: string, options?: WeatherDataUnavailableOptions) {
     super(message, options);
     this.name = "WeatherDataUnavailableError";
+    this.reason = options?.reason ?? message;
   }
+
+  /**
+   * What went wrong, without the advice on how to provide the data (e.g. `expected
+   * weather data at /srv/w/x.txt but found no such file`): for callers that give their
+   * own advice, such as the server's start-up error.
+   */
+  readonly reason: string;
+}
+
+/** Options of {@link WeatherDataUnavailableError}. */
+export interface WeatherDataUnavailableOptions extends ErrorOptions {
+  /**
+   * What went wrong, without advice.
+   *
+   * @default {the message}
+   */
+  readonly reason?: string;
 }
 
 /**

@@ -7,9 +7,13 @@
  * every profile and value returned is in K. Times are hours: UTC hours 0..23 in the
  * files, local hours 0..24 in the profiles; UTC offsets are hours (e.g. 5.5).
  *
- * The dataset is not bundled: load it once with {@link loadWeatherDataset} (files or
- * URLs, or the `CAIMIRA_WEATHER_DATA` folder) or {@link createWeatherDataset} (contents
- * already in memory), and pass it to {@link outsideTemperature}.
+ * The reference's dataset is not bundled: load it once with {@link loadWeatherDataset}
+ * (files or URLs, or the `CAIMIRA_WEATHER_DATA` folder) or {@link createWeatherDataset}
+ * (contents already in memory), and pass it to {@link outsideTemperature}. Without it,
+ * {@link resolveOutdoorTemperature} falls back on the embedded station climatology
+ * ({@link embeddedClimatology}: monthly mean daily maximum and minimum of WMO stations
+ * from Deutscher Wetterdienst's CLIMAT reports, with a cosine diurnal cycle), and
+ * temperatures given with the request win over both.
  *
  * @example Usage
  * ```ts
@@ -38,6 +42,7 @@ export {
   STATION_LIST_FILE,
   TEMPERATURE_FILES,
   WEATHER_DATA_ENV,
+  weatherDataStartupMessage,
 } from "./dataset.ts";
 export type { LoadWeatherDatasetOptions, StationTree, WeatherDataset } from "./dataset.ts";
 export { parseStationList } from "./stations.ts";
@@ -60,5 +65,30 @@ export type { OutsideTemperature, OutsideTemperatureOptions } from "./outside_te
 export type { PiecewiseConstant } from "../model/piecewise_constant.ts";
 export type { Vec } from "../model/vec.ts";
 
+// Outdoor temperature for natural ventilation: explicit values > dataset > climatology
+export {
+  CLIMATE_CONTRAST_C,
+  EXPLICIT_HOURS,
+  explicitTemperatureProfile,
+  FAR_STATION_KM,
+  NO_OUTDOOR_TEMPERATURES_MESSAGE,
+  resolveOutdoorTemperature,
+} from "./outdoor_temperature_source.ts";
+export type {
+  OutdoorTemperatureInputs,
+  OutdoorTemperatureRequest,
+  OutdoorTemperatureSource,
+  ResolvedOutdoorTemperature,
+} from "./outdoor_temperature_source.ts";
+export {
+  embeddedClimatology,
+  nearestClimatologyStations,
+  parseClimatologyRows,
+} from "./climatology.ts";
+export type { Climatology, ClimatologyStation, StationAtDistance } from "./climatology.ts";
+export { diurnalTemperature, PEAK_SOLAR_HOUR, utcHourlyFromDailyRange } from "./diurnal_cycle.ts";
+export { EARTH_RADIUS_KM, greatCircleKm } from "./great_circle.ts";
+
 // Errors
 export { MissingTemperaturesError, WeatherDataUnavailableError } from "./errors.ts";
+export type { WeatherDataUnavailableOptions } from "./errors.ts";

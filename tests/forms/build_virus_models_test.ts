@@ -89,13 +89,33 @@ for (const [name, natural] of CASES) {
   });
 }
 
-Deno.test("buildVirusModels() without weather data fails clearly for natural ventilation", async () => {
+Deno.test("buildVirusModels() with the climatology off and no weather names the CLI flag and variable", async () => {
   const form = parseVirusForm(await read("s1_rest_example_natural", "in"));
   throws(
-    () => buildVirusModels(form, { registry: DEFAULT_REGISTRY, rng: createRng(0), sampleSize: 10 }),
+    () =>
+      buildVirusModels(form, {
+        registry: DEFAULT_REGISTRY,
+        rng: createRng(0),
+        sampleSize: 10,
+        climatology: false,
+      }),
     (e: unknown) =>
-      e instanceof WeatherDataUnavailableError && /weather dataset/.test((e as Error).message),
+      e instanceof WeatherDataUnavailableError &&
+      /outdoor_temperatures/.test(e.message) && /--weather-data/.test(e.message) &&
+      /CAIMIRA_WEATHER_DATA/.test(e.message),
   );
+});
+
+Deno.test("buildVirusModels() without weather data uses the embedded climatology", async () => {
+  const form = parseVirusForm(await read("s1_rest_example_natural", "in"));
+  const models = buildVirusModels(form, {
+    registry: DEFAULT_REGISTRY,
+    rng: createRng(0),
+    sampleSize: 10,
+    year: 2026,
+  });
+  strictEqual(models.outdoorTemperatureSource?.kind, "climatology");
+  strictEqual(models.outdoorTemperatureSource?.station?.id, "06700"); // Geneve Airp.
 });
 
 for (const name of ["s3_mech_masks_shortrange", "s4_dynamic_occupancy_hvac_ffp2"]) {

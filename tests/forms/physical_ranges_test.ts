@@ -142,14 +142,16 @@ Deno.test("outdoor_temperatures: 24 hourly °C values, as a list or JSON text, o
   strictEqual(
     issuesOf(parseVirusForm, { ...REQUIRED_WIRE, outdoor_temperatures: hours.slice(1) })[0]
       .message,
-    "outdoor_temperatures: expected 24 hourly temperatures but found an array of 23 items",
+    "outdoor_temperatures: expected 24 hourly temperatures (°C, local time, index i = hour " +
+      "i:00) but found 23",
   );
   strictEqual(
     issuesOf(parseVirusForm, {
       ...REQUIRED_WIRE,
       outdoor_temperatures: hours.map((t, h) => (h === 5 ? 60.5 : t)),
     })[0].message,
-    "outdoor_temperatures[5]: expected a number from -90 to 60 °C but found 60.5",
+    "outdoor_temperatures[5]: expected an outdoor temperature in °C from -90 to 60 (kelvin " +
+      "values are refused: subtract 273.15) but found 60.5",
   );
 });
 

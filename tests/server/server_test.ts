@@ -179,18 +179,32 @@ Deno.test("server: each class of bad input is a JSON 400, 413 or 404 naming the 
   });
 });
 
-Deno.test("server: natural ventilation without a weather dataset is a 400 saying how to add one", async () => {
-  await withServer({ weatherDirectory: undefined }, async (server) => {
+Deno.test("server: natural ventilation without a weather dataset uses the embedded climatology", async () => {
+  await withServer({ weatherDirectory: undefined }, async (server, log) => {
     const res = await post(
       server,
       "/virus/report?prob_dist=0",
       readFixtureInput("s1_rest_example_natural"),
     );
-    strictEqual(res.status, 400);
-    ok(/natural ventilation needs outdoor temperatures.*CAIMIRA_WEATHER_DATA/.test(
-      (await res.json()).message,
-    ));
+    strictEqual(res.status, 200);
+    const source = (await res.json()).results.outdoor_temperature_source;
+    strictEqual(source.kind, "climatology");
+    strictEqual(source.station.id, "06700"); // Geneve Airp., nearest to the example's Geneva
+    ok(log.some((line) => /embedded climatology/.test(line)), log.join("\n"));
   });
+});
+
+Deno.test("server: a bad --weather-data folder stops the start with a command-line message", async () => {
+  const missing = new URL("./no-such-weather-folder/", import.meta.url).pathname;
+  await start({ weatherDirectory: missing }).then(
+    () => Promise.reject(new Error("expected the start to fail")),
+    (error: Error) => {
+      ok(/--weather-data/.test(error.message), error.message);
+      ok(/CAIMIRA_WEATHER_DATA/.test(error.message), error.message);
+      ok(error.message.includes(missing), error.message);
+      ok(!/loadWeatherDataset|\{ directory \}/.test(error.message), error.message);
+    },
+  );
 });
 
 Deno.test("server: a seeded /virus/report equals the library call; /report uses report_data", async () => {

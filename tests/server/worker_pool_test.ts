@@ -78,7 +78,7 @@ Deno.test("worker pool: close() finishes queued and running jobs, then refuses n
   await rejects(p.run(1), PoolClosedError);
 });
 
-Deno.test("worker pool: workers that cannot start are not restarted; jobs are refused", async () => {
+Deno.test("worker pool: workers that cannot start are retried after a pause, not in a loop; jobs are refused", async () => {
   let spawned = 0;
   const p = createWorkerPool<number, number>({
     size: 2,

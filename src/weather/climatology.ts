@@ -1,0 +1,157 @@
+/**
+ * A station climatology: for each station, the mean daily maximum and minimum air
+ * temperature of each calendar month. The embedded one ({@link embeddedClimatology})
+ * is built from the monthly CLIMAT reports of WMO stations published by Deutscher
+ * Wetterdienst (see README.md, "Outdoor temperatures", and
+ * `scripts/build_climatology.ts`).
+ *
+ * @module
+ */
+import { CLIMAT_NORMALS_ROWS, CLIMAT_NORMALS_SOURCE } from "./_climat_normals.ts";
+import { greatCircleKm } from "./great_circle.ts";
+import type { WeatherStation } from "./stations.ts";
+
+/** A station of a climatology, with its monthly means. */
+export interface ClimatologyStation extends WeatherStation {
+  /** Height of the station above sea level, m (NaN when unknown). */
+  readonly heightM: number;
+  /** Mean daily maximum of each month, °C, January first (12 values). */
+  readonly meanDailyMaxC: readonly number[];
+  /** Mean daily minimum of each month, °C, January first (12 values). */
+  readonly meanDailyMinC: readonly number[];
+}
+
+/** A station climatology. */
+export interface Climatology {
+  /** The stations. */
+  readonly stations: readonly ClimatologyStation[];
+  /** Citation of the data, for reports. */
+  readonly source: string;
+}
+
+/**
+ * Reads climatology rows `id;name;latitude;longitude;height;Tx×12;Tn×12` (coordinates in
+ * decimal degrees, height in m, temperatures in tenths of °C, months January first).
+ *
+ * @param rows The rows.
+ * @param source Citation of the data.
+ * @returns The climatology.
+ * @throws {SyntaxError} When a row is malformed (the message gives its number).
+ * @example Usage
+ * ```ts
+ * import { parseClimatologyRows } from "./mod.ts";
+ * const twelve = (v: number) => Array(12).fill(v).join(",");
+ * const { stations } = parseClimatologyRows(
+ *   [`06700;Geneve Airp.;46.25;6.13;413;${twelve(150)};${twelve(50)}`],
+ *   "test",
+ * );
+ * if (stations[0]?.meanDailyMaxC[6] !== 15) throw new Error("bad");
+ * ```
+ */
+export function parseClimatologyRows(rows: readonly string[], source: string): Climatology {
+  const stations = rows.map((row, i): ClimatologyStation => {
+    const cells = row.split(";");
+    const fail = (what: string): never => {
+      throw new SyntaxError(`expected ${what} in climatology row ${i + 1} but found ${row}`);
+    };
+    if (cells.length !== 7) fail("7 fields separated by ';'");
+    const [id, name, lat, lon, height, tx, tn] = cells as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const latitude = Number(lat);
+    const longitude = Number(lon);
+    if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180)) fail("coordinates");
+    const tenths = (text: string) => {
+      const values = text.split(",").map(Number);
+      if (values.length !== 12 || !values.every(Number.isInteger)) fail("12 temperatures");
+      return Object.freeze(values.map((v) => v / 10));
+    };
+    return Object.freeze({
+      id,
+      name,
+      latitude,
+      longitude,
+      heightM: height === "" ? NaN : Number(height),
+      meanDailyMaxC: tenths(tx),
+      meanDailyMinC: tenths(tn),
+    });
+  });
+  return Object.freeze({ stations: Object.freeze(stations), source });
+}
+
+let embedded: Climatology | undefined;
+
+/**
+ * The embedded climatology: monthly means of the daily maximum and minimum air
+ * temperature of about 2,800 WMO stations on every continent, averaged over 2004–2020
+ * (see its `source`) from the CLIMAT reports published by Deutscher Wetterdienst
+ * (parsed on first use, then shared).
+ *
+ * @returns The climatology.
+ * @example Usage
+ * ```ts
+ * import { embeddedClimatology } from "./mod.ts";
+ * const { stations, source } = embeddedClimatology();
+ * if (stations.length < 1000 || !source.includes("Deutscher Wetterdienst")) throw new Error("bad");
+ * ```
+ */
+export function embeddedClimatology(): Climatology {
+  embedded ??= parseClimatologyRows(CLIMAT_NORMALS_ROWS, CLIMAT_NORMALS_SOURCE);
+  return embedded;
+}
+
+/** A station and its great-circle distance from a location. */
+export interface StationAtDistance {
+  /** The station. */
+  readonly station: ClimatologyStation;
+  /** Great-circle distance from the location, km. */
+  readonly distanceKm: number;
+}
+
+/**
+ * The stations of a climatology nearest to a location by great-circle distance,
+ * nearest first (ties: the station listed first).
+ *
+ * @param climatology The climatology.
+ * @param latitude Latitude of the location, decimal degrees north.
+ * @param longitude Longitude of the location, decimal degrees east.
+ * @param count How many stations to return.
+ * @returns Up to `count` stations with their distances.
+ * @throws {RangeError} When a coordinate is not a finite number.
+ * @example Usage
+ * ```ts
+ * import { embeddedClimatology, nearestClimatologyStations } from "./mod.ts";
+ * const [geneva] = nearestClimatologyStations(embeddedClimatology(), 46.2, 6.14, 1);
+ * if (geneva?.station.id !== "06700" || geneva.distanceKm > 10) throw new Error("bad");
+ * ```
+ */
+export function nearestClimatologyStations(
+  climatology: Climatology,
+  latitude: number,
+  longitude: number,
+  count: number,
+): StationAtDistance[] {
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) {
+    throw new RangeError(
+      `expected finite coordinates but found latitude ${latitude}, longitude ${longitude}`,
+    );
+  }
+  const best: StationAtDistance[] = [];
+  for (const station of climatology.stations) {
+    const distanceKm = greatCircleKm(latitude, longitude, station.latitude, station.longitude);
+    if (best.length === count && distanceKm >= (best[count - 1] as StationAtDistance).distanceKm) {
+      continue;
+    }
+    let i = best.length;
+    while (i > 0 && (best[i - 1] as StationAtDistance).distanceKm > distanceKm) i--;
+    best.splice(i, 0, { station, distanceKm });
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
