@@ -18,6 +18,7 @@ import { VERSION } from "../version.ts";
 import { cors, preflight } from "./cors.ts";
 import type { JobReply, ReportJob } from "./jobs.ts";
 import { landing } from "./landing.ts";
+import { registerUiRoutes } from "./ui_routes.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { parseCo2Query, parseReportQuery, QueryOptionError } from "./query_options.ts";
 import {
@@ -112,6 +113,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   app.get("/", (c) => landing(c.req.header("Accept")));
   app.get("/health", (c) => c.json({ status: "ok", version: VERSION, workers: options.load() }));
   registerOpenApi(app);
+  registerUiRoutes(app);
 
   /** The envelope around a job's results, or the job's error. */
   const answer = (c: Context<Env>, reply: JobReply, key: "results" | "report_data") => {

@@ -1,0 +1,2 @@
+/// <reference lib="dom" />
+document.querySelector("main")!.textContent = "CO2";

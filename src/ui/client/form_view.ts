@@ -1,0 +1,255 @@
+/**
+ * The calculator's form: draws the sections of {@link SECTIONS}, the occupancy-group
+ * and close-range editors, shows or hides fields as the choices change, collects the
+ * values to send, and shows the server's problems next to the fields they name.
+ *
+ * @module
+ */
+/// <reference lib="dom" />
+import { h } from "./dom.ts";
+import {
+  EDITOR_FIELDS,
+  EXTENSION_FIELDS,
+  FIELDS,
+  type FieldSpec,
+  type FormValues,
+  SECTIONS,
+} from "./form_fields.ts";
+import { type GroupsEditor, groupsEditor } from "./groups_editor.ts";
+import { type InteractionsEditor, interactionsEditor } from "./interactions_editor.ts";
+import type { ServerIssue } from "./server_errors.ts";
+
+/** The drawn form. */
+export interface FormView {
+  readonly element: HTMLFormElement;
+  /** The values to send (only the fields that apply). */
+  values(): FormValues;
+  /** Every value, for the permalink (applicable fields and editors). */
+  allValues(): FormValues;
+  /** Shows problems next to their fields (and all of them in a summary). */
+  showIssues(issues: readonly ServerIssue[]): void;
+  /** Clears the problems shown. */
+  clearIssues(): void;
+  /** Shows the form busy (submitting) or not. */
+  busy(on: boolean): void;
+}
+
+const id = (name: string) => `f-${name}`;
+
+function input(spec: FieldSpec, value: string, changed: () => void): HTMLElement {
+  const described = [spec.help ? `${id(spec.name)}-help` : "", `${id(spec.name)}-error`]
+    .filter(Boolean).join(" ");
+  const common = {
+    id: id(spec.name),
+    name: spec.name,
+    "aria-describedby": described,
+    onchange: changed,
+  };
+  switch (spec.kind) {
+    case "select":
+      return h(
+        "select",
+        common,
+        (spec.choices ?? []).map(([v, l]) => h("option", { value: v, selected: v === value }, l)),
+      );
+    case "radio":
+      return h(
+        "div",
+        { class: "radios", role: "radiogroup", id: id(spec.name), "aria-labelledby": `${id(spec.name)}-label`, "aria-describedby": described },
+        (spec.choices ?? []).map(([v, l], i) =>
+          h(
+            "label",
+            { class: "radio" },
+            h("input", {
+              type: "radio",
+              name: spec.name,
+              value: v,
+              id: i === 0 ? `${id(spec.name)}-first` : undefined,
+              checked: v === value,
+              onchange: changed,
+            }),
+            l,
+          )
+        ),
+      );
+    case "checkbox":
+      return h("input", { ...common, type: "checkbox", value: "1", checked: value === "1" });
+    case "json":
+      return h("textarea", { ...common, rows: 3, spellcheck: "false", value });
+    default:
+      return h("input", {
+        ...common,
+        type: spec.kind === "integer" || spec.kind === "number"
+          ? "number"
+          : spec.kind === "time"
+          ? "time"
+          : "text",
+        inputmode: spec.kind === "integer" ? "numeric" : spec.kind === "number" ? "decimal" : undefined,
+        step: spec.kind === "integer" ? "1" : spec.step,
+        min: spec.min,
+        max: spec.max,
+        required: spec.required,
+        value,
+      });
+  }
+}
+
+function fieldRow(spec: FieldSpec, value: string, changed: () => void): HTMLElement {
+  const control = input(spec, value, changed);
+  const labelFor = spec.kind === "radio" ? undefined : id(spec.name);
+  const labelTag = spec.kind === "radio" ? "span" : "label";
+  const labelElement = h(labelTag as "label", {
+    for: labelFor,
+    id: `${id(spec.name)}-label`,
+    class: "label",
+  }, spec.label, spec.required ? h("span", { class: "req", "aria-hidden": "true" }, " *") : null);
+  return h(
+    "div",
+    { class: `field field-${spec.kind}`, "data-field": spec.name },
+    spec.kind === "checkbox"
+      ? h("label", { class: "check", for: id(spec.name) }, control, spec.label)
+      : [labelElement, h("div", { class: "control" }, control, spec.unit ? h("span", { class: "unit" }, spec.unit) : null)],
+    spec.help ? h("p", { class: "help", id: `${id(spec.name)}-help` }, spec.help) : null,
+    h("p", { class: "error", id: `${id(spec.name)}-error`, role: "alert", hidden: true }),
+  );
+}
+
+/**
+ * Draws the form.
+ *
+ * @param initial The values to start from.
+ * @param onSubmit Called with the form when the user submits it.
+ * @returns The form view.
+ */
+export function formView(initial: FormValues, onSubmit: (view: FormView) => void): FormView {
+  const rows = new Map<string, HTMLElement>();
+  const sections = new Map<string, HTMLElement>();
+  let groups: GroupsEditor;
+  let interactions: InteractionsEditor;
+  const summary = h("div", { class: "summary error", role: "alert", hidden: true, tabindex: "-1" });
+  const submit = h("button", { type: "submit", class: "primary" }, "Calculate the risk");
+  const form = h("form", { class: "calculator", novalidate: true, "aria-label": "Risk calculator" });
+
+  const read = (spec: FieldSpec): string => {
+    if (spec.kind === "radio") {
+      const checked = form.querySelector<HTMLInputElement>(`input[name="${spec.name}"]:checked`);
+      return checked?.value ?? "";
+    }
+    const element = form.querySelector<HTMLInputElement>(`#${id(spec.name)}`);
+    if (element === null) return initial[spec.name] ?? "";
+    if (spec.kind === "checkbox") return element.checked ? "1" : "0";
+    return element.value.trim();
+  };
+  const current = (): FormValues => {
+    const values: FormValues = {};
+    for (const spec of FIELDS) values[spec.name] = read(spec);
+    values.occupancy_mode = groups.mode();
+    return values;
+  };
+  const applies = (spec: FieldSpec, values: FormValues) =>
+    (spec.when?.(values) ?? true) &&
+    (SECTIONS.find((s) => s.fields.includes(spec))?.when?.(values) ?? true);
+  const refresh = () => {
+    const values = current();
+    for (const spec of FIELDS) {
+      const row = rows.get(spec.name);
+      if (row) row.hidden = spec.kind === "hidden" || !applies(spec, values);
+    }
+    groups.refresh();
+    interactions.refresh(values.short_range_option === "short_range_yes", groups.ids());
+  };
+
+  groups = groupsEditor(initial, refresh);
+  interactions = interactionsEditor(initial, refresh);
+
+  for (const section of SECTIONS) {
+    const element = h(
+      "fieldset",
+      { id: `s-${section.id}`, class: "section" },
+      h("legend", {}, section.title),
+      section.intro ? h("p", { class: "intro" }, section.intro) : null,
+    );
+    if (section.id === "times") element.append(groups.element);
+    for (const spec of section.fields) {
+      const row = fieldRow(spec, initial[spec.name] ?? "", refresh);
+      rows.set(spec.name, row);
+      element.append(row);
+    }
+    if (section.id === "short_range") element.append(interactions.element);
+    sections.set(section.id, element);
+    form.append(element);
+  }
+  form.prepend(summary);
+  form.append(h("div", { class: "actions" }, submit));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    onSubmit(view);
+  });
+
+  const view: FormView = {
+    element: form,
+    values() {
+      const values = current();
+      const out: FormValues = {};
+      for (const spec of FIELDS) {
+        if (!applies(spec, values) && !spec.alwaysSent) continue;
+        const value = values[spec.name];
+        if (EXTENSION_FIELDS.includes(spec.name) && value === "") continue;
+        out[spec.name] = value;
+      }
+      if (groups.mode() === "groups") {
+        out.occupancy = groups.value();
+        const totals = groups.totals();
+        out.total_people = String(totals.people);
+        out.infected_people = String(totals.infected);
+      }
+      if (values.short_range_option === "short_range_yes") {
+        out.short_range_interactions = interactions.value(groups.mode() === "groups" ? undefined : "group_1");
+      }
+      return out;
+    },
+    allValues() {
+      return view.values();
+    },
+    showIssues(issues) {
+      view.clearIssues();
+      const shown = new Set<string>();
+      for (const issue of issues) {
+        const target = (EDITOR_FIELDS as readonly string[]).includes(issue.field)
+          ? (issue.field === "occupancy" ? groups.errorElement : interactions.errorElement)
+          : form.querySelector<HTMLElement>(`#${id(issue.field)}-error`);
+        if (target !== null && issue.field !== "") {
+          target.hidden = false;
+          target.textContent = target.textContent ? `${target.textContent} ${issue.message}` : issue.message;
+          shown.add(issue.field);
+          const row = rows.get(issue.field);
+          row?.classList.add("invalid");
+          row?.querySelector("input, select, textarea")?.setAttribute("aria-invalid", "true");
+        }
+      }
+      summary.hidden = false;
+      summary.replaceChildren(
+        h("p", {}, "The calculator could not use these inputs:"),
+        h("ul", {}, issues.map((i) => h("li", {}, i.field && shown.has(i.field) ? h("a", { href: `#${id(i.field)}` }, i.message) : i.message))),
+      );
+      summary.focus();
+    },
+    clearIssues() {
+      summary.hidden = true;
+      for (const element of form.querySelectorAll<HTMLElement>(".error[id]")) {
+        element.hidden = true;
+        element.textContent = "";
+      }
+      groups.errorElement.hidden = true;
+      interactions.errorElement.hidden = true;
+      for (const row of form.querySelectorAll(".invalid")) row.classList.remove("invalid");
+      for (const element of form.querySelectorAll("[aria-invalid]")) element.removeAttribute("aria-invalid");
+    },
+    busy(on) {
+      submit.disabled = on;
+      submit.textContent = on ? "Calculating…" : "Calculate the risk";
+    },
+  };
+  refresh();
+  return view;
+}
