@@ -43,16 +43,21 @@ export interface HeadlessBrowser {
 }
 
 async function readDevToolsUrl(stderr: ReadableStream<Uint8Array>): Promise<string> {
-  const reader = stderr.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = stderr.getReader();
+  const decoder = new TextDecoder();
   let text = "";
-  const timer = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`chromium did not start within ${WAIT_MS} ms: ${text}`)), WAIT_MS)
-  );
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  const timer = new Promise<never>((_, reject) => {
+    timeout = setTimeout(
+      () => reject(new Error(`chromium did not start within ${WAIT_MS} ms: ${text}`)),
+      WAIT_MS,
+    );
+  });
   const read = async () => {
     while (true) {
       const { value, done } = await reader.read();
       if (done) throw new Error(`chromium exited before it listened: ${text}`);
-      text += value;
+      text += decoder.decode(value, { stream: true });
       const match = text.match(/DevTools listening on (ws:\/\/\S+)/);
       if (match) {
         // Keep draining stderr so the browser never blocks on a full pipe.
@@ -63,7 +68,6 @@ async function readDevToolsUrl(stderr: ReadableStream<Uint8Array>): Promise<stri
       }
     }
   };
-  let timeout: number | undefined;
   try {
     return await Promise.race([read(), timer]);
   } finally {

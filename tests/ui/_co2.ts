@@ -14,7 +14,7 @@ import { WAIT_MS } from "./_browser.ts";
  */
 export async function uploadAndFit(page: Page, csv?: string): Promise<void> {
   const text = csv ?? exampleCsv();
-  const input = await page.waitForSelector("#co2-file", { timeout: WAIT_MS });
+  const input = await page.waitForSelector("input#co2-file", { timeout: WAIT_MS });
   const path = await Deno.makeTempFile({ suffix: ".csv" });
   try {
     await Deno.writeTextFile(path, text);
@@ -23,6 +23,20 @@ export async function uploadAndFit(page: Page, csv?: string): Promise<void> {
   } finally {
     await Deno.remove(path);
   }
+  // The room of the reference's CO2 example (s_co2_report.in.json).
+  await page.evaluate(() => {
+    const set = (id: string, value: string) => {
+      const input = document.getElementById(id) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    };
+    set("room_volume", "60");
+    set("total_people", "2");
+    set("infected_people", "1");
+    set("room_capacity", "10");
+    set("exposed_start", "08:30");
+    set("exposed_finish", "13:00");
+  });
   await page.click("#co2-suggest");
   await page.waitForFunction(() => (document.querySelector<HTMLInputElement>("#co2-transitions")?.value ?? "") !== "", { timeout: WAIT_MS });
   await page.click("#co2-fit");
@@ -30,17 +44,21 @@ export async function uploadAndFit(page: Page, csv?: string): Promise<void> {
 }
 
 /**
- * The shared CO2 example as a CSV file with a time column (HH:MM) and a CO2 column.
+ * The reference's CO2 example series (`s_co2_report.in.json`).
+ *
+ * @returns Times (hours) and CO2 (ppm).
+ */
+export function exampleSeries(): { times: number[]; CO2: number[] } {
+  const body = JSON.parse(Deno.readTextFileSync(new URL("../../../shared/fixtures/reference/s_co2_report.in.json", import.meta.url)));
+  return JSON.parse(body.CO2_data);
+}
+
+/**
+ * The example as a sensor's CSV export: a header, decimal hours and ppm.
  *
  * @returns The CSV text.
  */
 export function exampleCsv(): string {
-  const body = JSON.parse(Deno.readTextFileSync(new URL("../../../shared/fixtures/reference/s_co2_report.in.json", import.meta.url)));
-  const data = JSON.parse(body.CO2_data) as { times: number[]; CO2: number[] };
-  const lines = ["Time,CO2 (ppm)"];
-  data.times.forEach((t, i) => {
-    const minutes = Math.round(t * 60);
-    lines.push(`${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")},${data.CO2[i]}`);
-  });
-  return lines.join("\n") + "\n";
+  const data = exampleSeries();
+  return ["Time (h),CO2 (ppm)", ...data.times.map((t, i) => `${t},${data.CO2[i]}`)].join("\n") + "\n";
 }

@@ -30,6 +30,8 @@ export interface LineChart {
   readonly shaded?: readonly { from: number; to: number; label: string }[];
   /** Horizontal guide lines on the left axis. */
   readonly guides?: readonly { y: number; label: string }[];
+  /** Vertical lines at these x values (e.g. transition times). */
+  readonly marks?: readonly number[];
   /** Draw as bars (histogram). */
   readonly bars?: boolean;
   /** Logarithmic x axis. */
@@ -108,6 +110,16 @@ export function lineChart(spec: LineChart): HTMLElement {
           const ctx = u.ctx;
           ctx.save();
           ctx.font = `${12 * devicePixelRatio}px sans-serif`;
+          ctx.strokeStyle = "#555";
+          ctx.setLineDash([3, 3]);
+          ctx.lineWidth = devicePixelRatio;
+          for (const m of spec.marks ?? []) {
+            const x = u.valToPos(m, "x", true);
+            ctx.beginPath();
+            ctx.moveTo(x, u.bbox.top);
+            ctx.lineTo(x, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+          }
           for (const g of guideLines) {
             const y = u.valToPos(g.y, "y", true);
             ctx.strokeStyle = g.y >= 1500 ? "#b00020" : "#b36b00";

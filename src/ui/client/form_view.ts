@@ -94,8 +94,15 @@ function input(spec: FieldSpec, value: string, changed: () => void): HTMLElement
   }
 }
 
+/** A number as a number input accepts it ("293." and "75.0" from links become "293", "75"). */
+function numberText(spec: FieldSpec, value: string): string {
+  if (spec.kind !== "number" && spec.kind !== "integer") return value;
+  const n = Number(value);
+  return value.trim() !== "" && Number.isFinite(n) ? String(n) : value;
+}
+
 function fieldRow(spec: FieldSpec, value: string, changed: () => void): HTMLElement {
-  const control = input(spec, value, changed);
+  const control = input(spec, numberText(spec, value), changed);
   const labelFor = spec.kind === "radio" ? undefined : id(spec.name);
   const labelTag = spec.kind === "radio" ? "span" : "label";
   const labelElement = h(labelTag as "label", {
@@ -223,6 +230,7 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
           target.textContent = target.textContent ? `${target.textContent} ${issue.message}` : issue.message;
           shown.add(issue.field);
           const row = rows.get(issue.field);
+          if (row) row.hidden = false;
           row?.classList.add("invalid");
           row?.querySelector("input, select, textarea")?.setAttribute("aria-invalid", "true");
         }
