@@ -38,7 +38,7 @@ try {
     await shot("form-errors");
     const started = performance.now();
     await page.goto(
-      `${server.url}/calculator/report?${new URLSearchParams(referenceInput("s3_mech_masks_shortrange") as Record<string, string>)}&seed=0`,
+      `${server.url}/calculator/report?${new URLSearchParams({ exposed_lunch_option: "0", infected_lunch_option: "0", ...referenceInput("s3_mech_masks_shortrange") } as Record<string, string>)}&seed=0`,
       { waitUntil: "networkidle0", timeout: WAIT_MS },
     );
     await page.waitForSelector(".report .group-card", { timeout: WAIT_MS });

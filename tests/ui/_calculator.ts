@@ -4,6 +4,7 @@
  *
  * @module
  */
+/// <reference lib="dom" />
 import type { Page } from "puppeteer-core";
 import { WAIT_MS } from "./_browser.ts";
 

@@ -3,6 +3,7 @@
  *
  * @module
  */
+/// <reference lib="dom" />
 import type { Page } from "puppeteer-core";
 import { WAIT_MS } from "./_browser.ts";
 
@@ -14,15 +15,16 @@ import { WAIT_MS } from "./_browser.ts";
  */
 export async function uploadAndFit(page: Page, csv?: string): Promise<void> {
   const text = csv ?? exampleCsv();
-  const input = await page.waitForSelector("input#co2-file", { timeout: WAIT_MS });
-  const path = await Deno.makeTempFile({ suffix: ".csv" });
-  try {
-    await Deno.writeTextFile(path, text);
-    await input!.uploadFile(path);
-    await page.waitForSelector("#co2-data-chart .uplot", { timeout: WAIT_MS });
-  } finally {
-    await Deno.remove(path);
-  }
+  await page.waitForSelector("input#co2-file", { timeout: WAIT_MS });
+  // As if chosen in the file dialog (no file written on disk).
+  await page.evaluate((content: string) => {
+    const input = document.querySelector<HTMLInputElement>("#co2-file")!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], "sensor.csv", { type: "text/csv" }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }, text);
+  await page.waitForSelector("#co2-data-chart .uplot", { timeout: WAIT_MS });
   // The room of the reference's CO2 example (s_co2_report.in.json).
   await page.evaluate(() => {
     const set = (id: string, value: string) => {
