@@ -38,17 +38,29 @@ try {
     await shot("form-errors");
     const started = performance.now();
     await page.goto(
-      `${server.url}/calculator/report?${new URLSearchParams({ exposed_lunch_option: "0", infected_lunch_option: "0", ...referenceInput("s3_mech_masks_shortrange") } as Record<string, string>)}&seed=0`,
+      `${server.url}/calculator/report?${new URLSearchParams(
+        {
+          exposed_lunch_option: "0",
+          infected_lunch_option: "0",
+          ...referenceInput("s3_mech_masks_shortrange"),
+        } as Record<string, string>,
+      )}&seed=0`,
       { waitUntil: "networkidle0", timeout: WAIT_MS },
     );
     await page.waitForSelector(".report .group-card", { timeout: WAIT_MS });
-    console.log(`report shown in ${(performance.now() - started).toFixed(0)} ms (page load included)`);
+    console.log(
+      `report shown in ${(performance.now() - started).toFixed(0)} ms (page load included)`,
+    );
     await new Promise((r) => setTimeout(r, 300));
     await shot("report");
     await page.emulateMediaType("print");
     await shot("report-print");
     if (width === 1280) {
-      await page.pdf({ path: new URL("report.pdf", OUT).pathname, format: "A4", printBackground: true });
+      await page.pdf({
+        path: new URL("report.pdf", OUT).pathname,
+        format: "A4",
+        printBackground: true,
+      });
     }
     await page.emulateMediaType("screen");
     await page.goto(`${server.url}/calculator`, { waitUntil: "networkidle0", timeout: WAIT_MS });
@@ -56,7 +68,10 @@ try {
     await submitAndWaitForReport(page);
     await new Promise((r) => setTimeout(r, 300));
     await shot("report-classroom");
-    await page.goto(`${server.url}/calculator/co2`, { waitUntil: "networkidle0", timeout: WAIT_MS });
+    await page.goto(`${server.url}/calculator/co2`, {
+      waitUntil: "networkidle0",
+      timeout: WAIT_MS,
+    });
     await shot("co2");
     await uploadAndFit(page);
     await new Promise((r) => setTimeout(r, 300));

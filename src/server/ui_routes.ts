@@ -44,7 +44,12 @@ function badLink(problem: string): Response {
  * @throws {TypeError} When the payload is not base64 of zlib data or not UTF-8.
  */
 export async function decodeCompressedLink(payload: string): Promise<string> {
-  const text = decodeURIComponent(payload).replaceAll("-", "+").replaceAll("_", "/").trim();
+  let text: string;
+  try {
+    text = decodeURIComponent(payload).replaceAll("-", "+").replaceAll("_", "/").trim();
+  } catch {
+    throw new TypeError("expected base64 text");
+  }
   if (text.length === 0 || text.length > MAX_COMPRESSED_CHARS) {
     throw new TypeError(`expected 1 to ${MAX_COMPRESSED_CHARS} base64 characters`);
   }

@@ -33,8 +33,9 @@ export async function fillForm(page: Page, body: Record<string, unknown>): Promi
       const element = form.querySelector<HTMLInputElement>(`#f-${name}`);
       if (element === null) continue;
       if (element.type === "checkbox") element.checked = value === "1";
-      else if (element.type === "number" && value.trim() !== "") element.value = String(Number(value));
-      else element.value = value;
+      else if (element.type === "number" && value.trim() !== "") {
+        element.value = String(Number(value));
+      } else element.value = value;
       element.dispatchEvent(new Event("change", { bubbles: true }));
     }
   }, body);

@@ -40,7 +40,10 @@ export async function uploadAndFit(page: Page, csv?: string): Promise<void> {
     set("exposed_finish", "13:00");
   });
   await page.click("#co2-suggest");
-  await page.waitForFunction(() => (document.querySelector<HTMLInputElement>("#co2-transitions")?.value ?? "") !== "", { timeout: WAIT_MS });
+  await page.waitForFunction(
+    () => (document.querySelector<HTMLInputElement>("#co2-transitions")?.value ?? "") !== "",
+    { timeout: WAIT_MS },
+  );
   await page.click("#co2-fit");
   await page.waitForSelector("#co2-fit-result table", { timeout: WAIT_MS });
 }
@@ -51,7 +54,11 @@ export async function uploadAndFit(page: Page, csv?: string): Promise<void> {
  * @returns Times (hours) and CO2 (ppm).
  */
 export function exampleSeries(): { times: number[]; CO2: number[] } {
-  const body = JSON.parse(Deno.readTextFileSync(new URL("../../../shared/fixtures/reference/s_co2_report.in.json", import.meta.url)));
+  const body = JSON.parse(
+    Deno.readTextFileSync(
+      new URL("../../../shared/fixtures/reference/s_co2_report.in.json", import.meta.url),
+    ),
+  );
   return JSON.parse(body.CO2_data);
 }
 
@@ -62,5 +69,6 @@ export function exampleSeries(): { times: number[]; CO2: number[] } {
  */
 export function exampleCsv(): string {
   const data = exampleSeries();
-  return ["Time (h),CO2 (ppm)", ...data.times.map((t, i) => `${t},${data.CO2[i]}`)].join("\n") + "\n";
+  return ["Time (h),CO2 (ppm)", ...data.times.map((t, i) => `${t},${data.CO2[i]}`)].join("\n") +
+    "\n";
 }

@@ -56,7 +56,9 @@ async function open(page: Page, url: string) {
 
 async function formValue(page: Page, name: string): Promise<string> {
   return await page.evaluate((n: string) => {
-    const radio = document.querySelector<HTMLInputElement>(`input[type=radio][name="${n}"]:checked`);
+    const radio = document.querySelector<HTMLInputElement>(
+      `input[type=radio][name="${n}"]:checked`,
+    );
     if (radio) return radio.value;
     const element = document.querySelector<HTMLInputElement>(`#f-${n}`);
     if (element === null) return "(missing)";
@@ -89,7 +91,11 @@ function linkQuery(body: Record<string, unknown>): string {
   return new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)])).toString();
 }
 
-const ROOMS = ["s2_hepa_classroom", "s5_dims_breaks_vaccine_delta", "s6_precise_activity_cond_prob"];
+const ROOMS = [
+  "s2_hepa_classroom",
+  "s5_dims_breaks_vaccine_delta",
+  "s6_precise_activity_cond_prob",
+];
 
 Deno.test({
   name: "calculator: the form's report shows the API's numbers for three rooms (same seed)",
@@ -116,7 +122,11 @@ Deno.test({
           strictEqual(s.prob_inf, g.prob_inf, `${room}: prob_inf`);
           strictEqual(s.prob_inf_sd, g.prob_inf_sd, `${room}: prob_inf_sd`);
           strictEqual(s.expected_new_cases, g.expected_new_cases, `${room}: expected_new_cases`);
-          strictEqual(s.prob_probabilistic_exposure, g.prob_probabilistic_exposure, `${room}: probabilistic`);
+          strictEqual(
+            s.prob_probabilistic_exposure,
+            g.prob_probabilistic_exposure,
+            `${room}: probabilistic`,
+          );
         }
         if (room.startsWith("s6")) {
           ok(await page.$("figcaption ::-p-text(by viral load)"), "uncertainty plot shown");
@@ -144,10 +154,16 @@ Deno.test({
       await page.evaluate(() => ((globalThis as unknown as { marker: number }).marker = 42));
       await fillForm(page, body);
       await page.click("form.calculator button[type=submit]");
-      const error = await page.waitForSelector(`#f-${field}-error:not([hidden])`, { timeout: WAIT_MS });
+      const error = await page.waitForSelector(`#f-${field}-error:not([hidden])`, {
+        timeout: WAIT_MS,
+      });
       const text = await error!.evaluate((e) => e.textContent ?? "");
       ok(text.includes(json.message.split("; ")[0]), `${text} shows ${json.message}`);
-      strictEqual(await page.evaluate(() => (globalThis as unknown as { marker: number }).marker), 42, "no reload");
+      strictEqual(
+        await page.evaluate(() => (globalThis as unknown as { marker: number }).marker),
+        42,
+        "no reload",
+      );
       strictEqual(await page.$eval(`#f-${field}`, (e) => e.getAttribute("aria-invalid")), "true");
       deepStrictEqual(errors.filter((e) => !EXPECTED_400.test(e)), []);
     });
@@ -166,7 +182,15 @@ Deno.test({
       await open(page, `${server.url}/calculator`);
       await fillForm(page, body);
       await submitAndWaitForReport(page);
-      const checked = ["floor_area", "ceiling_height", "vaccine_booster_type", "window_type", "geographic_cases", "exposed_coffee_break_option", "event_month"];
+      const checked = [
+        "floor_area",
+        "ceiling_height",
+        "vaccine_booster_type",
+        "window_type",
+        "geographic_cases",
+        "exposed_coffee_break_option",
+        "event_month",
+      ];
       const links = {
         "#permalink": await page.$eval("#permalink", (e) => (e as HTMLInputElement).value),
         "#short-link": await page.$eval("#short-link", (e) => (e as HTMLInputElement).value),
@@ -175,10 +199,13 @@ Deno.test({
       for (const [id, link] of Object.entries(links)) {
         await open(page, link);
         strictEqual(new URL(page.url()).pathname, "/calculator", `${id} opens the form`);
-        for (const name of checked) strictEqual(await formValue(page, name), String(body[name]), `${id}: ${name}`);
+        for (const name of checked) {
+          strictEqual(await formValue(page, name), String(body[name]), `${id}: ${name}`);
+        }
       }
       // A link as the reference makes it: urlencode of the non-default fields, zlib, base64.
-      const referenceQuery = "simulation_name=Ref&room_number=42&room_volume=123.0&total_people=7&" +
+      const referenceQuery =
+        "simulation_name=Ref&room_number=42&room_volume=123.0&total_people=7&" +
         "ventilation_type=mechanical_ventilation&mechanical_ventilation_type=mech_type_air_supply&" +
         "air_supply=250.0&exposed_lunch_option=0&mask_wearing_option=mask_on&mask_type=FFP2";
       const payload = deflateSync(new TextEncoder().encode(referenceQuery)).toString("base64");
@@ -216,7 +243,9 @@ Deno.test({
         };
       });
       await page.click("#download-csv");
-      const csv = await page.evaluate(() => (globalThis as unknown as { blobs: Blob[] }).blobs[0].text());
+      const csv = await page.evaluate(() =>
+        (globalThis as unknown as { blobs: Blob[] }).blobs[0].text()
+      );
       const { json } = await api(server, "/virus/report?seed=7&prob_dist=0", body);
       const r = json.results;
       const g = r.groups.group_1;
@@ -234,7 +263,10 @@ Deno.test({
         strictEqual(Number(row[0]), r.times[i]);
         strictEqual(Number(row[1]), r.CO2_concentrations[i]);
         strictEqual(Number(row[2]), g.concentrations[i]);
-        strictEqual(row[3] === "" ? undefined : Number(row[3]), i === 0 ? undefined : g.cumulative_doses[i - 1]);
+        strictEqual(
+          row[3] === "" ? undefined : Number(row[3]),
+          i === 0 ? undefined : g.cumulative_doses[i - 1],
+        );
         strictEqual(Number(row[4]), g.concentrations_zoomed[i]);
       });
     });
@@ -242,7 +274,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "calculator: CO2 upload, suggested transitions and fit equal the API's, and the fit makes a report",
+  name:
+    "calculator: CO2 upload, suggested transitions and fit equal the API's, and the fit makes a report",
   ignore: skip !== undefined,
   sanitizeResources: false,
   sanitizeOps: false,
@@ -264,7 +297,10 @@ Deno.test({
         infected_finish: "13:00",
       };
       const suggested = await api(server, "/co2/transition_times", form);
-      const transitions = await page.$eval("#co2-transitions", (e) => (e as HTMLInputElement).value);
+      const transitions = await page.$eval(
+        "#co2-transitions",
+        (e) => (e as HTMLInputElement).value,
+      );
       deepStrictEqual(transitions.split(", ").map(Number), suggested.json.results.total_times);
       const fitted = await api(server, "/co2/report", {
         ...form,
@@ -287,7 +323,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "calculator: axe-core finds no serious accessibility violation on the form, a report and the CO2 page",
+  name:
+    "calculator: axe-core finds no serious accessibility violation on the form, a report and the CO2 page",
   ignore: skip !== undefined,
   sanitizeResources: false,
   sanitizeOps: false,

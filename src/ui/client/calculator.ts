@@ -38,7 +38,11 @@ function showForm(initial: FormValues, issues?: string): FormView {
       const started = performance.now();
       const results = await requestReport(values);
       performance.measure("caimira-report", { start: started });
-      history.pushState({ report: true }, "", `/calculator/report?${permalinkQuery(values, results.seed)}`);
+      history.pushState(
+        { report: true },
+        "",
+        `/calculator/report?${permalinkQuery(values, results.seed)}`,
+      );
       showReport(values, results);
     } catch (error) {
       form.busy(false);
@@ -48,7 +52,11 @@ function showForm(initial: FormValues, issues?: string): FormView {
   });
   main.replaceChildren(
     h("h1", {}, "Airborne infection risk calculator"),
-    h("p", { class: "lead" }, "Describe a room and the people in it; the calculator estimates the probability that the exposed people are infected by an infected person through the air. Fields marked * are required."),
+    h(
+      "p",
+      { class: "lead" },
+      "Describe a room and the people in it; the calculator estimates the probability that the exposed people are infected by an infected person through the air. Fields marked * are required.",
+    ),
     status,
     view.element,
   );

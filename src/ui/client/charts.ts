@@ -39,7 +39,16 @@ export interface LineChart {
 }
 
 /** Colour-blind-friendly palette (Okabe–Ito). */
-const COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
+const COLOURS = [
+  "#0072B2",
+  "#D55E00",
+  "#009E73",
+  "#CC79A7",
+  "#E69F00",
+  "#56B4E9",
+  "#000000",
+  "#F0E442",
+];
 
 const charts = new Set<{ plot: uPlot; box: HTMLElement }>();
 let observer: ResizeObserver | undefined;
@@ -83,7 +92,15 @@ export function lineChart(spec: LineChart): HTMLElement {
       { label: spec.xLabel, stroke: "#333", grid: { stroke: "#eee" } },
       { label: spec.yLabel, stroke: "#333", grid: { stroke: "#eee" }, size: 60 },
     ];
-    if (spec.rightLabel) axes.push({ label: spec.rightLabel, scale: "right", side: 1, grid: { show: false }, size: 60 });
+    if (spec.rightLabel) {
+      axes.push({
+        label: spec.rightLabel,
+        scale: "right",
+        side: 1,
+        grid: { show: false },
+        size: 60,
+      });
+    }
     const options: uPlot.Options = {
       width: width(box),
       height: 280,
@@ -91,7 +108,16 @@ export function lineChart(spec: LineChart): HTMLElement {
       axes,
       scales: {
         x: { time: false, distr: spec.logX ? 3 : 1 },
-        y: { range: (_u, min, max) => [Math.min(0, min, ...guideLines.map((g) => g.y)), Math.max(max, ...guideLines.map((g) => g.y * 1.1)) || 1] },
+        y: {
+          range: (_u, min, max) => [
+            Math.min(
+              0,
+              min,
+              ...guideLines.map((g) => g.y),
+            ),
+            Math.max(max, ...guideLines.map((g) => g.y * 1.1)) || 1,
+          ],
+        },
       },
       cursor: { drag: { x: false, y: false } },
       hooks: {
@@ -136,7 +162,10 @@ export function lineChart(spec: LineChart): HTMLElement {
         }],
       },
     };
-    const data = [Array.from(spec.x), ...spec.lines.map((l) => Array.from(l.values))] as uPlot.AlignedData;
+    const data = [
+      Array.from(spec.x),
+      ...spec.lines.map((l) => Array.from(l.values)),
+    ] as uPlot.AlignedData;
     const plot = new uPlot(options, data, box);
     charts.add({ plot, box });
   };
@@ -154,7 +183,9 @@ export function lineChart(spec: LineChart): HTMLElement {
   });
   observer.observe(document.body);
   if (shaded.length > 0) {
-    figure.append(h("p", { class: "note" }, "Shaded: ", shaded.map((s) => s.label).join(", "), "."));
+    figure.append(
+      h("p", { class: "note" }, "Shaded: ", shaded.map((s) => s.label).join(", "), "."),
+    );
   }
   return figure;
 }

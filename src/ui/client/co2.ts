@@ -39,24 +39,54 @@ interface Co2Fit {
 const main = document.querySelector<HTMLElement>("main")!;
 let series: Co2Series | undefined;
 
-const field = (id: string, label: string, attrs: Record<string, unknown>, unit?: string, help?: string) =>
+const field = (
+  id: string,
+  label: string,
+  attrs: Record<string, unknown>,
+  unit?: string,
+  help?: string,
+) =>
   h(
     "div",
     { class: "field" },
     h("label", { for: id, class: "label" }, label),
-    h("div", { class: "control" }, h("input", { id, name: id, ...attrs }), unit ? h("span", { class: "unit" }, unit) : null),
+    h(
+      "div",
+      { class: "control" },
+      h("input", { id, name: id, ...attrs }),
+      unit ? h("span", { class: "unit" }, unit) : null,
+    ),
     help ? h("p", { class: "help", id: `${id}-help` }, help) : null,
     h("p", { class: "error", id: `${id}-error`, role: "alert", hidden: true }),
   );
 
-const fileInput = h("input", { id: "co2-file", type: "file", accept: ".csv,.txt,.xlsx,text/csv", "aria-describedby": "co2-file-help" });
+const fileInput = h("input", {
+  id: "co2-file",
+  type: "file",
+  accept: ".csv,.txt,.xlsx,text/csv",
+  "aria-describedby": "co2-file-help",
+});
 const fileError = h("p", { class: "error", role: "alert", hidden: true, id: "co2-file-error" });
 const dataChart = h("div", { id: "co2-data-chart" });
-const transitions = h("input", { id: "co2-transitions", type: "text", inputmode: "decimal", "aria-describedby": "co2-transitions-help" });
+const transitions = h("input", {
+  id: "co2-transitions",
+  type: "text",
+  inputmode: "decimal",
+  "aria-describedby": "co2-transitions-help",
+});
 const message = h("div", { class: "summary error", role: "alert", hidden: true });
 const fitResult = h("div", { id: "co2-fit-result", "aria-live": "polite" });
-const suggest = h("button", { type: "button", class: "secondary", id: "co2-suggest", disabled: true }, "Suggest transition times");
-const fit = h("button", { type: "button", class: "primary", id: "co2-fit", disabled: true }, "Fit the ventilation");
+const suggest = h("button", {
+  type: "button",
+  class: "secondary",
+  id: "co2-suggest",
+  disabled: true,
+}, "Suggest transition times");
+const fit = h(
+  "button",
+  { type: "button", class: "primary", id: "co2-fit", disabled: true },
+  "Fit the ventilation",
+);
 
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value.trim();
 
@@ -70,7 +100,9 @@ function form(states?: number[]): Record<string, unknown> {
     exposed_finish: value("exposed_finish"),
     infected_start: value("exposed_start"),
     infected_finish: value("exposed_finish"),
-    exposed_lunch_option: (document.getElementById("lunch") as HTMLInputElement).checked ? "1" : "0",
+    exposed_lunch_option: (document.getElementById("lunch") as HTMLInputElement).checked
+      ? "1"
+      : "0",
     exposed_lunch_start: value("exposed_lunch_start"),
     exposed_lunch_finish: value("exposed_lunch_finish"),
   };
@@ -105,7 +137,10 @@ function parseStates(): number[] {
     /:/.test(t) ? Number(t.split(":")[0]) + Number(t.split(":")[1]) / 60 : Number(t)
   );
   if (states.some((s) => !Number.isFinite(s))) {
-    throw new ApiError(400, `co2-transitions: expected times in hours (e.g. 8.5, 10.25) but found "${transitions.value}"`);
+    throw new ApiError(
+      400,
+      `co2-transitions: expected times in hours (e.g. 8.5, 10.25) but found "${transitions.value}"`,
+    );
   }
   return states;
 }
@@ -194,13 +229,27 @@ function showFit(result: Co2Fit, times: number[]) {
     exposed_finish: value("exposed_finish"),
     infected_start: value("exposed_start"),
     infected_finish: value("exposed_finish"),
-    exposed_lunch_option: (document.getElementById("lunch") as HTMLInputElement).checked ? "1" : "0",
-    infected_lunch_option: (document.getElementById("lunch") as HTMLInputElement).checked ? "1" : "0",
+    exposed_lunch_option: (document.getElementById("lunch") as HTMLInputElement).checked
+      ? "1"
+      : "0",
+    infected_lunch_option: (document.getElementById("lunch") as HTMLInputElement).checked
+      ? "1"
+      : "0",
   });
   const start = (i: number) => (i === 0 ? series!.times[0] : times[i - 1]);
   fitResult.replaceChildren(
     h("h2", {}, "Fitted ventilation"),
-    h("p", {}, "Exhalation rate: ", h("strong", { id: "exhalation-rate", "data-value": String(result.exhalation_rate) }, `${result.exhalation_rate.toFixed(3)} m³/h`), " per person (fitted)."),
+    h(
+      "p",
+      {},
+      "Exhalation rate: ",
+      h(
+        "strong",
+        { id: "exhalation-rate", "data-value": String(result.exhalation_rate) },
+        `${result.exhalation_rate.toFixed(3)} m³/h`,
+      ),
+      " per person (fitted).",
+    ),
     h(
       "div",
       { class: "table-wrap" },
@@ -208,7 +257,17 @@ function showFit(result: Co2Fit, times: number[]) {
         "table",
         { class: "co2-table" },
         h("caption", {}, "Ventilation per interval"),
-        h("thead", {}, h("tr", {}, ["Interval", "Air changes (h⁻¹)", "L/s", "L/s per person"].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ["Interval", "Air changes (h⁻¹)", "L/s", "L/s per person"].map((c) =>
+              h("th", { scope: "col" }, c)
+            ),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -216,22 +275,42 @@ function showFit(result: Co2Fit, times: number[]) {
             h(
               "tr",
               {},
-              h("th", { scope: "row" }, `${clock(start(i))}–${clock(times[i] ?? series!.times.at(-1)!)}`),
+              h(
+                "th",
+                { scope: "row" },
+                `${clock(start(i))}–${clock(times[i] ?? series!.times.at(-1)!)}`,
+              ),
               h("td", { "data-value": String(ach) }, ach.toFixed(2)),
               h("td", {}, result.ventilation_ls_values[i].toFixed(1)),
-              h("td", {}, result.ventilation_lsp_values ? result.ventilation_lsp_values[i].toFixed(1) : "–"),
+              h(
+                "td",
+                {},
+                result.ventilation_lsp_values ? result.ventilation_lsp_values[i].toFixed(1) : "–",
+              ),
             )
           ),
         ),
       ),
     ),
-    h("p", {}, h("a", { id: "use-fit", class: "button-link", href: `/calculator?${query}` }, "Use this fit in a virus report →")),
+    h(
+      "p",
+      {},
+      h(
+        "a",
+        { id: "use-fit", class: "button-link", href: `/calculator?${query}` },
+        "Use this fit in a virus report →",
+      ),
+    ),
   );
 }
 
 main.replaceChildren(
   h("h1", {}, "Ventilation from CO2 measurements"),
-  h("p", { class: "lead" }, "Upload a CO2 sensor's readings for a room; the calculator suggests when the ventilation changed, fits the air changes in each interval and the occupants' exhalation rate, and can use the fit for an infection-risk report."),
+  h(
+    "p",
+    { class: "lead" },
+    "Upload a CO2 sensor's readings for a room; the calculator suggests when the ventilation changed, fits the air changes in each interval and the occupants' exhalation rate, and can use the fit for an infection-risk report.",
+  ),
   message,
   h(
     "fieldset",
@@ -242,7 +321,11 @@ main.replaceChildren(
       { class: "field field-json" },
       h("label", { for: "co2-file", class: "label" }, "Sensor file (CSV or XLSX)"),
       fileInput,
-      h("p", { class: "help", id: "co2-file-help" }, "A column of times (HH:MM, a date and time, or hours like 8.5) and a column of CO2 in ppm; a header row naming them (e.g. “Time”, “CO2”) is recommended."),
+      h(
+        "p",
+        { class: "help", id: "co2-file-help" },
+        "A column of times (HH:MM, a date and time, or hours like 8.5) and a column of CO2 in ppm; a header row naming them (e.g. “Time”, “CO2”) is recommended.",
+      ),
       fileError,
     ),
   ),
@@ -250,13 +333,46 @@ main.replaceChildren(
     "fieldset",
     { class: "section" },
     h("legend", {}, "2. The room and its occupants"),
-    field("room_volume", "Room volume", { type: "number", min: 0, step: "any", required: true, inputmode: "decimal" }, "m³"),
-    field("total_people", "People in the room", { type: "number", min: 1, step: 1, required: true, inputmode: "numeric" }),
-    field("infected_people", "Of whom infected", { type: "number", min: 0, step: 1, value: 1, inputmode: "numeric" }, undefined, "Counts only for the occupancy profile."),
-    field("room_capacity", "Room capacity (optional)", { type: "number", min: 1, step: 1, inputmode: "numeric" }, "people", "For the ventilation per person."),
+    field("room_volume", "Room volume", {
+      type: "number",
+      min: 0,
+      step: "any",
+      required: true,
+      inputmode: "decimal",
+    }, "m³"),
+    field("total_people", "People in the room", {
+      type: "number",
+      min: 1,
+      step: 1,
+      required: true,
+      inputmode: "numeric",
+    }),
+    field(
+      "infected_people",
+      "Of whom infected",
+      { type: "number", min: 0, step: 1, value: 1, inputmode: "numeric" },
+      undefined,
+      "Counts only for the occupancy profile.",
+    ),
+    field(
+      "room_capacity",
+      "Room capacity (optional)",
+      { type: "number", min: 1, step: 1, inputmode: "numeric" },
+      "people",
+      "For the ventilation per person.",
+    ),
     field("exposed_start", "Occupied from", { type: "time", required: true }),
     field("exposed_finish", "Occupied until", { type: "time", required: true }),
-    h("div", { class: "field field-checkbox" }, h("label", { class: "check", for: "lunch" }, h("input", { type: "checkbox", id: "lunch" }), "Lunch break (room empty)")),
+    h(
+      "div",
+      { class: "field field-checkbox" },
+      h(
+        "label",
+        { class: "check", for: "lunch" },
+        h("input", { type: "checkbox", id: "lunch" }),
+        "Lunch break (room empty)",
+      ),
+    ),
     field("exposed_lunch_start", "Lunch from", { type: "time", value: "12:30" }),
     field("exposed_lunch_finish", "Lunch until", { type: "time", value: "13:30" }),
   ),
@@ -268,9 +384,17 @@ main.replaceChildren(
     h(
       "div",
       { class: "field field-json" },
-      h("label", { for: "co2-transitions", class: "label" }, "Times the ventilation or occupancy changed (hours)"),
+      h(
+        "label",
+        { for: "co2-transitions", class: "label" },
+        "Times the ventilation or occupancy changed (hours)",
+      ),
       transitions,
-      h("p", { class: "help", id: "co2-transitions-help" }, "Comma-separated hours of the day (8.5 is 08:30; HH:MM also accepted). The last reading's time ends the last interval."),
+      h(
+        "p",
+        { class: "help", id: "co2-transitions-help" },
+        "Comma-separated hours of the day (8.5 is 08:30; HH:MM also accepted). The last reading's time ends the last interval.",
+      ),
       h("div", {}, suggest, fit),
     ),
   ),

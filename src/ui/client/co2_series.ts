@@ -54,7 +54,9 @@ function columnIndex(header: string[], pattern: RegExp, fallback: number): numbe
  */
 export function seriesFromRows(rows: Cell[][], spreadsheet = false): Co2Series {
   const first = rows[0] ?? [];
-  const hasHeader = first.some((c) => typeof c === "string" && c.trim() !== "" && Number.isNaN(Number(c)) && !/^\d{1,2}:\d{2}/.test(c));
+  const hasHeader = first.some((c) =>
+    typeof c === "string" && c.trim() !== "" && Number.isNaN(Number(c)) && !/^\d{1,2}:\d{2}/.test(c)
+  );
   const header = hasHeader ? first.map((c) => String(c ?? "")) : [];
   const timeColumn = columnIndex(header, /time|date|heure|zeit/i, 0);
   const co2Column = columnIndex(header, /co2|co₂|ppm/i, timeColumn === 0 ? 1 : 0);

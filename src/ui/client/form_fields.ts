@@ -13,7 +13,12 @@ import {
   VACCINE_TYPES,
 } from "../../forms/choices.ts";
 import { VIRUS_FORM_DEFAULTS, type VirusFormField } from "../../forms/virus_form_defaults.ts";
-import { ACTIVITY_NAMES, DEFAULT_REGISTRY, MASK_NAMES, VIRUS_NAMES } from "../../registry/defaults.ts";
+import {
+  ACTIVITY_NAMES,
+  DEFAULT_REGISTRY,
+  MASK_NAMES,
+  VIRUS_NAMES,
+} from "../../registry/defaults.ts";
 import { VERSION } from "../../version.ts";
 
 /** The form's values as sent: wire strings (`"1"`/`"0"` booleans, JSON text objects). */
@@ -494,11 +499,14 @@ export const SECTIONS: readonly SectionSpec[] = [
         label: "How many cases are reported",
         kind: "select",
         choices: ASCERTAINMENT_BIASES.map((b) =>
-          [b, {
-            confidence_low: "Few (1 in 10 infections)",
-            confidence_medium: "Some (1 in 5)",
-            confidence_high: "Most (1 in 2)",
-          }[b]] as const
+          [
+            b,
+            {
+              confidence_low: "Few (1 in 10 infections)",
+              confidence_medium: "Some (1 in 5)",
+              confidence_high: "Most (1 in 2)",
+            }[b],
+          ] as const
         ),
         when: (v) => v.exposure_option === "p_probabilistic_exposure",
       },
@@ -518,7 +526,10 @@ function windowFields(): FieldSpec[] {
       name: "window_type",
       label: "Window type",
       kind: "radio",
-      choices: [["window_sliding", "Sliding or side-hung"], ["window_hinged", "Top- or bottom-hung"]],
+      choices: [["window_sliding", "Sliding or side-hung"], [
+        "window_hinged",
+        "Top- or bottom-hung",
+      ]],
       when: natural,
     },
     {

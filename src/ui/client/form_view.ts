@@ -55,7 +55,13 @@ function input(spec: FieldSpec, value: string, changed: () => void): HTMLElement
     case "radio":
       return h(
         "div",
-        { class: "radios", role: "radiogroup", id: id(spec.name), "aria-labelledby": `${id(spec.name)}-label`, "aria-describedby": described },
+        {
+          class: "radios",
+          role: "radiogroup",
+          id: id(spec.name),
+          "aria-labelledby": `${id(spec.name)}-label`,
+          "aria-describedby": described,
+        },
         (spec.choices ?? []).map(([v, l], i) =>
           h(
             "label",
@@ -84,7 +90,11 @@ function input(spec: FieldSpec, value: string, changed: () => void): HTMLElement
           : spec.kind === "time"
           ? "time"
           : "text",
-        inputmode: spec.kind === "integer" ? "numeric" : spec.kind === "number" ? "decimal" : undefined,
+        inputmode: spec.kind === "integer"
+          ? "numeric"
+          : spec.kind === "number"
+          ? "decimal"
+          : undefined,
         step: spec.kind === "integer" ? "1" : spec.step,
         min: spec.min,
         max: spec.max,
@@ -105,17 +115,30 @@ function fieldRow(spec: FieldSpec, value: string, changed: () => void): HTMLElem
   const control = input(spec, numberText(spec, value), changed);
   const labelFor = spec.kind === "radio" ? undefined : id(spec.name);
   const labelTag = spec.kind === "radio" ? "span" : "label";
-  const labelElement = h(labelTag as "label", {
-    for: labelFor,
-    id: `${id(spec.name)}-label`,
-    class: "label",
-  }, spec.label, spec.required ? h("span", { class: "req", "aria-hidden": "true" }, " *") : null);
+  const labelElement = h(
+    labelTag as "label",
+    {
+      for: labelFor,
+      id: `${id(spec.name)}-label`,
+      class: "label",
+    },
+    spec.label,
+    spec.required ? h("span", { class: "req", "aria-hidden": "true" }, " *") : null,
+  );
   return h(
     "div",
     { class: `field field-${spec.kind}`, "data-field": spec.name },
     spec.kind === "checkbox"
       ? h("label", { class: "check", for: id(spec.name) }, control, spec.label)
-      : [labelElement, h("div", { class: "control" }, control, spec.unit ? h("span", { class: "unit" }, spec.unit) : null)],
+      : [
+        labelElement,
+        h(
+          "div",
+          { class: "control" },
+          control,
+          spec.unit ? h("span", { class: "unit" }, spec.unit) : null,
+        ),
+      ],
     spec.help ? h("p", { class: "help", id: `${id(spec.name)}-help` }, spec.help) : null,
     h("p", { class: "error", id: `${id(spec.name)}-error`, role: "alert", hidden: true }),
   );
@@ -131,11 +154,15 @@ function fieldRow(spec: FieldSpec, value: string, changed: () => void): HTMLElem
 export function formView(initial: FormValues, onSubmit: (view: FormView) => void): FormView {
   const rows = new Map<string, HTMLElement>();
   const sections = new Map<string, HTMLElement>();
-  let groups: GroupsEditor;
-  let interactions: InteractionsEditor;
+  const groups: GroupsEditor = groupsEditor(initial, () => refresh());
+  const interactions: InteractionsEditor = interactionsEditor(initial, () => refresh());
   const summary = h("div", { class: "summary error", role: "alert", hidden: true, tabindex: "-1" });
   const submit = h("button", { type: "submit", class: "primary" }, "Calculate the risk");
-  const form = h("form", { class: "calculator", novalidate: true, "aria-label": "Risk calculator" });
+  const form = h("form", {
+    class: "calculator",
+    novalidate: true,
+    "aria-label": "Risk calculator",
+  });
 
   const read = (spec: FieldSpec): string => {
     if (spec.kind === "radio") {
@@ -165,9 +192,6 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
     groups.refresh();
     interactions.refresh(values.short_range_option === "short_range_yes", groups.ids());
   };
-
-  groups = groupsEditor(initial, refresh);
-  interactions = interactionsEditor(initial, refresh);
 
   for (const section of SECTIONS) {
     const element = h(
@@ -211,7 +235,9 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
         out.infected_people = String(totals.infected);
       }
       if (values.short_range_option === "short_range_yes") {
-        out.short_range_interactions = interactions.value(groups.mode() === "groups" ? undefined : "group_1");
+        out.short_range_interactions = interactions.value(
+          groups.mode() === "groups" ? undefined : "group_1",
+        );
       }
       return out;
     },
@@ -227,7 +253,9 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
           : form.querySelector<HTMLElement>(`#${id(issue.field)}-error`);
         if (target !== null && issue.field !== "") {
           target.hidden = false;
-          target.textContent = target.textContent ? `${target.textContent} ${issue.message}` : issue.message;
+          target.textContent = target.textContent
+            ? `${target.textContent} ${issue.message}`
+            : issue.message;
           shown.add(issue.field);
           const row = rows.get(issue.field);
           if (row) row.hidden = false;
@@ -238,7 +266,19 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
       summary.hidden = false;
       summary.replaceChildren(
         h("p", {}, "The calculator could not use these inputs:"),
-        h("ul", {}, issues.map((i) => h("li", {}, i.field && shown.has(i.field) ? h("a", { href: `#${id(i.field)}` }, i.message) : i.message))),
+        h(
+          "ul",
+          {},
+          issues.map((i) =>
+            h(
+              "li",
+              {},
+              i.field && shown.has(i.field)
+                ? h("a", { href: `#${id(i.field)}` }, i.message)
+                : i.message,
+            )
+          ),
+        ),
       );
       summary.focus();
     },
@@ -251,7 +291,9 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
       groups.errorElement.hidden = true;
       interactions.errorElement.hidden = true;
       for (const row of form.querySelectorAll(".invalid")) row.classList.remove("invalid");
-      for (const element of form.querySelectorAll("[aria-invalid]")) element.removeAttribute("aria-invalid");
+      for (const element of form.querySelectorAll("[aria-invalid]")) {
+        element.removeAttribute("aria-invalid");
+      }
     },
     busy(on) {
       submit.disabled = on;

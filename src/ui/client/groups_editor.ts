@@ -78,7 +78,12 @@ export function groupsEditor(initial: FormValues, changed: () => void): GroupsEd
   let mode: "legacy" | "groups" = groups.length > 0 ? "groups" : "legacy";
   if (groups.length === 0) groups = structuredClone(EXAMPLE);
   const list = h("div", { class: "groups" });
-  const errorElement = h("p", { class: "error", id: "f-occupancy-error", role: "alert", hidden: true });
+  const errorElement = h("p", {
+    class: "error",
+    id: "f-occupancy-error",
+    role: "alert",
+    hidden: true,
+  });
   const choose = (value: "legacy" | "groups") => {
     mode = value;
     changed();
@@ -86,14 +91,58 @@ export function groupsEditor(initial: FormValues, changed: () => void): GroupsEd
   const modeChoice = h(
     "div",
     { class: "radios", role: "radiogroup", "aria-label": "Who is in the room when" },
-    h("label", { class: "radio" }, h("input", { type: "radio", name: "occupancy_mode", value: "legacy", checked: mode === "legacy", onchange: () => choose("legacy") }), "Exposed and infected people with arrival and departure times"),
-    h("label", { class: "radio" }, h("input", { type: "radio", name: "occupancy_mode", value: "groups", id: "f-occupancy", checked: mode === "groups", onchange: () => choose("groups") }), "Occupancy groups, each with its own presence intervals"),
+    h(
+      "label",
+      { class: "radio" },
+      h("input", {
+        type: "radio",
+        name: "occupancy_mode",
+        value: "legacy",
+        checked: mode === "legacy",
+        onchange: () => choose("legacy"),
+      }),
+      "Exposed and infected people with arrival and departure times",
+    ),
+    h(
+      "label",
+      { class: "radio" },
+      h("input", {
+        type: "radio",
+        name: "occupancy_mode",
+        value: "groups",
+        id: "f-occupancy",
+        checked: mode === "groups",
+        onchange: () => choose("groups"),
+      }),
+      "Occupancy groups, each with its own presence intervals",
+    ),
   );
 
   const numberInput = (labelText: string, value: number, set: (n: number) => void, min = 0) =>
-    h("label", { class: "inline" }, labelText, h("input", { type: "number", min, step: 1, value, inputmode: "numeric", onchange: (e: Event) => set(Number((e.target as HTMLInputElement).value)) }));
+    h(
+      "label",
+      { class: "inline" },
+      labelText,
+      h("input", {
+        type: "number",
+        min,
+        step: 1,
+        value,
+        inputmode: "numeric",
+        onchange: (e: Event) => set(Number((e.target as HTMLInputElement).value)),
+      }),
+    );
   const timeInput = (labelText: string, value: string, set: (s: string) => void) =>
-    h("label", { class: "inline" }, labelText, h("input", { type: "time", value, onchange: (e: Event) => set((e.target as HTMLInputElement).value) }));
+    h(
+      "label",
+      { class: "inline" },
+      labelText,
+      h("input", {
+        type: "time",
+        value,
+        onchange: (e: Event) => set((e.target as HTMLInputElement).value),
+      }),
+    );
 
   const draw = () => {
     list.replaceChildren(
@@ -104,10 +153,30 @@ export function groupsEditor(initial: FormValues, changed: () => void): GroupsEd
           h(
             "div",
             { class: "group-head" },
-            h("label", { class: "inline" }, "Group name", h("input", { type: "text", value: group.id, onchange: (e: Event) => { group.id = (e.target as HTMLInputElement).value.trim(); changed(); } })),
+            h(
+              "label",
+              { class: "inline" },
+              "Group name",
+              h("input", {
+                type: "text",
+                value: group.id,
+                onchange: (e: Event) => {
+                  group.id = (e.target as HTMLInputElement).value.trim();
+                  changed();
+                },
+              }),
+            ),
             numberInput("People", group.total_people, (n) => (group.total_people = n)),
             numberInput("Infected", group.infected, (n) => (group.infected = n)),
-            h("button", { type: "button", class: "link", onclick: () => { groups.splice(gi, 1); draw(); changed(); } }, `Remove ${group.id}`),
+            h("button", {
+              type: "button",
+              class: "link",
+              onclick: () => {
+                groups.splice(gi, 1);
+                draw();
+                changed();
+              },
+            }, `Remove ${group.id}`),
           ),
           h(
             "ul",
@@ -118,24 +187,74 @@ export function groupsEditor(initial: FormValues, changed: () => void): GroupsEd
                 {},
                 timeInput("From", p.start_time, (s) => (p.start_time = s)),
                 timeInput("until", p.finish_time, (s) => (p.finish_time = s)),
-                h("button", { type: "button", class: "link", "aria-label": `Remove interval ${pi + 1} of ${group.id}`, onclick: () => { group.presence.splice(pi, 1); draw(); } }, "Remove"),
+                h("button", {
+                  type: "button",
+                  class: "link",
+                  "aria-label": `Remove interval ${pi + 1} of ${group.id}`,
+                  onclick: () => {
+                    group.presence.splice(pi, 1);
+                    draw();
+                  },
+                }, "Remove"),
               )
             ),
           ),
-          h("button", { type: "button", class: "secondary", onclick: () => { const last = group.presence.at(-1); group.presence.push({ start_time: last?.finish_time ?? "09:00", finish_time: "17:00" }); draw(); } }, "Add a presence interval"),
+          h("button", {
+            type: "button",
+            class: "secondary",
+            onclick: () => {
+              const last = group.presence.at(-1);
+              group.presence.push({
+                start_time: last?.finish_time ?? "09:00",
+                finish_time: "17:00",
+              });
+              draw();
+            },
+          }, "Add a presence interval"),
         )
       ),
-      h("button", { type: "button", class: "secondary", onclick: () => { let n = groups.length + 1; while (groups.some((g) => g.id === `group_${n}`)) n++; groups.push({ id: `group_${n}`, total_people: 1, infected: 0, presence: [{ start_time: "09:00", finish_time: "17:00" }] }); draw(); changed(); } }, "Add a group"),
+      h("button", {
+        type: "button",
+        class: "secondary",
+        onclick: () => {
+          let n = groups.length + 1;
+          while (groups.some((g) => g.id === `group_${n}`)) n++;
+          groups.push({
+            id: `group_${n}`,
+            total_people: 1,
+            infected: 0,
+            presence: [{ start_time: "09:00", finish_time: "17:00" }],
+          });
+          draw();
+          changed();
+        },
+      }, "Add a group"),
     );
   };
   draw();
-  const element = h("div", { class: "field occupancy", "data-field": "occupancy" }, modeChoice, list, errorElement);
+  const element = h(
+    "div",
+    { class: "field occupancy", "data-field": "occupancy" },
+    modeChoice,
+    list,
+    errorElement,
+  );
   return {
     element,
     errorElement,
     mode: () => mode,
     value: () =>
-      JSON.stringify(Object.fromEntries(groups.map((g) => [g.id, { total_people: g.total_people, infected: g.infected, presence: g.presence }]))),
+      JSON.stringify(
+        Object.fromEntries(
+          groups.map((
+            g,
+          ) => [g.id, {
+            total_people: g.total_people,
+            infected: g.infected,
+            presence: g.presence,
+          }]),
+        ),
+      ),
     totals: () => ({
       people: groups.reduce((n, g) => n + g.total_people, 0),
       infected: groups.reduce((n, g) => n + g.infected, 0),

@@ -54,7 +54,12 @@ export function interactionsEditor(initial: FormValues, changed: () => void): In
   const rows = parse(initial.short_range_interactions);
   let groups = ["group_1"];
   const list = h("ul", { class: "interactions", "aria-label": "Close-range interactions" });
-  const errorElement = h("p", { class: "error", id: "f-short_range_interactions-error", role: "alert", hidden: true });
+  const errorElement = h("p", {
+    class: "error",
+    id: "f-short_range_interactions-error",
+    role: "alert",
+    hidden: true,
+  });
   const draw = () => {
     list.replaceChildren(
       ...rows.map((row, i) =>
@@ -62,18 +67,82 @@ export function interactionsEditor(initial: FormValues, changed: () => void): In
           "li",
           {},
           groups.length > 1 || !groups.includes(row.group)
-            ? h("label", { class: "inline" }, "Group", h("select", { onchange: (e: Event) => (row.group = (e.target as HTMLSelectElement).value) }, groups.map((g) => h("option", { value: g, selected: g === row.group }, g))))
+            ? h(
+              "label",
+              { class: "inline" },
+              "Group",
+              h("select", {
+                onchange: (e: Event) => (row.group = (e.target as HTMLSelectElement).value),
+              }, groups.map((g) => h("option", { value: g, selected: g === row.group }, g))),
+            )
             : null,
-          h("label", { class: "inline" }, "Activity", h("select", { onchange: (e: Event) => (row.expiration = (e.target as HTMLSelectElement).value) }, EXPIRATION_NAMES.map((x) => h("option", { value: x, selected: x === row.expiration }, x)))),
-          h("label", { class: "inline" }, "At", h("input", { type: "time", value: row.start_time, onchange: (e: Event) => (row.start_time = (e.target as HTMLInputElement).value) })),
-          h("label", { class: "inline" }, "For", h("input", { type: "number", min: 0, step: 1, value: row.duration, inputmode: "numeric", onchange: (e: Event) => (row.duration = Number((e.target as HTMLInputElement).value)) }), " min"),
-          h("button", { type: "button", class: "link", "aria-label": `Remove interaction ${i + 1}`, onclick: () => { rows.splice(i, 1); draw(); changed(); } }, "Remove"),
+          h(
+            "label",
+            { class: "inline" },
+            "Activity",
+            h(
+              "select",
+              { onchange: (e: Event) => (row.expiration = (e.target as HTMLSelectElement).value) },
+              EXPIRATION_NAMES.map((x) =>
+                h("option", { value: x, selected: x === row.expiration }, x)
+              ),
+            ),
+          ),
+          h(
+            "label",
+            { class: "inline" },
+            "At",
+            h("input", {
+              type: "time",
+              value: row.start_time,
+              onchange: (e: Event) => (row.start_time = (e.target as HTMLInputElement).value),
+            }),
+          ),
+          h(
+            "label",
+            { class: "inline" },
+            "For",
+            h("input", {
+              type: "number",
+              min: 0,
+              step: 1,
+              value: row.duration,
+              inputmode: "numeric",
+              onchange: (e: Event) => (row.duration = Number((e.target as HTMLInputElement).value)),
+            }),
+            " min",
+          ),
+          h("button", {
+            type: "button",
+            class: "link",
+            "aria-label": `Remove interaction ${i + 1}`,
+            onclick: () => {
+              rows.splice(i, 1);
+              draw();
+              changed();
+            },
+          }, "Remove"),
         )
       ),
     );
   };
-  const add = h("button", { type: "button", class: "secondary", onclick: () => { rows.push({ group: groups[0], expiration: "Speaking", start_time: "10:30", duration: 15 }); draw(); changed(); } }, "Add an interaction");
-  const element = h("div", { class: "field interactions-editor", "data-field": "short_range_interactions" }, h("p", { class: "label", id: "interactions-label" }, "Interactions"), list, add, errorElement);
+  const add = h("button", {
+    type: "button",
+    class: "secondary",
+    onclick: () => {
+      rows.push({ group: groups[0], expiration: "Speaking", start_time: "10:30", duration: 15 });
+      draw();
+      changed();
+    },
+  }, "Add an interaction");
+  const element = h(
+    "div",
+    { class: "field interactions-editor", "data-field": "short_range_interactions" },
+    h("p", { class: "label", id: "interactions-label" }, "Interactions"),
+    list,
+    add,
+    errorElement,
+  );
   draw();
   return {
     element,

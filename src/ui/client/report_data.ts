@@ -88,7 +88,10 @@ export function reportCsv(results: VirusResults): string {
     const p = multi ? `${id}_` : "";
     header.push(`${p}concentration_virions_per_m3`, `${p}cumulative_dose_virions`);
     if (g.concentrations_zoomed) {
-      header.push(`${p}long_range_concentration_virions_per_m3`, `${p}long_range_cumulative_dose_virions`);
+      header.push(
+        `${p}long_range_concentration_virions_per_m3`,
+        `${p}long_range_cumulative_dose_virions`,
+      );
     }
   }
   for (const [name] of scenarios) header.push(`scenario: ${name} concentration_virions_per_m3`);
@@ -98,7 +101,10 @@ export function reportCsv(results: VirusResults): string {
     for (const [, g] of groups) {
       row.push(g.concentrations[i], i === 0 ? undefined : g.cumulative_doses[i - 1]);
       if (g.concentrations_zoomed) {
-        row.push(g.concentrations_zoomed[i], i === 0 ? undefined : g.long_range_cumulative_doses?.[i - 1]);
+        row.push(
+          g.concentrations_zoomed[i],
+          i === 0 ? undefined : g.long_range_cumulative_doses?.[i - 1],
+        );
       }
     }
     for (const [, s] of scenarios) row.push(s.concentrations[i]);

@@ -37,7 +37,9 @@ export function formatPercent(percent: number): string {
 /** Hours of the day as "HH:MM". */
 export function clock(hours: number): string {
   const minutes = Math.round(hours * 60);
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${
+    String(minutes % 60).padStart(2, "0")
+  }`;
 }
 
 function value(text: string, raw: number, name: string) {
@@ -48,7 +50,10 @@ function groupCard(id: string, g: GroupResults, multi: boolean): HTMLElement {
   const rows: [string, HTMLElement | string][] = [
     ["Probability of infection", value(formatPercent(g.prob_inf), g.prob_inf, "prob_inf")],
     ["Standard deviation", value(formatPercent(g.prob_inf_sd), g.prob_inf_sd, "prob_inf_sd")],
-    ["Expected new cases", value(g.expected_new_cases.toFixed(2), g.expected_new_cases, "expected_new_cases")],
+    [
+      "Expected new cases",
+      value(g.expected_new_cases.toFixed(2), g.expected_new_cases, "expected_new_cases"),
+    ],
   ];
   if (g.long_range_prob !== undefined) {
     rows.splice(1, 0, [
@@ -57,23 +62,52 @@ function groupCard(id: string, g: GroupResults, multi: boolean): HTMLElement {
     ]);
     rows.push([
       "Expected new cases without close-range",
-      value((g.long_range_expected_new_cases ?? NaN).toFixed(2), g.long_range_expected_new_cases ?? NaN, "long_range_expected_new_cases"),
+      value(
+        (g.long_range_expected_new_cases ?? NaN).toFixed(2),
+        g.long_range_expected_new_cases ?? NaN,
+        "long_range_expected_new_cases",
+      ),
     ]);
   }
   if (g.prob_probabilistic_exposure !== undefined) {
     rows.push([
       "Probability that someone gets infected, given local incidence",
-      value(formatPercent(g.prob_probabilistic_exposure), g.prob_probabilistic_exposure, "prob_probabilistic_exposure"),
+      value(
+        formatPercent(g.prob_probabilistic_exposure),
+        g.prob_probabilistic_exposure,
+        "prob_probabilistic_exposure",
+      ),
     ]);
   }
-  const level = g.prob_inf < 1 ? "low" : g.prob_inf < 5 ? "medium" : g.prob_inf < 20 ? "high" : "very-high";
+  const level = g.prob_inf < 1
+    ? "low"
+    : g.prob_inf < 5
+    ? "medium"
+    : g.prob_inf < 20
+    ? "high"
+    : "very-high";
   return h(
     "section",
-    { class: `group-card risk-${level}`, "data-group": id, "aria-label": `Results for ${multi ? id : "the exposed occupants"}` },
+    {
+      class: `group-card risk-${level}`,
+      "data-group": id,
+      "aria-label": `Results for ${multi ? id : "the exposed occupants"}`,
+    },
     h("h3", {}, multi ? `Group ${id}` : "Exposed occupants"),
-    h("p", { class: "headline" }, value(formatPercent(g.prob_inf), g.prob_inf, "prob_inf_headline"), h("span", {}, " probability of infection for one exposed person")),
+    h(
+      "p",
+      { class: "headline" },
+      value(formatPercent(g.prob_inf), g.prob_inf, "prob_inf_headline"),
+      h("span", {}, " probability of infection for one exposed person"),
+    ),
     h("dl", {}, rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
-    h("p", { class: "note" }, "Present: ", g.exposed_presence_intervals.map(([a, b]) => `${clock(a)}–${clock(b)}`).join(", "), breaks(g.exposed_presence_intervals)),
+    h(
+      "p",
+      { class: "note" },
+      "Present: ",
+      g.exposed_presence_intervals.map(([a, b]) => `${clock(a)}–${clock(b)}`).join(", "),
+      breaks(g.exposed_presence_intervals),
+    ),
   );
 }
 
@@ -91,7 +125,13 @@ function table(caption: string, head: string[], rows: (string | HTMLElement)[][]
       {},
       h("caption", {}, caption),
       h("thead", {}, h("tr", {}, head.map((c) => h("th", { scope: "col" }, c)))),
-      h("tbody", {}, rows.map((r) => h("tr", {}, r.map((c, i) => (i === 0 ? h("th", { scope: "row" }, c) : h("td", {}, c)))))),
+      h(
+        "tbody",
+        {},
+        rows.map((r) =>
+          h("tr", {}, r.map((c, i) => (i === 0 ? h("th", { scope: "row" }, c) : h("td", {}, c))))
+        ),
+      ),
     ),
   );
 }
@@ -107,7 +147,9 @@ function inputsTable(values: FormValues, results: VirusResults): HTMLElement {
     rows.push([spec.label, `${shown}${spec.unit && spec.kind !== "json" ? ` ${spec.unit}` : ""}`]);
   }
   if (values.occupancy) rows.push(["Occupancy groups", values.occupancy]);
-  if (values.short_range_interactions) rows.push(["Close-range interactions", values.short_range_interactions]);
+  if (values.short_range_interactions) {
+    rows.push(["Close-range interactions", values.short_range_interactions]);
+  }
   const derived: (string | HTMLElement)[][] = [];
   const volume = values.volume_type === "room_volume_from_dimensions"
     ? Number(values.floor_area) * Number(values.ceiling_height)
@@ -117,23 +159,40 @@ function inputsTable(values: FormValues, results: VirusResults): HTMLElement {
     const ve = values.vaccine_booster_option === "1"
       ? boosterVaccineEffectiveness(values.vaccine_type, values.vaccine_booster_type)
       : primaryVaccineEffectiveness(values.vaccine_type);
-    derived.push(["Vaccine effectiveness", ve === undefined ? "not in the table" : `${(ve * 100).toFixed(1)} %`]);
+    derived.push([
+      "Vaccine effectiveness",
+      ve === undefined ? "not in the table" : `${(ve * 100).toFixed(1)} %`,
+    ]);
   }
   const source = results.outdoor_temperature_source;
   if (source) {
     const station = source.station
-      ? `${source.station.name} (${source.station.id}, ${source.station.latitude.toFixed(2)}°, ${source.station.longitude.toFixed(2)}°)`
+      ? `${source.station.name} (${source.station.id}, ${source.station.latitude.toFixed(2)}°, ${
+        source.station.longitude.toFixed(2)
+      }°)`
       : "";
     derived.push([
       "Outdoor temperatures",
-      `${source.kind === "explicit" ? "given in the form" : source.kind === "dataset" ? "weather dataset" : "embedded climatology"}` +
-      `${station ? `, station ${station}` : ""}${source.distance_km !== undefined ? `, ${source.distance_km.toFixed(0)} km away` : ""}` +
+      `${
+        source.kind === "explicit"
+          ? "given in the form"
+          : source.kind === "dataset"
+          ? "weather dataset"
+          : "embedded climatology"
+      }` +
+      `${station ? `, station ${station}` : ""}${
+        source.distance_km !== undefined ? `, ${source.distance_km.toFixed(0)} km away` : ""
+      }` +
       `${source.source ? `; source: ${source.source}` : ""}`,
     ]);
     if (source.warning) derived.push(["Weather warning", h("strong", {}, source.warning)]);
   }
   for (const [id, g] of Object.entries(results.groups)) {
-    derived.push([`Presence${Object.keys(results.groups).length > 1 ? ` of ${id}` : ""}`, g.exposed_presence_intervals.map(([a, b]) => `${clock(a)}–${clock(b)}`).join(", ") + breaks(g.exposed_presence_intervals)]);
+    derived.push([
+      `Presence${Object.keys(results.groups).length > 1 ? ` of ${id}` : ""}`,
+      g.exposed_presence_intervals.map(([a, b]) => `${clock(a)}–${clock(b)}`).join(", ") +
+      breaks(g.exposed_presence_intervals),
+    ]);
   }
   return h(
     "div",
@@ -191,9 +250,28 @@ function shareTools(values: FormValues, results: VirusResults): HTMLElement {
         h(
           "div",
           { class: "buttons no-print" },
-          h("button", { type: "button", class: "secondary", id: "download-csv", onclick: () => download("caimira-report.csv", "text/csv", reportCsv(results)) }, "Download CSV"),
-          h("button", { type: "button", class: "secondary", id: "download-json", onclick: () => download("caimira-report.json", "application/json", JSON.stringify({ inputs: values, seed: results.seed, results }, null, 1)) }, "Download JSON"),
-          h("button", { type: "button", class: "secondary", id: "print", onclick: () => print() }, "Print or save as PDF"),
+          h("button", {
+            type: "button",
+            class: "secondary",
+            id: "download-csv",
+            onclick: () => download("caimira-report.csv", "text/csv", reportCsv(results)),
+          }, "Download CSV"),
+          h("button", {
+            type: "button",
+            class: "secondary",
+            id: "download-json",
+            onclick: () =>
+              download(
+                "caimira-report.json",
+                "application/json",
+                JSON.stringify({ inputs: values, seed: results.seed, results }, null, 1),
+              ),
+          }, "Download JSON"),
+          h(
+            "button",
+            { type: "button", class: "secondary", id: "print", onclick: () => print() },
+            "Print or save as PDF",
+          ),
         ),
       ),
       qrImage,
@@ -209,13 +287,21 @@ function shareTools(values: FormValues, results: VirusResults): HTMLElement {
  * @param onEdit Called when the user asks to change the inputs.
  * @returns The report element.
  */
-export function reportView(values: FormValues, results: VirusResults, onEdit: () => void): HTMLElement {
+export function reportView(
+  values: FormValues,
+  results: VirusResults,
+  onEdit: () => void,
+): HTMLElement {
   const groups = Object.entries(results.groups);
   const multi = groups.length > 1;
   const hours = results.times;
   const shaded = groups.flatMap(([, g]) =>
     (g.short_range_interactions ?? []).flatMap((i) =>
-      i.presence_interval.map(([from, to]) => ({ from, to, label: `${i.expiration} close-range ${clock(from)}–${clock(to)}` }))
+      i.presence_interval.map(([from, to]) => ({
+        from,
+        to,
+        label: `${i.expiration} close-range ${clock(from)}–${clock(to)}`,
+      }))
     )
   );
   const concentration = lineChart({
@@ -229,16 +315,28 @@ export function reportView(values: FormValues, results: VirusResults, onEdit: ()
       const p = multi ? `${id}: ` : "";
       const lines: Line[] = [
         { label: `${p}concentration`, values: g.concentrations },
-        { label: `${p}cumulative dose`, values: [null, ...g.cumulative_doses], right: true, dash: true },
+        {
+          label: `${p}cumulative dose`,
+          values: [null, ...g.cumulative_doses],
+          right: true,
+          dash: true,
+        },
       ];
       if (g.concentrations_zoomed) {
-        lines.splice(1, 0, { label: `${p}long-range only`, values: g.concentrations_zoomed, right: false, dash: true });
+        lines.splice(1, 0, {
+          label: `${p}long-range only`,
+          values: g.concentrations_zoomed,
+          right: false,
+          dash: true,
+        });
       }
       return lines;
     }),
   });
   const histograms = groups.map(([id, g]) => {
-    const centres = g.prob_hist_count.map((_, i) => 50 * (g.prob_hist_bins[i] + g.prob_hist_bins[i + 1]));
+    const centres = g.prob_hist_count.map((_, i) =>
+      50 * (g.prob_hist_bins[i] + g.prob_hist_bins[i + 1])
+    );
     return lineChart({
       title: `Distribution of the probability of infection${multi ? ` (${id})` : ""}`,
       x: centres,
@@ -286,7 +384,10 @@ export function reportView(values: FormValues, results: VirusResults, onEdit: ()
   ];
   const viralLoads = Object.entries(results.alternative_viral_load ?? {});
   const viralLoadPart = viralLoads.length === 0 ? [] : [
-    table("Probability of infection at viral-load percentiles", ["Viral load", "Probability of infection"], viralLoads.map(([vl, p]) => [vl, formatPercent(p)])),
+    table("Probability of infection at viral-load percentiles", [
+      "Viral load",
+      "Probability of infection",
+    ], viralLoads.map(([vl, p]) => [vl, formatPercent(p)])),
   ];
   const co2 = lineChart({
     title: "CO2 concentration",
@@ -303,17 +404,42 @@ export function reportView(values: FormValues, results: VirusResults, onEdit: ()
       "header",
       { class: "report-head" },
       h("h1", { id: "report-title", tabindex: "-1" }, `Report: ${values.simulation_name ?? ""}`),
-      h("p", {}, `Room ${values.room_number ?? ""}, ${values.location_name ?? ""}, ${values.event_month ?? ""}. `, "Seed ", h("code", { id: "seed" }, String(results.seed)), " (the same inputs and seed give the same numbers)."),
-      h("p", { class: "no-print" }, h("button", { type: "button", class: "secondary", id: "edit", onclick: onEdit }, "Change the inputs")),
+      h(
+        "p",
+        {},
+        `Room ${values.room_number ?? ""}, ${values.location_name ?? ""}, ${
+          values.event_month ?? ""
+        }. `,
+        "Seed ",
+        h("code", { id: "seed" }, String(results.seed)),
+        " (the same inputs and seed give the same numbers).",
+      ),
+      h(
+        "p",
+        { class: "no-print" },
+        h(
+          "button",
+          { type: "button", class: "secondary", id: "edit", onclick: onEdit },
+          "Change the inputs",
+        ),
+      ),
     ),
-    h("section", { class: "cards", "aria-label": "Results" }, groups.map(([id, g]) => groupCard(id, g, multi))),
+    h(
+      "section",
+      { class: "cards", "aria-label": "Results" },
+      groups.map(([id, g]) => groupCard(id, g, multi)),
+    ),
     concentration,
     ...histograms,
     ...uncertainty,
     ...scenarioPart,
     ...viralLoadPart,
     co2,
-    h("p", { class: "note" }, "Guide lines: below 800 ppm of CO2 the room is generally well ventilated for its occupancy; above 1500 ppm ventilation is poor."),
+    h(
+      "p",
+      { class: "note" },
+      "Guide lines: below 800 ppm of CO2 the room is generally well ventilated for its occupancy; above 1500 ppm ventilation is poor.",
+    ),
     h("h2", {}, "Inputs and derived values"),
     inputsTable(values, results),
     shareTools(values, results),
@@ -321,7 +447,11 @@ export function reportView(values: FormValues, results: VirusResults, onEdit: ()
       "section",
       { class: "disclaimer", "aria-labelledby": "disclaimer-title" },
       h("h2", { id: "disclaimer-title" }, "What this model does and does not cover"),
-      h("p", {}, "CAiMIRA estimates the probability of infection by airborne transmission (long-range, in a well-mixed room, and close-range when interactions are given) of SARS-CoV-2 for the situation described, from published data on emission, viral loads, masks and ventilation, with Monte Carlo sampling of their uncertainty. It does not cover transmission by touching surfaces or large droplets, people's behaviour outside the situation, or rooms that are not well mixed. The result is an estimate for comparing measures, not a guarantee: follow the rules of your organisation and public-health authorities."),
+      h(
+        "p",
+        {},
+        "CAiMIRA estimates the probability of infection by airborne transmission (long-range, in a well-mixed room, and close-range when interactions are given) of SARS-CoV-2 for the situation described, from published data on emission, viral loads, masks and ventilation, with Monte Carlo sampling of their uncertainty. It does not cover transmission by touching surfaces or large droplets, people's behaviour outside the situation, or rooms that are not well mixed. The result is an estimate for comparing measures, not a guarantee: follow the rules of your organisation and public-health authorities.",
+      ),
     ),
   );
 }

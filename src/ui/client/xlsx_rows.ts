@@ -31,13 +31,17 @@ export function xlsxRows(bytes: Uint8Array): Cell[][] {
   if (bytes.byteLength > MAX_BYTES) throw new TypeError(`expected at most ${MAX_BYTES} bytes`);
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name.startsWith("xl/") && f.name.endsWith(".xml") });
+    files = unzipSync(bytes, {
+      filter: (f) => f.name.startsWith("xl/") && f.name.endsWith(".xml"),
+    });
   } catch {
     throw new TypeError("expected an .xlsx workbook (a zip archive)");
   }
   const decoder = new TextDecoder();
   const xml = (name: string) =>
-    files[name] ? new DOMParser().parseFromString(decoder.decode(files[name]), "application/xml") : undefined;
+    files[name]
+      ? new DOMParser().parseFromString(decoder.decode(files[name]), "application/xml")
+      : undefined;
   const sheetName = Object.keys(files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
     .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]))[0];
   const sheet = sheetName ? xml(sheetName) : undefined;
