@@ -30,6 +30,21 @@ export async function fillForm(page: Page, body: Record<string, unknown>): Promi
         }
         continue;
       }
+      if (name === "precise_activity") {
+        const activity = JSON.parse(value) as {
+          physical_activity: string;
+          respiratory_activity: { type: string; percentage: number }[];
+        };
+        const row = form.querySelector<HTMLElement>('[data-field="precise_activity"]')!;
+        row.querySelector("select")!.value = activity.physical_activity;
+        for (const share of row.querySelectorAll<HTMLInputElement>("input[data-expiration]")) {
+          share.value = String(
+            activity.respiratory_activity.find((r) => r.type === share.dataset.expiration)
+              ?.percentage ?? "",
+          );
+        }
+        continue;
+      }
       const element = form.querySelector<HTMLInputElement>(`#f-${name}`);
       if (element === null) continue;
       if (element.type === "checkbox") element.checked = value === "1";

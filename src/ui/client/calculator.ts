@@ -31,6 +31,11 @@ async function requestReport(values: FormValues, seed?: number): Promise<VirusRe
 function showForm(initial: FormValues, issues?: string): FormView {
   const view = formView(initial, async (form) => {
     form.clearIssues();
+    const local = form.clientIssues();
+    if (local.length > 0) {
+      form.showIssues(local);
+      return;
+    }
     form.busy(true);
     status.textContent = "Calculating…";
     const values = form.values();

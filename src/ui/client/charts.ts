@@ -156,7 +156,8 @@ export function lineChart(spec: LineChart): HTMLElement {
             ctx.lineTo(u.bbox.left + u.bbox.width, y);
             ctx.stroke();
             ctx.fillStyle = ctx.strokeStyle;
-            ctx.fillText(g.label, u.bbox.left + 6, y - 4);
+            ctx.textAlign = "right";
+            ctx.fillText(g.label, u.bbox.left + u.bbox.width - 6, y - 4);
           }
           ctx.restore();
         }],

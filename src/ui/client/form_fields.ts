@@ -34,6 +34,8 @@ export type FieldKind =
   | "radio"
   | "checkbox"
   | "json"
+  | "precise"
+  | "breaks"
   | "hidden";
 
 /** One input of the form. */
@@ -366,11 +368,11 @@ export const SECTIONS: readonly SectionSpec[] = [
       },
       {
         name: "precise_activity",
-        label: "Precise activity",
-        kind: "json",
-        help:
-          `{"physical_activity": one of ${ACTIVITY_NAMES.join(", ")}, "respiratory_activity": ` +
-          `[{"type": "Breathing", "percentage": 60}, {"type": "Speaking", "percentage": 40}]}`,
+        label: "Physical activity",
+        kind: "precise",
+        choices: ACTIVITY_NAMES.map((a) => [a, a] as const),
+        help: "How hard people breathe, and the share of time spent breathing, speaking, " +
+          "singing and shouting (the shares add up to 100 %).",
         when: (v) => v.activity_type === "precise",
       },
       {
@@ -408,9 +410,8 @@ export const SECTIONS: readonly SectionSpec[] = [
       {
         name: "specific_breaks",
         label: "Breaks at exact times (optional)",
-        kind: "json",
-        help:
-          '{"exposed_breaks": [{"start_time": "10:00", "finish_time": "10:15"}], "infected_breaks": [...]}',
+        kind: "breaks",
+        help: "Replace the lunch and coffee breaks above by breaks at these times.",
         when: legacy,
       },
     ],

@@ -6,6 +6,7 @@
  * @module
  */
 /// <reference lib="dom" />
+import { EXPIRATION_NAMES } from "../../registry/defaults.ts";
 import { h } from "./dom.ts";
 import {
   EDITOR_FIELDS,
@@ -28,6 +29,11 @@ export interface FormView {
   allValues(): FormValues;
   /** Shows problems next to their fields (and all of them in a summary). */
   showIssues(issues: readonly ServerIssue[]): void;
+  /**
+   * The problems the browser finds before sending (required fields, ranges, numbers,
+   * JSON text), in the server's format.
+   */
+  clientIssues(): ServerIssue[];
   /** Clears the problems shown. */
   clearIssues(): void;
   /** Shows the form busy (submitting) or not. */
@@ -82,6 +88,10 @@ function input(spec: FieldSpec, value: string, changed: () => void): HTMLElement
       return h("input", { ...common, type: "checkbox", value: "1", checked: value === "1" });
     case "json":
       return h("textarea", { ...common, rows: 3, spellcheck: "false", value });
+    case "precise":
+      return preciseActivityInput(spec, value, common, changed);
+    case "breaks":
+      return breaksInput(spec, value, changed);
     default:
       return h("input", {
         ...common,
@@ -104,6 +114,178 @@ function input(spec: FieldSpec, value: string, changed: () => void): HTMLElement
   }
 }
 
+/** The `precise_activity` field: {physical_activity, respiratory_activity: [{type, percentage}]}. */
+interface PreciseActivity {
+  physical_activity?: string;
+  respiratory_activity?: { type: string; percentage: number }[];
+}
+
+function preciseActivityInput(
+  spec: FieldSpec,
+  value: string,
+  common: Record<string, unknown>,
+  changed: () => void,
+): HTMLElement {
+  let parsed: PreciseActivity = {};
+  try {
+    parsed = JSON.parse(value || "{}");
+  } catch {
+    // an unreadable link value: start empty
+  }
+  const share = (type: string) =>
+    parsed.respiratory_activity?.find((r) => r.type === type)?.percentage ?? "";
+  return h(
+    "div",
+    { class: "precise" },
+    h(
+      "select",
+      common,
+      (spec.choices ?? []).map(([v, l]) =>
+        h("option", { value: v, selected: v === (parsed.physical_activity ?? "Seated") }, l)
+      ),
+    ),
+    h(
+      "div",
+      { class: "shares", role: "group", "aria-label": "Share of time per respiratory activity" },
+      EXPIRATION_NAMES.map((type) =>
+        h(
+          "label",
+          { class: "inline" },
+          type,
+          h("input", {
+            type: "number",
+            min: 0,
+            max: 100,
+            step: "any",
+            inputmode: "decimal",
+            "data-expiration": type,
+            value: share(type),
+            onchange: changed,
+          }),
+          " %",
+        )
+      ),
+    ),
+  );
+}
+
+function readPreciseActivity(row: HTMLElement): string {
+  const activity = row.querySelector("select")?.value ?? "";
+  const shares = [...row.querySelectorAll<HTMLInputElement>("input[data-expiration]")]
+    .filter((i) => i.value.trim() !== "")
+    .map((i) => ({ type: i.dataset.expiration!, percentage: Number(i.value) }));
+  return JSON.stringify({ physical_activity: activity, respiratory_activity: shares });
+}
+
+/** The `specific_breaks` field: breaks of the exposed and of the infected, times "HH:MM". */
+type Breaks = Record<
+  "exposed_breaks" | "infected_breaks",
+  { start_time: string; finish_time: string }[]
+>;
+
+function breaksInput(spec: FieldSpec, value: string, changed: () => void): HTMLElement {
+  let breaks: Breaks = { exposed_breaks: [], infected_breaks: [] };
+  try {
+    breaks = { ...breaks, ...JSON.parse(value || "{}") };
+  } catch {
+    // an unreadable link value: start empty
+  }
+  const element = h("div", {
+    class: "breaks",
+    id: id(spec.name),
+    "data-breaks": JSON.stringify(breaks),
+  });
+  const draw = () => {
+    element.dataset.breaks = JSON.stringify(breaks);
+    element.replaceChildren(
+      ...(["exposed_breaks", "infected_breaks"] as const).map((who) =>
+        h(
+          "div",
+          { class: "break-list" },
+          h(
+            "p",
+            { class: "label" },
+            who === "exposed_breaks" ? "Exposed occupants" : "Infected occupant",
+          ),
+          h(
+            "ul",
+            {
+              class: "presence",
+              "aria-label": `Breaks of the ${who === "exposed_breaks" ? "exposed" : "infected"}`,
+            },
+            breaks[who].map((b, i) =>
+              h(
+                "li",
+                {},
+                h(
+                  "label",
+                  { class: "inline" },
+                  "From",
+                  h("input", {
+                    type: "time",
+                    value: b.start_time,
+                    onchange: (e: Event) => {
+                      b.start_time = (e.target as HTMLInputElement).value;
+                      draw();
+                      changed();
+                    },
+                  }),
+                ),
+                h(
+                  "label",
+                  { class: "inline" },
+                  "until",
+                  h("input", {
+                    type: "time",
+                    value: b.finish_time,
+                    onchange: (e: Event) => {
+                      b.finish_time = (e.target as HTMLInputElement).value;
+                      draw();
+                      changed();
+                    },
+                  }),
+                ),
+                h("button", {
+                  type: "button",
+                  class: "link",
+                  "aria-label": `Remove break ${i + 1}`,
+                  onclick: () => {
+                    breaks[who].splice(i, 1);
+                    draw();
+                    changed();
+                  },
+                }, "Remove"),
+              )
+            ),
+          ),
+          h("button", {
+            type: "button",
+            class: "secondary",
+            onclick: () => {
+              breaks[who].push({ start_time: "10:00", finish_time: "10:15" });
+              draw();
+              changed();
+            },
+          }, "Add a break"),
+        )
+      ),
+    );
+  };
+  draw();
+  return element;
+}
+
+function readBreaks(row: HTMLElement): string {
+  const breaks = JSON.parse(
+    row.querySelector<HTMLElement>(".breaks")?.dataset.breaks ?? "{}",
+  ) as Partial<Breaks>;
+  const exposed = breaks.exposed_breaks ?? [];
+  const infected = breaks.infected_breaks ?? [];
+  return exposed.length + infected.length === 0
+    ? "{}"
+    : JSON.stringify({ exposed_breaks: exposed, infected_breaks: infected });
+}
+
 /** A number as a number input accepts it ("293." and "75.0" from links become "293", "75"). */
 function numberText(spec: FieldSpec, value: string): string {
   if (spec.kind !== "number" && spec.kind !== "integer") return value;
@@ -113,8 +295,9 @@ function numberText(spec: FieldSpec, value: string): string {
 
 function fieldRow(spec: FieldSpec, value: string, changed: () => void): HTMLElement {
   const control = input(spec, numberText(spec, value), changed);
-  const labelFor = spec.kind === "radio" ? undefined : id(spec.name);
-  const labelTag = spec.kind === "radio" ? "span" : "label";
+  const grouped = spec.kind === "radio" || spec.kind === "breaks";
+  const labelFor = grouped ? undefined : id(spec.name);
+  const labelTag = grouped ? "span" : "label";
   const labelElement = h(
     labelTag as "label",
     {
@@ -168,6 +351,11 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
     if (spec.kind === "radio") {
       const checked = form.querySelector<HTMLInputElement>(`input[name="${spec.name}"]:checked`);
       return checked?.value ?? "";
+    }
+    if (spec.kind === "precise" || spec.kind === "breaks") {
+      const row = rows.get(spec.name);
+      if (row === undefined) return initial[spec.name] ?? "";
+      return spec.kind === "precise" ? readPreciseActivity(row) : readBreaks(row);
     }
     const element = form.querySelector<HTMLInputElement>(`#${id(spec.name)}`);
     if (element === null) return initial[spec.name] ?? "";
@@ -281,6 +469,33 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
         ),
       );
       summary.focus();
+    },
+    clientIssues() {
+      const issues: ServerIssue[] = [];
+      for (const spec of FIELDS) {
+        const row = rows.get(spec.name);
+        if (row === undefined || row.hidden) continue;
+        for (const control of row.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
+          if (!control.checkValidity()) {
+            issues.push({
+              field: spec.name,
+              message: `${spec.name}: ${control.validationMessage}`,
+            });
+            break;
+          }
+        }
+        if (spec.kind === "json" && read(spec) !== "") {
+          try {
+            JSON.parse(read(spec));
+          } catch (error) {
+            issues.push({
+              field: spec.name,
+              message: `${spec.name}: expected JSON text (${(error as Error).message})`,
+            });
+          }
+        }
+      }
+      return issues;
     },
     clearIssues() {
       summary.hidden = true;

@@ -18,6 +18,11 @@ import { FIELDS, type FormValues } from "./form_fields.ts";
 import { permalinkQuery, shortLinkPath } from "./permalink.ts";
 import { type GroupResults, reportCsv, type VirusResults } from "./report_data.ts";
 
+// A printed report shows every input.
+addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll("details")) details.open = true;
+});
+
 /** CO2 guide lines, ppm: the usual "good" and "poor" indoor-air thresholds. */
 const CO2_GUIDES = [{ y: 800, label: "800 ppm" }, { y: 1500, label: "1500 ppm" }];
 
@@ -225,6 +230,7 @@ function shareTools(values: FormValues, results: VirusResults): HTMLElement {
       h("label", { for: idName }, labelText),
       h("input", { id: idName, type: "text", readonly: true, value: url }),
       button,
+      h("span", { class: "print-only" }, url),
     );
   };
   const qrImage = h("img", {
