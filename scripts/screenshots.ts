@@ -8,12 +8,15 @@
  *
  * @module
  */
+/// <reference lib="dom" />
 import { fillForm, submitAndWaitForReport } from "../tests/ui/_calculator.ts";
 import { findChromium, startBrowser, WAIT_MS } from "../tests/ui/_browser.ts";
 import { referenceInput, startTestServer } from "../tests/ui/_server.ts";
 import { uploadAndFit } from "../tests/ui/_co2.ts";
 
 const OUT = new URL("../dist/screenshots/", import.meta.url);
+/** Height of the parts a phone-width page is also saved in, px. */
+const PART_HEIGHT = 1400;
 const chromium = findChromium();
 if (chromium === undefined) {
   console.error("chromium not found: apt-get install -y chromium (or set CHROMIUM)");
@@ -29,6 +32,17 @@ try {
       const path = new URL(`${name}-${width}.png`, OUT).pathname;
       await page.screenshot({ path, fullPage: true });
       console.log(`saved ${path}`);
+      if (width < 800) {
+        // A phone page is long: also save it in screen-high parts, easier to look at.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0, part = 1; y < height; y += PART_HEIGHT, part++) {
+          await page.screenshot({
+            path: new URL(`${name}-${width}-part${part}.png`, OUT).pathname,
+            clip: { x: 0, y, width, height: Math.min(PART_HEIGHT, height - y) },
+            captureBeyondViewport: true,
+          });
+        }
+      }
     };
     await page.goto(`${server.url}/calculator`, { waitUntil: "networkidle0", timeout: WAIT_MS });
     await shot("form");

@@ -109,4 +109,6 @@ async function route() {
 }
 
 addEventListener("popstate", () => void route());
+// Ask early which report options the server has, off the submit's path.
+void reportQueryOptions();
 void route();

@@ -170,8 +170,9 @@ export function lineChart(spec: LineChart): HTMLElement {
     const plot = new uPlot(options, data, box);
     charts.add({ plot, box });
   };
-  // Draw once the figure is in the page (its width known).
-  requestAnimationFrame(draw);
+  // Draw once the figure is in the page (its width known), after the frame that shows
+  // the report's numbers.
+  requestAnimationFrame(() => setTimeout(draw, 0));
   observer ??= new ResizeObserver(() => {
     for (const chart of charts) {
       if (!chart.box.isConnected) {

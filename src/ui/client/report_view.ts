@@ -207,14 +207,46 @@ function inputsTable(values: FormValues, results: VirusResults): HTMLElement {
   );
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+
+/**
+ * A QR code (error correction M) as an SVG: one path of the dark modules, with a quiet
+ * zone of four modules.
+ */
+function qrSvg(text: string): SVGSVGElement {
+  const qr = qrcode(0, "M");
+  qr.addData(text);
+  qr.make();
+  const n = qr.getModuleCount();
+  let d = "";
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      if (qr.isDark(row, col)) d += `M${col + 4} ${row + 4}h1v1h-1z`;
+    }
+  }
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${n + 8} ${n + 8}`);
+  svg.setAttribute("width", "164");
+  svg.setAttribute("height", "164");
+  svg.setAttribute("shape-rendering", "crispEdges");
+  svg.setAttribute("aria-hidden", "true");
+  const background = document.createElementNS(SVG, "rect");
+  background.setAttribute("width", "100%");
+  background.setAttribute("height", "100%");
+  background.setAttribute("fill", "#fff");
+  const path = document.createElementNS(SVG, "path");
+  path.setAttribute("d", d);
+  path.setAttribute("fill", "#000");
+  svg.append(background, path);
+  return svg;
+}
+
 function shareTools(values: FormValues, results: VirusResults): HTMLElement {
   const query = permalinkQuery(values, results.seed);
   const link = `${location.origin}/calculator?${query}`;
   const reportLink = `${location.origin}/calculator/report?${query}`;
   const short = `${location.origin}${shortLinkPath(query)}`;
-  const qr = qrcode(0, "M");
-  qr.addData(short);
-  qr.make();
+
   const copy = (text: string, button: HTMLButtonElement) => {
     navigator.clipboard?.writeText(text).then(
       () => (button.textContent = "Copied"),
@@ -233,13 +265,13 @@ function shareTools(values: FormValues, results: VirusResults): HTMLElement {
       h("span", { class: "print-only" }, url),
     );
   };
-  const qrImage = h("img", {
+  const qrBox = h("div", {
     class: "qr",
-    alt: "QR code of the short link to this report's inputs",
-    src: qr.createDataURL(4, 8),
-    width: 164,
-    height: 164,
+    role: "img",
+    "aria-label": "QR code of the short link to this report's inputs",
   });
+  // The QR code after the numbers are on the screen.
+  requestAnimationFrame(() => setTimeout(() => qrBox.replaceChildren(qrSvg(short)), 0));
   return h(
     "section",
     { class: "share", "aria-labelledby": "share-title" },
@@ -280,7 +312,7 @@ function shareTools(values: FormValues, results: VirusResults): HTMLElement {
           ),
         ),
       ),
-      qrImage,
+      qrBox,
     ),
   );
 }
