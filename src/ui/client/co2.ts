@@ -11,7 +11,7 @@ import { ApiError, postApi } from "./api.ts";
 import { lineChart } from "./charts.ts";
 import { type Co2Series, csvRows, seriesFromRows } from "./co2_series.ts";
 import { h } from "./dom.ts";
-import { clock } from "./report_view.ts";
+import { clock } from "./format.ts";
 import { xlsxRows } from "./xlsx_rows.ts";
 
 /** Results of `/co2/transition_times`. */

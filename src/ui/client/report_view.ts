@@ -13,6 +13,7 @@ import {
   primaryVaccineEffectiveness,
 } from "../../registry/vaccines.ts";
 import { type Line, lineChart } from "./charts.ts";
+import { clock, formatPercent } from "./format.ts";
 import { download, h } from "./dom.ts";
 import { FIELDS, type FormValues } from "./form_fields.ts";
 import { permalinkQuery, shortLinkPath } from "./permalink.ts";
@@ -25,27 +26,6 @@ addEventListener("beforeprint", () => {
 
 /** CO2 guide lines, ppm: the usual "good" and "poor" indoor-air thresholds. */
 const CO2_GUIDES = [{ y: 800, label: "800 ppm" }, { y: 1500, label: "1500 ppm" }];
-
-/**
- * A probability in % as the reference's report prints it.
- *
- * @param percent The probability, %.
- * @returns E.g. `"<0.01%"`, `"0.53%"`, `"12.3%"`, `">99.9%"`.
- */
-export function formatPercent(percent: number): string {
-  if (Number.isNaN(percent) || percent > 99.9) return ">99.9%";
-  if (percent < 0.01) return "<0.01%";
-  if (percent < 1) return `${percent.toFixed(2)}%`;
-  return `${percent.toFixed(1)}%`;
-}
-
-/** Hours of the day as "HH:MM". */
-export function clock(hours: number): string {
-  const minutes = Math.round(hours * 60);
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${
-    String(minutes % 60).padStart(2, "0")
-  }`;
-}
 
 function value(text: string, raw: number, name: string) {
   return h("span", { class: "value", "data-value": String(raw), "data-name": name }, text);
