@@ -7,23 +7,40 @@
 import type { Page } from "puppeteer-core";
 import { WAIT_MS } from "./_browser.ts";
 
+/** A file as chosen in the page's file dialog. */
+export interface UploadedFile {
+  readonly name: string;
+  readonly type: string;
+  readonly bytes: Uint8Array;
+}
+
 /**
- * Uploads a CSV (built from the reference's CO2 example: its times and ppm) and fits.
+ * Uploads a sensor file, fills in the room of the reference's CO2 example, asks for the
+ * suggested transition times and fits.
  *
  * @param page The page, showing `/calculator/co2`.
- * @param csv The file's text (default: the shared example series).
+ * @param file The file (default: the shared example series as CSV).
  */
-export async function uploadAndFit(page: Page, csv?: string): Promise<void> {
-  const text = csv ?? exampleCsv();
+export async function uploadAndFit(page: Page, file?: UploadedFile): Promise<void> {
+  const chosen = file ?? {
+    name: "sensor.csv",
+    type: "text/csv",
+    bytes: new TextEncoder().encode(exampleCsv()),
+  };
   await page.waitForSelector("input#co2-file", { timeout: WAIT_MS });
   // As if chosen in the file dialog (no file written on disk).
-  await page.evaluate((content: string) => {
-    const input = document.querySelector<HTMLInputElement>("#co2-file")!;
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([content], "sensor.csv", { type: "text/csv" }));
-    input.files = transfer.files;
-    input.dispatchEvent(new Event("change", { bubbles: true }));
-  }, text);
+  await page.evaluate(
+    (name: string, type: string, bytes: number[]) => {
+      const input = document.querySelector<HTMLInputElement>("#co2-file")!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    chosen.name,
+    chosen.type,
+    Array.from(chosen.bytes),
+  );
   await page.waitForSelector("#co2-data-chart .uplot", { timeout: WAIT_MS });
   // The room of the reference's CO2 example (s_co2_report.in.json).
   await page.evaluate(() => {

@@ -125,7 +125,7 @@ function inputsTable(values: FormValues, results: VirusResults): HTMLElement {
   const rows: (string | HTMLElement)[][] = [];
   for (const spec of FIELDS) {
     const v = values[spec.name];
-    if (v === undefined || spec.kind === "hidden" || v === "") continue;
+    if (v === undefined || spec.kind === "hidden" || v === "" || v === "{}") continue;
     const shown = spec.kind === "checkbox"
       ? (v === "1" ? "yes" : "no")
       : spec.choices?.find(([c]) => c === v)?.[1] ?? v;
