@@ -82,6 +82,20 @@ try {
     await submitAndWaitForReport(page);
     await new Promise((r) => setTimeout(r, 300));
     await shot("report-classroom");
+    const groups = referenceInput("s4_dynamic_occupancy_hvac_ffp2");
+    await page.goto(
+      `${server.url}/calculator?${new URLSearchParams(
+        { exposed_lunch_option: "0", infected_lunch_option: "0", ...groups } as Record<
+          string,
+          string
+        >,
+      )}`,
+      { waitUntil: "networkidle0", timeout: WAIT_MS },
+    );
+    await shot("form-groups");
+    await submitAndWaitForReport(page);
+    await new Promise((r) => setTimeout(r, 300));
+    await shot("report-groups");
     await page.goto(`${server.url}/calculator/co2`, {
       waitUntil: "networkidle0",
       timeout: WAIT_MS,

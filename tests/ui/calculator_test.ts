@@ -192,6 +192,12 @@ Deno.test({
         "exposed_coffee_break_option",
         "event_month",
       ];
+      // "Change the inputs" returns to the filled-in form, without a reload.
+      await page.click("#edit");
+      await page.waitForSelector("form.calculator", { timeout: WAIT_MS });
+      strictEqual(new URL(page.url()).pathname, "/calculator");
+      strictEqual(await formValue(page, "floor_area"), String(body.floor_area));
+      await Promise.all([page.waitForSelector("#permalink", { timeout: WAIT_MS }), page.goBack()]);
       const links = {
         "#permalink": await page.$eval("#permalink", (e) => (e as HTMLInputElement).value),
         "#short-link": await page.$eval("#short-link", (e) => (e as HTMLInputElement).value),
