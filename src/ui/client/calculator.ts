@@ -28,7 +28,7 @@ async function requestReport(values: FormValues, seed?: number): Promise<VirusRe
   return await postApi<VirusResults>(`/virus/report?${query}`, values);
 }
 
-function showForm(initial: FormValues, issues?: string): FormView {
+function showForm(initial: FormValues): FormView {
   const view = formView(initial, async (form) => {
     form.clearIssues();
     const local = form.clientIssues();
@@ -65,13 +65,14 @@ function showForm(initial: FormValues, issues?: string): FormView {
     status,
     view.element,
   );
-  if (issues !== undefined) showProblem(view, new ApiError(400, issues));
+  document.title = "CAiMIRA calculator: airborne infection risk";
+  main.dataset.ready = "form";
   return view;
 }
 
 function showProblem(form: FormView, error: unknown) {
   if (error instanceof ApiError && error.status === 400) {
-    form.showIssues(serverIssues(error.message, new Set([...LINK_FIELDS])));
+    form.showIssues(serverIssues(error.message, LINK_FIELDS));
   } else {
     form.showIssues([{ field: "", message: (error as Error).message }]);
   }
@@ -104,7 +105,6 @@ async function route() {
     }
   } else {
     showForm(values);
-    main.dataset.ready = "form";
   }
 }
 

@@ -25,8 +25,6 @@ export interface FormView {
   readonly element: HTMLFormElement;
   /** The values to send (only the fields that apply). */
   values(): FormValues;
-  /** Every value, for the permalink (applicable fields and editors). */
-  allValues(): FormValues;
   /** Shows problems next to their fields (and all of them in a summary). */
   showIssues(issues: readonly ServerIssue[]): void;
   /**
@@ -428,9 +426,6 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
         );
       }
       return out;
-    },
-    allValues() {
-      return view.values();
     },
     showIssues(issues) {
       view.clearIssues();
