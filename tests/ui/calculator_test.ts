@@ -509,3 +509,55 @@ Deno.test({
     });
   },
 });
+
+Deno.test({
+  name: "calculator: the form works from the keyboard and checks fields before sending",
+  ignore: skip !== undefined,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    await withCalculator(async ({ server, browser }) => {
+      const { page, errors } = await browser.page(375);
+      let posted = 0;
+      page.on("request", (r) => {
+        if (r.method() === "POST") posted++;
+      });
+      await open(page, `${server.url}/calculator`);
+      // Windows chosen with the keyboard, then a wrong number of outdoor temperatures:
+      // the browser finds it before sending anything.
+      await page.focus("#f-simulation_name");
+      await page.keyboard.type("Typed meeting");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("K1");
+      await page.focus("#f-room_volume");
+      await page.keyboard.type("60");
+      await page.focus("#f-total_people");
+      await page.keyboard.type("4");
+      await page.focus('input[name="ventilation_type"][value="natural_ventilation"]');
+      await page.keyboard.press("Space");
+      await page.focus("#f-windows_number");
+      await page.keyboard.type("1");
+      await page.focus("#f-window_height");
+      await page.keyboard.type("1.5");
+      await page.focus("#f-opening_distance");
+      await page.keyboard.type("0.2");
+      await page.focus("#f-outdoor_temperatures");
+      await page.keyboard.type("[1, 2, 3]");
+      await page.keyboard.press("Tab");
+      await page.focus("#f-room_number");
+      await page.keyboard.press("Enter");
+      const error = await page.waitForSelector("#f-outdoor_temperatures-error:not([hidden])", {
+        timeout: WAIT_MS,
+      });
+      ok((await error!.evaluate((e) => e.textContent ?? "")).includes("24 hourly temperatures"));
+      strictEqual(posted, 0, "nothing sent");
+      // Emptied, the form goes to the server and the report comes back.
+      await page.$eval("#f-outdoor_temperatures", (e) => ((e as HTMLTextAreaElement).value = ""));
+      await page.focus("#f-room_number");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("main[data-ready=report] .group-card", { timeout: WAIT_MS });
+      strictEqual(await page.$eval("#report-title", (e) => e.textContent), "Report: Typed meeting");
+      deepStrictEqual(errors, []);
+    });
+  },
+});

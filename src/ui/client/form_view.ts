@@ -284,6 +284,33 @@ function readBreaks(row: HTMLElement): string {
     : JSON.stringify({ exposed_breaks: exposed, infected_breaks: infected });
 }
 
+/** Hours in the explicit outdoor temperatures (one per hour of the day, local time). */
+const HOURS_PER_DAY = 24;
+
+/**
+ * What is wrong with an `outdoor_temperatures` text, or undefined: a JSON array of 24
+ * numbers, °C.
+ */
+function outdoorTemperaturesProblem(text: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return `expected a JSON array of ${HOURS_PER_DAY} temperatures in °C but found ${
+      JSON.stringify(text.slice(0, 40))
+    }`;
+  }
+  if (!Array.isArray(value) || value.length !== HOURS_PER_DAY) {
+    return `expected ${HOURS_PER_DAY} hourly temperatures in °C but found ${
+      Array.isArray(value) ? value.length : typeof value
+    }`;
+  }
+  const bad = value.findIndex((t) => typeof t !== "number" || !Number.isFinite(t));
+  return bad >= 0
+    ? `expected numbers (°C) but found ${JSON.stringify(value[bad])} at hour ${bad}`
+    : undefined;
+}
+
 /** A number as a number input accepts it ("293." and "75.0" from links become "293", "75"). */
 function numberText(spec: FieldSpec, value: string): string {
   if (spec.kind !== "number" && spec.kind !== "integer") return value;
@@ -478,6 +505,11 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
             });
             break;
           }
+        }
+        if (spec.name === "outdoor_temperatures" && read(spec) !== "") {
+          const problem = outdoorTemperaturesProblem(read(spec));
+          if (problem) issues.push({ field: spec.name, message: `${spec.name}: ${problem}` });
+          continue;
         }
         if (spec.kind === "json" && read(spec) !== "") {
           try {
