@@ -19,6 +19,7 @@ import type { JobReply, ReportJob } from "./jobs.ts";
 import { docsPage } from "./docs_page.ts";
 import { landing } from "./landing.ts";
 import { registerOpenApi } from "./openapi.ts";
+import { registerUiRoutes } from "./ui_routes.ts";
 import { requestLog, type RequestLogEnv } from "./request_log.ts";
 import { GET_ROUTES, REPORT_ROUTES, type ReportRoute } from "./routes.ts";
 import type { PoolLoad } from "./worker_pool.ts";
@@ -105,6 +106,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   });
   registerOpenApi(app);
   app.get("/docs/*", docsPage);
+  registerUiRoutes(app);
 
   /** The envelope around a job's results, or the job's error. */
   const answer = (c: Context<Env>, reply: JobReply, key: ReportRoute["envelopeKey"]) => {

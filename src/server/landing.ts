@@ -17,6 +17,7 @@ export const LANDING = Object.freeze({
   documentation: DOCUMENTATION_URL,
   openapi: "/openapi.json",
   docs: "/docs",
+  calculator: "/calculator",
   routes: ["/virus/report", "/report", "/co2/transition_times", "/co2/report", "/health"],
 });
 
@@ -32,6 +33,8 @@ export function landing(accept: string | undefined): Response {
 <html lang="en"><head><meta charset="utf-8"><title>${LANDING.name}</title></head>
 <body>
 <h1>Welcome to the CAiMIRA REST API</h1>
+<h3><a href="/calculator">Open the calculator</a> (a form and report for people) ·
+<a href="/calculator/co2">ventilation from CO2 measurements</a></h3>
 <h4>${LANDING.description}, version ${VERSION}</h4>
 <h4>Documentation: <a href="${DOCUMENTATION_URL}">${DOCUMENTATION_URL}</a></h4>
 <h4>OpenAPI document: <a href="${LANDING.openapi}">${LANDING.openapi}</a>;

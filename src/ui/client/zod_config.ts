@@ -1,0 +1,10 @@
+/**
+ * Runs before the calculator's other modules: the form tables it shares with the server
+ * are zod schemas, and zod probes `new Function` for its fast path, which the pages'
+ * Content-Security-Policy forbids (a console error). `jitless` skips the probe.
+ *
+ * @module
+ */
+import { config } from "zod";
+
+config({ jitless: true });
