@@ -212,15 +212,50 @@ async function startReplica(name: string, port: number): Promise<Deno.ChildProce
   return child;
 }
 
-/** The peak resident memory (VmHWM) of process `pid`, kB (0 when unknown, e.g. not Linux). */
-async function peakMemoryKb(pid: number): Promise<number> {
+/** A file of /proc ("" when unreadable, e.g. not Linux). */
+async function procFile(path: string): Promise<string> {
   try {
     // Deno reads /proc only with --allow-all; `cat` needs only --allow-run.
-    const { stdout } = await new Deno.Command("cat", { args: [`/proc/${pid}/status`] }).output();
-    return Number(/VmHWM:\s+(\d+)/.exec(new TextDecoder().decode(stdout))?.[1] ?? 0);
+    const { stdout } = await new Deno.Command("cat", { args: [path] }).output();
+    return new TextDecoder().decode(stdout);
   } catch {
-    return 0;
+    return "";
   }
+}
+
+/** The peak resident memory (VmHWM) of process `pid`, kB (0 when unknown). */
+async function peakMemoryKb(pid: number): Promise<number> {
+  return Number(/VmHWM:\s+(\d+)/.exec(await procFile(`/proc/${pid}/status`))?.[1] ?? 0);
+}
+
+/** Clock ticks per second of /proc/PID/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_S = 100;
+
+/** CPU time used so far by process `pid` (user + system), s (0 when unknown). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const text = await procFile(`/proc/${pid}/stat`);
+  if (text === "") return 0;
+  // The fields after the command name (which may hold spaces) start at "state".
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+}
+
+/** CPU time of all replicas, s. */
+async function fleetCpuSeconds(fleet: readonly Replica[]): Promise<number> {
+  let total = 0;
+  for (const r of fleet) total += await cpuSeconds(r.child.pid);
+  return total;
+}
+
+/**
+ * What the replicas' CPU time says about a phase: CPU s per report, and the cores they
+ * actually got (less than the replicas could use when other programs load the machine).
+ */
+function cpuSummary(cpuS: number, result: PhaseResult): string {
+  const ok = result.completed - result.failed;
+  return `replicas' CPU ${(cpuS / ok).toFixed(3)} s per report, ${
+    (cpuS / result.seconds).toFixed(2)
+  } cores used`;
 }
 
 // --- load ------------------------------------------------------------------------------
@@ -358,9 +393,11 @@ try {
         const stats = await backendStats(socket);
         return fleet.every((r, i) => (stats.get(r.name)?.status === "MAINT") === (i >= active));
       });
+      const cpuBefore = await fleetCpuSeconds(fleet);
       const result = await drive(url, body, scalingRequests, 2 * active * workers);
+      const cpuS = (await fleetCpuSeconds(fleet)) - cpuBefore;
       failed += result.failed;
-      console.log(`  ${active} replica(s): ${summary(result)}`);
+      console.log(`  ${active} replica(s): ${summary(result)}; ${cpuSummary(cpuS, result)}`);
     }
   }
 
@@ -372,6 +409,7 @@ try {
   const events: string[] = [];
   const t0 = performance.now();
   const at = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+  const cpuBefore = await fleetCpuSeconds(fleet);
   const result = await drive(url, body, requests, concurrency, (done) => {
     if (!kill || killing !== undefined || done < requests / 3) return;
     killing = (async () => {
@@ -391,7 +429,11 @@ try {
   await killing;
   failed += result.failed;
   for (const event of events) console.log(`  ${event}`);
-  console.log(`  ${summary(result)}`);
+  // The killed replica's CPU time before the kill is lost: the figure is a lower bound.
+  const cpuS = (await fleetCpuSeconds(fleet)) - cpuBefore;
+  console.log(`  ${summary(result)}; ${cpuSummary(cpuS, result)}`);
+  const load = (await procFile("/proc/loadavg")).split(" ")[0];
+  if (load) console.log(`  (load average of the machine: ${load})`);
   clearInterval(memoryPoll);
   for (const r of fleet) r.peakKb = Math.max(r.peakKb, await peakMemoryKb(r.child.pid));
 
