@@ -28,12 +28,14 @@ const CHECK_INTERVAL_MS = 500;
 
 // --- options -------------------------------------------------------------------------
 
-function flag(name: string, fallback: number): number {
+function flag(name: string, fallback: number, min = 1): number {
   const at = Deno.args.indexOf(`--${name}`);
   if (at < 0) return fallback;
   const value = Number(Deno.args[at + 1]);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(`--${name}: expected a positive integer but found "${Deno.args[at + 1]}"`);
+  if (!Number.isInteger(value) || value < min) {
+    throw new RangeError(
+      `--${name}: expected an integer ≥ ${min} but found "${Deno.args[at + 1]}"`,
+    );
   }
   return value;
 }
@@ -55,11 +57,10 @@ const replicas = flag("replicas", 3);
 const workers = flag("workers", 1);
 const requests = flag("requests", 300);
 const concurrency = flag("concurrency", 6);
-const scalingRequests = Deno.args.includes("--scaling-requests")
-  ? Number(Deno.args[Deno.args.indexOf("--scaling-requests") + 1])
-  : 60;
+const scalingRequests = flag("scaling-requests", 60, 0);
 const seconds = flag("seconds", 120);
-const kill = !Deno.args.includes("--no-kill");
+// Killing the only replica would fail requests by design: a kill needs two or more.
+const kill = !Deno.args.includes("--no-kill") && replicas >= 2;
 const QUERY = Deno.args.includes("--prob-dist") ? "?seed=0" : "?seed=0&prob_dist=0";
 
 // --- HAProxy ---------------------------------------------------------------------------
@@ -404,7 +405,7 @@ try {
   console.log(
     `\n${kill ? "replica kill" : "all replicas"}: ${requests} reports, ${concurrency} clients`,
   );
-  const victim = fleet[Math.min(1, fleet.length - 1)];
+  const victim = fleet[1];
   let killing: Promise<void> | undefined;
   const events: string[] = [];
   const t0 = performance.now();
