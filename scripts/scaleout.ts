@@ -21,6 +21,8 @@
  * @module
  */
 
+import { haproxyConfig } from "./scaleout/haproxy_config.ts";
+
 const FORM = new URL("../tests/fixtures/reference/s2_hepa_classroom.in.json", import.meta.url);
 const MAIN = new URL("../src/server/main.ts", import.meta.url).pathname;
 /** HAProxy's health-check interval, ms (a replica is out after 2 failed checks). */
@@ -88,43 +90,6 @@ function freePort(): number {
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
   return port;
-}
-
-function haproxyConfig(frontendPort: number, ports: number[], adminPort: number): string {
-  return `global
-  maxconn 1024
-  log stderr format raw local0 err
-  stats socket ipv4@127.0.0.1:${adminPort} level admin
-
-defaults
-  mode http
-  log global
-  option httplog
-  option dontlog-normal
-  timeout connect 2s
-  timeout client 180s
-  timeout server 180s
-  timeout queue 120s
-  # A request that could not reach a replica (refused, reset, closed without an answer,
-  # or 503 while it shuts down) goes to another one.
-  retries 3
-  option redispatch 1
-  retry-on conn-failure empty-response junk-response 503
-
-frontend caimira
-  bind 127.0.0.1:${frontendPort}
-  default_backend replicas
-
-backend replicas
-  balance leastconn
-  option httpchk GET /health
-  http-check expect status 200
-  # One request per report worker; HAProxy queues the rest. A replica that refuses a
-  # connection (its listener closed: it is shutting down) is marked down at once,
-  # without waiting for two failed health checks, so the retries go elsewhere.
-  default-server check inter ${CHECK_INTERVAL_MS}ms fall 2 rise 2 maxconn ${workers} observe layer4 error-limit 1 on-error mark-down
-${ports.map((p, i) => `  server r${i + 1} 127.0.0.1:${p}`).join("\n")}
-`;
 }
 
 /** Sends one command to HAProxy's admin socket (TCP on loopback) and returns its answer. */
@@ -346,7 +311,16 @@ try {
     fleet.push({ name, port: ports[i], child: await startReplica(name, ports[i]), peakKb: 0 });
   }
   const configPath = `${dir}/haproxy.cfg`;
-  await Deno.writeTextFile(configPath, haproxyConfig(frontendPort, ports, socket));
+  await Deno.writeTextFile(
+    configPath,
+    haproxyConfig({
+      frontendPort,
+      replicaPorts: ports,
+      adminPort: socket,
+      maxconnPerReplica: workers,
+      checkIntervalMs: CHECK_INTERVAL_MS,
+    }),
+  );
   haproxy = new Deno.Command("haproxy", {
     args: ["-db", "-f", configPath],
     stdout: "null",
