@@ -36,7 +36,7 @@ are skipped, so a stopped run resumes where it was.
                       (default 0)
   --workers N         report workers (default: number of cores, or $CAIMIRA_WORKERS)
   --timeout S         time limit of one report in seconds (default 600)
-  --weather-data DIR  weather dataset for natural ventilation (default
+  --weather-data DIR  weather dataset folder for natural ventilation (default
                       $CAIMIRA_WEATHER_DATA)
   --generate N        write N generated rooms to the file given, then stop
   --help              print this help`;
