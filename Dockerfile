@@ -20,7 +20,8 @@ COPY deno.json deno.lock ./
 COPY src/ src/
 RUN deno bundle --frozen --quiet -o dist/caimira-server.js src/server/main.ts \
   && deno bundle --frozen --quiet -o dist/caimira-sweep.js src/sweep/main.ts \
-  && deno run --allow-read --allow-env --allow-net dist/caimira-server.js --help
+  && deno run --allow-read --allow-env --allow-net dist/caimira-server.js --help \
+  && deno run --allow-read --allow-env dist/caimira-sweep.js --help
 
 # --- runtime: Deno and the bundles only -------------------------------------------------
 FROM denoland/deno:distroless-${DENO_VERSION}
