@@ -11,7 +11,8 @@
  *
  * and reports requests/s, p50/p99 latency, failed requests (any answer but 200, or no
  * answer), HAProxy's retries and redispatches, and the peak memory (VmHWM) of each
- * replica. Exits 1 when a request failed.
+ * replica. Exits 1 when a request failed. Replica i is bound to core i modulo the
+ * cores (`taskset`, unless `--no-pin`), so that each replica has a core of its own.
  *
  * Bounded and local: every address is 127.0.0.1; each phase stops at its request count
  * or after `--seconds`, whichever comes first. The form is the in-repository fixture
@@ -52,7 +53,10 @@ if (Deno.args.includes("--help")) {
   --scaling-requests N  reports per step of the scaling phase (default 60; 0 skips it)
   --seconds S           time limit of each phase (default 120)
   --no-kill             no replica kill
-  --prob-dist           ask for the 250,000 per-sample probabilities too (bigger answers)`);
+  --prob-dist           ask for the 250,000 per-sample probabilities too (bigger answers)
+  --no-pin              do not bind replica i to core i modulo the cores (by default
+                        each replica has one core, as on a machine or pod of its own,
+                        when taskset is installed)`);
   Deno.exit(0);
 }
 const replicas = flag("replicas", 3);
@@ -63,6 +67,19 @@ const scalingRequests = flag("scaling-requests", 60, 0);
 const seconds = flag("seconds", 120);
 // Killing the only replica would fail requests by design: a kill needs two or more.
 const kill = !Deno.args.includes("--no-kill") && replicas >= 2;
+/** Whether a program runs (is installed). */
+async function runs(program: string, args: string[]): Promise<boolean> {
+  try {
+    return (await new Deno.Command(program, { args, stdout: "null", stderr: "null" }).output())
+      .success;
+  } catch {
+    return false;
+  }
+}
+
+// Each replica on a core of its own, as on a machine or pod of its own (its server then
+// sees one core, so its report worker has no second kernel thread).
+const pin = !Deno.args.includes("--no-pin") && await runs("taskset", ["-c", "0", "true"]);
 const QUERY = Deno.args.includes("--prob-dist") ? "?seed=0" : "?seed=0&prob_dist=0";
 
 // --- HAProxy ---------------------------------------------------------------------------
@@ -141,14 +158,27 @@ async function waitFor(what: string, test: () => Promise<boolean>, timeoutMs = 3
 interface Replica {
   readonly name: string;
   readonly port: number;
+  /** The core it is bound to (`--pin`). */
+  readonly cpu?: number;
   child: Deno.ChildProcess;
   /** Largest VmHWM seen over its lives, kB. */
   peakKb: number;
 }
 
-async function startReplica(name: string, port: number): Promise<Deno.ChildProcess> {
-  const child = new Deno.Command(Deno.execPath(), {
+/**
+ * Starts replica `name` on `port`; with `cpu`, bound to that core (`taskset`), as a
+ * replica with a core of its own would run (its server then sees one core).
+ */
+async function startReplica(
+  name: string,
+  port: number,
+  cpu: number | undefined,
+): Promise<Deno.ChildProcess> {
+  const pin = cpu === undefined ? [] : ["taskset", "-c", String(cpu)];
+  const [program, ...prefix] = [...pin, Deno.execPath()];
+  const child = new Deno.Command(program, {
     args: [
+      ...prefix,
       "run",
       "--allow-net=127.0.0.1",
       "--allow-env",
@@ -308,7 +338,14 @@ let failed = 0;
 try {
   for (let i = 0; i < replicas; i++) {
     const name = `r${i + 1}`;
-    fleet.push({ name, port: ports[i], child: await startReplica(name, ports[i]), peakKb: 0 });
+    const cpu = pin ? i % navigator.hardwareConcurrency : undefined;
+    fleet.push({
+      name,
+      port: ports[i],
+      cpu,
+      child: await startReplica(name, ports[i], cpu),
+      peakKb: 0,
+    });
   }
   const configPath = `${dir}/haproxy.cfg`;
   await Deno.writeTextFile(
@@ -347,7 +384,8 @@ try {
   const url = `http://127.0.0.1:${frontendPort}`;
   const cores = navigator.hardwareConcurrency;
   console.log(
-    `${version}; ${replicas} replicas × ${workers} report worker(s) on ${cores} cores, ` +
+    `${version}; ${replicas} replicas × ${workers} report worker(s) on ${cores} cores` +
+      (pin ? ` (replica i bound to core i mod ${cores})` : "") + ", " +
       `HAProxy on ${url}`,
   );
   const memoryPoll = setInterval(async () => {
@@ -393,7 +431,7 @@ try {
       victim.child.kill("SIGTERM");
       const status = await victim.child.status;
       events.push(`${at()}: ${victim.name} exited with code ${status.code}`);
-      victim.child = await startReplica(victim.name, victim.port);
+      victim.child = await startReplica(victim.name, victim.port, victim.cpu);
       events.push(`${at()}: ${victim.name} restarted`);
       await waitFor(`${victim.name} up in HAProxy`, async () => {
         return (await backendStats(socket)).get(victim.name)?.status === "UP";
