@@ -39,8 +39,11 @@ export interface ServeOptions {
   readonly shutdownTimeoutS: number;
 }
 
-/** The usage text (`--help`). */
-export const USAGE = `Usage: deno task serve [options]
+/**
+ * The usage text (`--help`). The program name is neutral: the same text serves
+ * `deno task serve`, the bundle (`deno run ... caimira-server.js`) and the container.
+ */
+export const USAGE = `Usage: caimira-server [options]
 
   --port N            port to listen on (default 8088, or $PORT)
   --host ADDRESS      address to bind (default 127.0.0.1, or $HOST)

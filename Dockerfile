@@ -1,0 +1,40 @@
+# syntax=docker/dockerfile:1
+#
+# The caimira-ts server as a container image: the server bundled into one JavaScript
+# file (its report workers are the same file) on Deno's distroless image, run as a
+# non-root user, listening on 0.0.0.0:8088. The image also holds the batch-sweep
+# command (/app/caimira-sweep.js, see deploy/k8s/sweep/). Build and run:
+#
+#   docker build -t caimira-ts:0.1.0 .
+#   docker run --rm -p 8088:8088 caimira-ts:0.1.0
+#
+# Checked offline by `deno task check:deploy` (scripts/check_deploy.ts).
+
+# The Deno release the repository is tested with (.ci/run runs deno@2.9.6).
+ARG DENO_VERSION=2.9.6
+
+# --- build: the npm dependencies from deno.lock, then the two bundles -------------------
+FROM denoland/deno:${DENO_VERSION} AS build
+WORKDIR /build
+COPY deno.json deno.lock ./
+COPY src/ src/
+RUN deno bundle --frozen --quiet -o dist/caimira-server.js src/server/main.ts \
+  && deno bundle --frozen --quiet -o dist/caimira-sweep.js src/sweep/main.ts \
+  && deno run --allow-read --allow-env --allow-net dist/caimira-server.js --help \
+  && deno run --allow-read --allow-env dist/caimira-sweep.js --help
+
+# --- runtime: Deno and the bundles only -------------------------------------------------
+FROM denoland/deno:distroless-${DENO_VERSION}
+COPY --from=build /build/dist/caimira-server.js /build/dist/caimira-sweep.js /app/
+# Any non-root user works (OpenShift assigns its own); 65532 is distroless' "nonroot".
+USER 65532:65532
+ENV HOST=0.0.0.0 \
+    PORT=8088 \
+    DENO_DIR=/tmp/deno-dir \
+    DENO_NO_UPDATE_CHECK=1 \
+    NO_COLOR=1
+EXPOSE 8088
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["/bin/deno", "eval", "const r = await fetch(`http://127.0.0.1:${Deno.env.get('PORT')}/health`); Deno.exit(r.ok ? 0 : 1)"]
+# tini (in Deno's image) forwards SIGTERM: the server then finishes the reports in flight.
+ENTRYPOINT ["/tini", "--", "/bin/deno", "run", "--no-prompt", "--allow-net", "--allow-env", "--allow-read", "/app/caimira-server.js"]
