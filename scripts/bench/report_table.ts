@@ -2,8 +2,7 @@
  * The virus report's targets, fixture by fixture: time per report against the
  * reference's (at most 2 % of it) and peak memory (under 200 MB). For every shared
  * fixture a fresh Deno process runs 2 warm-up and 7 timed reports (N = 250,000, seed 0,
- * `probDist: false`, as the timing benchmark; once the kernel's helper thread, if any, is
- * up, as in a running server) and reports the median and fastest time and
+ * `probDist: false`, as the timing benchmark) and reports the median and fastest time and
  * its peak resident set (`VmHWM` of /proc/self/status, Linux) after the first 2 reports
  * and after all 9 (the JavaScript heap holding earlier reports' output arrays grows until
  * V8's next full collection, so the peak rises with the number of reports). The reference's median
@@ -16,7 +15,6 @@
  *
  * @module
  */
-import { sharedKernel } from "../../src/kernel/shared.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import { fixtureWeather, readFixture, virusFixtureNames } from "./_shared_fixtures.ts";
 
@@ -26,8 +24,6 @@ const TARGET_RATIO = 0.02;
 const TARGET_MB = 200;
 const WARM_UP = 2;
 const TIMED = 7;
-/** Longest wait for the report kernel's helper thread to be up, ms. */
-const HELPER_WAIT_MS = 2000;
 
 function peakResidentMb(): number {
   const status = Deno.readTextFileSync("/proc/self/status");
@@ -39,13 +35,6 @@ async function child(name: string): Promise<void> {
   const weather = await fixtureWeather();
   const input = await readFixture(`reference/${name}.in.json`);
   const run = () => virusReport(input, { seed: 0, weather, year: 2026, probDist: false });
-  // The reports' kernel and its helper thread (src/kernel/shared.ts) start with the first
-  // report of a process; a server's are up long before its reports.
-  const kernel = sharedKernel();
-  const deadline = performance.now() + HELPER_WAIT_MS;
-  while (!kernel.splits(1 << 20) && performance.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
   for (let i = 0; i < WARM_UP; i++) run();
   const peakWarmUp = peakResidentMb();
   const ms: number[] = [];
@@ -61,7 +50,6 @@ async function child(name: string): Promise<void> {
       min: ms[0],
       peakWarmUp,
       peak: peakResidentMb(),
-      helper: kernel.splits(1 << 20),
     }),
   );
 }
@@ -78,9 +66,9 @@ async function parent(): Promise<void> {
   );
   console.log(
     `| fixture | median ms | fastest ms | reference s | ratio | peak MB, ${WARM_UP} reports | ` +
-      `peak MB, ${WARM_UP + TIMED} reports | helper thread |`,
+      `peak MB, ${WARM_UP + TIMED} reports |`,
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const name of names) {
     const meta = await readFixture(`reference/${name}.meta.json`) as { run_s_median: number };
     const out = await new Deno.Command(Deno.execPath(), {
@@ -89,10 +77,10 @@ async function parent(): Promise<void> {
       stderr: "inherit",
     }).output();
     if (!out.success) {
-      console.log(`| ${name} | failed (exit ${out.code}) | | | | | | |`);
+      console.log(`| ${name} | failed (exit ${out.code}) | | | | | |`);
       continue;
     }
-    const { median, min, peakWarmUp, peak, helper } = JSON.parse(
+    const { median, min, peakWarmUp, peak } = JSON.parse(
       new TextDecoder().decode(out.stdout).trim(),
     );
     const reference = meta.run_s_median;
@@ -102,7 +90,7 @@ async function parent(): Promise<void> {
       `| ${name} | ${median.toFixed(0)} | ${min.toFixed(0)} | ${reference.toFixed(2)} | ` +
         `${(ratio * 100).toFixed(1)} %${mark(ratio <= TARGET_RATIO)} | ` +
         `${peakWarmUp.toFixed(0)}${mark(peakWarmUp < TARGET_MB)} | ` +
-        `${peak.toFixed(0)}${mark(peak < TARGET_MB)} | ${helper ? "yes" : "no"} |`,
+        `${peak.toFixed(0)}${mark(peak < TARGET_MB)} |`,
     );
   }
 }

@@ -20,8 +20,6 @@ import {
   virusSpec,
 } from "../model/monte_carlo_data.ts";
 import { piecewiseConstant } from "../model/piecewise_constant.ts";
-import { startFractionDeposited } from "../model/particle.ts";
-import { emittedDiameter } from "../model/population.ts";
 import { createRoom, type Room } from "../model/room.ts";
 import {
   type InfectedPopulationSpec,
@@ -145,10 +143,6 @@ export function buildVirusModels(form: VirusForm, options: BuildVirusModelsOptio
     n,
     lean && !withInteractions ? "inhalationRate" : undefined,
   );
-  // The deposited fraction of the diameters just drawn, on the helper thread while the
-  // other samples are drawn here.
-  startFractionDeposited(emittedDiameter(infected), EVAPORATION_FACTOR);
-
   const concentrationModel: VirusConcentrationModel = {
     kind: "virus",
     room,

@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { kernelColumn, kernelMap } from "../montecarlo/column_arena.ts";
+import { chebyshevMoments, clenshawColumn, normalizeColumn } from "../kernel/columns.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import {
   timelineBatch,
@@ -30,10 +30,6 @@ import {
 } from "./timeline.ts";
 import { lane, type Vec } from "./vec.ts";
 
-/** Scratch bytes of the kernel's `chebyshev_moments` (asm/chebyshev.ts: six rows of 256 f64). */
-const CHEBYSHEV_SCRATCH_BYTES = 6 * 256 * 8;
-/** Samples per block of the kernel's `chebyshev_moments`. */
-const MOMENT_BLOCK = 256;
 /** Number of Chebyshev nodes. */
 const NODES = 64;
 /** Largest accepted size of the trailing coefficients, relative to the largest one. */
@@ -151,20 +147,8 @@ export function chebyshevBatch(
   const integralSums = integralWeights.map((_, w) =>
     Float64Array.from(integralSumCoefficients, (a) => dot(a!, moments[weights.length + w]))
   );
-  // Per sample, in the kernel (on two threads with a helper): Σ_k a_k T_k(x_i).
-  const integrals: Vec[] = integralCoefficients.map((a) =>
-    kernelColumn(kernel, x.length, (out) => {
-      const ap = kernel.put(a!);
-      const xp = kernel.ref(x);
-      kernel.split("clenshaw_column", x.length, (start, count) => [
-        ap,
-        a!.length,
-        xp + start * 8,
-        count,
-        out + start * 8,
-      ]);
-    })
-  );
+  // Per sample, in the kernel: Σ_k a_k T_k(x_i).
+  const integrals: Vec[] = integralCoefficients.map((a) => clenshawColumn(kernel, a!, x));
   return { sums, integrals, integralSums };
 }
 
@@ -282,7 +266,7 @@ function cachedMoments(
 ): { x: Float64Array; moments: Float64Array[] } {
   let cache = momentCaches.get(dep);
   if (cache === undefined || cache.mid !== mid || cache.half !== half) {
-    const x = kernelMap(kernel, "normalize_column", dep, mid, half);
+    const x = normalizeColumn(kernel, dep, mid, half);
     cache = { mid, half, x, byArray: new WeakMap(), byScalar: new Map() };
     momentCaches.set(dep, cache);
   }
@@ -295,44 +279,4 @@ function cachedMoments(
     else c.byArray.set(w, fresh[k]);
   });
   return { x: c.x, moments: weights.map((w) => lookup(w)!) };
-}
-
-/**
- * For each weight w: μ_k = Σ_i w_i T_k(x_i), k < K (in the kernel, asm/chebyshev.ts). The
- * sums over the parts of the samples ({@link Kernel.parts}, whole kernel blocks) are made
- * separately, on two threads when the kernel has a helper, and then added in order: the
- * same arithmetic with or without the helper.
- */
-function chebyshevMoments(
-  kernel: Kernel,
-  x: Float64Array,
-  weights: readonly Vec[],
-  K: number,
-): Float64Array[] {
-  if (weights.length === 0) return [];
-  const n = x.length;
-  const nw = weights.length;
-  return kernel.scope(() => {
-    const xp = kernel.ref(x);
-    const ptrs = weights.map((w) => (typeof w === "number" ? 0 : kernel.ref(w)));
-    const weightScalars = kernel.put(weights.map((w) => (typeof w === "number" ? w : 0)));
-    /** The kernel's arguments for the samples [start, start + count). */
-    const part = (start: number, count: number): number[] => {
-      const weightPtrs = kernel.alloc(nw * 4);
-      kernel.u32(weightPtrs, nw).set(ptrs.map((p) => (p === 0 ? 0 : p + start * 8)));
-      const out = kernel.alloc(nw * K * 8);
-      const scratch = kernel.alloc(CHEBYSHEV_SCRATCH_BYTES);
-      return [xp + start * 8, count, K, nw, weightPtrs, weightScalars, out, scratch];
-    };
-    const parts = kernel.parts(n, MOMENT_BLOCK).map((q) => part(q.start, q.count));
-    kernel.runParts("chebyshev_moments", parts);
-    const sums = parts.map((args) => kernel.f64(args[6], nw * K));
-    return weights.map((_, w) =>
-      Float64Array.from({ length: K }, (_, k) => {
-        let sum = sums[0][w * K + k];
-        for (let i = 1; i < sums.length; i++) sum += sums[i][w * K + k];
-        return sum;
-      })
-    );
-  });
 }

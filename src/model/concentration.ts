@@ -12,7 +12,8 @@
  *
  * @module
  */
-import { kernelMap, takeColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
+import { depositionRateColumn } from "../kernel/columns.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
 import { settlingVelocity, settlingVelocityOfDiameter } from "./particle.ts";
 import { valueAt } from "./piecewise_constant.ts";
@@ -149,7 +150,7 @@ function computeDepositionRate(model: VirusConcentrationModel): Vec {
   if (!isArray(diameter)) return perHour(settlingVelocityOfDiameter(diameter, f));
   // perHour(settlingVelocityOfDiameter(d, f)) per sample in the kernel (asm/particles.ts,
   // the same operations), on two threads with a helper.
-  return kernelMap(sharedKernel(), "deposition_rate", diameter, f);
+  return depositionRateColumn(diameter, f);
 }
 
 /** Background concentration, in the unit of the concentration (virions/m³ or ppm). */

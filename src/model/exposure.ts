@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { releaseColumn, takeColumn } from "../montecarlo/column_arena.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import { releaseColumn, takeColumn } from "../kernel/column_arena.ts";
+import { infectionPercentInto, withIntervalDoses } from "../kernel/columns.ts";
 import { structurallyEqual } from "./_equal.ts";
 import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
 import {
@@ -493,39 +493,10 @@ export function exposureEvaluator(
     const perSample = inputs.some(isArray);
     const n = perSample ? sampleCount(...inputs) : 1;
     const total = perSample ? takeColumn(n) : new Float64Array(1);
-    const kernel = sharedKernel();
-    kernel.scope(() => {
-      // The dose factors go into the kernel once, for every interval.
-      const factors = staticParts.map((p) => p.doseFactor);
-      const ptrs = factors.map((f) => isArray(f) ? kernel.ref(f) : 0);
-      const factorPtrs = kernel.alloc(ptrs.length * 4);
-      kernel.u32(factorPtrs, ptrs.length).set(ptrs);
-      /** The factor columns' pointers from sample `start` on (scalars stay 0). */
-      const factorPtrsFrom = (start: number): number => {
-        const at = kernel.alloc(ptrs.length * 4);
-        kernel.u32(at, ptrs.length).set(ptrs.map((p) => (p === 0 ? 0 : p + start * 8)));
-        return at;
-      };
-      const scalars = kernel.put(factors.map((f) => isArray(f) ? 0 : f));
-      const out = kernel.alloc(n * 8);
-      /**
-       * Into `into` (n values): per sample, Σ_k exposure_k · factor_k of each of `rows` (an
-       * interval each), summed over them in order (asm/interval_doses.ts).
-       */
-      const longRangeInto = (rows: readonly number[][], into: Float64Array): void =>
-        kernel.scope(() => {
-          const flat = kernel.put(rows.flat());
-          kernel.split("interval_doses", n, (start, count) => [
-            out + start * 8,
-            count,
-            flat,
-            rows.length,
-            factors.length,
-            start === 0 ? factorPtrs : factorPtrsFrom(start),
-            scalars,
-          ]);
-          into.set(kernel.f64(out, n));
-        });
+    // Into `into` (n values): per sample, Σ_k exposure_k · factor_k of each of the rows
+    // (an interval each), summed over them in order; the dose factors go into the kernel
+    // once, for every interval.
+    withIntervalDoses(staticParts.map((p) => p.doseFactor), n, (longRangeInto) => {
       if (!shortRange) {
         longRangeInto(exposures, total);
       } else {
@@ -575,10 +546,7 @@ export function exposureEvaluator(
       ? into
       : takeColumn(n);
     // (1 − e^(−x)) · 100 in the kernel, with glibc's exp as numpy's.
-    const kernel = sharedKernel();
-    kernel.scope(() => {
-      const p = kernel.alloc(n * 8);
-      const x = kernel.f64(p, n);
+    infectionPercentInto(n, (x) => {
       const [vd, vs] = lane(deposit);
       const [im, ims] = lane(immunity);
       const [id, ids] = lane(id50);
@@ -588,9 +556,7 @@ export function exposureEvaluator(
         const id63 = ONE_OVER_LN2 * id[i * ids];
         x[i] = dose / (id63 * transmissibility);
       }
-      kernel.split("infection_percent", n, (start, count) => [p + start * 8, count]);
-      out.set(kernel.f64(p, n));
-    });
+    }, out);
     return scalar ? out[0] : out;
   };
 

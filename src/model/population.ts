@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { kernelColumn, takeColumn } from "../montecarlo/column_arena.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
+import { emissionPerAerosolColumn } from "../kernel/columns.ts";
 import type { Activity } from "./activity.ts";
 import {
   aerosols as expirationAerosols,
@@ -155,20 +155,8 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   const scalar = ![load, exhalation, ratio, immunity].some(isArray);
   const n = scalar ? 1 : sampleCount(load, exhalation, ratio, immunity);
   if (n >= KERNEL_MIN_SAMPLES) {
-    // The same expression per sample in the kernel (asm/particles.ts), on two threads
-    // when it has a helper.
-    const kernel = sharedKernel();
-    const inputs = [load, exhalation, ratio, immunity];
-    return kernelColumn(kernel, n, (out) => {
-      const ptrs = inputs.map((x) => (isArray(x) ? kernel.ref(x) : kernel.put([x])));
-      const strides = inputs.map((x) => (isArray(x) ? 1 : 0));
-      kernel.split("emission_per_aerosol", n, (start, count) => [
-        out + start * 8,
-        count,
-        ...ptrs.flatMap((p, k) => [p + start * 8 * strides[k], strides[k]]),
-        M3_TO_CM3,
-      ]);
-    });
+    // The same expression per sample in the kernel (asm/particles.ts).
+    return emissionPerAerosolColumn(n, load, exhalation, ratio, immunity, M3_TO_CM3);
   }
   const out = scalar ? new Float64Array(1) : takeColumn(n);
   const [v, vs] = lane(load);

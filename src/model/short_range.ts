@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { takeColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
 import type { Activity } from "./activity.ts";
 import { aerosols, type SingleExpiration } from "./expiration.ts";
 import { boundaries, type Interval } from "./interval.ts";

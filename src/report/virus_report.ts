@@ -18,7 +18,7 @@ import {
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
 import { div, isArray, lane, mean, mul, sampleCount, toArray, type Vec } from "../model/vec.ts";
-import { releaseColumn, takeColumn, withColumnArena } from "../montecarlo/column_arena.ts";
+import { releaseColumn, takeColumn, withColumnArena } from "../kernel/column_arena.ts";
 import { createRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
@@ -109,19 +109,16 @@ export function virusReportFromForm(
   // One kernel for the sampling and the evaluation: the generator lives in this scope.
   // The samples and intermediate columns are freed when the report is done (it holds
   // copies), not at the next garbage collection; they live in the kernel's memory, where
-  // its functions use them without copies. The kernel's helper thread, if any, stays
-  // awake for the report's split tasks.
+  // its functions use them without copies.
   const kernel = sharedKernel();
   return withColumnArena(
     () =>
-      kernel.awake(() =>
-        kernel.scope(() =>
-          report(form, registry, kernel, createRng(seed, { kernel }), {
-            ...options,
-            seed,
-            sampleSize,
-          })
-        )
+      kernel.scope(() =>
+        report(form, registry, kernel, createRng(seed, { kernel }), {
+          ...options,
+          seed,
+          sampleSize,
+        })
       ),
     kernel,
   );

@@ -50,8 +50,6 @@ export async function startServer(
   const log = runtime.log ?? ((line: string) => console.log(line));
   const init: WorkerInit = {
     weatherDirectory: options.weatherDirectory,
-    // A report's second thread only when the report workers leave a core free.
-    kernelHelper: options.workers < (navigator.hardwareConcurrency ?? 1),
   };
   if (options.weatherDirectory !== undefined) {
     const weather = await loadWeatherDataset({ directory: options.weatherDirectory });

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { setKernelHelper } from "../kernel/shared.ts";
 import { loadWeatherDataset } from "../weather/dataset.ts";
 import { type JobContext, type ReportJob, runJob } from "./jobs.ts";
 
@@ -12,8 +11,6 @@ import { type JobContext, type ReportJob, runJob } from "./jobs.ts";
 export interface WorkerInit {
   /** Folder or URL of the weather dataset (absent: no natural ventilation). */
   readonly weatherDirectory?: string;
-  /** Give the worker's kernel a helper thread (when the workers leave cores free). */
-  readonly kernelHelper?: boolean;
 }
 
 /** The worker's global scope, as far as this module uses it. */
@@ -47,7 +44,6 @@ export function runWorker(): void {
   scope.onmessage = async (event: MessageEvent) => {
     const message = event.data as { init?: WorkerInit; id?: number; job?: ReportJob };
     if (message.init !== undefined) {
-      setKernelHelper(message.init.kernelHelper ?? false);
       context = loadContext(message.init);
       return;
     }
