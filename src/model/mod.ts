@@ -33,7 +33,8 @@ export * from "./population.ts";
 export * from "./room.ts";
 export * from "./sampling.ts";
 export * from "./short_range.ts";
-export * from "./timeline.ts";
-export * from "./vec.ts";
+export type { Vec } from "./vec.ts";
+// The request and result of `ConcentrationEvaluator.batch`.
+export type { TimelineRequest, TimelineResult } from "./timeline.ts";
 export * from "./ventilation.ts";
 export * from "./virus.ts";

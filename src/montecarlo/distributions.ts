@@ -86,7 +86,18 @@ export interface CustomKernelDistribution {
   readonly log10: boolean;
 }
 
-/** Any sampleable distribution. */
+/**
+ * Any sampleable distribution.
+ *
+ * @example Usage
+ * ```ts
+ * import { createRng, type Distribution, generateSamples, uniformDistribution } from "./mod.ts";
+ * const dist: Distribution = uniformDistribution(0, 1);
+ * if (dist.kind !== "uniform" || generateSamples(dist, createRng(1), 5).length !== 5) {
+ *   throw new Error("a uniform distribution");
+ * }
+ * ```
+ */
 export type Distribution =
   | NormalDistribution
   | UniformDistribution
@@ -100,6 +111,12 @@ export type Distribution =
  * @param mean Mean.
  * @param standardDeviation Standard deviation, >= 0.
  * @returns The distribution.
+ * @example Usage
+ * ```ts
+ * import { createRng, generateSamples, normalDistribution } from "./mod.ts";
+ * const x = generateSamples(normalDistribution(1, 0.5), createRng(0), 3);
+ * if (x.length !== 3) throw new Error("three samples");
+ * ```
  */
 export function normalDistribution(mean: number, standardDeviation: number): NormalDistribution {
   requireFinite("mean", mean);
@@ -113,6 +130,12 @@ export function normalDistribution(mean: number, standardDeviation: number): Nor
  * @param low Lower bound.
  * @param high Upper bound, >= low.
  * @returns The distribution.
+ * @example Usage
+ * ```ts
+ * import { createRng, generateSamples, uniformDistribution } from "./mod.ts";
+ * const x = generateSamples(uniformDistribution(10, 100), createRng(0), 1);
+ * if (x[0] !== 59.393215353459226) throw new Error("numpy's uniform(10, 100) after seed(0)");
+ * ```
  */
 export function uniformDistribution(low: number, high: number): UniformDistribution {
   requireFinite("low", low);
@@ -127,6 +150,12 @@ export function uniformDistribution(low: number, high: number): UniformDistribut
  * @param meanGaussian μ of the underlying Gaussian.
  * @param standardDeviationGaussian σ of the underlying Gaussian, >= 0.
  * @returns The distribution.
+ * @example Usage
+ * ```ts
+ * import { createRng, generateSamples, logNormalDistribution } from "./mod.ts";
+ * const x = generateSamples(logNormalDistribution(0, 0.25), createRng(0), 100);
+ * if (!x.every((v) => v > 0)) throw new Error("positive");
+ * ```
  */
 export function logNormalDistribution(
   meanGaussian: number,

@@ -29,7 +29,19 @@ export interface RngState {
   readonly cachedGaussian: number;
 }
 
-/** A numpy-compatible generator. Every method advances the one shared stream. */
+/**
+ * A numpy-compatible generator. Every method advances the one shared stream.
+ *
+ * @example Usage
+ * ```ts
+ * import { createRng, type Rng } from "./mod.ts";
+ * const rng: Rng = createRng(0);
+ * const state = rng.getState();
+ * const first = rng.normal(0, 1, 3);
+ * rng.setState(state);
+ * if (rng.normal(0, 1, 3).join() !== first.join()) throw new Error("the same draws again");
+ * ```
+ */
 export interface Rng {
   /** Re-seeds like `np.random.seed(seed)`, also clearing the Gaussian cache. */
   seed(seed: number): void;
@@ -58,11 +70,7 @@ export interface Rng {
  * Creates a generator seeded like `np.random.seed(seed)`.
  *
  * @param seed Integer in [0, 2^32 - 1].
- * @param options `kernel`: hold the state in this kernel instead of a new one. The state
- *   block is then allocated at the kernel's current stack top, so the generator must only
- *   be used inside the {@link Kernel.scope} it was created in (for one computation that
- *   shares its kernel's memory with the sampling).
- * @returns A new {@link Rng} (with its own kernel instance unless one is given).
+ * @returns A new {@link Rng} (with its own kernel instance).
  * @throws {RangeError} When the seed is not an integer in range.
  * @example Usage
  * ```ts
@@ -72,9 +80,28 @@ export interface Rng {
  * if (x !== 0.5488135039273248) throw new Error("not numpy's stream");
  * ```
  */
-export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng {
+export function createRng(seed: number): Rng {
   checkSeed(seed);
-  const generator = createKernelGenerator(seed, options.kernel);
+  return rngOf(createKernelGenerator(seed));
+}
+
+/**
+ * {@link createRng} with its state in `kernel` (allocated at the kernel's current stack
+ * top, so the generator must only be used inside the {@link Kernel.scope} it was created
+ * in): for one computation that shares its kernel's memory with the sampling, e.g. a
+ * report.
+ *
+ * @param seed Integer in [0, 2^32 - 1].
+ * @param kernel The kernel to hold the state.
+ * @returns A new {@link Rng}.
+ * @throws {RangeError} When the seed is not an integer in range.
+ */
+export function createKernelRng(seed: number, kernel: Kernel): Rng {
+  checkSeed(seed);
+  return rngOf(createKernelGenerator(seed, kernel));
+}
+
+function rngOf(generator: KernelGenerator): Rng {
   const rng: Rng = {
     seed(s) {
       checkSeed(s);

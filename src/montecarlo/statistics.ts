@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Kernel } from "../kernel/kernel.ts";
+import { sharedKernel } from "../kernel/shared.ts";
 import { numpyHistogram, numpyMeanStd } from "../kernel/statistics.ts";
 
 /** A histogram with equal bins (numpy `np.histogram(x, bins)`). */
@@ -26,18 +26,16 @@ export interface SampleStatistics {
 /**
  * Mean and standard deviation rounded like numpy's.
  *
- * @param kernel Kernel instance for the computation.
  * @param x The samples.
  * @returns Mean and population standard deviation.
  */
-export function sampleStatistics(kernel: Kernel, x: Float64Array): SampleStatistics {
-  return numpyMeanStd(kernel, x);
+export function sampleStatistics(x: Float64Array): SampleStatistics {
+  return numpyMeanStd(sharedKernel(), x);
 }
 
 /**
  * Histogram with `bins` equal bins between the minimum and the maximum, like numpy's.
  *
- * @param kernel Kernel instance for the computation.
  * @param x The samples (no NaN).
  * @param bins Number of bins, a positive integer.
  * @param divisor The histogram is of `x / divisor` (numpy's `np.histogram(x / divisor)`).
@@ -45,7 +43,6 @@ export function sampleStatistics(kernel: Kernel, x: Float64Array): SampleStatist
  * @throws {RangeError} When `bins` is not a positive integer.
  */
 export function histogram(
-  kernel: Kernel,
   x: Float64Array,
   bins: number,
   divisor = 1,
@@ -53,5 +50,5 @@ export function histogram(
   if (!Number.isInteger(bins) || bins < 1) {
     throw new RangeError(`expected a positive integer number of bins but found ${bins}`);
   }
-  return numpyHistogram(kernel, x, bins, divisor);
+  return numpyHistogram(sharedKernel(), x, bins, divisor);
 }

@@ -7,8 +7,7 @@
 import { buildVirusModels } from "../forms/build_virus_models.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import type { VirusForm } from "../forms/virus_form.ts";
-import type { Kernel } from "../kernel/kernel.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import { withKernelComputation } from "../kernel/shared.ts";
 import { concentrationEvaluator } from "../model/concentration.ts";
 import {
   type ExposureEvaluator,
@@ -18,8 +17,8 @@ import {
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
 import { div, isArray, lane, mean, mul, sampleCount, toArray, type Vec } from "../model/vec.ts";
-import { releaseColumn, takeColumn, withColumnArena } from "../kernel/column_arena.ts";
-import { createRng, type Rng } from "../montecarlo/rng.ts";
+import { releaseColumn, takeColumn } from "../kernel/column_arena.ts";
+import { createKernelRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
@@ -27,10 +26,60 @@ import { conditionalProbabilityData } from "./conditional_probability.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot } from "./uncertainties_plot.ts";
 
-/** Largest accepted Monte Carlo sample size. */
+/**
+ * Largest accepted Monte Carlo sample size.
+ *
+ * @example Usage
+ * ```ts
+ * import { MAX_SAMPLE_SIZE, virusReport } from "./mod.ts";
+ * const body = {
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ * };
+ * let refused = false;
+ * try {
+ *   virusReport(body, { sampleSize: MAX_SAMPLE_SIZE + 1 });
+ * } catch (e) {
+ *   refused = e instanceof RangeError;
+ * }
+ * if (!refused) throw new Error("too many samples");
+ * ```
+ */
 export const MAX_SAMPLE_SIZE = 2_000_000;
 
-/** Options of {@link virusReport}. */
+/**
+ * Options of {@link virusReport}.
+ *
+ * @example Usage
+ * ```ts
+ * import { virusReport, type VirusReportOptions } from "./mod.ts";
+ * const options: VirusReportOptions = { seed: 42, sampleSize: 1000, probDist: false };
+ * if (virusReport({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * }, options).seed !== 42) throw new Error("the seed given");
+ * ```
+ */
 export interface VirusReportOptions {
   /**
    * Seed of the generator, an integer in [0, 2^32 − 1].
@@ -62,10 +111,55 @@ export interface VirusReportOptions {
   readonly year?: number;
 }
 
-/** Report data of one exposed group (field names as the reference's). */
+/**
+ * Report data of one exposed group (field names as the reference's).
+ *
+ * @example Usage
+ * ```ts
+ * import { type GroupReport, virusReport } from "./mod.ts";
+ * const groups = virusReport({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * }, { seed: 0, sampleSize: 1000 }).groups;
+ * const group: GroupReport = Object.values(groups)[0];
+ * if (typeof group.prob_inf !== "number") throw new Error("the mean probability of infection, %");
+ * ```
+ */
 export type GroupReport = Record<string, unknown>;
 
-/** The report data (field names as the reference's `results`). */
+/**
+ * The report data (field names as the reference's `results`).
+ *
+ * @example Usage
+ * ```ts
+ * import { type VirusReport, virusReport } from "./mod.ts";
+ * const report: VirusReport = virusReport({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * }, { seed: 0, sampleSize: 1000 });
+ * if (report.times.length !== report.CO2_concentrations.length) throw new Error("one CO2 value per time");
+ * ```
+ */
 export interface VirusReport {
   /** Report times, h. */
   readonly times: number[];
@@ -87,6 +181,25 @@ export interface VirusReport {
  * @returns The report data.
  * @throws {FormError} When the body is invalid (names the field and the problem).
  * @throws {RangeError} On an invalid seed or sample size.
+ * @example Usage
+ * ```ts
+ * import { virusReport } from "./mod.ts";
+ * const report = virusReport({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * }, { seed: 0, sampleSize: 2000 });
+ * if (report.seed !== 0 || report.times.length === 0) throw new Error("a report of seed 0");
+ * ```
  */
 export function virusReport(body: unknown, options: VirusReportOptions = {}): VirusReport {
   const form = parseVirusForm(body);
@@ -95,6 +208,27 @@ export function virusReport(body: unknown, options: VirusReportOptions = {}): Vi
 
 /**
  * The virus report of an already parsed form (see {@link virusReport}).
+ * @example Usage
+ * ```ts
+ * import { parseVirusForm } from "../forms/mod.ts";
+ * import { virusReportFromForm } from "./mod.ts";
+ * const form = parseVirusForm({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * });
+ * const report = virusReportFromForm(form, { seed: 1, sampleSize: 2000, probDist: false });
+ * if (Object.keys(report.groups).length !== 1) throw new Error("one exposed group");
+ * ```
  */
 export function virusReportFromForm(
   form: VirusForm,
@@ -106,28 +240,17 @@ export function virusReportFromForm(
   if (!Number.isInteger(sampleSize) || sampleSize < 1 || sampleSize > MAX_SAMPLE_SIZE) {
     throw new RangeError(`expected a sample size in 1..${MAX_SAMPLE_SIZE} but found ${sampleSize}`);
   }
-  // One kernel for the sampling and the evaluation: the generator lives in this scope.
-  // The samples and intermediate columns are freed when the report is done (it holds
-  // copies), not at the next garbage collection; they live in the kernel's memory, where
-  // its functions use them without copies.
-  const kernel = sharedKernel();
-  return withColumnArena(
-    () =>
-      kernel.scope(() =>
-        report(form, registry, kernel, createRng(seed, { kernel }), {
-          ...options,
-          seed,
-          sampleSize,
-        })
-      ),
-    kernel,
+  // One kernel computation: the generator's state, the samples and the intermediate
+  // columns live in the kernel's memory and are freed when the report is done (it holds
+  // copies).
+  return withKernelComputation((kernel) =>
+    report(form, registry, createKernelRng(seed, kernel), { ...options, seed, sampleSize })
   );
 }
 
 function report(
   form: VirusForm,
   registry: DataRegistry,
-  kernel: Kernel,
   rng: Rng,
   options: VirusReportOptions & { seed: number; sampleSize: number },
 ): VirusReport {
@@ -148,7 +271,6 @@ function report(
       registry,
       model,
       times,
-      kernel,
       options.probDist ?? true,
     );
   }
@@ -176,13 +298,12 @@ function groupReport(
   registry: DataRegistry,
   model: ExposureModel,
   times: number[],
-  kernel: Kernel,
   withDist: boolean,
 ): GroupReport {
   const ev = exposureEvaluator(model);
   const prob = ev.infectionProbability() as Float64Array;
-  const stats = sampleStatistics(kernel, prob);
-  const h = histogram(kernel, prob, 100, 100);
+  const stats = sampleStatistics(prob);
+  const h = histogram(prob, 100, 100);
   const n = prob.length;
   const report: GroupReport = {
     prob_inf: stats.mean,
