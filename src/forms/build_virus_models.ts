@@ -54,8 +54,8 @@ import {
   totalOccupancy,
 } from "./presence.ts";
 import type { VirusForm } from "./virus_form.ts";
+import { MIN_PER_H } from "../units.ts";
 
-const MIN_PER_H = 60;
 /** Identifier of the single exposed group without dynamic occupancy (reference default). */
 export const LEGACY_GROUP_ID = "group_1";
 

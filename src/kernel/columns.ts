@@ -316,7 +316,7 @@ export function chebyshevMoments(
 }
 
 /** Samples per block of the kernel's `chebyshev_moments`. */
-export const CHEBYSHEV_BLOCK = 256;
+const CHEBYSHEV_BLOCK = 256;
 /** Scratch bytes of the kernel's `chebyshev_moments` (asm/chebyshev.ts: six rows of 256 f64). */
 const CHEBYSHEV_SCRATCH_BYTES = 6 * CHEBYSHEV_BLOCK * F64_BYTES;
 

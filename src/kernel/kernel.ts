@@ -85,7 +85,7 @@ export interface KernelOptions {
 
 const PAGE_BYTES = 65536;
 /** Byte offset of the column heap (512 MiB): the stack must end below it. */
-export const COLUMN_BASE = 512 * 1024 * 1024;
+const COLUMN_BASE = 512 * 1024 * 1024;
 const ALIGN = 16;
 /** The kernel's declared maximum memory, 64 KiB pages (2 GiB). */
 const MAX_PAGES = 32768;
@@ -96,7 +96,7 @@ let compiled: WebAssembly.Module | undefined;
  *
  * @returns The module.
  */
-export function kernelModule(): WebAssembly.Module {
+function kernelModule(): WebAssembly.Module {
   if (!compiled) {
     const binary = atob(KERNEL_WASM_BASE64);
     const bytes = new Uint8Array(binary.length);

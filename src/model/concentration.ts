@@ -37,11 +37,10 @@ import {
 import { add, div, isArray, map1, mul, sampleCount, sum, type Vec } from "./vec.ts";
 import { airExchange, type Ventilation, ventilationTransitionTimes } from "./ventilation.ts";
 import { decayConstant } from "./virus.ts";
+import { PPM_PER_FRACTION, S_PER_H } from "../units.ts";
 
 /** Height of the emission source (mouth and nose) above the floor, m. */
 export const EMISSION_HEIGHT_M = 1.5;
-/** Seconds per hour. */
-const S_PER_H = 3600;
 
 /** The long-range virus concentration model (reference `ConcentrationModel`). */
 export interface VirusConcentrationModel {
@@ -168,9 +167,9 @@ export function normalizationFactor(model: ConcentrationModel): Vec {
   if (model.kind === "virus") return emissionRatePerPerson(model.infected);
   const q = model.emitters.activity.exhalationRate;
   const fraction = model.fractionExhaled;
-  if (typeof q === "number") return (1e6 * q) * fraction;
+  if (typeof q === "number") return (PPM_PER_FRACTION * q) * fraction;
   const out = takeColumn(q.length);
-  for (let i = 0; i < q.length; i++) out[i] = (1e6 * q[i]) * fraction;
+  for (let i = 0; i < q.length; i++) out[i] = (PPM_PER_FRACTION * q[i]) * fraction;
   return out;
 }
 

@@ -6,9 +6,7 @@
 import { aerosolVolumeColumn } from "../kernel/columns.ts";
 import { exhaleEfficiency, type Mask } from "./mask.ts";
 import { add, map2, mul, type Vec } from "./vec.ts";
-
-/** Volume conversion, µm³ to mL (cm³). */
-const UM3_TO_ML = 1e-12;
+import { ML_PER_UM3 } from "../units.ts";
 
 /**
  * One expiratory activity with a particle diameter (reference `Expiration`): a fixed
@@ -111,7 +109,7 @@ export function aerosols(expiration: Expiration, mask: Mask): Vec {
       exhaleEfficiency(mask, d),
       (x, eta) => ((Math.PI * x ** 3) / 6) * (1 - eta),
     );
-    return mul(mul(expiration.cn, volume), UM3_TO_ML);
+    return mul(mul(expiration.cn, volume), ML_PER_UM3);
   }
   let totalWeight = 0;
   for (const w of expiration.weights) totalWeight += w;

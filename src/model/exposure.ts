@@ -49,6 +49,7 @@ import {
   sampleCount,
   type Vec,
 } from "./vec.ts";
+import { CM3_PER_M3 } from "../units.ts";
 
 /** 1 / ln 2: ID50 × 1/ln 2 is ID63, the dose of the exponential dose-response. */
 const ONE_OVER_LN2 = 1 / Math.log(2);
@@ -331,7 +332,9 @@ export function exposureEvaluator(
     const [e, es] = lane(emission);
     const [q, qs] = lane(exhalation);
     const [h, hs] = lane(inhaleEta);
-    for (let i = 0; i < out.length; i++) out[i] = (e[i * es] / (q[i * qs] * 1e6)) * (1 - h[i * hs]);
+    for (let i = 0; i < out.length; i++) {
+      out[i] = (e[i * es] / (q[i * qs] * CM3_PER_M3)) * (1 - h[i * hs]);
+    }
     return scalar ? out[0] : out;
   })();
 
@@ -368,13 +371,13 @@ export function exposureEvaluator(
     // averaged over the diameters when they are per sample.
     let jetPerHour: Vec;
     if (!isArray(origin) && !isArray(deposition)) {
-      jetPerHour = (origin * 1e6) * deposition;
+      jetPerHour = (origin * CM3_PER_M3) * deposition;
     } else {
       const n = sampleCount(origin, deposition);
       const column = isArray(diameter) ? scratchColumn(n) : takeColumn(n);
       const [o, os] = lane(origin);
       const [dep, ds] = lane(deposition);
-      for (let i = 0; i < n; i++) column[i] = (o[i * os] * 1e6) * dep[i * ds];
+      for (let i = 0; i < n; i++) column[i] = (o[i * os] * CM3_PER_M3) * dep[i * ds];
       jetPerHour = isArray(diameter) ? mean(column) : column;
     }
     // The jet dose factor's columns must agree (see withShortRangeInto): throws otherwise.

@@ -8,6 +8,8 @@
  *
  * @module
  */
+import { MIN_PER_H } from "../units.ts";
+import { unreachable } from "../exhaustive.ts";
 
 /** A list of `[start, end]` spans, in hours since midnight. */
 export type Boundaries = readonly (readonly [startH: number, endH: number])[];
@@ -43,9 +45,6 @@ export interface NeverInterval {
 
 /** When something happens: a set of spans of the day, each open at its start. */
 export type Interval = SpecificInterval | PeriodicInterval | NeverInterval;
-
-/** Minutes per hour. */
-const MIN_PER_H = 60;
 
 /** End of the day, h: periodic intervals repeat up to (not including) this time. */
 const END_OF_DAY_H = 24;
@@ -123,6 +122,8 @@ export function boundaries(interval: Interval): Boundaries {
       return interval.presentTimes;
     case "periodic":
       return periodicBoundaries(interval);
+    default:
+      return unreachable(interval, "interval");
   }
 }
 

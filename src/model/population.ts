@@ -18,9 +18,8 @@ import type { Mask } from "./mask.ts";
 import { type IntPiecewiseConstant, occupancyAt, toInterval } from "./piecewise_constant.ts";
 import { isArray, lane, map2, mul, sampleCount, type Vec } from "./vec.ts";
 import type { Virus } from "./virus.ts";
+import { CM3_PER_M3 } from "../units.ts";
 
-/** m³/h to cm³/h. */
-const M3_TO_CM3 = 1e6;
 /** Sample counts from which per-sample emission rates are computed in the kernel. */
 const KERNEL_MIN_SAMPLES = 64;
 
@@ -156,7 +155,7 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   const n = scalar ? 1 : sampleCount(load, exhalation, ratio, immunity);
   if (n >= KERNEL_MIN_SAMPLES) {
     // The same expression per sample in the kernel (asm/particles.ts).
-    return emissionPerAerosolColumn(n, load, exhalation, ratio, immunity, M3_TO_CM3);
+    return emissionPerAerosolColumn(n, load, exhalation, ratio, immunity, CM3_PER_M3);
   }
   const out = scalar ? new Float64Array(1) : takeColumn(n);
   const [v, vs] = lane(load);
@@ -164,7 +163,7 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   const [r, rs] = lane(ratio);
   const [im, ims] = lane(immunity);
   for (let i = 0; i < out.length; i++) {
-    out[i] = ((v[i * vs] * q[i * qs]) * (r[i * rs] * (1 - im[i * ims]))) * M3_TO_CM3;
+    out[i] = ((v[i * vs] * q[i * qs]) * (r[i * rs] * (1 - im[i * ims]))) * CM3_PER_M3;
   }
   return scalar ? out[0] : out;
 });

@@ -13,6 +13,7 @@
 import { pow10InPlace } from "../kernel/generator.ts";
 import type { InterpTable } from "./interp.ts";
 import { checkCount, kernelGeneratorOf, type Rng } from "./rng.ts";
+import { unreachable } from "../exhaustive.ts";
 
 /**
  * A density for rejection sampling: an interpolation table (evaluated in the kernel)
@@ -267,6 +268,8 @@ export function generateSamples(dist: Distribution, rng: Rng, n: number): Float6
         : rejectionWithTable(dist, dist.density, rng, n);
     case "customKernel":
       return kernelDensitySample(dist, rng, n);
+    default:
+      return unreachable(dist, "distribution");
   }
 }
 
