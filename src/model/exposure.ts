@@ -15,6 +15,7 @@ import {
   type ConcentrationEvaluator,
   concentrationEvaluator,
   type ConcentrationOverrides,
+  type EvaluatorOptions,
   stateChangeTimes,
   type VirusConcentrationModel,
 } from "./concentration.ts";
@@ -50,6 +51,7 @@ import {
   type Vec,
 } from "./vec.ts";
 import { CM3_PER_M3 } from "../units.ts";
+import { cacheSlot, createEvaluationCache, type EvaluationCache } from "./evaluation_cache.ts";
 
 /** 1 / ln 2: ID50 × 1/ln 2 is ID63, the dose of the exponential dose-response. */
 const ONE_OVER_LN2 = 1 / Math.log(2);
@@ -168,18 +170,19 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
  * column per (immutable) model, shared by the exposure models of every group (which also
  * lets them share the Chebyshev moments keyed by it).
  */
-function aerosolsTimesDeposited(cm: VirusConcentrationModel): Vec {
-  let value = aerosolsTimesDepositedOf.get(cm);
-  if (value === undefined) {
+function aerosolsTimesDeposited(cm: VirusConcentrationModel, cache: EvaluationCache): Vec {
+  return cache.get(AEROSOLS_TIMES_DEPOSITED, cm, () => {
     const fdep = fractionDeposited(emittedDiameter(cm.infected), cm.evaporationFactor);
-    value = mul(populationAerosols(cm.infected), fdep);
+    const value = mul(populationAerosols(cm.infected), fdep);
     releaseColumn(fdep); // a fresh temporary
-    aerosolsTimesDepositedOf.set(cm, value);
-  }
-  return value;
+    return value;
+  });
 }
 
-const aerosolsTimesDepositedOf = new WeakMap<VirusConcentrationModel, Vec>();
+/** Aerosol volume × fraction deposited of a concentration model. */
+const AEROSOLS_TIMES_DEPOSITED = cacheSlot<VirusConcentrationModel, Vec>(
+  "aerosols times deposited",
+);
 
 /**
  * Builds the evaluator of an exposure model.
@@ -187,14 +190,20 @@ const aerosolsTimesDepositedOf = new WeakMap<VirusConcentrationModel, Vec>();
  * @param model The exposure model.
  * @param concentrationOverrides Optional known parts of each concentration model's
  *   evaluation (index-aligned with `model.concentrationModels`).
+ * @param options The cache (shared with its concentration evaluators) and the fast
+ *   paths to take.
  * @returns The evaluator.
  */
 export function exposureEvaluator(
   model: ExposureModel,
   concentrationOverrides: readonly ConcentrationOverrides[] = [],
+  options: EvaluatorOptions = {},
 ): ExposureEvaluator {
+  const cache = options.cache ?? createEvaluationCache();
+  const fastPath = options.fastPath ?? "auto";
+  const evaluatorOptions: EvaluatorOptions = { cache, fastPath };
   const concentrations = model.concentrationModels.map((cm, k) =>
-    concentrationEvaluator(cm, concentrationOverrides[k])
+    concentrationEvaluator(cm, concentrationOverrides[k], evaluatorOptions)
   );
   const exposed = model.exposed;
   const exposedSpans = boundaries(presenceInterval(exposed));
@@ -257,7 +266,7 @@ export function exposureEvaluator(
     const doseFactor: Vec = scalar ? out[0] : out;
     return {
       perSampleDiameter: diameter !== undefined && isArray(diameter),
-      aerosolsTimesDeposited: aerosolsTimesDeposited(cm),
+      aerosolsTimesDeposited: aerosolsTimesDeposited(cm, cache),
       doseFactor,
     };
   });
@@ -520,7 +529,9 @@ export function exposureEvaluator(
     for (let k = 0; k + 1 < times.length; k++) pairs.push(...spansBetween(times[k], times[k + 1]));
     prefetchWeighted(pairs.flat());
     if (staticParts.some((p) => !p.perSampleDiameter)) prefetch(pairs);
-    const fused = fusedDeposited(times, shortRange && model.shortRange.length > 0);
+    const fused = fastPath === "plain"
+      ? undefined
+      : fusedDeposited(times, shortRange && model.shortRange.length > 0);
     if (fused !== undefined) return fused;
     let total: Vec | undefined;
     for (let k = 0; k + 1 < times.length; k++) {
@@ -607,6 +618,7 @@ export function exposureEvaluator(
         })),
       },
       concentrationOverrides,
+      evaluatorOptions,
     );
 
   return {

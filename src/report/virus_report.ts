@@ -25,6 +25,7 @@ import type { WeatherDataset } from "../weather/dataset.ts";
 import { conditionalProbabilityData } from "./conditional_probability.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot } from "./uncertainties_plot.ts";
+import { createEvaluationCache } from "../model/evaluation_cache.ts";
 
 /**
  * Largest accepted Monte Carlo sample size.
@@ -264,17 +265,19 @@ function report(
     reportRatesOnly: true,
   });
   const times = interestingTimes(models.exposureModels);
+  // One cache for the evaluators of every group: their models share columns.
+  const cache = createEvaluationCache();
   const groups: Record<string, GroupReport> = {};
   for (const model of models.exposureModels) {
     groups[model.identifier] = groupReport(
       form,
       registry,
-      model,
+      exposureEvaluator(model, [], { cache }),
       times,
       options.probDist ?? true,
     );
   }
-  const co2 = concentrationEvaluator(models.co2Model);
+  const co2 = concentrationEvaluator(models.co2Model, {}, { cache });
   const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
   const co2Samples = sampleCount(co2.normalization);
   return {
@@ -296,11 +299,11 @@ function describe(form: VirusForm, models: readonly ExposureModel[], n: number):
 function groupReport(
   form: VirusForm,
   registry: DataRegistry,
-  model: ExposureModel,
+  ev: ExposureEvaluator,
   times: number[],
   withDist: boolean,
 ): GroupReport {
-  const ev = exposureEvaluator(model);
+  const model = ev.model;
   const prob = ev.infectionProbability() as Float64Array;
   const stats = sampleStatistics(prob);
   const h = histogram(prob, 100, 100);
