@@ -168,10 +168,17 @@ export function minBackgroundConcentration(model: ConcentrationModel): Vec {
 /**
  * Normalisation factor: emission rate of one infected person (virions/h), or CO2 exhaled
  * per person, 10⁶ × exhalation rate × CO2 fraction (ppm · m³/h).
+ *
+ * @param model The model.
+ * @param cache The evaluation's cache.
+ * @returns The factor.
  */
-export function normalizationFactor(model: ConcentrationModel): Vec {
+export function normalizationFactor(
+  model: ConcentrationModel,
+  cache: EvaluationCache = createEvaluationCache(),
+): Vec {
   if (model.kind === "known") return model.normalizationFactor;
-  if (model.kind === "virus") return emissionRatePerPerson(model.infected);
+  if (model.kind === "virus") return emissionRatePerPerson(model.infected, cache);
   const q = model.emitters.activity.exhalationRate;
   const fraction = model.fractionExhaled;
   if (typeof q === "number") return (PPM_PER_FRACTION * q) * fraction;
@@ -304,7 +311,7 @@ export function concentrationEvaluator(
     ? [...overrides.stateChangeTimes]
     : stateChangeTimes(model);
   const firstPresence = boundaries(presenceInterval(population))[0][0];
-  const normalization = normalizationFactor(model);
+  const normalization = normalizationFactor(model, cache);
   const background = normedBackground(minBackgroundConcentration(model), normalization);
   const volume = model.room.volume;
   const normedCache = new Map<number, Vec>();

@@ -173,7 +173,7 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
 function aerosolsTimesDeposited(cm: VirusConcentrationModel, cache: EvaluationCache): Vec {
   return cache.get(AEROSOLS_TIMES_DEPOSITED, cm, () => {
     const fdep = fractionDeposited(emittedDiameter(cm.infected), cm.evaporationFactor);
-    const value = mul(populationAerosols(cm.infected), fdep);
+    const value = mul(populationAerosols(cm.infected, cache), fdep);
     releaseColumn(fdep); // a fresh temporary
     return value;
   });
@@ -254,7 +254,7 @@ export function exposureEvaluator(
   const staticParts: LongRangeDoseFactors[] = model.concentrationModels.map((cm) => {
     const diameter = emittedDiameter(cm.infected);
     // Emission per aerosol × (inhalation × (1 − η_in)), in one pass.
-    const emission = emissionRatePerAerosolPerPerson(cm.infected);
+    const emission = emissionRatePerAerosolPerPerson(cm.infected, cache);
     const inhalation = exposed.activity.inhalationRate;
     const eta = inhaleEfficiency(exposed.mask);
     const scalar = ![emission, inhalation, eta].some(isArray);
@@ -331,7 +331,7 @@ export function exposureEvaluator(
   const jetFactor: Vec = (() => {
     if (model.shortRange.length === 0) return 0;
     const infected = model.concentrationModels[0].infected;
-    const emission = emissionRatePerAerosolPerPerson(infected);
+    const emission = emissionRatePerAerosolPerPerson(infected, cache);
     const exhalation = infected.activity.exhalationRate;
     const inhaleEta = inhaleEfficiency(exposed.mask);
     const scalar = ![emission, exhalation, inhaleEta].some(isArray);
@@ -355,7 +355,7 @@ export function exposureEvaluator(
     const deposition = fractionDeposited(diameter, 1.0);
     // The normalisation factor (shortRangeNormalizationFactor), emission per aerosol /
     // exhalation rate, is divided out sample by sample rather than kept as a column.
-    const emission = emissionRatePerAerosolPerPerson(interaction.infected);
+    const emission = emissionRatePerAerosolPerPerson(interaction.infected, cache);
     const exhalation = interaction.infected.activity.exhalationRate;
     const inhalation = interaction.activity.inhalationRate;
     // Mean over samples of (1 / dilution · jet origin) · normalisation (reference

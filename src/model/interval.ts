@@ -35,6 +35,8 @@ export interface PeriodicInterval {
   readonly durationMin: number;
   /** Start of the first opening, h since midnight. */
   readonly startH: number;
+  /** Its spans `[start, end]`, h (made once, by {@link periodicInterval}). */
+  readonly spans: Boundaries;
 }
 
 /** The interval during which nothing ever happens (the reference's bare `Interval`). */
@@ -90,7 +92,12 @@ export function periodicInterval(
   durationMin: number,
   startH = 0,
 ): PeriodicInterval {
-  return { kind: "periodic", periodMin, durationMin, startH };
+  const durationH = durationMin / MIN_PER_H;
+  const spans = periodMin === 0 || durationMin === 0 ? [] : Array.from(
+    numpyArange(startH, END_OF_DAY_H, periodMin / MIN_PER_H),
+    (start) => [start, start + durationH] as const,
+  );
+  return { kind: "periodic", periodMin, durationMin, startH, spans };
 }
 
 /**
@@ -121,27 +128,10 @@ export function boundaries(interval: Interval): Boundaries {
     case "specific":
       return interval.presentTimes;
     case "periodic":
-      return periodicBoundaries(interval);
+      return interval.spans;
     default:
       return unreachable(interval, "interval");
   }
-}
-
-/** The spans of each (immutable) periodic interval, made once: presence tests ask often. */
-const periodicSpans = new WeakMap<PeriodicInterval, Boundaries>();
-
-function periodicBoundaries(interval: PeriodicInterval): Boundaries {
-  let spans = periodicSpans.get(interval);
-  if (spans === undefined) {
-    const { periodMin, durationMin, startH } = interval;
-    const durationH = durationMin / MIN_PER_H;
-    spans = periodMin === 0 || durationMin === 0 ? [] : Array.from(
-      numpyArange(startH, END_OF_DAY_H, periodMin / MIN_PER_H),
-      (start) => [start, start + durationH] as const,
-    );
-    periodicSpans.set(interval, spans);
-  }
-  return spans;
 }
 
 /**
