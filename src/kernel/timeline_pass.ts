@@ -62,8 +62,11 @@ export interface TimelinePassInputs {
 export interface TimelinePassResult {
   /** For each weight: Σ_i w_i C_i at each probe. */
   readonly sums: Float64Array[];
-  /** For each span: ∫ C_i over it, per sample (n values). */
-  readonly spanIntegrals: Float64Array[];
+  /**
+   * For each span: ∫ C_i over it, per sample (n values), or one number when the removal
+   * rate and the background are (then every sample has the same concentration).
+   */
+  readonly spanIntegrals: ColumnOrScalar[];
   /** For each integral weight: Σ_i w_i ∫₀ᵗ C_i at each integral time. */
   readonly integralSums: Float64Array[];
 }
@@ -136,9 +139,12 @@ export function timelinePass(kernel: Kernel, inputs: TimelinePassInputs): Timeli
       intSums,
     );
     const at = (endpoint: number) => kernel.f64(cumulative + endpoint * n * F64_BYTES, n);
-    const spanIntegrals = inputs.spans.map(([a, b]) => {
+    const scalar = typeof inputs.removalRate === "number" &&
+      typeof inputs.background === "number";
+    const spanIntegrals = inputs.spans.map(([a, b]): ColumnOrScalar => {
       const ia = at(a);
       const ib = at(b);
+      if (scalar) return ib[0] - ia[0];
       const out = takeColumn(n);
       for (let i = 0; i < n; i++) out[i] = ib[i] - ia[i];
       return out;

@@ -144,10 +144,9 @@ export function timelineBatch(
     endpointCount: endpoints.length,
     spans: intervals.map(([a, b]) => [endpoints.indexOf(a), endpoints.indexOf(b)] as const),
   });
-  const scalar = typeof inputs.dep === "number" && typeof inputs.background === "number";
   return {
     sums: pass.sums,
-    integrals: pass.spanIntegrals.map((c): Vec => (scalar ? c[0] : c)),
+    integrals: pass.spanIntegrals,
     integralSums: pass.integralSums,
   };
 }
