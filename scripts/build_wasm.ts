@@ -20,8 +20,8 @@ const OUTPUT = new URL("src/kernel/_wasm.ts", ROOT);
 
 /**
  * Compiler flags: optimised, no runtime, SIMD on, `abort` removed; the one import is the
- * linear memory, shared (threads) with a maximum of 2 GiB, so that a helper thread's
- * instance can work on the same columns (src/kernel/helper.ts). Relaxed SIMD gives the
+ * linear memory, shared (threads) with a maximum of 2 GiB, so that it never moves and a
+ * view of it stays valid when it grows (src/kernel/kernel.ts). Relaxed SIMD gives the
  * kernel the host's fused multiply-add (see asm/libm.ts).
  */
 const FLAGS = [
