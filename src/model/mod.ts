@@ -24,6 +24,7 @@ export * from "./co2_data_model.ts";
 export * from "./concentration.ts";
 export * from "./expiration.ts";
 export * from "./exposure.ts";
+export * from "./exposure_curves.ts";
 export * from "./interval.ts";
 export * from "./mask.ts";
 export * from "./monte_carlo_data.ts";
