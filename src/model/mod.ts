@@ -25,6 +25,7 @@ export * from "./concentration.ts";
 export * from "./expiration.ts";
 export * from "./exposure.ts";
 export * from "./exposure_curves.ts";
+export * from "./evaluation_cache.ts";
 export * from "./interval.ts";
 export * from "./mask.ts";
 export * from "./monte_carlo_data.ts";
