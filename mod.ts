@@ -1,45 +1,85 @@
 /**
- * CAiMIRA in TypeScript: the airborne-infection risk model of CERN's CAiMIRA
- * (virus concentration in a room, long- and short-range exposure, Monte Carlo
- * uncertainty, infection probability, CO2 model), with its vectorised loops in a
- * WebAssembly kernel and a random stream that reproduces the reference's seeded runs.
+ * CAiMIRA in TypeScript: CERN's airborne-infection risk model (CAiMIRA 4.19.0) for Deno.
+ * From a room, its ventilation, the people in it and what they do, it computes the virus
+ * report (concentration of infectious virions over time, short- and long-range
+ * exposure, probability of infection and expected new cases, with Monte Carlo
+ * uncertainty from a seeded numpy-compatible generator, so a seeded report equals the
+ * reference's) and the CO2 report (ventilation transition times fitted to measured
+ * CO2). It runs as a library (this module) or as a REST server (`deno task serve`).
  *
- * This release provides the numpy-compatible generator, the reference's sampleable
- * distributions, its default parameters and the physics model (concentration,
- * short- and long-range exposure, infection probability) with Monte Carlo builders.
+ * Start here: {@link virusReport} and {@link co2Report} take the forms of the
+ * reference's web calculator. The subpaths hold the rest:
+ *
+ * - `./model`: rooms, ventilation, populations, concentration and exposure models
+ * - `./montecarlo`: the generator, sampleable distributions, the BLO model
+ * - `./forms`: parsing, validation and model building from the forms
+ * - `./report`: the report data, plots and the CO2 fit
+ * - `./registry`: default parameters and overrides
+ * - `./weather`: weather stations and outdoor temperatures
+ * - `./server`: the REST server
  *
  * @example Usage
  * ```ts
- * import { createRng, generateSamples, uniformDistribution } from "./mod.ts";
+ * import { virusReport } from "./mod.ts";
  *
- * const rng = createRng(0);
- * const infectiousDose = generateSamples(uniformDistribution(10, 100), rng, 250_000);
- * console.log(infectiousDose[0]); // 59.393215353459226, as numpy.random.seed(0) gives
+ * const report = virusReport({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * }, { seed: 0, sampleSize: 2000 });
+ * console.log(report.groups);
  * ```
  *
  * @module
  */
 
-// Monte Carlo: seeded generator, distributions, BLO model
-export * from "./src/montecarlo/mod.ts";
+// Reports: the virus report and the CO2 report (the reference's /virus/report, /co2/report)
+export {
+  co2Report,
+  co2TransitionTimes,
+  MAX_SAMPLE_SIZE,
+  virusReport,
+  virusReportFromForm,
+} from "./src/report/mod.ts";
+export type {
+  Co2Report,
+  Co2ReportOptions,
+  Co2TransitionTimes,
+  GroupReport,
+  VirusReport,
+  VirusReportOptions,
+} from "./src/report/mod.ts";
 
-// Physics: rooms, ventilation, populations, concentration, exposure, Monte Carlo builders
-export * from "./src/model/mod.ts";
+// Forms: the two forms, parsed and validated
+export { FormError, parseCo2Form, parseVirusForm } from "./src/forms/mod.ts";
+export type { Co2Form, FormIssue, VirusForm } from "./src/forms/mod.ts";
 
 // Default parameters (the reference's DataRegistry) and overrides
-export * from "./src/registry/mod.ts";
+export { DEFAULT_REGISTRY, loadRegistry, RegistryError } from "./src/registry/mod.ts";
+export type { DataRegistry } from "./src/registry/mod.ts";
 
-// Forms: the /virus/report form, parsed and validated
-export * from "./src/forms/mod.ts";
+// Monte Carlo: the seeded generator and distributions
+export {
+  createRng,
+  generateSamples,
+  logNormalDistribution,
+  normalDistribution,
+  uniformDistribution,
+} from "./src/montecarlo/mod.ts";
+export type { Distribution, Rng } from "./src/montecarlo/mod.ts";
 
-// Report: the virus report data (the reference's /virus/report results)
-export * from "./src/report/mod.ts";
-
-// Weather: stations, nearest station, time zones, outdoor temperature profiles
-export * from "./src/weather/mod.ts";
-
-// Kernel: the WebAssembly instance behind the numerics
-export * from "./src/kernel/mod.ts";
+// Weather: stations and outdoor temperatures (for natural ventilation)
+export { createWeatherDataset, loadWeatherDataset } from "./src/weather/mod.ts";
+export type { WeatherDataset } from "./src/weather/mod.ts";
 
 // Package metadata
 export { VERSION } from "./src/version.ts";

@@ -2,7 +2,7 @@
 //
 // The kernel allocates nothing: the TypeScript wrapper (src/kernel/kernel.ts) owns all
 // memory above `heap_base()` and passes byte offsets. The memory is imported and shared,
-// so that two instances (two threads) can work on one report's columns; each instance has
+// so that a view of it stays valid when it grows; each instance has
 // its own scratch block (asm/scratch.ts). Every export is a flat function
 // over f64 columns (8-byte aligned) and u32 index buffers.
 
@@ -29,13 +29,9 @@ export {
 } from "./particles";
 export {
   divide_column,
-  histogram_counts,
-  histogram_edges,
-  min_max,
   numpy_histogram,
   numpy_std,
   numpy_sum,
-  pairwise_sum,
 } from "./reductions";
 export { timeline_pass } from "./timeline";
 export { mt_next_u32, mt_refresh, mt_seed, state_bytes } from "./mt19937";
@@ -44,21 +40,11 @@ export {
   fill_normal,
   fill_random,
   fill_uniform,
-  gaussian_attempts,
-  gaussian_head,
-  gaussian_tail,
-  gaussian_values,
   interp_at,
   interp_init,
   interp_rejection,
-  interp_rescan,
-  interp_rounds,
-  interp_scan,
-  kde_prepare,
   kde_sample,
-  kde_search,
   pow10_column,
-  pow10_part,
   skip_normal,
 } from "./samplers";
 export { scratch_bytes, set_scratch } from "./scratch";

@@ -441,33 +441,6 @@ export function fillGaussian<M, Mode>(s: usize, out: usize, n: u32, loc: f64, sc
   endDraws(s);
 }
 
-/**
- * The draws of `fillGaussian` of n values, in three steps, without the values of the
- * pairs: `gaussianHead` writes the value taken from the cache (if any) at `out` and
- * returns h = 1, else 0; `gaussianAttempts` writes the accepted attempts of the next
- * `pairs` pairs to `buf` (16 bytes each), in any number of calls for the (n − h) / 2
- * pairs; when n − h is odd, `gaussianTail` then writes the last value at `at` and caches
- * its pair's second value. The stream ends where `fillGaussian`'s would, and
- * `attemptValues` gives the pairs' values out[h …] from `buf`, in any number of parts.
- */
-export function gaussianHead<M, Mode>(s: usize, out: usize, loc: f64, scale: f64): u32 {
-  return headValue<M, Mode>(s, out, loc, scale);
-}
-
-/** See `gaussianHead`. */
-export function gaussianAttempts(s: usize, buf: usize, pairs: u32): void {
-  beginDraws(s);
-  acceptedAttempts(s, buf, pairs);
-  endDraws(s);
-}
-
-/** See `gaussianHead`. */
-export function gaussianTail<M, Mode>(s: usize, at: usize, loc: f64, scale: f64): void {
-  beginDraws(s);
-  tailValue<M, Mode>(s, at, loc, scale);
-  endDraws(s);
-}
-
 /** The value of `Mode` from the Gaussian value g at `at`: loc + scale · g, or e^(that), or out + scale · g. */
 // @ts-ignore: decorator
 @inline function valueOf<M, Mode>(at: usize, g: f64, loc: f64, scale: f64): f64 {

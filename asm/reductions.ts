@@ -63,19 +63,13 @@ export function numpy_std(p: usize, n: u32, scratch: usize): f64 {
 
 /**
  * `np.histogram(x, bins)` of n f64 at `p`: writes bins + 1 edges (f64) to `edges` and
- * bins counts (f64) to `counts`. NaNs are not handled (numpy raises). The same as
- * `min_max`, `histogram_edges` and `histogram_counts` in turn (the counts of parts of
- * the samples add up to those of the whole).
+ * bins counts (f64) to `counts`. NaNs are not handled (numpy raises): the samples'
+ * range, then `histogram_edges` and `histogram_counts`.
  */
 export function numpy_histogram(p: usize, n: u32, bins: u32, edges: usize, counts: usize): void {
   const range = rangeOf(p, n);
   histogram_edges(f64x2.extract_lane(range, 0), f64x2.extract_lane(range, 1), bins, edges);
   histogram_counts(p, n, bins, edges, counts);
-}
-
-/** The smallest and the largest of n f64 at `p` into `out` (2 f64; ∞ and −∞ when n = 0). */
-export function min_max(p: usize, n: u32, out: usize): void {
-  v128.store(out, rangeOf(p, n));
 }
 
 /** (smallest, largest) of n f64 at `p`, (∞, −∞) when n = 0. */

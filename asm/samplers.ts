@@ -7,16 +7,7 @@
 // All pointers are byte offsets into linear memory; f64 columns are 8-byte aligned.
 
 import { HostFma, pow10InRange, pow10Of, pow10Of2, SoftFma, useHostFma } from "./libm";
-import {
-  attemptValues,
-  fillGaussian,
-  fillUniform,
-  gaussianAttempts,
-  gaussianHead,
-  gaussianTail,
-  skipGaussian,
-} from "./mt19937";
-import { FACTORS_OFFSET, scratchAt } from "./scratch";
+import { fillGaussian, fillUniform, skipGaussian } from "./mt19937";
 
 /** `out`: n f64, `random_sample(n)` in [0, 1). */
 export function fill_random(s: usize, out: usize, n: u32): void {
@@ -44,64 +35,6 @@ export function skip_normal(s: usize, n: u32): void {
 export function fill_lognormal(s: usize, out: usize, n: u32, mean: f64, sigma: f64): void {
   if (useHostFma()) fillGaussian<HostFma, u8>(s, out, n, mean, sigma);
   else fillGaussian<SoftFma, u8>(s, out, n, mean, sigma);
-}
-
-/**
- * The draws of `fill_normal` (mode 0), `fill_lognormal` (mode 1) or of the in-place
- * `normal(loc=out, scale)` (mode 2) of n values, in three steps that leave the values of
- * the pairs to `gaussian_values`: `gaussian_head` writes the cached value, if any, at
- * `out` and returns h = 1 (else 0); `gaussian_attempts` writes the accepted attempts of
- * the next `pairs` pairs to `buf` (16 bytes each; in any number of calls for the
- * (n − h) / 2 pairs, in order); when n − h is odd, `gaussian_tail` then writes the last
- * value at `at`. The generator ends where the fill's would.
- */
-export function gaussian_head(s: usize, out: usize, loc: f64, scale: f64, mode: u32): u32 {
-  if (useHostFma()) {
-    if (mode == 1) return gaussianHead<HostFma, u8>(s, out, loc, scale);
-    if (mode == 2) return gaussianHead<HostFma, u32>(s, out, loc, scale);
-    return gaussianHead<HostFma, u16>(s, out, loc, scale);
-  }
-  if (mode == 1) return gaussianHead<SoftFma, u8>(s, out, loc, scale);
-  if (mode == 2) return gaussianHead<SoftFma, u32>(s, out, loc, scale);
-  return gaussianHead<SoftFma, u16>(s, out, loc, scale);
-}
-
-/** See `gaussian_head`. */
-export function gaussian_attempts(s: usize, buf: usize, pairs: u32): void {
-  gaussianAttempts(s, buf, pairs);
-}
-
-/** See `gaussian_head`. */
-export function gaussian_tail(s: usize, at: usize, loc: f64, scale: f64, mode: u32): void {
-  if (useHostFma()) {
-    if (mode == 1) gaussianTail<HostFma, u8>(s, at, loc, scale);
-    else if (mode == 2) gaussianTail<HostFma, u32>(s, at, loc, scale);
-    else gaussianTail<HostFma, u16>(s, at, loc, scale);
-  } else if (mode == 1) gaussianTail<SoftFma, u8>(s, at, loc, scale);
-  else if (mode == 2) gaussianTail<SoftFma, u32>(s, at, loc, scale);
-  else gaussianTail<SoftFma, u16>(s, at, loc, scale);
-}
-
-/**
- * The 2 · `pairs` values of mode `mode` (see `gaussian_head`) of the accepted attempts at
- * `buf` into `out`: any part of a `gaussian_attempts` buffer, on any instance.
- */
-export function gaussian_values(
-  buf: usize,
-  out: usize,
-  pairs: u32,
-  loc: f64,
-  scale: f64,
-  mode: u32,
-): void {
-  const factors = scratchAt(FACTORS_OFFSET);
-  if (useHostFma()) {
-    if (mode == 1) attemptValues<HostFma, u8>(buf, out, pairs, loc, scale, factors);
-    else if (mode == 2) attemptValues<HostFma, u32>(buf, out, pairs, loc, scale, factors);
-    else attemptValues<HostFma, u16>(buf, out, pairs, loc, scale, factors);
-  } else if (mode == 1) attemptValues<SoftFma, u8>(buf, out, pairs, loc, scale, factors);
-  else if (mode == 2) attemptValues<SoftFma, u32>(buf, out, pairs, loc, scale, factors);
-  else attemptValues<SoftFma, u16>(buf, out, pairs, loc, scale, factors);
 }
 
 /**
@@ -401,9 +334,4 @@ export function pow10_column(x: usize, start: u32, n: u32): u32 {
     store<f64>(at, host ? pow10Of<HostFma>(y) : pow10Of<SoftFma>(y));
   }
   return n;
-}
-
-/** `pow10_column(x, 0, n)`, its result (the index where it stopped) stored as u32 at `stop`. */
-export function pow10_part(x: usize, n: u32, stop: usize): void {
-  store<u32>(stop, pow10_column(x, 0, n));
 }

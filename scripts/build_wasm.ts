@@ -6,9 +6,13 @@
  *   deno task build:wasm          regenerate src/kernel/_wasm.ts
  *   deno task build:wasm --check  exit 1 when the committed module is stale
  *
+ * Either way, the compiled module's exports must be the functions listed in
+ * src/kernel/functions.ts (names and parameter counts) and the memory.
+ *
  * @module
  */
 import asc from "assemblyscript/asc";
+import { KERNEL_FUNCTIONS, KERNEL_TEST_FUNCTIONS } from "../src/kernel/functions.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const ENTRY = "asm/index.ts";
@@ -16,8 +20,8 @@ const OUTPUT = new URL("src/kernel/_wasm.ts", ROOT);
 
 /**
  * Compiler flags: optimised, no runtime, SIMD on, `abort` removed; the one import is the
- * linear memory, shared (threads) with a maximum of 2 GiB, so that a helper thread's
- * instance can work on the same columns (src/kernel/helper.ts). Relaxed SIMD gives the
+ * linear memory, shared (threads) with a maximum of 2 GiB, so that it never moves and a
+ * view of it stays valid when it grows (src/kernel/kernel.ts). Relaxed SIMD gives the
  * kernel the host's fused multiply-add (see asm/libm.ts).
  */
 const FLAGS = [
@@ -88,7 +92,36 @@ export const KERNEL_WASM_BASE64 =
 `;
 }
 
+/**
+ * The differences between the module's exports and the list of kernel functions
+ * (src/kernel/functions.ts): missing, unlisted, or with another number of parameters.
+ */
+function exportMismatches(wasm: Uint8Array): string[] {
+  const module = new WebAssembly.Module(new Uint8Array(wasm));
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 32768, shared: true });
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const listed: Record<string, number> = { ...KERNEL_FUNCTIONS, ...KERNEL_TEST_FUNCTIONS };
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(instance.exports)) {
+    if (name === "memory") continue;
+    if (!(name in listed)) problems.push(`${name}: exported by the kernel but not listed`);
+    else if (typeof value !== "function") problems.push(`${name}: not a function`);
+    else if (value.length !== listed[name]) {
+      problems.push(`${name}: ${value.length} parameters in the kernel, ${listed[name]} listed`);
+    }
+  }
+  for (const name of Object.keys(listed)) {
+    if (!(name in instance.exports)) problems.push(`${name}: listed but not exported`);
+  }
+  return problems;
+}
+
 const wasm = await compile();
+const mismatches = exportMismatches(wasm);
+if (mismatches.length > 0) {
+  console.error(`src/kernel/functions.ts does not match the kernel:\n  ${mismatches.join("\n  ")}`);
+  Deno.exit(1);
+}
 const text = render(toBase64(wasm), await sha256Hex(wasm), wasm.length);
 
 if (Deno.args.includes("--check")) {

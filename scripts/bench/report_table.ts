@@ -5,10 +5,9 @@
  * `alternativeScenarios`: at most 1 % of the reference's fastest time, `run_s_min`, and
  * under 250 MB). For every shared
  * fixture a fresh Deno process runs 2 warm-up and 7 timed reports (N = 250,000, seed 0,
- * `probDist: false`, as the timing benchmark; once the kernel's helper thread, if any, is
- * up, as in a running server) and reports the median and fastest time, the median CPU
- * time of the process (all its threads; on a loaded machine it stays near the quiet
- * machine's time while wall times grow) and
+ * `probDist: false`, as the timing benchmark) and reports the median and fastest time, the
+ * median CPU time of the process (on a loaded machine it stays near the quiet machine's
+ * time while wall times grow) and
  * its peak resident set (`VmHWM` of /proc/self/status, Linux) after the first 2 reports
  * and after all 9 (the JavaScript heap holding earlier reports' output arrays grows until
  * V8's next full collection, so the peak rises with the number of reports). The reference's median
@@ -22,7 +21,6 @@
  * @module
  */
 import process from "node:process";
-import { sharedKernel } from "../../src/kernel/shared.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import {
   fixtureWeather,
@@ -67,8 +65,6 @@ const TABLES: readonly Table[] = [
 ];
 const WARM_UP = 2;
 const TIMED = 7;
-/** Longest wait for the report kernel's helper thread to be up, ms. */
-const HELPER_WAIT_MS = 2000;
 
 function peakResidentMb(): number {
   const status = Deno.readTextFileSync("/proc/self/status");
@@ -82,13 +78,6 @@ async function child(path: string): Promise<void> {
   const alternativeScenarios = path.startsWith("ui_report/");
   const run = () =>
     virusReport(input, { seed: 0, weather, year: 2026, probDist: false, alternativeScenarios });
-  // The reports' kernel and its helper thread (src/kernel/shared.ts) start with the first
-  // report of a process; a server's are up long before its reports.
-  const kernel = sharedKernel();
-  const deadline = performance.now() + HELPER_WAIT_MS;
-  while (!kernel.splits(1 << 20) && performance.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
   for (let i = 0; i < WARM_UP; i++) run();
   const peakWarmUp = peakResidentMb();
   const ms: number[] = [];
@@ -109,7 +98,6 @@ async function child(path: string): Promise<void> {
       min: ms[0],
       peakWarmUp,
       peak: peakResidentMb(),
-      helper: kernel.splits(1 << 20),
     }),
   );
 }
@@ -133,9 +121,9 @@ async function printTable(table: Table, names: readonly string[]): Promise<void>
   );
   console.log(
     `| fixture | median ms | fastest ms | median CPU ms | reference s | ratio | ` +
-      `peak MB, ${WARM_UP} reports | peak MB, ${WARM_UP + TIMED} reports | helper thread |`,
+      `peak MB, ${WARM_UP} reports | peak MB, ${WARM_UP + TIMED} reports |`,
   );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const name of names) {
     const meta = await readFixture(`${table.folder}/${name}.meta.json`) as Record<
       Table["referenceTime"],
@@ -156,7 +144,7 @@ async function printTable(table: Table, names: readonly string[]): Promise<void>
       console.log(`| ${name} | failed (exit ${out.code}) | | | | | | | |`);
       continue;
     }
-    const { median, min, cpuMedian, peakWarmUp, peak, helper } = JSON.parse(
+    const { median, min, cpuMedian, peakWarmUp, peak } = JSON.parse(
       new TextDecoder().decode(out.stdout).trim(),
     );
     const reference = meta[table.referenceTime];
@@ -167,7 +155,7 @@ async function printTable(table: Table, names: readonly string[]): Promise<void>
         `${reference.toFixed(2)} | ` +
         `${(ratio * 100).toFixed(2)} %${mark(ratio <= targetRatio)} | ` +
         `${peakWarmUp.toFixed(0)}${mark(peakWarmUp < targetMb)} | ` +
-        `${peak.toFixed(0)}${mark(peak < targetMb)} | ${helper ? "yes" : "no"} |`,
+        `${peak.toFixed(0)}${mark(peak < targetMb)} |`,
     );
   }
 }

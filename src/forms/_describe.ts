@@ -3,12 +3,10 @@
  *
  * @module
  */
+import { MIN_PER_H } from "../units.ts";
 
 /** Longest string echoed back in a message before it is shortened. */
 const MAX_ECHO_CHARS = 60;
-
-/** Minutes in one hour. */
-const MIN_PER_H = 60;
 
 /**
  * Describes a value for an error message: numbers and booleans as written, strings

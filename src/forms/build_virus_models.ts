@@ -20,8 +20,6 @@ import {
   virusSpec,
 } from "../model/monte_carlo_data.ts";
 import { piecewiseConstant } from "../model/piecewise_constant.ts";
-import { startFractionDeposited } from "../model/particle.ts";
-import { emittedDiameter } from "../model/population.ts";
 import { createRoom, type Room } from "../model/room.ts";
 import {
   type InfectedPopulationSpec,
@@ -60,8 +58,8 @@ import {
   totalOccupancy,
 } from "./presence.ts";
 import type { VirusForm } from "./virus_form.ts";
+import { MIN_PER_H } from "../units.ts";
 
-const MIN_PER_H = 60;
 /** Identifier of the single exposed group without dynamic occupancy (reference default). */
 export const LEGACY_GROUP_ID = "group_1";
 
@@ -190,10 +188,6 @@ export function buildExposureModels(
     n,
     lean && !withInteractions ? "inhalationRate" : undefined,
   );
-  // The deposited fraction of the diameters just drawn, on the helper thread while the
-  // other samples are drawn here.
-  startFractionDeposited(emittedDiameter(infected), EVAPORATION_FACTOR);
-
   const concentrationModel: VirusConcentrationModel = {
     kind: "virus",
     room,

@@ -19,7 +19,29 @@ export interface Co2Data {
   readonly co2: readonly number[];
 }
 
-/** The CO2 form: sensor data, room, ventilation states and the population fields. */
+/**
+ * The CO2 form: sensor data, room, ventilation states and the population fields.
+ *
+ * @example Usage
+ * ```ts
+ * import { type Co2Form, parseCo2Form } from "./mod.ts";
+ * const form: Co2Form = parseCo2Form({
+ *   CO2_data: {
+ *     times: Array.from({ length: 121 }, (_, i) => 8 + i / 30),
+ *     CO2: Array.from({ length: 121 }, (_, i) => 450 + (i < 60 ? 8 * i : 480 - 4 * (i - 60))),
+ *   },
+ *   room_volume: 60,
+ *   total_people: 2,
+ *   infected_people: 1,
+ *   exposed_start: "08:00",
+ *   exposed_finish: "12:00",
+ *   infected_start: "08:00",
+ *   infected_finish: "12:00",
+ *   fitting_ventilation_states: [8, 10, 12],
+ * });
+ * if (form.co2Data.times.length !== 121) throw new Error("the readings");
+ * ```
+ */
 export interface Co2Form extends PopulationForm {
   /** The sensor readings (wire `CO2_data`, required). */
   readonly co2Data: Co2Data;

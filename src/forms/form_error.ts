@@ -4,7 +4,21 @@
  * @module
  */
 
-/** One problem with one field of a form. */
+/**
+ * One problem with one field of a form.
+ *
+ * @example Usage
+ * ```ts
+ * import { FormError, type FormIssue, parseVirusForm } from "./mod.ts";
+ * let issues: readonly FormIssue[] = [];
+ * try {
+ *   parseVirusForm({ room_volume: "-1", volume_type: "room_volume_explicit" });
+ * } catch (e) {
+ *   if (e instanceof FormError) issues = e.issues;
+ * }
+ * if (!issues.some((i) => i.field === "room_volume")) throw new Error("names the field");
+ * ```
+ */
 export interface FormIssue {
   /**
    * The wire name of the top-level field, e.g. `exposed_finish` or `occupancy`; an

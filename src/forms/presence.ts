@@ -14,8 +14,7 @@ import {
 } from "../model/piecewise_constant.ts";
 import { populationBreaks } from "./break_times.ts";
 import type { OccupancyGroup, PopulationForm, TimeInterval } from "./virus_form.ts";
-
-const MIN_PER_H = 60;
+import { MIN_PER_H } from "../units.ts";
 
 /**
  * The presence between `start` and `finish` (minutes) minus the breaks, as hours

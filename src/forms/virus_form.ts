@@ -147,6 +147,26 @@ export type PopulationForm = Pick<VirusForm, PopulationFormField>;
 /**
  * The `/virus/report` form, parsed and validated by `parseVirusForm`. Every field is
  * present (defaults filled in). See the module doc for units and naming.
+ * @example Usage
+ * ```ts
+ * import { parseVirusForm, type VirusForm } from "./mod.ts";
+ * const body = {
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ * };
+ * const form: VirusForm = parseVirusForm(body);
+ * if (form.roomVolume !== 75) throw new Error("m³");
+ * ```
  */
 export interface VirusForm {
   /**

@@ -1,16 +1,8 @@
 /**
- * The WebAssembly kernel: creation, memory management and raw exports.
+ * The WebAssembly kernel behind the numerics: internal to the package (its memory,
+ * byte offsets and functions are handled only in src/kernel/). Only its identity is
+ * public, for reproducibility checks.
  *
  * @module
  */
-export { createKernel } from "./kernel.ts";
-export { setKernelHelper } from "./shared.ts";
-export type {
-  Kernel,
-  KernelExports,
-  KernelHelper,
-  KernelOptions,
-  Part,
-  SplitTask,
-} from "./kernel.ts";
 export { KERNEL_WASM_BYTES, KERNEL_WASM_SHA256 } from "./_wasm.ts";

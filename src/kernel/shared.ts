@@ -1,30 +1,14 @@
 /**
- * A kernel instance shared by stateless helpers (column maths that allocate only
- * scratch inside `scope` and keep nothing between calls) and by the reports, created on
- * first use, with a helper thread (src/kernel/helper.ts) when that is wanted.
+ * The kernel instance shared by stateless column operations (that allocate only scratch
+ * inside `scope` and keep nothing between calls) and by the reports, created on first
+ * use.
  *
  * @module
  */
+import { withColumnArena } from "./column_arena.ts";
 import { createKernel, type Kernel } from "./kernel.ts";
-import { startHelper } from "./helper.ts";
 
 let shared: Kernel | undefined;
-let helperWanted: boolean | undefined;
-
-/** Environment variable that turns the helper thread off ("0") or on ("1"). */
-const HELPER_ENV = "CAIMIRA_KERNEL_HELPER";
-
-/**
- * Whether the shared kernel gets a helper thread when it is created. By default it
- * does on a machine with two cores or more, unless the environment variable
- * `CAIMIRA_KERNEL_HELPER` is "0" (readable only with the env permission). A server that
- * already runs one report per core turns it off. Call before the first report.
- *
- * @param enabled Start a helper thread.
- */
-export function setKernelHelper(enabled: boolean): void {
-  helperWanted = enabled;
-}
 
 /**
  * The shared kernel. Use it only for stateless computations whose allocations are all
@@ -33,15 +17,21 @@ export function setKernelHelper(enabled: boolean): void {
  * @returns The shared kernel instance.
  */
 export function sharedKernel(): Kernel {
-  if (shared === undefined) {
-    shared = createKernel();
-    if (helperWanted ?? helperByDefault()) startHelper(shared);
-  }
+  shared ??= createKernel();
   return shared;
 }
 
-function helperByDefault(): boolean {
-  if ((navigator.hardwareConcurrency ?? 1) < 2) return false;
-  const permission = Deno.permissions.querySync({ name: "env", variable: HELPER_ENV });
-  return permission.state !== "granted" || Deno.env.get(HELPER_ENV) !== "0";
+/**
+ * Runs one computation (e.g. a report) in the shared kernel: `body` gets the kernel (to
+ * hold a generator's state, see `createKernelRng`); every column it makes lives in the
+ * kernel's column heap, where the kernel's functions use it without copies, and is freed
+ * when it returns, with everything it allocated in the kernel (also when it throws).
+ * `body` must return data that holds none of those columns.
+ *
+ * @param body The computation.
+ * @returns What `body` returns.
+ */
+export function withKernelComputation<T>(body: (kernel: Kernel) => T): T {
+  const kernel = sharedKernel();
+  return withColumnArena(() => kernel.scope(() => body(kernel)), kernel);
 }

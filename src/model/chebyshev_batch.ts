@@ -20,8 +20,9 @@
  *
  * @module
  */
-import { kernelColumn, kernelMap } from "../montecarlo/column_arena.ts";
+import { chebyshevMoments, clenshawColumn, normalizeColumn } from "../kernel/columns.ts";
 import type { Kernel } from "../kernel/kernel.ts";
+import { cacheSlot, type EvaluationCache } from "./evaluation_cache.ts";
 import {
   timelineBatch,
   type TimelineInputs,
@@ -30,10 +31,6 @@ import {
 } from "./timeline.ts";
 import { lane, type Vec } from "./vec.ts";
 
-/** Scratch bytes of the kernel's `chebyshev_moments` (asm/chebyshev.ts: six rows of 256 f64). */
-const CHEBYSHEV_SCRATCH_BYTES = 6 * 256 * 8;
-/** Samples per block of the kernel's `chebyshev_moments`. */
-const MOMENT_BLOCK = 256;
 /** Number of Chebyshev nodes. */
 const NODES = 64;
 /** Largest accepted size of the trailing coefficients, relative to the largest one. */
@@ -56,11 +53,12 @@ const COS_TABLE = (() => {
  */
 export function chebyshevBatch(
   kernel: Kernel,
+  cache: EvaluationCache,
   inputs: TimelineInputs,
   request: TimelineRequest,
 ): TimelineResult | undefined {
   const dep = inputs.dep;
-  const background = uniform(inputs.background);
+  const background = uniform(cache, inputs.background);
   if (typeof dep === "number" && background === undefined) {
     return affineBatch(kernel, inputs, request);
   }
@@ -68,7 +66,7 @@ export function chebyshevBatch(
   // Per-sample integral columns alone are cheaper in the exact pass.
   const sumsWanted = (request.times ?? []).length + (request.integralTimes ?? []).length;
   if (sumsWanted === 0) return undefined;
-  const [lo, hi] = rangeOf(dep);
+  const [lo, hi] = rangeOf(cache, dep);
   if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi)))) return undefined;
   const mid = (hi + lo) / 2;
   const half = (hi - lo) / 2;
@@ -138,6 +136,7 @@ export function chebyshevBatch(
   const integralWeights = request.integralWeights ?? [];
   const { x, moments } = cachedMoments(
     kernel,
+    cache,
     dep,
     mid,
     half,
@@ -151,20 +150,8 @@ export function chebyshevBatch(
   const integralSums = integralWeights.map((_, w) =>
     Float64Array.from(integralSumCoefficients, (a) => dot(a!, moments[weights.length + w]))
   );
-  // Per sample, in the kernel (on two threads with a helper): Σ_k a_k T_k(x_i).
-  const integrals: Vec[] = integralCoefficients.map((a) =>
-    kernelColumn(kernel, x.length, (out) => {
-      const ap = kernel.put(a!);
-      const xp = kernel.ref(x);
-      kernel.split("clenshaw_column", x.length, (start, count) => [
-        ap,
-        a!.length,
-        xp + start * 8,
-        count,
-        out + start * 8,
-      ]);
-    })
-  );
+  // Per sample, in the kernel: Σ_k a_k T_k(x_i).
+  const integrals: Vec[] = integralCoefficients.map((a) => clenshawColumn(kernel, a!, x));
   return { sums, integrals, integralSums };
 }
 
@@ -219,35 +206,34 @@ function affineBatch(
   return { sums, integrals: [], integralSums };
 }
 
-/** Smallest and largest value of each (immutable) rate column, found once. */
-const ranges = new WeakMap<Float64Array, readonly [number, number]>();
+/** Smallest and largest value of a rate column. */
+const RANGES = cacheSlot<Float64Array, readonly [number, number]>("column range");
 
-function rangeOf(values: Float64Array): readonly [number, number] {
-  let range = ranges.get(values);
-  if (range === undefined) {
+function rangeOf(cache: EvaluationCache, values: Float64Array): readonly [number, number] {
+  return cache.get(RANGES, values, () => {
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < values.length; i++) {
       if (values[i] < lo) lo = values[i];
       if (values[i] > hi) hi = values[i];
     }
-    range = [lo, hi];
-    ranges.set(values, range);
-  }
-  return range;
+    return [lo, hi] as const;
+  });
 }
 
-/** The common value of each (immutable) column whose samples are all equal, found once. */
-const commonValues = new WeakMap<Float64Array, number | undefined>();
+/** The common value of a column whose samples are all equal (undefined otherwise). */
+const COMMON_VALUES = cacheSlot<Float64Array, number | undefined>("common value");
 
 /** The common value of a vector whose samples are all equal (e.g. a zero background). */
-function uniform(v: Vec): number | undefined {
+function uniform(cache: EvaluationCache, v: Vec): number | undefined {
   if (typeof v === "number") return v;
-  if (commonValues.has(v)) return commonValues.get(v);
-  let common: number | undefined = v.length > 0 ? v[0] : undefined;
-  for (let i = 1; i < v.length && common !== undefined; i++) if (v[i] !== v[0]) common = undefined;
-  commonValues.set(v, common);
-  return common;
+  return cache.get(COMMON_VALUES, v, () => {
+    let common: number | undefined = v.length > 0 ? v[0] : undefined;
+    for (let i = 1; i < v.length && common !== undefined; i++) {
+      if (v[i] !== v[0]) common = undefined;
+    }
+    return common;
+  });
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -265,7 +251,8 @@ interface MomentCache {
   byScalar: Map<number, Float64Array>;
 }
 
-const momentCaches = new WeakMap<Float64Array, MomentCache>();
+/** The moment cache of a rate column (for one normalisation). */
+const MOMENTS = cacheSlot<Float64Array, MomentCache[]>("Chebyshev moments");
 
 /**
  * x_i = (dep_i − mid)/half and the first `degree` moments of each weight, computing only
@@ -274,19 +261,20 @@ const momentCaches = new WeakMap<Float64Array, MomentCache>();
  */
 function cachedMoments(
   kernel: Kernel,
+  caches: EvaluationCache,
   dep: Float64Array,
   mid: number,
   half: number,
   weights: readonly Vec[],
   degree: number,
 ): { x: Float64Array; moments: Float64Array[] } {
-  let cache = momentCaches.get(dep);
-  if (cache === undefined || cache.mid !== mid || cache.half !== half) {
-    const x = kernelMap(kernel, "normalize_column", dep, mid, half);
-    cache = { mid, half, x, byArray: new WeakMap(), byScalar: new Map() };
-    momentCaches.set(dep, cache);
+  const all = caches.get(MOMENTS, dep, () => []);
+  let c = all[0];
+  if (c === undefined || c.mid !== mid || c.half !== half) {
+    const x = normalizeColumn(kernel, dep, mid, half);
+    c = { mid, half, x, byArray: new WeakMap(), byScalar: new Map() };
+    all[0] = c;
   }
-  const c = cache;
   const lookup = (w: Vec) => typeof w === "number" ? c.byScalar.get(w) : c.byArray.get(w);
   const missing = [...new Set(weights.filter((w) => (lookup(w)?.length ?? 0) < degree))];
   const fresh = chebyshevMoments(kernel, c.x, missing, degree);
@@ -295,44 +283,4 @@ function cachedMoments(
     else c.byArray.set(w, fresh[k]);
   });
   return { x: c.x, moments: weights.map((w) => lookup(w)!) };
-}
-
-/**
- * For each weight w: μ_k = Σ_i w_i T_k(x_i), k < K (in the kernel, asm/chebyshev.ts). The
- * sums over the parts of the samples ({@link Kernel.parts}, whole kernel blocks) are made
- * separately, on two threads when the kernel has a helper, and then added in order: the
- * same arithmetic with or without the helper.
- */
-function chebyshevMoments(
-  kernel: Kernel,
-  x: Float64Array,
-  weights: readonly Vec[],
-  K: number,
-): Float64Array[] {
-  if (weights.length === 0) return [];
-  const n = x.length;
-  const nw = weights.length;
-  return kernel.scope(() => {
-    const xp = kernel.ref(x);
-    const ptrs = weights.map((w) => (typeof w === "number" ? 0 : kernel.ref(w)));
-    const weightScalars = kernel.put(weights.map((w) => (typeof w === "number" ? w : 0)));
-    /** The kernel's arguments for the samples [start, start + count). */
-    const part = (start: number, count: number): number[] => {
-      const weightPtrs = kernel.alloc(nw * 4);
-      kernel.u32(weightPtrs, nw).set(ptrs.map((p) => (p === 0 ? 0 : p + start * 8)));
-      const out = kernel.alloc(nw * K * 8);
-      const scratch = kernel.alloc(CHEBYSHEV_SCRATCH_BYTES);
-      return [xp + start * 8, count, K, nw, weightPtrs, weightScalars, out, scratch];
-    };
-    const parts = kernel.parts(n, MOMENT_BLOCK).map((q) => part(q.start, q.count));
-    kernel.runParts("chebyshev_moments", parts);
-    const sums = parts.map((args) => kernel.f64(args[6], nw * K));
-    return weights.map((_, w) =>
-      Float64Array.from({ length: K }, (_, k) => {
-        let sum = sums[0][w * K + k];
-        for (let i = 1; i < sums.length; i++) sum += sums[i][w * K + k];
-        return sum;
-      })
-    );
-  });
 }

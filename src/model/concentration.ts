@@ -12,7 +12,8 @@
  *
  * @module
  */
-import { kernelMap, takeColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
+import { depositionRateColumn } from "../kernel/columns.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
 import { settlingVelocity, settlingVelocityOfDiameter } from "./particle.ts";
 import { valueAt } from "./piecewise_constant.ts";
@@ -36,11 +37,11 @@ import {
 import { add, div, isArray, map1, mul, sampleCount, sum, type Vec } from "./vec.ts";
 import { airExchange, type Ventilation, ventilationTransitionTimes } from "./ventilation.ts";
 import { decayConstant } from "./virus.ts";
+import { PPM_PER_FRACTION, S_PER_H } from "../units.ts";
+import { cacheSlot, createEvaluationCache, type EvaluationCache } from "./evaluation_cache.ts";
 
 /** Height of the emission source (mouth and nose) above the floor, m. */
 export const EMISSION_HEIGHT_M = 1.5;
-/** Seconds per hour. */
-const S_PER_H = 3600;
 
 /** The long-range virus concentration model (reference `ConcentrationModel`). */
 export interface VirusConcentrationModel {
@@ -111,12 +112,22 @@ export function emitters(model: ConcentrationModel): SimplePopulation {
  * + viral decay + air exchange; for CO2, the air exchange alone.
  *
  * Unit: h⁻¹. Source: reference `ConcentrationModel.removal_rate`.
+ *
+ * @param model The model.
+ * @param timeH The time, h.
+ * @param cache The evaluation's cache (the per-sample deposition rate is computed once
+ *   per model in it).
+ * @returns The removal rate, h⁻¹.
  */
-export function removalRate(model: ConcentrationModel, timeH: number): Vec {
+export function removalRate(
+  model: ConcentrationModel,
+  timeH: number,
+  cache: EvaluationCache = createEvaluationCache(),
+): Vec {
   if (model.kind === "known") return model.removalRate;
   const air = airExchange(model.ventilation, model.room, timeH);
   if (model.kind === "co2") return air;
-  const deposition = depositionRate(model);
+  const deposition = depositionRate(model, cache);
   const decay = decayConstant(model.room.humidity, valueAt(model.room.insideTemp, timeH));
   return add(add(deposition, decay), air);
 }
@@ -127,19 +138,15 @@ export function removalRate(model: ConcentrationModel, timeH: number): Vec {
  *
  * Unit: h⁻¹. Source: reference `ConcentrationModel.removal_rate`.
  */
-function depositionRate(model: VirusConcentrationModel): Vec {
-  // Models are immutable: one column per model, shared by every evaluator of it (the
-  // exposure models of several groups), which also lets them share the Chebyshev moments
-  // keyed by this column.
-  let rate = depositionRates.get(model);
-  if (rate === undefined) {
-    rate = computeDepositionRate(model);
-    depositionRates.set(model, rate);
-  }
-  return rate;
+function depositionRate(model: VirusConcentrationModel, cache: EvaluationCache): Vec {
+  // Models are immutable: one column per model in an evaluation's cache, shared by every
+  // evaluator of it (the exposure models of several groups), which also lets them share
+  // the Chebyshev moments keyed by this column.
+  return cache.get(DEPOSITION_RATES, model, () => computeDepositionRate(model));
 }
 
-const depositionRates = new WeakMap<VirusConcentrationModel, Vec>();
+/** The deposition rate of a model. */
+const DEPOSITION_RATES = cacheSlot<VirusConcentrationModel, Vec>("deposition rate");
 
 function computeDepositionRate(model: VirusConcentrationModel): Vec {
   const diameter = emittedDiameter(model.infected);
@@ -148,8 +155,8 @@ function computeDepositionRate(model: VirusConcentrationModel): Vec {
   if (diameter === undefined) return perHour(settlingVelocity(undefined) as number);
   if (!isArray(diameter)) return perHour(settlingVelocityOfDiameter(diameter, f));
   // perHour(settlingVelocityOfDiameter(d, f)) per sample in the kernel (asm/particles.ts,
-  // the same operations), on two threads with a helper.
-  return kernelMap(sharedKernel(), "deposition_rate", diameter, f);
+  // the same operations).
+  return depositionRateColumn(diameter, f);
 }
 
 /** Background concentration, in the unit of the concentration (virions/m³ or ppm). */
@@ -161,15 +168,22 @@ export function minBackgroundConcentration(model: ConcentrationModel): Vec {
 /**
  * Normalisation factor: emission rate of one infected person (virions/h), or CO2 exhaled
  * per person, 10⁶ × exhalation rate × CO2 fraction (ppm · m³/h).
+ *
+ * @param model The model.
+ * @param cache The evaluation's cache.
+ * @returns The factor.
  */
-export function normalizationFactor(model: ConcentrationModel): Vec {
+export function normalizationFactor(
+  model: ConcentrationModel,
+  cache: EvaluationCache = createEvaluationCache(),
+): Vec {
   if (model.kind === "known") return model.normalizationFactor;
-  if (model.kind === "virus") return emissionRatePerPerson(model.infected);
+  if (model.kind === "virus") return emissionRatePerPerson(model.infected, cache);
   const q = model.emitters.activity.exhalationRate;
   const fraction = model.fractionExhaled;
-  if (typeof q === "number") return (1e6 * q) * fraction;
+  if (typeof q === "number") return (PPM_PER_FRACTION * q) * fraction;
   const out = takeColumn(q.length);
-  for (let i = 0; i < q.length; i++) out[i] = (1e6 * q[i]) * fraction;
+  for (let i = 0; i < q.length; i++) out[i] = (PPM_PER_FRACTION * q[i]) * fraction;
   return out;
 }
 
@@ -234,6 +248,35 @@ export interface ConcentrationEvaluator {
 }
 
 /**
+ * Which implementation `ConcentrationEvaluator.batch` (and an exposure evaluator's dose
+ * over the exposed's presence) uses; every one gives the same values up to rounding:
+ *
+ * - "auto": the fastest that applies: the Chebyshev expansion in the per-sample removal
+ *   rate (src/model/chebyshev_batch.ts) when it is accurate enough, else the kernel's
+ *   exact timeline pass (src/model/timeline.ts); for doses, the fused one-pass sum
+ * - "timeline": the kernel's timeline pass, never the Chebyshev expansion
+ * - "plain": the plain definitions, time by time and interval by interval
+ */
+export type FastPath = "auto" | "timeline" | "plain";
+
+/** Options of the evaluators. */
+export interface EvaluatorOptions {
+  /**
+   * The cache of derived columns (deposition rates, Chebyshev moments...); share one
+   * between the evaluators of models that share columns (a report's groups).
+   *
+   * @default {a new cache}
+   */
+  readonly cache?: EvaluationCache;
+  /**
+   * The implementation of the batch evaluations (see {@link FastPath}).
+   *
+   * @default {"auto"}
+   */
+  readonly fastPath?: FastPath;
+}
+
+/**
  * Replacements for parts of the evaluation, to study the equations with known inputs
  * (the reference's tests subclass the model for this).
  */
@@ -254,18 +297,21 @@ export interface ConcentrationOverrides {
  *
  * @param model The model.
  * @param overrides Optional known parts (see {@link ConcentrationOverrides}).
+ * @param options The cache to use and the fast paths to take.
  * @returns The evaluator.
  */
 export function concentrationEvaluator(
   model: ConcentrationModel,
   overrides: ConcentrationOverrides = {},
+  options: EvaluatorOptions = {},
 ): ConcentrationEvaluator {
+  const cache = options.cache ?? createEvaluationCache();
   const population = emitters(model);
   const times = overrides.stateChangeTimes
     ? [...overrides.stateChangeTimes]
     : stateChangeTimes(model);
   const firstPresence = boundaries(presenceInterval(population))[0][0];
-  const normalization = normalizationFactor(model);
+  const normalization = normalizationFactor(model, cache);
   const background = normedBackground(minBackgroundConcentration(model), normalization);
   const volume = model.room.volume;
   const normedCache = new Map<number, Vec>();
@@ -290,7 +336,7 @@ export function concentrationEvaluator(
     const k = segmentOf(t);
     let r = rateCache.get(k);
     if (r === undefined) {
-      r = overrides.removalRate ? overrides.removalRate(t, model) : removalRate(model, t);
+      r = overrides.removalRate ? overrides.removalRate(t, model) : removalRate(model, t, cache);
       rateCache.set(k, r);
     }
     return r;
@@ -393,11 +439,14 @@ export function concentrationEvaluator(
   const kernelInputs = overrides.normedConcentration || overrides.normedConcentrationLimit ||
       overrides.removalRate || overrides.stateChangeTimes
     ? undefined
-    : timelineInputs(model, times, firstPresence, background);
+    : timelineInputs(model, times, firstPresence, background, cache);
+  const fastPath = options.fastPath ?? "auto";
   const batch = (request: TimelineRequest): TimelineResult => {
-    if (kernelInputs) {
+    if (kernelInputs && fastPath !== "plain") {
       const kernel = sharedKernel();
-      return chebyshevBatch(kernel, kernelInputs, request) ??
+      return (fastPath === "auto"
+        ? chebyshevBatch(kernel, cache, kernelInputs, request)
+        : undefined) ??
         timelineBatch(kernel, kernelInputs, request);
     }
     const times = request.times ?? [];
@@ -443,6 +492,7 @@ function timelineInputs(
   times: readonly number[],
   firstPresence: number,
   background: Vec,
+  cache: EvaluationCache,
 ): TimelineInputs | undefined {
   const volume = model.room.volume;
   if (typeof volume !== "number") return undefined;
@@ -450,7 +500,7 @@ function timelineInputs(
   let dep: Vec = 0;
   let baseAt: (t: number) => Vec;
   if (model.kind === "virus") {
-    dep = depositionRate(model);
+    dep = depositionRate(model, cache);
     baseAt = (t) =>
       add(
         decayConstant(model.room.humidity, valueAt(model.room.insideTemp, t)),

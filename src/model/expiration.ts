@@ -3,13 +3,10 @@
  *
  * @module
  */
-import { kernelColumn } from "../montecarlo/column_arena.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import { aerosolVolumeColumn } from "../kernel/columns.ts";
 import { exhaleEfficiency, type Mask } from "./mask.ts";
 import { add, map2, mul, type Vec } from "./vec.ts";
-
-/** Volume conversion, µm³ to mL (cm³). */
-const UM3_TO_ML = 1e-12;
+import { ML_PER_UM3 } from "../units.ts";
 
 /**
  * One expiratory activity with a particle diameter (reference `Expiration`): a fixed
@@ -112,7 +109,7 @@ export function aerosols(expiration: Expiration, mask: Mask): Vec {
       exhaleEfficiency(mask, d),
       (x, eta) => ((Math.PI * x ** 3) / 6) * (1 - eta),
     );
-    return mul(mul(expiration.cn, volume), UM3_TO_ML);
+    return mul(mul(expiration.cn, volume), ML_PER_UM3);
   }
   let totalWeight = 0;
   for (const w of expiration.weights) totalWeight += w;
@@ -131,22 +128,7 @@ const KERNEL_MIN_LENGTH = 64;
 
 /** The single-expiration aerosol volume over a diameter column, in the kernel (asm/particles.ts). */
 function kernelAerosols(d: Float64Array, cn: number, mask: Mask): Float64Array {
-  const kernel = sharedKernel();
-  return kernelColumn(kernel, d.length, (out) => {
-    const dp = kernel.ref(d);
-    const eta = mask.etaExhale;
-    const etaPtr = eta !== undefined && typeof eta !== "number" ? kernel.ref(eta) : 0;
-    kernel.split("aerosol_volume", d.length, (start, count) => [
-      out + start * 8,
-      dp + start * 8,
-      count,
-      cn,
-      etaPtr === 0 ? 0 : etaPtr + start * 8,
-      typeof eta === "number" ? eta : 0,
-      eta === undefined ? 1 : 0,
-      mask.factorExhale,
-    ]);
-  });
+  return aerosolVolumeColumn(d, cn, mask.etaExhale, mask.factorExhale);
 }
 
 /**

@@ -7,48 +7,29 @@
  *
  * @module
  */
-import { releaseColumn, takeColumn } from "../montecarlo/column_arena.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
+import { infectionPercentInto } from "../kernel/columns.ts";
 import { structurallyEqual } from "./_equal.ts";
 import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
 import {
   type ConcentrationEvaluator,
   concentrationEvaluator,
   type ConcentrationOverrides,
+  type EvaluatorOptions,
   stateChangeTimes,
   type VirusConcentrationModel,
 } from "./concentration.ts";
+import { createEvaluationCache } from "./evaluation_cache.ts";
+import { fusedDose } from "./fused_dose.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
-import { inhaleEfficiency } from "./mask.ts";
+import { longRangeDose } from "./long_range_dose.ts";
 import { valueAt } from "./piecewise_constant.ts";
+import { emittedDiameter, type Population, presenceInterval } from "./population.ts";
+import type { ShortRangeModel } from "./short_range.ts";
+import { shortRangeDose } from "./short_range_dose.ts";
+import { add, addInto, isArray, lane, map2, mean, sampleCount, type Vec } from "./vec.ts";
 import { airExchange } from "./ventilation.ts";
 import { decayConstant } from "./virus.ts";
-import { fractionDeposited } from "./particle.ts";
-import {
-  emissionRatePerAerosolPerPerson,
-  emittedDiameter,
-  type Population,
-  populationAerosols,
-  presenceInterval,
-} from "./population.ts";
-import {
-  dilutionFactor,
-  extractBetweenBounds,
-  normedJetOriginConcentration,
-  type ShortRangeModel,
-} from "./short_range.ts";
-import {
-  add,
-  addInto,
-  addProductInto,
-  isArray,
-  lane,
-  map2,
-  mean,
-  mul,
-  sampleCount,
-  type Vec,
-} from "./vec.ts";
 
 /** 1 / ln 2: ID50 × 1/ln 2 is ID63, the dose of the exponential dose-response. */
 const ONE_OVER_LN2 = 1 / Math.log(2);
@@ -168,152 +149,30 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
 }
 
 /**
- * Aerosol volume emitted (mL/cm³) × fraction deposited of a concentration model: one
- * column per (immutable) model, shared by the exposure models of every group (which also
- * lets them share the Chebyshev moments keyed by it).
- */
-function aerosolsTimesDeposited(cm: VirusConcentrationModel): Vec {
-  let value = aerosolsTimesDepositedOf.get(cm);
-  if (value === undefined) {
-    const fdep = fractionDeposited(emittedDiameter(cm.infected), cm.evaporationFactor);
-    value = mul(populationAerosols(cm.infected), fdep);
-    releaseColumn(fdep); // a fresh temporary
-    aerosolsTimesDepositedOf.set(cm, value);
-  }
-  return value;
-}
-
-const aerosolsTimesDepositedOf = new WeakMap<VirusConcentrationModel, Vec>();
-
-/**
  * Builds the evaluator of an exposure model.
  *
  * @param model The exposure model.
  * @param concentrationOverrides Optional known parts of each concentration model's
  *   evaluation (index-aligned with `model.concentrationModels`).
+ * @param options The cache (shared with its concentration evaluators) and the fast
+ *   paths to take.
  * @returns The evaluator.
  */
 export function exposureEvaluator(
   model: ExposureModel,
   concentrationOverrides: readonly ConcentrationOverrides[] = [],
+  options: EvaluatorOptions = {},
 ): ExposureEvaluator {
+  const cache = options.cache ?? createEvaluationCache();
+  const fastPath = options.fastPath ?? "auto";
+  const evaluatorOptions: EvaluatorOptions = { cache, fastPath };
   const concentrations = model.concentrationModels.map((cm, k) =>
-    concentrationEvaluator(cm, concentrationOverrides[k])
+    concentrationEvaluator(cm, concentrationOverrides[k], evaluatorOptions)
   );
   const exposed = model.exposed;
-  const exposedSpans = boundaries(presenceInterval(exposed));
-  const integralCache = new Map<string, Vec>();
   const probabilityCache = new Map<boolean, Vec>();
-
-  const normedIntegral = (k: number, a: number, b: number): Vec => {
-    const key = `${k}:${a}:${b}`;
-    let v = integralCache.get(key);
-    if (v === undefined) {
-      v = concentrations[k].normedIntegratedConcentration(a, b);
-      integralCache.set(key, v);
-    }
-    return v;
-  };
-
-  /** The clipped exposed spans whose integrals a dose between time1 and time2 needs. */
-  const spansBetween = (time1: number, time2: number): [number, number][] => {
-    const spans: [number, number][] = [];
-    for (const [start, stop] of exposedSpans) {
-      if (stop < time1) continue;
-      if (start > time2) break;
-      spans.push([Math.max(start, time1), Math.min(stop, time2)]);
-    }
-    return spans;
-  };
-
-  /** Computes the integrals of many intervals in one pass per concentration model. */
-  const prefetch = (pairs: readonly (readonly [number, number])[]): void => {
-    concentrations.forEach((ev, k) => {
-      const missing = pairs.filter(([a, b]) => !integralCache.has(`${k}:${a}:${b}`));
-      if (missing.length === 0) return;
-      const { integrals } = ev.batch({ intervals: missing });
-      missing.forEach(([a, b], m) => integralCache.set(`${k}:${a}:${b}`, integrals[m]));
-    });
-  };
-
-  /** Normalised exposure to model k between two times, restricted to the exposed presence. */
-  const normedExposure = (k: number, time1: number, time2: number): Vec => {
-    let exposure: Vec = 0;
-    for (const [a, b] of spansBetween(time1, time2)) {
-      exposure = add(exposure, normedIntegral(k, a, b));
-    }
-    return exposure;
-  };
-
-  /** Per-model parts of the long-range dose that do not depend on time (computed once). */
-  const staticParts: LongRangeDoseFactors[] = model.concentrationModels.map((cm) => {
-    const diameter = emittedDiameter(cm.infected);
-    // Emission per aerosol × (inhalation × (1 − η_in)), in one pass.
-    const emission = emissionRatePerAerosolPerPerson(cm.infected);
-    const inhalation = exposed.activity.inhalationRate;
-    const eta = inhaleEfficiency(exposed.mask);
-    const scalar = ![emission, inhalation, eta].some(isArray);
-    const out = scalar ? new Float64Array(1) : takeColumn(sampleCount(emission, inhalation, eta));
-    const [e, es] = lane(emission);
-    const [q, qs] = lane(inhalation);
-    const [h, hs] = lane(eta);
-    for (let i = 0; i < out.length; i++) out[i] = e[i * es] * (q[i * qs] * (1 - h[i * hs]));
-    const doseFactor: Vec = scalar ? out[0] : out;
-    return {
-      perSampleDiameter: diameter !== undefined && isArray(diameter),
-      aerosolsTimesDeposited: aerosolsTimesDeposited(cm),
-      doseFactor,
-    };
-  });
-
-  /**
-   * With per-sample diameters only the mean over the samples of exposure × aerosols ×
-   * deposition enters the dose: Σ_i w_i ∫₀ᵗ C_i at every needed time, one batch per model.
-   */
-  const weightedCumulative = model.concentrationModels.map(() => new Map<number, number>());
-  const prefetchWeighted = (spanTimes: readonly number[]): void => {
-    staticParts.forEach((parts, k) => {
-      if (!parts.perSampleDiameter) return;
-      const cache = weightedCumulative[k];
-      const missing = [...new Set(spanTimes)].filter((t) => !cache.has(t));
-      if (missing.length === 0) return;
-      const { integralSums } = concentrations[k].batch({
-        integralTimes: missing,
-        integralWeights: [parts.aerosolsTimesDeposited],
-      });
-      const sorted = [...new Set(missing)].sort((a, b) => a - b);
-      sorted.forEach((t, j) => cache.set(t, integralSums[0][j]));
-    });
-  };
-  /** mean_i(E_i · AF_i) between two times from the weighted cumulative sums, or undefined. */
-  const meanWeightedExposure = (k: number, time1: number, time2: number): number | undefined => {
-    const cache = weightedCumulative[k];
-    const n = sampleCount(staticParts[k].aerosolsTimesDeposited);
-    let total = 0;
-    for (const [a, b] of spansBetween(time1, time2)) {
-      const sa = cache.get(a);
-      const sb = cache.get(b);
-      if (sa === undefined || sb === undefined) return undefined;
-      total += sb - sa;
-    }
-    return total / n;
-  };
-
-  const longRange = (time1: number, time2: number): Vec => {
-    let deposited: Vec = 0;
-    staticParts.forEach((parts, k) => {
-      // Monte Carlo integration over the diameters before the diameter-independent factors.
-      let integrated: Vec | undefined = parts.perSampleDiameter
-        ? meanWeightedExposure(k, time1, time2)
-        : undefined;
-      if (integrated === undefined) {
-        const perDiameter = mul(normedExposure(k, time1, time2), parts.aerosolsTimesDeposited);
-        integrated = parts.perSampleDiameter ? mean(perDiameter) : perDiameter;
-      }
-      deposited = addProductInto(deposited, integrated, parts.doseFactor);
-    });
-    return deposited;
-  };
+  const long = longRangeDose(model, concentrations, cache);
+  const { staticParts, spansBetween, prefetch, prefetchWeighted, longRange } = long;
 
   /** A column reused for per-sample values that are only averaged (never kept). */
   let scratch: Float64Array | undefined;
@@ -322,139 +181,15 @@ export function exposureEvaluator(
     return scratch;
   };
 
-  // Emission per aerosol without breathing × (1 − η_in): the same for every interaction.
-  const jetFactor: Vec = (() => {
-    if (model.shortRange.length === 0) return 0;
-    const infected = model.concentrationModels[0].infected;
-    const emission = emissionRatePerAerosolPerPerson(infected);
-    const exhalation = infected.activity.exhalationRate;
-    const inhaleEta = inhaleEfficiency(exposed.mask);
-    const scalar = ![emission, exhalation, inhaleEta].some(isArray);
-    const out = scalar
-      ? new Float64Array(1)
-      : takeColumn(sampleCount(emission, exhalation, inhaleEta));
-    const [e, es] = lane(emission);
-    const [q, qs] = lane(exhalation);
-    const [h, hs] = lane(inhaleEta);
-    for (let i = 0; i < out.length; i++) out[i] = (e[i * es] / (q[i * qs] * 1e6)) * (1 - h[i * hs]);
-    return scalar ? out[0] : out;
-  })();
-
-  /** Per-interaction parts of the short-range dose that do not depend on time (computed once). */
-  const shortRangeParts = model.shortRange.map((interaction) => {
-    const dilution = dilutionFactor(interaction);
-    const diameter = interaction.expiration.diameter;
-    const origin = normedJetOriginConcentration(interaction);
-    const deposition = fractionDeposited(diameter, 1.0);
-    // The normalisation factor (shortRangeNormalizationFactor), emission per aerosol /
-    // exhalation rate, is divided out sample by sample rather than kept as a column.
-    const emission = emissionRatePerAerosolPerPerson(interaction.infected);
-    const exhalation = interaction.infected.activity.exhalationRate;
-    const inhalation = interaction.activity.inhalationRate;
-    // Mean over samples of (1 / dilution · jet origin) · normalisation (reference
-    // `diluted_jet_concentration`).
-    const columns = [dilution, origin, emission, exhalation];
-    let meanDilutedJet: number;
-    if (!columns.some(isArray)) {
-      meanDilutedJet = 1 / (dilution as number) * (origin as number) *
-        ((emission as number) / (exhalation as number));
-    } else {
-      const diluted = scratchColumn(sampleCount(...columns));
-      const [f, fs] = lane(dilution);
-      const [o, os] = lane(origin);
-      const [e, es] = lane(emission);
-      const [q, qs] = lane(exhalation);
-      for (let i = 0; i < diluted.length; i++) {
-        diluted[i] = 1 / f[i * fs] * o[i * os] * (e[i * es] / q[i * qs]);
-      }
-      meanDilutedJet = mean(diluted);
-    }
-    // Jet dose per hour of interaction: origin concentration (mL/cm³ → mL/m³) × deposition,
-    // averaged over the diameters when they are per sample.
-    let jetPerHour: Vec;
-    if (!isArray(origin) && !isArray(deposition)) {
-      jetPerHour = (origin * 1e6) * deposition;
-    } else {
-      const n = sampleCount(origin, deposition);
-      const column = isArray(diameter) ? scratchColumn(n) : takeColumn(n);
-      const [o, os] = lane(origin);
-      const [dep, ds] = lane(deposition);
-      for (let i = 0; i < n; i++) column[i] = (o[i * os] * 1e6) * dep[i * ds];
-      jetPerHour = isArray(diameter) ? mean(column) : column;
-    }
-    // The jet dose factor's columns must agree (see withShortRangeInto): throws otherwise.
-    sampleCount(inhalation, dilution, jetFactor);
-    // Fresh temporaries of this interaction, not kept.
-    releaseColumn(origin);
-    releaseColumn(deposition);
-    return { dilution, meanDilutedJet, jetPerHour, inhalation };
-  });
-
-  // The short-range columns as lanes (see `lane`), for the per-sample loops below.
-  const jetLanes = shortRangeParts.map((p) => {
-    const [jet, jetStep] = lane(p.jetPerHour);
-    const [inhalation, inhalationStep] = lane(p.inhalation);
-    const [dilution, dilutionStep] = lane(p.dilution);
-    return { jet, jetStep, inhalation, inhalationStep, dilution, dilutionStep };
-  });
-  const [jetFactors, jetFactorStep] = lane(jetFactor);
-
-  let meanJetDoses: number[] | undefined;
-
-  /** Overlap (h) of [time1, time2] with each short-range interaction. */
-  const overlapsWith = (time1: number, time2: number): number[] =>
-    model.shortRange.map((interaction) => {
-      const [start, stop] = extractBetweenBounds(interaction, time1, time2);
-      return stop - start;
-    });
-
-  /**
-   * Doses between two times from the long-range ones (sample i at `longRange[i · step]`),
-   * for the n samples of `out`: Σ_s (jet per hour · overlap · jet dose factor − long range
-   * / dilution), plus the long range (the reference's order of operations), with the jet
-   * dose factor inhalation / dilution × emission per aerosol without breathing × (1 − η_in).
-   * Written to `out`, or added to it when `add` (`out` may be `longRange` itself).
-   * Kept from the reference for parity (models.py since commit 6caf9272): the
-   * long-range dose entrained in the jet is subtracted over the whole interval
-   * [time1, time2], even where the interaction does not overlap it. Physically only
-   * the overlap should count (C_LR + (C_jet − C_LR)/S, Henriques et al. 2022); the
-   * effect is ~0.2 % on the fixtures and up to ~15 % with many short interactions
-   * (tests/model/full_algorithm_test.ts, ignored test).
-   */
-  const withShortRangeInto = (
-    longRange: Float64Array,
-    step: number,
-    overlaps: readonly number[],
-    out: Float64Array,
-    add: boolean,
-  ): void => {
-    for (let i = 0; i < out.length; i++) {
-      const lr = longRange[i * step];
-      let deposited = 0;
-      for (let s = 0; s < jetLanes.length; s++) {
-        const l = jetLanes[s];
-        const dilution = l.dilution[i * l.dilutionStep];
-        // Without overlap the jet term is (x · 0) · f = ±0 for finite x and f (the jet
-        // rates and 1 / dilution, dilution >= 1, are finite), and adding ±0 changes
-        // nothing (deposited is never −0 here): skipped.
-        if (overlaps[s] !== 0) {
-          const factor = (l.inhalation[i * l.inhalationStep] / dilution) *
-            jetFactors[i * jetFactorStep];
-          deposited = deposited + (l.jet[i * l.jetStep] * overlaps[s]) * factor;
-        }
-        deposited = deposited - lr / dilution;
-      }
-      out[i] = add ? out[i] + (deposited + lr) : deposited + lr;
-    }
-  };
-  const shortRangeColumns: Vec[] = [jetFactor];
-  for (const p of shortRangeParts) shortRangeColumns.push(p.jetPerHour, p.inhalation, p.dilution);
+  const short = shortRangeDose(model, cache, scratchColumn);
+  const shortRangeParts = short.parts;
+  const { overlapsWith, withShortRangeInto } = short;
 
   const betweenBounds = (time1: number, time2: number): Vec => {
     const lr = longRange(time1, time2);
     if (model.shortRange.length === 0) return lr;
     const overlaps = overlapsWith(time1, time2);
-    const inputs = [lr, ...shortRangeColumns];
+    const inputs = [lr, ...short.columns];
     // The long-range dose is a fresh column of this call: overwritten in place.
     const n = inputs.some(isArray) ? sampleCount(...inputs) : 1;
     const out = isArray(lr) ? lr : new Float64Array(n);
@@ -471,87 +206,15 @@ export function exposureEvaluator(
     return [...times].sort((a, b) => a - b);
   };
 
-  /**
-   * The dose summed over the intervals between `times` in one pass over the samples,
-   * when every model's long-range dose between two times is a number × its dose factor
-   * (per-sample diameters): the same operations, in the same order, as summing
-   * {@link betweenBounds} (or {@link longRange}) interval by interval, without a column
-   * per interval. Undefined when some exposure is per sample.
-   */
-  const fusedDeposited = (times: readonly number[], shortRange: boolean): Vec | undefined => {
-    if (times.length < 2) return undefined;
-    const intervals = times.slice(1).map((t2, p) => [times[p], t2] as const);
-    const exposures: number[][] = [];
-    for (const [t1, t2] of intervals) {
-      const row: number[] = [];
-      for (let k = 0; k < staticParts.length; k++) {
-        const e = staticParts[k].perSampleDiameter ? meanWeightedExposure(k, t1, t2) : undefined;
-        if (e === undefined) return undefined;
-        row.push(e);
-      }
-      exposures.push(row);
-    }
-    const overlaps = intervals.map(([t1, t2]) => overlapsWith(t1, t2));
-    const inputs = shortRange
-      ? [...staticParts.map((p) => p.doseFactor), ...shortRangeColumns]
-      : staticParts.map((p) => p.doseFactor);
-    const perSample = inputs.some(isArray);
-    const n = perSample ? sampleCount(...inputs) : 1;
-    const total = perSample ? takeColumn(n) : new Float64Array(1);
-    const kernel = sharedKernel();
-    kernel.scope(() => {
-      // The dose factors go into the kernel once, for every interval.
-      const factors = staticParts.map((p) => p.doseFactor);
-      const ptrs = factors.map((f) => isArray(f) ? kernel.ref(f) : 0);
-      const factorPtrs = kernel.alloc(ptrs.length * 4);
-      kernel.u32(factorPtrs, ptrs.length).set(ptrs);
-      /** The factor columns' pointers from sample `start` on (scalars stay 0). */
-      const factorPtrsFrom = (start: number): number => {
-        const at = kernel.alloc(ptrs.length * 4);
-        kernel.u32(at, ptrs.length).set(ptrs.map((p) => (p === 0 ? 0 : p + start * 8)));
-        return at;
-      };
-      const scalars = kernel.put(factors.map((f) => isArray(f) ? 0 : f));
-      const out = kernel.alloc(n * 8);
-      /**
-       * Into `into` (n values): per sample, Σ_k exposure_k · factor_k of each of `rows` (an
-       * interval each), summed over them in order (asm/interval_doses.ts).
-       */
-      const longRangeInto = (rows: readonly number[][], into: Float64Array): void =>
-        kernel.scope(() => {
-          const flat = kernel.put(rows.flat());
-          kernel.split("interval_doses", n, (start, count) => [
-            out + start * 8,
-            count,
-            flat,
-            rows.length,
-            factors.length,
-            start === 0 ? factorPtrs : factorPtrsFrom(start),
-            scalars,
-          ]);
-          into.set(kernel.f64(out, n));
-        });
-      if (!shortRange) {
-        longRangeInto(exposures, total);
-      } else {
-        // Interval by interval: each adds its short range to its column of long ranges.
-        const longRange = scratchColumn(n);
-        for (let p = 0; p < exposures.length; p++) {
-          longRangeInto([exposures[p]], longRange);
-          withShortRangeInto(longRange, 1, overlaps[p], total, p > 0);
-        }
-      }
-    });
-    return perSample ? total : total[0];
-  };
-
   const deposited = (shortRange = true): Vec => {
     const times = populationTimes();
     const pairs: [number, number][] = [];
     for (let k = 0; k + 1 < times.length; k++) pairs.push(...spansBetween(times[k], times[k + 1]));
     prefetchWeighted(pairs.flat());
     if (staticParts.some((p) => !p.perSampleDiameter)) prefetch(pairs);
-    const fused = fusedDeposited(times, shortRange && model.shortRange.length > 0);
+    const fused = fastPath === "plain"
+      ? undefined
+      : fusedDose(long, short, scratchColumn, times, shortRange && model.shortRange.length > 0);
     if (fused !== undefined) return fused;
     let total: Vec | undefined;
     for (let k = 0; k + 1 < times.length; k++) {
@@ -580,10 +243,7 @@ export function exposureEvaluator(
       ? into
       : takeColumn(n);
     // (1 − e^(−x)) · 100 in the kernel, with glibc's exp as numpy's.
-    const kernel = sharedKernel();
-    kernel.scope(() => {
-      const p = kernel.alloc(n * 8);
-      const x = kernel.f64(p, n);
+    infectionPercentInto(n, (x) => {
       const [vd, vs] = lane(deposit);
       const [im, ims] = lane(immunity);
       const [id, ids] = lane(id50);
@@ -593,9 +253,7 @@ export function exposureEvaluator(
         const id63 = ONE_OVER_LN2 * id[i * ids];
         x[i] = dose / (id63 * transmissibility);
       }
-      kernel.split("infection_percent", n, (start, count) => [p + start * 8, count]);
-      out.set(kernel.f64(p, n));
-    });
+    }, out);
     return scalar ? out[0] : out;
   };
 
@@ -643,6 +301,7 @@ export function exposureEvaluator(
         })),
       },
       concentrationOverrides,
+      evaluatorOptions,
     );
 
   return {
@@ -689,20 +348,7 @@ export function exposureEvaluator(
     },
     shortRangeDilutions: () => shortRangeParts.map((p) => p.dilution),
     meanDilutedJetConcentrations: () => shortRangeParts.map((p) => p.meanDilutedJet),
-    meanJetDosesPerHour: () =>
-      meanJetDoses ??= shortRangeParts.map((p, s) => {
-        const columns = [p.jetPerHour, p.inhalation, p.dilution, jetFactor];
-        const l = jetLanes[s];
-        const product = columns.some(isArray)
-          ? scratchColumn(sampleCount(...columns))
-          : new Float64Array(1);
-        for (let i = 0; i < product.length; i++) {
-          const dilution = l.dilution[i * l.dilutionStep];
-          product[i] = l.jet[i * l.jetStep] *
-            ((l.inhalation[i * l.inhalationStep] / dilution) * jetFactors[i * jetFactorStep]);
-        }
-        return columns.some(isArray) ? mean(product) : product[0];
-      }),
+    meanJetDosesPerHour: short.meanJetDosesPerHour,
     longRangeDoseFactors: () => staticParts,
     totalProbabilityRule: () => {
       if (

@@ -8,6 +8,8 @@
  *
  * @module
  */
+import { MIN_PER_H } from "../units.ts";
+import { unreachable } from "../exhaustive.ts";
 
 /** A list of `[start, end]` spans, in hours since midnight. */
 export type Boundaries = readonly (readonly [startH: number, endH: number])[];
@@ -33,6 +35,8 @@ export interface PeriodicInterval {
   readonly durationMin: number;
   /** Start of the first opening, h since midnight. */
   readonly startH: number;
+  /** Its spans `[start, end]`, h (made once, by {@link periodicInterval}). */
+  readonly spans: Boundaries;
 }
 
 /** The interval during which nothing ever happens (the reference's bare `Interval`). */
@@ -43,9 +47,6 @@ export interface NeverInterval {
 
 /** When something happens: a set of spans of the day, each open at its start. */
 export type Interval = SpecificInterval | PeriodicInterval | NeverInterval;
-
-/** Minutes per hour. */
-const MIN_PER_H = 60;
 
 /** End of the day, h: periodic intervals repeat up to (not including) this time. */
 const END_OF_DAY_H = 24;
@@ -91,7 +92,12 @@ export function periodicInterval(
   durationMin: number,
   startH = 0,
 ): PeriodicInterval {
-  return { kind: "periodic", periodMin, durationMin, startH };
+  const durationH = durationMin / MIN_PER_H;
+  const spans = periodMin === 0 || durationMin === 0 ? [] : Array.from(
+    numpyArange(startH, END_OF_DAY_H, periodMin / MIN_PER_H),
+    (start) => [start, start + durationH] as const,
+  );
+  return { kind: "periodic", periodMin, durationMin, startH, spans };
 }
 
 /**
@@ -122,25 +128,10 @@ export function boundaries(interval: Interval): Boundaries {
     case "specific":
       return interval.presentTimes;
     case "periodic":
-      return periodicBoundaries(interval);
+      return interval.spans;
+    default:
+      return unreachable(interval, "interval");
   }
-}
-
-/** The spans of each (immutable) periodic interval, made once: presence tests ask often. */
-const periodicSpans = new WeakMap<PeriodicInterval, Boundaries>();
-
-function periodicBoundaries(interval: PeriodicInterval): Boundaries {
-  let spans = periodicSpans.get(interval);
-  if (spans === undefined) {
-    const { periodMin, durationMin, startH } = interval;
-    const durationH = durationMin / MIN_PER_H;
-    spans = periodMin === 0 || durationMin === 0 ? [] : Array.from(
-      numpyArange(startH, END_OF_DAY_H, periodMin / MIN_PER_H),
-      (start) => [start, start + durationH] as const,
-    );
-    periodicSpans.set(interval, spans);
-  }
-  return spans;
 }
 
 /**

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import { kernelMap, takeColumn } from "../montecarlo/column_arena.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import { fractionDepositedColumn } from "../kernel/columns.ts";
 import { map1, type Vec } from "./vec.ts";
 
 /** Columns at least this long are computed in the kernel. */
@@ -46,42 +45,6 @@ export function settlingVelocityOfDiameter(diameterUm: number, evaporationFactor
   return DEFAULT_SETTLING_VELOCITY_M_S * (scaled * scaled);
 }
 
-/** Deposited fractions started early ({@link startFractionDeposited}), by diameter column. */
-const started = new WeakMap<
-  Float64Array,
-  { evaporationFactor: number; column: Float64Array; finish: () => void }
->();
-
-/**
- * Starts {@link fractionDeposited} of a diameter column on the shared kernel's helper
- * thread, in the background, as soon as the diameters are drawn (while this thread
- * draws the next samples); the later `fractionDeposited(diameterUm, evaporationFactor)`
- * finishes it and returns its column. Only for a long column in the kernel's memory
- * (a report's samples, see src/montecarlo/column_arena.ts) with a helper ready: else
- * nothing happens and the deposited fraction is computed when asked for.
- *
- * @param diameterUm Diameters at emission, µm (not changed until the fraction is asked for).
- * @param evaporationFactor Factor applied to the diameter once airborne, dimensionless.
- */
-export function startFractionDeposited(
-  diameterUm: Vec | undefined,
-  evaporationFactor: number,
-): void {
-  if (diameterUm === undefined || typeof diameterUm === "number") return;
-  const kernel = sharedKernel();
-  const n = diameterUm.length;
-  if (!kernel.splits(n) || !kernel.owns(diameterUm) || started.has(diameterUm)) return;
-  const column = takeColumn(n);
-  if (!kernel.owns(column)) return;
-  const d = diameterUm.byteOffset;
-  const out = column.byteOffset;
-  const finish = kernel.later(
-    "fraction_deposited",
-    kernel.parts(n).map((q) => [out + q.start * 8, d + q.start * 8, q.count, evaporationFactor]),
-  );
-  started.set(diameterUm, { evaporationFactor, column, finish });
-}
-
 /**
  * Fraction of inhaled particles deposited in the respiratory tract (ICRP model as in
  * W. C. Hinds, Aerosol Technology, Wiley 1999, pp. 233–259), or 0.6 when no diameter is
@@ -95,18 +58,9 @@ export function startFractionDeposited(
  */
 export function fractionDeposited(diameterUm: Vec | undefined, evaporationFactor = 0.3): Vec {
   if (diameterUm === undefined) return DEFAULT_FRACTION_DEPOSITED;
-  if (typeof diameterUm !== "number") {
-    const early = started.get(diameterUm);
-    if (early !== undefined && early.evaporationFactor === evaporationFactor) {
-      started.delete(diameterUm);
-      early.finish();
-      return early.column;
-    }
-  }
   if (typeof diameterUm !== "number" && diameterUm.length >= KERNEL_MIN_LENGTH) {
-    // The same expression per sample in the kernel (asm/particles.ts), on two threads
-    // when the kernel has a helper.
-    return kernelMap(sharedKernel(), "fraction_deposited", diameterUm, evaporationFactor);
+    // The same expression per sample in the kernel (asm/particles.ts).
+    return fractionDepositedColumn(diameterUm, evaporationFactor);
   }
   return map1(diameterUm, (diameter) => {
     const d = diameter * evaporationFactor;

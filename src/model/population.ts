@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { kernelColumn, takeColumn } from "../montecarlo/column_arena.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
+import { emissionPerAerosolColumn } from "../kernel/columns.ts";
 import type { Activity } from "./activity.ts";
 import {
   aerosols as expirationAerosols,
@@ -18,9 +18,9 @@ import type { Mask } from "./mask.ts";
 import { type IntPiecewiseConstant, occupancyAt, toInterval } from "./piecewise_constant.ts";
 import { isArray, lane, map2, mul, sampleCount, type Vec } from "./vec.ts";
 import type { Virus } from "./virus.ts";
+import { CM3_PER_M3 } from "../units.ts";
+import { cacheSlot, createEvaluationCache, type EvaluationCache } from "./evaluation_cache.ts";
 
-/** m³/h to cm³/h. */
-const M3_TO_CM3 = 1e6;
 /** Sample counts from which per-sample emission rates are computed in the kernel. */
 const KERNEL_MIN_SAMPLES = 64;
 
@@ -104,34 +104,25 @@ export function fractionOfInfectiousVirus(population: VirusPopulation): Vec {
   );
 }
 
-/**
- * Memoises a per-population column: populations are immutable, so a result computed
- * once per population object is reused (the same columns are needed by the
- * concentration, the dose and the report).
- */
-function memoised(
-  cache: WeakMap<VirusPopulation, Vec>,
-  compute: (population: VirusPopulation) => Vec,
-): (population: VirusPopulation) => Vec {
-  return (population) => {
-    let value = cache.get(population);
-    if (value === undefined) {
-      value = compute(population);
-      cache.set(population, value);
-    }
-    return value;
-  };
-}
-
-const aerosolsOf = memoised(
-  new WeakMap(),
-  (population) =>
-    population.kind === "emitting" ? 1 : expirationAerosols(population.expiration, population.mask),
-);
+/** Per population (populations are immutable): the columns the concentration, the dose
+ * and the report all need, computed once per evaluation cache. */
+const AEROSOLS = cacheSlot<VirusPopulation, Vec>("population aerosols");
+const PER_AEROSOL = cacheSlot<VirusPopulation, Vec>("emission rate per aerosol per person");
+const PER_PERSON = cacheSlot<VirusPopulation, Vec>("emission rate per person");
 
 /** Volume of respiratory fluid per volume of exhaled air, mL/cm³ (1 for a known rate). */
-export function populationAerosols(population: VirusPopulation): Vec {
-  return aerosolsOf(population);
+export function populationAerosols(
+  population: VirusPopulation,
+  cache: EvaluationCache = createEvaluationCache(),
+): Vec {
+  return cache.get(
+    AEROSOLS,
+    population,
+    () =>
+      population.kind === "emitting"
+        ? 1
+        : expirationAerosols(population.expiration, population.mask),
+  );
 }
 
 /**
@@ -141,11 +132,14 @@ export function populationAerosols(population: VirusPopulation): Vec {
  * Unit: (virions · cm³)/(mL · h). Source: reference
  * `InfectedPopulation.emission_rate_per_aerosol_per_person_when_present`.
  */
-export function emissionRatePerAerosolPerPerson(population: VirusPopulation): Vec {
-  return perAerosolOf(population);
+export function emissionRatePerAerosolPerPerson(
+  population: VirusPopulation,
+  cache: EvaluationCache = createEvaluationCache(),
+): Vec {
+  return cache.get(PER_AEROSOL, population, () => computePerAerosol(population));
 }
 
-const perAerosolOf = memoised(new WeakMap(), (population) => {
+function computePerAerosol(population: VirusPopulation): Vec {
   if (population.kind === "emitting") return population.knownIndividualEmissionRate;
   // (load × exhalation) × (viable-to-RNA ratio × (1 − immunity)) × 10⁶, in one pass.
   const load = population.virus.viralLoadInSputum;
@@ -155,20 +149,8 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   const scalar = ![load, exhalation, ratio, immunity].some(isArray);
   const n = scalar ? 1 : sampleCount(load, exhalation, ratio, immunity);
   if (n >= KERNEL_MIN_SAMPLES) {
-    // The same expression per sample in the kernel (asm/particles.ts), on two threads
-    // when it has a helper.
-    const kernel = sharedKernel();
-    const inputs = [load, exhalation, ratio, immunity];
-    return kernelColumn(kernel, n, (out) => {
-      const ptrs = inputs.map((x) => (isArray(x) ? kernel.ref(x) : kernel.put([x])));
-      const strides = inputs.map((x) => (isArray(x) ? 1 : 0));
-      kernel.split("emission_per_aerosol", n, (start, count) => [
-        out + start * 8,
-        count,
-        ...ptrs.flatMap((p, k) => [p + start * 8 * strides[k], strides[k]]),
-        M3_TO_CM3,
-      ]);
-    });
+    // The same expression per sample in the kernel (asm/particles.ts).
+    return emissionPerAerosolColumn(n, load, exhalation, ratio, immunity, CM3_PER_M3);
   }
   const out = scalar ? new Float64Array(1) : takeColumn(n);
   const [v, vs] = lane(load);
@@ -176,25 +158,48 @@ const perAerosolOf = memoised(new WeakMap(), (population) => {
   const [r, rs] = lane(ratio);
   const [im, ims] = lane(immunity);
   for (let i = 0; i < out.length; i++) {
-    out[i] = ((v[i * vs] * q[i * qs]) * (r[i * rs] * (1 - im[i * ims]))) * M3_TO_CM3;
+    out[i] = ((v[i * vs] * q[i * qs]) * (r[i * rs] * (1 - im[i * ims]))) * CM3_PER_M3;
   }
   return scalar ? out[0] : out;
-});
-
-const perPersonOf = memoised(
-  new WeakMap(),
-  (population) => mul(emissionRatePerAerosolPerPerson(population), populationAerosols(population)),
-);
-
-/** Emission rate of one person when present, virions/h. */
-export function emissionRatePerPerson(population: VirusPopulation): Vec {
-  return perPersonOf(population);
 }
 
-/** Emission rate of the population at `timeH` (hours), virions/h. */
-export function emissionRate(population: VirusPopulation, timeH: number): Vec {
+/**
+ * Emission rate of one person when present, virions/h.
+ *
+ * @param population The population.
+ * @param cache The evaluation's cache.
+ * @returns The rate, virions/h.
+ */
+export function emissionRatePerPerson(
+  population: VirusPopulation,
+  cache: EvaluationCache = createEvaluationCache(),
+): Vec {
+  return cache.get(
+    PER_PERSON,
+    population,
+    () =>
+      mul(
+        emissionRatePerAerosolPerPerson(population, cache),
+        populationAerosols(population, cache),
+      ),
+  );
+}
+
+/**
+ * Emission rate of the population at `timeH` (hours), virions/h.
+ *
+ * @param population The population.
+ * @param timeH The time, h.
+ * @param cache The evaluation's cache.
+ * @returns The rate, virions/h.
+ */
+export function emissionRate(
+  population: VirusPopulation,
+  timeH: number,
+  cache: EvaluationCache = createEvaluationCache(),
+): Vec {
   if (!personPresent(population, timeH)) return 0;
-  return mul(emissionRatePerPerson(population), peoplePresent(population, timeH));
+  return mul(emissionRatePerPerson(population, cache), peoplePresent(population, timeH));
 }
 
 /** Diameter of the particles emitted by the population, µm (undefined: default particle). */

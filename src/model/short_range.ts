@@ -6,13 +6,14 @@
  *
  * @module
  */
-import { takeColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
 import type { Activity } from "./activity.ts";
 import { aerosols, type SingleExpiration } from "./expiration.ts";
 import { boundaries, type Interval } from "./interval.ts";
 import { MASK_TYPES } from "./mask.ts";
 import { emissionRatePerAerosolPerPerson, type InfectedPopulation } from "./population.ts";
 import { div, lane, map1, map2, mul, sampleCount, type Vec } from "./vec.ts";
+import { CM3_PER_M3, S_PER_H } from "../units.ts";
 
 /** Constants of the jet model (reference registry `short_range_model.dilution_factor`). */
 export interface JetConstants {
@@ -55,11 +56,6 @@ export interface ShortRangeModel {
   /** Jet model constants. */
   readonly jet: JetConstants;
 }
-
-/** Seconds per hour. */
-const S_PER_H = 3600;
-/** cm³ per m³ (mL/cm³ to mL/m³). */
-const CM3_PER_M3 = 1e6;
 
 /**
  * Creates a short-range interaction, checking that it happens while the infected are present.

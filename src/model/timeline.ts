@@ -10,8 +10,8 @@
  *
  * @module
  */
-import { takeColumn } from "../montecarlo/column_arena.ts";
 import type { Kernel } from "../kernel/kernel.ts";
+import { timelinePass } from "../kernel/timeline_pass.ts";
 import { sampleCount, type Vec } from "./vec.ts";
 
 /** Inputs of {@link timelineBatch}. */
@@ -98,126 +98,55 @@ export function timelineBatch(
   }
   const n = sampleCount(inputs.dep, inputs.background, ...weights, ...integralWeights);
   const e = events.length;
-  return kernel.scope(() => {
-    const column = (v: Vec | undefined): [number, number] => {
-      if (v === undefined) return [0, 1];
-      if (typeof v === "number") return [0, v];
-      return [kernel.put(v), 0];
-    };
-    const [dep, depScalar] = column(inputs.dep);
-    const [bgn, bgnScalar] = column(inputs.background);
-    const list = (vs: readonly Vec[]): [number, number] => {
-      const pairs = vs.map(column);
-      const ptrs = kernel.alloc(Math.max(pairs.length, 1) * 4);
-      kernel.u32(ptrs, pairs.length).set(pairs.map(([p]) => p));
-      return [ptrs, kernel.put(pairs.map(([, v]) => v))];
-    };
-    const [weightPtrs, weightScalars] = list(weights);
-    const [intWeightPtrs, intWeightScalars] = list(integralWeights);
-    const evTimes = kernel.put(events.map((ev) => ev.t));
-    // The segment parameters of an event: the segment ending at (a state change) or
-    // holding (a probe) its time; a probe at a state-change time comes after the state
-    // event, so it opens the next segment (its own value is the state's either way).
-    const stateTimes = inputs.stateTimes;
-    const paramTimes = events.map((ev) => {
-      if (ev.state) return ev.t;
-      const next = stateTimes.find((t) => t > ev.t);
-      return stateTimes.includes(ev.t) ? (next === undefined ? ev.t + 1 : (ev.t + next) / 2) : ev.t;
-    });
-    const baseValues = paramTimes.map((t) => inputs.baseAt(t));
-    const base = kernel.put(baseValues);
-    // Distinct step lengths (equal within 1e-13 h share one per-sample factor).
-    const stepKeys = new Map<number, number>();
-    const stepLengths: number[] = [];
-    const stepIndex = new Uint32Array(e);
-    events.forEach((ev, k) => {
-      const delta = k === 0 ? ev.t : ev.t - events[k - 1].t;
-      const key = Math.round(delta * 1e13);
-      let index = stepKeys.get(key);
-      if (index === undefined) {
-        index = stepLengths.length;
-        stepKeys.set(key, index);
-        stepLengths.push(delta);
-      }
-      stepIndex[k] = index;
-    });
-    const step = kernel.alloc(e * 4);
-    kernel.u32(step, e).set(stepIndex);
-    const steps = kernel.put(stepLengths);
-    const gb = kernel.put(
-      events.map((_, k) => Math.exp(-baseValues[k] * stepLengths[stepIndex[k]])),
-    );
-    const hb = kernel.put(
-      events.map((_, k) => -Math.expm1(-baseValues[k] * stepLengths[stepIndex[k]])),
-    );
-    const scratch = kernel.alloc(
-      (4 * stepLengths.length + 2 * weights.length + 2 * integralWeights.length) * 8,
-    );
-    const pov = kernel.put(paramTimes.map((t) => inputs.peopleOverVolumeAt(t)));
-    const flags = kernel.alloc(e * 4);
-    kernel.u32(flags, e).set(
-      events.map((ev) => (ev.state ? STATE : 0) | (ev.probe << 1) | (ev.column << 16)),
-    );
-    const flags2 = kernel.alloc(e * 4);
-    kernel.u32(flags2, e).set(events.map((ev) => ev.sum));
-    const sums = kernel.alloc(times.length * weights.length * 8);
-    kernel.f64(sums, times.length * weights.length).fill(0);
-    const intSums = kernel.alloc(integralTimes.length * integralWeights.length * 8);
-    kernel.f64(intSums, integralTimes.length * integralWeights.length).fill(0);
-    const cumulative = kernel.alloc(endpoints.length * n * 8);
-    kernel.exports.timeline_pass(
-      n,
-      dep,
-      depScalar,
-      bgn,
-      bgnScalar,
-      weights.length,
-      weightPtrs,
-      weightScalars,
-      integralWeights.length,
-      intWeightPtrs,
-      intWeightScalars,
-      e,
-      evTimes,
-      step,
-      steps,
-      stepLengths.length,
-      gb,
-      hb,
-      base,
-      pov,
-      flags,
-      flags2,
-      inputs.firstPresence,
-      scratch,
-      sums,
-      cumulative,
-      intSums,
-    );
-    const at = (t: number) => kernel.f64(cumulative + endpoints.indexOf(t) * n * 8, n);
-    const scalar = typeof inputs.dep === "number" && typeof inputs.background === "number";
-    const integrals = intervals.map(([a, b]): Vec => {
-      const ia = at(a);
-      const ib = at(b);
-      if (scalar) return ib[0] - ia[0];
-      const out = takeColumn(n);
-      for (let i = 0; i < n; i++) out[i] = ib[i] - ia[i];
-      return out;
-    });
-    const byWeight = (ptr: number, rows: number, columns: number) => {
-      const all = kernel.f64(ptr, rows * columns);
-      const out: Float64Array[] = [];
-      for (let w = 0; w < columns; w++) {
-        const column = new Float64Array(rows);
-        for (let r = 0; r < rows; r++) column[r] = all[r * columns + w];
-        out.push(column);
-      }
-      return out;
-    };
-    return {
-      sums: byWeight(sums, times.length, weights.length),
-      integrals,
-      integralSums: byWeight(intSums, integralTimes.length, integralWeights.length),
-    };
+  // The segment parameters of an event: the segment ending at (a state change) or
+  // holding (a probe) its time; a probe at a state-change time comes after the state
+  // event, so it opens the next segment (its own value is the state's either way).
+  const stateTimes = inputs.stateTimes;
+  const paramTimes = events.map((ev) => {
+    if (ev.state) return ev.t;
+    const next = stateTimes.find((t) => t > ev.t);
+    return stateTimes.includes(ev.t) ? (next === undefined ? ev.t + 1 : (ev.t + next) / 2) : ev.t;
   });
+  const baseValues = paramTimes.map((t) => inputs.baseAt(t));
+  // Distinct step lengths (equal within 1e-13 h share one per-sample factor).
+  const stepKeys = new Map<number, number>();
+  const stepLengths: number[] = [];
+  const stepIndex = new Uint32Array(e);
+  events.forEach((ev, k) => {
+    const delta = k === 0 ? ev.t : ev.t - events[k - 1].t;
+    const key = Math.round(delta * 1e13);
+    let index = stepKeys.get(key);
+    if (index === undefined) {
+      index = stepLengths.length;
+      stepKeys.set(key, index);
+      stepLengths.push(delta);
+    }
+    stepIndex[k] = index;
+  });
+  const pass = timelinePass(kernel, {
+    n,
+    removalRate: inputs.dep,
+    background: inputs.background,
+    weights,
+    integralWeights,
+    eventTimes: events.map((ev) => ev.t),
+    stepIndex,
+    stepLengths,
+    baseGrowth: events.map((_, k) => Math.exp(-baseValues[k] * stepLengths[stepIndex[k]])),
+    baseIntegral: events.map((_, k) => -Math.expm1(-baseValues[k] * stepLengths[stepIndex[k]])),
+    baseRate: baseValues,
+    peopleOverVolume: paramTimes.map((t) => inputs.peopleOverVolumeAt(t)),
+    flags: events.map((ev) => (ev.state ? STATE : 0) | (ev.probe << 1) | (ev.column << 16)),
+    integralFlags: events.map((ev) => ev.sum),
+    firstPresence: inputs.firstPresence,
+    probeCount: times.length,
+    integralTimeCount: integralTimes.length,
+    endpointCount: endpoints.length,
+    spans: intervals.map(([a, b]) => [endpoints.indexOf(a), endpoints.indexOf(b)] as const),
+  });
+  return {
+    sums: pass.sums,
+    integrals: pass.spanIntegrals,
+    integralSums: pass.integralSums,
+  };
 }

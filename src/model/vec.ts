@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { takeColumn } from "../montecarlo/column_arena.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
 
 /** One value per Monte Carlo sample, or one value for all of them. */
 export type Vec = number | Float64Array;
@@ -229,7 +229,7 @@ export function sum(x: Float64Array): number {
 
 /**
  * numpy's pairwise summation of `x[offset .. offset + n)` (blocks of 128 summed with
- * 8 running partial sums), so sums and means round like numpy's.
+ * eight running partial sums), so sums and means round like numpy's.
  */
 export function pairwiseSum(x: Float64Array, offset: number, n: number): number {
   if (n < 8) {

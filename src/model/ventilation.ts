@@ -12,6 +12,8 @@ import { add, div, map1, map2, mul, sub, type Vec } from "./vec.ts";
 import { type Interval, transitionTimes, triggered } from "./interval.ts";
 import { type PiecewiseConstant, valueAt } from "./piecewise_constant.ts";
 import type { Room } from "./room.ts";
+import { DEG_PER_RAD, S_PER_H } from "../units.ts";
+import { unreachable } from "../exhaustive.ts";
 
 /** Fields shared by the window kinds (reference `WindowOpening`). */
 export interface WindowOpeningBase {
@@ -310,9 +312,6 @@ export function hingedDischargeCoefficient(
   });
 }
 
-/** numpy's `rad2deg` factor, 180/π. */
-const DEG_PER_RAD = 180 / Math.PI;
-
 /** `(M, Cd_max)` for a width / height ratio (NaN for a NaN ratio). */
 function hingedCoefficients(ratio: number): readonly [number, number] {
   if (ratio < 0.5) return [0.06, 0.612];
@@ -324,9 +323,6 @@ function hingedCoefficients(ratio: number): readonly [number, number] {
 
 /** Standard gravity as the reference writes it, m/s². */
 const GRAVITY = 9.81;
-
-/** Seconds per hour: turns the m³/s flow into m³/h. */
-const S_PER_H = 3600;
 
 /**
  * The divisor 3 of single-sided buoyancy-driven ventilation: the flow through an
@@ -404,6 +400,8 @@ export function airExchange(ventilation: Ventilation, room: Room, timeH: number)
       for (const part of rest) total = add(total, airExchange(part, room, timeH));
       return total;
     }
+    default:
+      return unreachable(ventilation, "ventilation");
   }
 }
 
@@ -443,5 +441,7 @@ function collectTransitionTimes(ventilation: Ventilation, room: Room, into: Set<
     case "multiple":
       for (const part of ventilation.ventilations) collectTransitionTimes(part, room, into);
       return;
+    default:
+      return unreachable(ventilation, "ventilation");
   }
 }

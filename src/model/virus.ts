@@ -4,6 +4,7 @@
  * @module
  */
 import { map2, type Vec } from "./vec.ts";
+import { KELVIN_AT_0_CELSIUS, MIN_PER_H } from "../units.ts";
 
 /** A virus (variant) and its Monte Carlo parameters (reference `Virus`, `SARSCoV2`). */
 export interface Virus {
@@ -22,9 +23,6 @@ export interface Virus {
 /** Upper bound of the SARS-CoV-2 half-life in air, h (reference maximum 6.43 h). */
 export const MAX_HALFLIFE_H = 6.43;
 
-/** Zero of the Celsius scale, K. */
-export const ZERO_CELSIUS_K = 273.15;
-
 /**
  * Half-life of SARS-CoV-2 in aerosols as a function of humidity and temperature.
  *
@@ -38,12 +36,12 @@ export const ZERO_CELSIUS_K = 273.15;
  */
 export function halflife(humidity: Vec, insideTempK: Vec): Vec {
   return map2(humidity, insideTempK, (rh, t) => {
-    const tempTerm = ((t - ZERO_CELSIUS_K) - 20.615) / 10.585;
+    const tempTerm = ((t - KELVIN_AT_0_CELSIUS) - 20.615) / 10.585;
     const decayPerMinute = 0.16030 + 0.04018 * tempTerm +
       0.02176 * (((rh * 100) - 45.235) / 28.665) -
       0.14369 -
-      0.02636 * ((t - ZERO_CELSIUS_K) - 20.615) / 10.585;
-    const hl = (Math.LN2 / decayPerMinute) / 60;
+      0.02636 * ((t - KELVIN_AT_0_CELSIUS) - 20.615) / 10.585;
+    const hl = (Math.LN2 / decayPerMinute) / MIN_PER_H;
     return hl <= 0 ? MAX_HALFLIFE_H : Math.min(MAX_HALFLIFE_H, hl);
   });
 }

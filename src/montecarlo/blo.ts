@@ -20,7 +20,7 @@
  * @module
  */
 import { erf } from "./erf.ts";
-import { expC, logC } from "./libm.ts";
+import { expC, logC } from "../kernel/libm.ts";
 
 /** One value per BLO mode: bronchiolar (B), laryngeal (L), oral (O). */
 export interface BloTriple {

@@ -10,11 +10,10 @@
  *
  * @module
  */
-import { kernelColumn } from "./column_arena.ts";
-import { fillGaussianColumn, splitsGaussian } from "./gaussian_column.ts";
-import type { Kernel, Part } from "../kernel/kernel.ts";
+import { pow10InPlace } from "../kernel/generator.ts";
 import type { InterpTable } from "./interp.ts";
-import { checkCount, type Rng } from "./rng.ts";
+import { checkCount, kernelGeneratorOf, type Rng } from "./rng.ts";
+import { unreachable } from "../exhaustive.ts";
 
 /**
  * A density for rejection sampling: an interpolation table (evaluated in the kernel)
@@ -88,7 +87,18 @@ export interface CustomKernelDistribution {
   readonly log10: boolean;
 }
 
-/** Any sampleable distribution. */
+/**
+ * Any sampleable distribution.
+ *
+ * @example Usage
+ * ```ts
+ * import { createRng, type Distribution, generateSamples, uniformDistribution } from "./mod.ts";
+ * const dist: Distribution = uniformDistribution(0, 1);
+ * if (dist.kind !== "uniform" || generateSamples(dist, createRng(1), 5).length !== 5) {
+ *   throw new Error("a uniform distribution");
+ * }
+ * ```
+ */
 export type Distribution =
   | NormalDistribution
   | UniformDistribution
@@ -102,6 +112,12 @@ export type Distribution =
  * @param mean Mean.
  * @param standardDeviation Standard deviation, >= 0.
  * @returns The distribution.
+ * @example Usage
+ * ```ts
+ * import { createRng, generateSamples, normalDistribution } from "./mod.ts";
+ * const x = generateSamples(normalDistribution(1, 0.5), createRng(0), 3);
+ * if (x.length !== 3) throw new Error("three samples");
+ * ```
  */
 export function normalDistribution(mean: number, standardDeviation: number): NormalDistribution {
   requireFinite("mean", mean);
@@ -115,6 +131,12 @@ export function normalDistribution(mean: number, standardDeviation: number): Nor
  * @param low Lower bound.
  * @param high Upper bound, >= low.
  * @returns The distribution.
+ * @example Usage
+ * ```ts
+ * import { createRng, generateSamples, uniformDistribution } from "./mod.ts";
+ * const x = generateSamples(uniformDistribution(10, 100), createRng(0), 1);
+ * if (x[0] !== 59.393215353459226) throw new Error("numpy's uniform(10, 100) after seed(0)");
+ * ```
  */
 export function uniformDistribution(low: number, high: number): UniformDistribution {
   requireFinite("low", low);
@@ -129,6 +151,12 @@ export function uniformDistribution(low: number, high: number): UniformDistribut
  * @param meanGaussian μ of the underlying Gaussian.
  * @param standardDeviationGaussian σ of the underlying Gaussian, >= 0.
  * @returns The distribution.
+ * @example Usage
+ * ```ts
+ * import { createRng, generateSamples, logNormalDistribution } from "./mod.ts";
+ * const x = generateSamples(logNormalDistribution(0, 0.25), createRng(0), 100);
+ * if (!x.every((v) => v > 0)) throw new Error("positive");
+ * ```
  */
 export function logNormalDistribution(
   meanGaussian: number,
@@ -240,6 +268,8 @@ export function generateSamples(dist: Distribution, rng: Rng, n: number): Float6
         : rejectionWithTable(dist, dist.density, rng, n);
     case "customKernel":
       return kernelDensitySample(dist, rng, n);
+    default:
+      return unreachable(dist, "distribution");
   }
 }
 
@@ -265,91 +295,8 @@ function rejectionWithTable(
   rng: Rng,
   n: number,
 ): Float64Array {
-  const kernel = rng.kernel;
-  const m = table.xp.length;
-  return kernelColumn(kernel, n, (out) => {
-    const t = kernel.alloc((3 * m - 1) * 8);
-    kernel.f64(t, m).set(table.xp);
-    kernel.f64(t + m * 8, m).set(table.fp);
-    const k = kernel.exports;
-    k.interp_init(t, m);
-    const scratch = kernel.alloc(2 * n * 8);
-    const idx = kernel.alloc(n * 4);
-    const [lo, hi] = dist.bounds;
-    if (kernel.splits(n)) {
-      // The same steps as `interp_rejection`, round 0's test by parts on two threads,
-      // each part as soon as its candidates are drawn: each part lists its rejected
-      // indices in order in its own stretch of `idx`, and the lists are then put one
-      // after the other.
-      k.fill_uniform(rng.statePtr, scratch, n, 0, dist.maxDensity);
-      const parts = kernel.parts(n);
-      const counts = kernel.alloc(parts.length * 4);
-      kernel.runParts(
-        "interp_scan",
-        parts.map((q, i) => [
-          out + q.start * 8,
-          scratch + q.start * 8,
-          q.count,
-          q.start,
-          idx + q.start * 4,
-          t,
-          m,
-          table.left,
-          table.right,
-          counts + i * 4,
-        ]),
-        (i) => k.fill_uniform(rng.statePtr, out + parts[i].start * 8, parts[i].count, lo, hi),
-      );
-      const total = joinPartLists(kernel, idx, idx, parts, counts);
-      // The later rounds (`interp_rounds`) the same way: each round's densities drawn,
-      // then its candidates part by part, each part tested as soon as drawn; each part's
-      // still-rejected indices in its own stretch of `still`, then one after the other
-      // in `idx`.
-      const still = kernel.alloc(n * 4);
-      let pending = total;
-      while (pending > 0) {
-        const fvalues = scratch;
-        const xs = scratch + pending * 8;
-        k.fill_uniform(rng.statePtr, fvalues, pending, 0, dist.maxDensity);
-        const round = kernel.parts(pending);
-        const roundCounts = kernel.alloc(round.length * 4);
-        kernel.runParts(
-          "interp_rescan",
-          round.map((q, i) => [
-            out,
-            xs + q.start * 8,
-            fvalues + q.start * 8,
-            q.count,
-            idx + q.start * 4,
-            still + q.start * 4,
-            t,
-            m,
-            table.left,
-            table.right,
-            roundCounts + i * 4,
-          ]),
-          (i) => k.fill_uniform(rng.statePtr, xs + round[i].start * 8, round[i].count, lo, hi),
-        );
-        pending = joinPartLists(kernel, still, idx, round, roundCounts);
-      }
-    } else {
-      k.interp_rejection(
-        rng.statePtr,
-        out,
-        scratch,
-        idx,
-        n,
-        lo,
-        hi,
-        dist.maxDensity,
-        t,
-        m,
-        table.left,
-        table.right,
-      );
-    }
-    if (dist.log10) pow10InKernel(kernel, out, n);
-  });
+  const [lo, hi] = dist.bounds;
+  return kernelGeneratorOf(rng).rejection(table, lo, hi, dist.maxDensity, n, dist.log10);
 }
 
 /** Rejection sampling with a user function, in TypeScript (same draw order). */
@@ -373,7 +320,7 @@ function rejectionWithFunction(
     }
     rejected = rejectedIndices(density, fvalue, x, rejected);
   }
-  return dist.log10 ? pow10InPlace(rng.kernel, x) : x;
+  return dist.log10 ? pow10InPlace(x, kernelGeneratorOf(rng).kernel) : x;
 }
 
 /**
@@ -401,94 +348,15 @@ function rejectedIndices(
   return Uint32Array.from(out);
 }
 
-/**
- * Puts the lists the parts wrote (part i: counts[i] u32 from `from` + start · 4) one after
- * the other at `to` (may be `from`: each list moves down, never over one not yet moved);
- * returns their total length.
- */
-function joinPartLists(
-  kernel: Kernel,
-  from: number,
-  to: number,
-  parts: readonly Part[],
-  counts: number,
-): number {
-  const end = parts[parts.length - 1];
-  const source = kernel.u32(from, end.start + end.count);
-  const target = kernel.u32(to, end.start + end.count);
-  let total = 0;
-  kernel.u32(counts, parts.length).forEach((c, i) => {
-    target.set(source.subarray(parts[i].start, parts[i].start + c), total);
-    total += c;
-  });
-  return total;
-}
-
 /** Weighted Gaussian KDE sampling, entirely in the kernel. */
 function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number): Float64Array {
-  const kernel = rng.kernel;
-  const size = dist.variable.length;
-  return kernelColumn(kernel, n, (out) => {
-    const v = kernel.put(dist.variable);
-    const w = kernel.put(dist.frequencies);
-    const cum = kernel.alloc(size * 8);
-    const lut = kernel.alloc(size * 4);
-    const k = kernel.exports;
-    if (splitsGaussian(kernel, n)) {
-      // The same steps as `kde_sample`, the search and the values on two threads (the
-      // search of each part as soon as its uniforms are drawn).
-      const total = k.kde_prepare(w, cum, lut, size);
-      const parts = kernel.parts(n);
-      kernel.runParts(
-        "kde_search",
-        parts.map((q) => [out + q.start * 8, q.count, v, cum, lut, size, total]),
-        (i) => k.fill_random(rng.statePtr, out + parts[i].start * 8, parts[i].count),
-      );
-      fillGaussianColumn(kernel, rng.statePtr, out, n, 0, dist.bandwidth, "around");
-    } else k.kde_sample(rng.statePtr, out, n, v, w, cum, lut, size, dist.bandwidth);
-    if (dist.log10) pow10InKernel(kernel, out, n);
-  });
-}
-
-/**
- * x -> 10^x in place for the n f64 at `ptr` in the kernel's memory, rounded like glibc's
- * `pow(10, x)` (the reference's `10 ** x`): the kernel's port for 2^-53 <= |x| < 222,
- * V8's `**` (glibc's `pow` on the reference's platform; tests/kernel/libm_test.ts) for
- * the rest.
- */
-function pow10InKernel(kernel: Kernel, ptr: number, n: number): void {
-  // Each part (on two threads with a helper) goes as far as it can in the kernel and
-  // records where it stopped; the values it leaves are then done here, one by one.
-  const parts = kernel.parts(n);
-  const stops = kernel.alloc(parts.length * 4);
-  kernel.runParts("pow10_part", parts.map((q, i) => [ptr + q.start * 8, q.count, stops + i * 4]));
-  kernel.u32(stops, parts.length).slice().forEach((stop, i) =>
-    finishPow10(kernel, ptr + parts[i].start * 8, parts[i].count, stop)
+  return kernelGeneratorOf(rng).kernelDensity(
+    dist.variable,
+    dist.frequencies,
+    dist.bandwidth,
+    n,
+    dist.log10,
   );
-}
-
-/** The rest of {@link pow10InKernel} for the n f64 at `ptr`, from index `stop` (where the kernel stopped). */
-function finishPow10(kernel: Kernel, ptr: number, n: number, stop: number): void {
-  let i = stop;
-  while (i < n) {
-    const x = kernel.f64(ptr, n);
-    x[i] = 10 ** x[i];
-    i = kernel.exports.pow10_column(ptr, i + 1, n);
-  }
-}
-
-/** {@link pow10InKernel} of a column outside the kernel, in place. */
-function pow10InPlace(kernel: Kernel, x: Float64Array): Float64Array {
-  kernel.scope(() => {
-    if (kernel.owns(x)) {
-      pow10InKernel(kernel, x.byteOffset, x.length);
-      return;
-    }
-    const ptr = kernel.put(x);
-    pow10InKernel(kernel, ptr, x.length);
-    x.set(kernel.f64(ptr, x.length));
-  });
-  return x;
 }
 
 function requireFinite(name: string, value: number): void {

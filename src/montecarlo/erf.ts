@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { expC } from "./libm.ts";
+import { expC } from "../kernel/libm.ts";
 
 /** erfc numerator for 1 <= x < 8 (degree 8, highest power first). */
 const P = [

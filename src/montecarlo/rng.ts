@@ -9,16 +9,11 @@
  *
  * @module
  */
-import { kernelColumn } from "./column_arena.ts";
-import { createKernel, type Kernel } from "../kernel/kernel.ts";
-import { fillGaussianColumn, splitsGaussian } from "./gaussian_column.ts";
+import { createKernelGenerator, type KernelGenerator } from "../kernel/generator.ts";
+import type { Kernel } from "../kernel/kernel.ts";
 
 /** Number of 32-bit words in the MT19937 key. */
 const KEY_WORDS = 624;
-/** Byte offsets inside the kernel's state block (see asm/mt19937.ts). */
-const POS_OFFSET = 2496;
-const HAS_GAUSS_OFFSET = 2500;
-const GAUSS_OFFSET = 2504;
 /** Largest seed accepted by numpy's legacy seeding, 2^32 - 1. */
 const MAX_SEED = 0xffffffff;
 
@@ -34,12 +29,20 @@ export interface RngState {
   readonly cachedGaussian: number;
 }
 
-/** A numpy-compatible generator. Every method advances the one shared stream. */
+/**
+ * A numpy-compatible generator. Every method advances the one shared stream.
+ *
+ * @example Usage
+ * ```ts
+ * import { createRng, type Rng } from "./mod.ts";
+ * const rng: Rng = createRng(0);
+ * const state = rng.getState();
+ * const first = rng.normal(0, 1, 3);
+ * rng.setState(state);
+ * if (rng.normal(0, 1, 3).join() !== first.join()) throw new Error("the same draws again");
+ * ```
+ */
 export interface Rng {
-  /** The kernel instance that holds the state (samplers allocate their scratch here). */
-  readonly kernel: Kernel;
-  /** Byte offset of the state block in {@link Rng.kernel}'s memory. */
-  readonly statePtr: number;
   /** Re-seeds like `np.random.seed(seed)`, also clearing the Gaussian cache. */
   seed(seed: number): void;
   /** Next raw 32-bit output, 0..2^32-1. */
@@ -67,11 +70,7 @@ export interface Rng {
  * Creates a generator seeded like `np.random.seed(seed)`.
  *
  * @param seed Integer in [0, 2^32 - 1].
- * @param options `kernel`: hold the state in this kernel instead of a new one. The state
- *   block is then allocated at the kernel's current stack top, so the generator must only
- *   be used inside the {@link Kernel.scope} it was created in (for one computation that
- *   shares its kernel's memory with the sampling).
- * @returns A new {@link Rng} (with its own kernel instance unless one is given).
+ * @returns A new {@link Rng} (with its own kernel instance).
  * @throws {RangeError} When the seed is not an integer in range.
  * @example Usage
  * ```ts
@@ -81,52 +80,40 @@ export interface Rng {
  * if (x !== 0.5488135039273248) throw new Error("not numpy's stream");
  * ```
  */
-export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng {
+export function createRng(seed: number): Rng {
   checkSeed(seed);
-  const kernel = options.kernel ?? createKernel();
-  const k = kernel.exports;
-  const statePtr = kernel.alloc(k.state_bytes());
-  k.mt_seed(statePtr, seed);
+  return rngOf(createKernelGenerator(seed));
+}
 
-  function draw(n: number, fill: (out: number) => void): Float64Array {
-    checkCount(n);
-    return kernelColumn(kernel, n, fill);
-  }
+/**
+ * {@link createRng} with its state in `kernel` (allocated at the kernel's current stack
+ * top, so the generator must only be used inside the {@link Kernel.scope} it was created
+ * in): for one computation that shares its kernel's memory with the sampling, e.g. a
+ * report.
+ *
+ * @param seed Integer in [0, 2^32 - 1].
+ * @param kernel The kernel to hold the state.
+ * @returns A new {@link Rng}.
+ * @throws {RangeError} When the seed is not an integer in range.
+ */
+export function createKernelRng(seed: number, kernel: Kernel): Rng {
+  checkSeed(seed);
+  return rngOf(createKernelGenerator(seed, kernel));
+}
 
-  /** `normal` or `lognormal`: on two threads when the kernel has a helper (same values). */
-  function gaussian(n: number, loc: number, scale: number, mode: "normal" | "lognormal") {
-    return draw(n, (out) => {
-      if (splitsGaussian(kernel, n)) fillGaussianColumn(kernel, statePtr, out, n, loc, scale, mode);
-      else if (mode === "normal") k.fill_normal(statePtr, out, n, loc, scale);
-      else k.fill_lognormal(statePtr, out, n, loc, scale);
-    });
-  }
-
-  return {
-    kernel,
-    statePtr,
+function rngOf(generator: KernelGenerator): Rng {
+  const rng: Rng = {
     seed(s) {
       checkSeed(s);
-      k.mt_seed(statePtr, s);
+      generator.seed(s);
     },
-    nextUint32: () => k.mt_next_u32(statePtr) >>> 0,
-    randomSample: (n) => draw(n, (out) => k.fill_random(statePtr, out, n)),
-    uniform: (low, high, n) => draw(n, (out) => k.fill_uniform(statePtr, out, n, low, high)),
-    normal: (loc, scale, n) => gaussian(n, loc, scale, "normal"),
-    lognormal: (mean, sigma, n) => gaussian(n, mean, sigma, "lognormal"),
-    skipNormal(n) {
-      checkCount(n);
-      k.skip_normal(statePtr, n);
-    },
-    getState() {
-      const view = new DataView(k.memory.buffer, statePtr, k.state_bytes());
-      return {
-        key: kernel.u32(statePtr, KEY_WORDS).slice(),
-        pos: view.getUint32(POS_OFFSET, true),
-        hasGauss: view.getUint32(HAS_GAUSS_OFFSET, true) !== 0,
-        cachedGaussian: view.getFloat64(GAUSS_OFFSET, true),
-      };
-    },
+    nextUint32: () => generator.nextUint32(),
+    randomSample: (n) => generator.randomSample(checkCount(n)),
+    uniform: (low, high, n) => generator.uniform(low, high, checkCount(n)),
+    normal: (loc, scale, n) => generator.normal(loc, scale, checkCount(n)),
+    lognormal: (mean, sigma, n) => generator.lognormal(mean, sigma, checkCount(n)),
+    skipNormal: (n) => generator.skipNormal(checkCount(n)),
+    getState: () => generator.getState(),
     setState(state) {
       if (state.key.length !== KEY_WORDS) {
         throw new RangeError(`expected ${KEY_WORDS} key words but found ${state.key.length}`);
@@ -134,14 +121,26 @@ export function createRng(seed: number, options: { kernel?: Kernel } = {}): Rng 
       if (!Number.isInteger(state.pos) || state.pos < 0 || state.pos > KEY_WORDS) {
         throw new RangeError(`expected a key position in [0, ${KEY_WORDS}] but found ${state.pos}`);
       }
-      kernel.u32(statePtr, KEY_WORDS).set(state.key);
-      const view = new DataView(k.memory.buffer, statePtr, k.state_bytes());
-      view.setUint32(POS_OFFSET, state.pos, true);
-      view.setUint32(HAS_GAUSS_OFFSET, state.hasGauss ? 1 : 0, true);
-      view.setFloat64(GAUSS_OFFSET, state.hasGauss ? state.cachedGaussian : 0, true);
-      k.mt_refresh(statePtr);
+      generator.setState(state);
     },
   };
+  generators.set(rng, generator);
+  return rng;
+}
+
+/** The kernel generator behind each {@link Rng} (for the samplers of this folder). */
+const generators = new WeakMap<Rng, KernelGenerator>();
+
+/**
+ * The kernel generator behind `rng`, for samplers that draw in the kernel.
+ *
+ * @param rng A generator of {@link createRng}.
+ * @returns Its kernel generator.
+ */
+export function kernelGeneratorOf(rng: Rng): KernelGenerator {
+  const generator = generators.get(rng);
+  if (generator === undefined) throw new TypeError("expected a generator made by createRng");
+  return generator;
 }
 
 function checkSeed(seed: number): void {
@@ -150,9 +149,16 @@ function checkSeed(seed: number): void {
   }
 }
 
-/** Throws unless `n` is a usable sample count (a non-negative safe integer). */
-export function checkCount(n: number): void {
+/**
+ * Throws unless `n` is a usable sample count (a non-negative safe integer).
+ *
+ * @param n The count.
+ * @returns `n`.
+ * @throws {RangeError} When it is not.
+ */
+export function checkCount(n: number): number {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new RangeError(`expected a sample count that is a non-negative integer but found ${n}`);
   }
+  return n;
 }

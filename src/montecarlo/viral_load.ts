@@ -22,7 +22,7 @@
  */
 import { type CustomDistribution, customDistribution } from "./distributions.ts";
 import { type InterpTable, interpTable } from "./interp.ts";
-import { expC } from "./libm.ts";
+import { expC } from "../kernel/libm.ts";
 import { linspace } from "./linspace.ts";
 
 /**

@@ -332,6 +332,12 @@ export interface PopulationScenario {
  *
  * Values that may vary per Monte Carlo sample are {@link Parameter}s; use
  * `toDistribution` to sample them.
+ * @example Usage
+ * ```ts
+ * import { type DataRegistry, DEFAULT_REGISTRY } from "./mod.ts";
+ * const registry: DataRegistry = DEFAULT_REGISTRY;
+ * if (!(registry.monteCarlo.sampleSize > 0)) throw new Error("a sample size");
+ * ```
  */
 export interface DataRegistry {
   /**

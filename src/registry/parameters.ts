@@ -12,6 +12,7 @@ import {
   normalDistribution,
   uniformDistribution,
 } from "../montecarlo/distributions.ts";
+import { unreachable } from "../exhaustive.ts";
 
 /**
  * exp of a Gaussian. Reference: `"associated_value": "Log-normal distribution"` with
@@ -119,5 +120,7 @@ export function toDistribution(param: Parameter): Distribution | number {
       return customKernelDistribution(param.logVariable, param.frequencies, param.bandwidth, {
         log10: true,
       });
+    default:
+      return unreachable(param, "parameter");
   }
 }

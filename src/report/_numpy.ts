@@ -5,8 +5,7 @@
  *
  * @module
  */
-import type { Kernel } from "../kernel/kernel.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import { type GroupQuantiles, groupQuantiles } from "../kernel/statistics.ts";
 
 /**
  * `np.arange(start, stop, step)` for float64: ceil((stop − start) / step) values, the
@@ -33,14 +32,7 @@ export function arange(start: number, stop: number, step: number): number[] {
 }
 
 /** Per group: the mean and two quantiles (see {@link groupStatistics}). */
-export interface GroupStatistics {
-  /** `np.mean` of each group (NaN when empty). */
-  readonly means: number[];
-  /** The quantile q1 of each group (NaN when empty or holding a NaN). */
-  readonly lower: number[];
-  /** The quantile q2 of each group (NaN when empty or holding a NaN). */
-  readonly upper: number[];
-}
+export type GroupStatistics = GroupQuantiles;
 
 /**
  * `np.mean` and `np.quantile(x, [q1, q2])` (the default "linear" method, Hyndman & Fan
@@ -53,43 +45,6 @@ export interface GroupStatistics {
  * Unlike numpy (which raises `IndexError`), an empty group gives NaN quantiles; a NaN
  * among the values gives NaN, as in numpy.
  *
- * @param kernel The kernel instance holding the values.
- * @param values Byte offset of the groups' values, one group after the other (reordered
- *   within each group).
- * @param starts Each group's first index, u32.
- * @param counts Each group's number of values, u32.
- * @param q1 First quantile, 0–1.
- * @param q2 Second quantile, q1–1.
- * @returns The statistics, one value per group.
- */
-export function groupStatisticsAt(
-  kernel: Kernel,
-  values: number,
-  starts: Uint32Array,
-  counts: Uint32Array,
-  q1: number,
-  q2: number,
-): GroupStatistics {
-  const groups = starts.length;
-  return kernel.scope(() => {
-    const startsPtr = kernel.alloc(groups * 4);
-    kernel.u32(startsPtr, groups).set(starts);
-    const countsPtr = kernel.alloc(groups * 4);
-    kernel.u32(countsPtr, groups).set(counts);
-    const stats = kernel.alloc(groups * 3 * 8);
-    kernel.exports.group_statistics(values, startsPtr, countsPtr, groups, q1, q2, stats);
-    const all = kernel.f64(stats, groups * 3);
-    return {
-      means: Array.from({ length: groups }, (_, g) => all[3 * g]),
-      lower: Array.from({ length: groups }, (_, g) => all[3 * g + 1]),
-      upper: Array.from({ length: groups }, (_, g) => all[3 * g + 2]),
-    };
-  });
-}
-
-/**
- * {@link groupStatisticsAt} of groups given as arrays.
- *
  * @param groups The groups' values.
  * @param q1 First quantile, 0–1.
  * @param q2 Second quantile, q1–1.
@@ -100,18 +55,5 @@ export function groupStatistics(
   q1: number,
   q2: number,
 ): GroupStatistics {
-  const kernel = sharedKernel();
-  return kernel.scope(() => {
-    const total = groups.reduce((sum, g) => sum + g.length, 0);
-    const values = kernel.alloc(total * 8);
-    const starts = new Uint32Array(groups.length);
-    let at = 0;
-    groups.forEach((g, k) => {
-      starts[k] = at;
-      kernel.f64(values + at * 8, g.length).set(g);
-      at += g.length;
-    });
-    const counts = Uint32Array.from(groups, (g) => g.length);
-    return groupStatisticsAt(kernel, values, starts, counts, q1, q2);
-  });
+  return groupQuantiles(groups, q1, q2);
 }

@@ -17,10 +17,10 @@
  */
 import { buildExposureModels } from "../forms/build_virus_models.ts";
 import type { VirusForm } from "../forms/virus_form.ts";
-import type { Kernel } from "../kernel/kernel.ts";
 import { type ExposureEvaluator, exposureEvaluator } from "../model/exposure.ts";
 import { mean, sampleCount } from "../model/vec.ts";
-import { withColumnArena } from "../montecarlo/column_arena.ts";
+import { withColumnArena } from "../kernel/column_arena.ts";
+import { sharedKernel } from "../kernel/shared.ts";
 import type { Rng } from "../montecarlo/rng.ts";
 import type { DataRegistry } from "../registry/defaults.ts";
 import type { Climatology } from "../weather/climatology.ts";
@@ -152,8 +152,6 @@ export interface AlternativeScenariosContext {
   readonly registry: DataRegistry;
   /** The report's generator, after the report's own draws (its CO2 model included). */
   readonly rng: Rng;
-  /** The report's kernel (the scenarios' columns are freed one scenario at a time). */
-  readonly kernel: Kernel;
   /** Monte Carlo sample size. */
   readonly sampleSize: number;
   /** Weather data (natural ventilation). */
@@ -181,7 +179,7 @@ export interface AlternativeScenariosContext {
  * the report's generator in turn and evaluated in the kernel like the report; its
  * samples are freed before the next one is drawn.
  *
- * @param context The report's form, generator, kernel, times and numbers.
+ * @param context The report's form, generator, times and numbers.
  * @returns The statistics by scenario name.
  * @throws {WeatherDataUnavailableError} Natural ventilation without a weather dataset.
  */
@@ -213,7 +211,7 @@ export function alternativeScenarios(context: AlternativeScenariosContext): Alte
         context.times,
         withProbabilisticExposure,
       );
-    }, context.kernel);
+    }, sharedKernel()); // the report's kernel: each scenario's columns are freed in turn
   }
   return { stats };
 }

@@ -9,6 +9,7 @@
  */
 import { findPeaks } from "./find_peaks.ts";
 import { centeredRollingMean } from "./rolling_mean.ts";
+import { S_PER_H, S_PER_MIN } from "../units.ts";
 
 /** Smoothing window, minutes. */
 export const SMOOTHING_WINDOW_MIN = 1;
@@ -20,9 +21,6 @@ export const MIN_VALLEY_WIDTH_MIN = 20;
 export const PEAK_PROMINENCE_PPM = 100;
 /** Smallest prominence of a valley, ppm. */
 export const VALLEY_PROMINENCE_PPM = 50;
-
-const S_PER_MIN = 60;
-const S_PER_H = 3600;
 
 /** Python's float `a // b` (floor of the exact quotient, as CPython computes it). */
 function pythonFloorDivide(a: number, b: number): number {

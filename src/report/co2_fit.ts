@@ -13,6 +13,7 @@ import { type CO2DataModel, predictedCo2 } from "../model/co2_data_model.ts";
 import { sum } from "../model/vec.ts";
 import { boundedLeastSquares } from "./bounded_least_squares.ts";
 import { minimizePowell } from "./powell.ts";
+import { L_PER_M3, S_PER_H } from "../units.ts";
 
 /** The fitted parameters and derived flows (field names as the reference's results). */
 export interface Co2FitResult {
@@ -48,11 +49,6 @@ export interface Co2FitOptions {
 
 /** Line-search tolerance of the reference's fit (scipy Powell `xtol`). */
 export const REFERENCE_XTOL = 1e-3;
-
-/** Litres per m³. */
-const L_PER_M3 = 1000;
-/** Seconds per hour. */
-const S_PER_H = 3600;
 
 /**
  * Fits exhalation and air-change rates to the readings.

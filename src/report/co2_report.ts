@@ -15,7 +15,30 @@ import { findChangePoints } from "./change_points.ts";
 import { type Co2FitMethod, type Co2FitResult, fitCo2 } from "./co2_fit.ts";
 import { co2Plot } from "./co2_plot.ts";
 
-/** Options of the CO2 functions. */
+/**
+ * Options of the CO2 functions.
+ *
+ * @example Usage
+ * ```ts
+ * import { co2TransitionTimes, type Co2ReportOptions } from "./mod.ts";
+ * const options: Co2ReportOptions = { plot: false };
+ * const times = co2TransitionTimes({
+ *   CO2_data: {
+ *     times: Array.from({ length: 121 }, (_, i) => 8 + i / 30),
+ *     CO2: Array.from({ length: 121 }, (_, i) => 450 + (i < 60 ? 8 * i : 480 - 4 * (i - 60))),
+ *   },
+ *   room_volume: 60,
+ *   total_people: 2,
+ *   infected_people: 1,
+ *   exposed_start: "08:00",
+ *   exposed_finish: "12:00",
+ *   infected_start: "08:00",
+ *   infected_finish: "12:00",
+ *   fitting_ventilation_states: [8, 10, 12],
+ * }, options);
+ * if (times.CO2_plot_img !== undefined) throw new Error("no plot asked for");
+ * ```
+ */
 export interface Co2ReportOptions {
   /** Add `CO2_plot_img`, an SVG data URI of the readings and the results. */
   readonly plot?: boolean;
@@ -30,7 +53,29 @@ export interface Co2ReportOptions {
   readonly registry?: DataRegistry;
 }
 
-/** Result of {@link co2TransitionTimes} (field names as the reference's `results`). */
+/**
+ * Result of {@link co2TransitionTimes} (field names as the reference's `results`).
+ *
+ * @example Usage
+ * ```ts
+ * import { co2TransitionTimes, type Co2TransitionTimes } from "./mod.ts";
+ * const times: Co2TransitionTimes = co2TransitionTimes({
+ *   CO2_data: {
+ *     times: Array.from({ length: 121 }, (_, i) => 8 + i / 30),
+ *     CO2: Array.from({ length: 121 }, (_, i) => 450 + (i < 60 ? 8 * i : 480 - 4 * (i - 60))),
+ *   },
+ *   room_volume: 60,
+ *   total_people: 2,
+ *   infected_people: 1,
+ *   exposed_start: "08:00",
+ *   exposed_finish: "12:00",
+ *   infected_start: "08:00",
+ *   infected_finish: "12:00",
+ *   fitting_ventilation_states: [8, 10, 12],
+ * });
+ * if (times.occupancy_times.join() !== "8,12") throw new Error("the occupancy changes, h");
+ * ```
+ */
 export interface Co2TransitionTimes {
   /** Every time the number of people changes, h. */
   readonly occupancy_times: number[];
@@ -42,7 +87,29 @@ export interface Co2TransitionTimes {
   readonly CO2_plot_img?: string;
 }
 
-/** Result of {@link co2Report}: the fit, and the plot when asked for. */
+/**
+ * Result of {@link co2Report}: the fit, and the plot when asked for.
+ *
+ * @example Usage
+ * ```ts
+ * import { type Co2Report, co2Report } from "./mod.ts";
+ * const fit: Co2Report = co2Report({
+ *   CO2_data: {
+ *     times: Array.from({ length: 121 }, (_, i) => 8 + i / 30),
+ *     CO2: Array.from({ length: 121 }, (_, i) => 450 + (i < 60 ? 8 * i : 480 - 4 * (i - 60))),
+ *   },
+ *   room_volume: 60,
+ *   total_people: 2,
+ *   infected_people: 1,
+ *   exposed_start: "08:00",
+ *   exposed_finish: "12:00",
+ *   infected_start: "08:00",
+ *   infected_finish: "12:00",
+ *   fitting_ventilation_states: [8, 10, 12],
+ * }, { plot: true });
+ * if (!fit.CO2_plot_img?.startsWith("data:image/svg+xml")) throw new Error("the plot");
+ * ```
+ */
 export type Co2Report = Co2FitResult & {
   /** SVG data URI of the readings, the model and the ventilation states (with `plot`). */
   readonly CO2_plot_img?: string;
@@ -116,6 +183,25 @@ export function co2TransitionTimesFromForm(
  * @param options Plot, fit method, registry.
  * @returns The fit.
  * @throws {FormError} When the form is invalid or has no ventilation state.
+ * @example Usage
+ * ```ts
+ * import { co2Report } from "./mod.ts";
+ * const fit = co2Report({
+ *   CO2_data: {
+ *     times: Array.from({ length: 121 }, (_, i) => 8 + i / 30),
+ *     CO2: Array.from({ length: 121 }, (_, i) => 450 + (i < 60 ? 8 * i : 480 - 4 * (i - 60))),
+ *   },
+ *   room_volume: 60,
+ *   total_people: 2,
+ *   infected_people: 1,
+ *   exposed_start: "08:00",
+ *   exposed_finish: "12:00",
+ *   infected_start: "08:00",
+ *   infected_finish: "12:00",
+ *   fitting_ventilation_states: [8, 10, 12],
+ * });
+ * if (fit.ventilation_values.length !== 2) throw new Error("one air-change rate per interval");
+ * ```
  */
 export function co2Report(body: unknown, options: Co2ReportOptions = {}): Co2Report {
   return co2ReportFromForm(parseCo2Form(body), options);

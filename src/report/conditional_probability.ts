@@ -10,10 +10,12 @@
  *
  * @module
  */
-import { sharedKernel } from "../kernel/shared.ts";
-import { takeColumn } from "../montecarlo/column_arena.ts";
+import { log10Into } from "../kernel/columns.ts";
+import { log10C } from "../kernel/libm.ts";
+import { binQuantiles } from "../kernel/statistics.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
 import { toArray, type Vec } from "../model/vec.ts";
-import { arange, type GroupStatistics, groupStatistics, groupStatisticsAt } from "./_numpy.ts";
+import { arange, type GroupStatistics, groupStatistics } from "./_numpy.ts";
 
 /** Smallest bin centre of log10 viral load, log10(RNA copies/mL). */
 export const CONDITIONAL_PROBABILITY_MIN_LOG10_VL = 2;
@@ -131,55 +133,8 @@ function binStatistics(
   }
   // In the kernel (asm/bin_membership.ts): the first candidate bin of each sample (the
   // bin of the last centre <= v, less two) and a bit per candidate that holds it, then
-  // the values of each bin gathered in sample order, bin after bin, into one column.
-  const kernel = sharedKernel();
-  return kernel.scope(() => {
-    const firstPtr = kernel.alloc(n * 4);
-    const hitsPtr = kernel.alloc(n * 4);
-    // By parts of the samples (on two threads with a helper thread): each part's bin
-    // counts apart, then added (integers, exactly).
-    const parts = kernel.parts(n);
-    const countsPtr = kernel.alloc(parts.length * bins * 4);
-    const vlPtr = kernel.ref(vl);
-    const centresPtr = kernel.put(centres);
-    const lowsPtr = kernel.put(lows);
-    const highsPtr = kernel.put(highs);
-    kernel.runParts(
-      "bin_candidates",
-      parts.map((q, i) => [
-        vlPtr + q.start * 8,
-        q.count,
-        centresPtr,
-        lowsPtr,
-        highsPtr,
-        bins,
-        firstPtr + q.start * 4,
-        hitsPtr + q.start * 4,
-        countsPtr + i * bins * 4,
-      ]),
-    );
-    const allCounts = kernel.u32(countsPtr, parts.length * bins);
-    for (let i = 1; i < parts.length; i++) {
-      for (let b = 0; b < bins; b++) allCounts[b] += allCounts[i * bins + b];
-    }
-    const startsPtr = kernel.alloc(bins * 4);
-    // At most 2n values: a sample can be in two bins only where two adjacent bins overlap
-    // (by rounding, at their shared edge), never in three (centres are a bin width apart).
-    const outPtr = kernel.alloc(2 * n * 8);
-    kernel.exports.bin_gather(
-      kernel.ref(p),
-      n,
-      firstPtr,
-      hitsPtr,
-      countsPtr,
-      bins,
-      startsPtr,
-      outPtr,
-    );
-    const starts = kernel.u32(startsPtr, bins).slice();
-    const counts = kernel.u32(countsPtr, bins).slice();
-    return groupStatisticsAt(kernel, outPtr, starts, counts, LOWER_QUANTILE, UPPER_QUANTILE);
-  });
+  // the values of each bin gathered in sample order, bin after bin.
+  return binQuantiles(vl, p, centres, lows, highs, LOWER_QUANTILE, UPPER_QUANTILE);
 }
 
 /**
@@ -225,7 +180,7 @@ export function conditionalProbabilityData(
     : probability.length;
   const log10Vl = takeColumn(n);
   if (typeof viralLoadInSputum === "number") {
-    log10Vl.fill(sharedKernel().exports.log10_glibc(viralLoadInSputum));
+    log10Vl.fill(log10C(viralLoadInSputum));
   } else {
     if (viralLoadInSputum.length !== n) {
       throw new RangeError(
@@ -233,13 +188,7 @@ export function conditionalProbabilityData(
       );
     }
     // glibc's log10 (numpy's), in the kernel: V8's Math.log10 differs in ~1 result in 1,400.
-    const kernel = sharedKernel();
-    kernel.scope(() => {
-      const x = kernel.ref(viralLoadInSputum);
-      const out = kernel.alloc(n * 8);
-      kernel.split("log10_column", n, (start, count) => [x + start * 8, out + start * 8, count]);
-      log10Vl.set(kernel.f64(out, n));
-    });
+    log10Into(viralLoadInSputum, log10Vl);
   }
   const stats = conditionalProbabilityByViralLoad(probability, viralLoads, log10Vl, step);
   return {

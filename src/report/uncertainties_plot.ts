@@ -15,7 +15,6 @@
  *
  * @module
  */
-import { sharedKernel } from "../kernel/shared.ts";
 import { mean, type Vec } from "../model/vec.ts";
 import { histogram } from "../montecarlo/statistics.ts";
 import type { ConditionalProbabilityData } from "./conditional_probability.ts";
@@ -104,7 +103,7 @@ export function uncertaintiesPlotSvg(
   data: ConditionalProbabilityData,
 ): string {
   const probs = typeof probability === "number" ? Float64Array.of(probability) : probability;
-  const probHist = histogram(sharedKernel(), probs, PROB_BINS);
+  const probHist = histogram(probs, PROB_BINS);
   const meanProbability = mean(probability);
 
   // Shared probability axis of panels (i) and (iii).

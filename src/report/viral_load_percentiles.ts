@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { releaseColumn, takeColumn } from "../montecarlo/column_arena.ts";
+import { releaseColumn, takeColumn } from "../kernel/column_arena.ts";
 import { type ExposureEvaluator, exposureEvaluator } from "../model/exposure.ts";
 import { isArray, lane, mean, type Vec } from "../model/vec.ts";
 import { groupStatistics } from "./_numpy.ts";

@@ -7,8 +7,7 @@
 import { buildVirusModels } from "../forms/build_virus_models.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import type { VirusForm } from "../forms/virus_form.ts";
-import type { Kernel } from "../kernel/kernel.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import { withKernelComputation } from "../kernel/shared.ts";
 import { concentrationEvaluator } from "../model/concentration.ts";
 import {
   type ExposureEvaluator,
@@ -17,9 +16,9 @@ import {
 } from "../model/exposure.ts";
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
-import { div, isArray, lane, mean, mul, sampleCount, toArray, type Vec } from "../model/vec.ts";
-import { releaseColumn, takeColumn, withColumnArena } from "../montecarlo/column_arena.ts";
-import { createRng, type Rng } from "../montecarlo/rng.ts";
+import { isArray, lane, mean, sampleCount, toArray, type Vec } from "../model/vec.ts";
+import { takeColumn } from "../kernel/column_arena.ts";
+import { createKernelRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { Climatology } from "../weather/climatology.ts";
@@ -30,11 +29,63 @@ import { conditionalProbabilityData } from "./conditional_probability.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot } from "./uncertainties_plot.ts";
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
+import { createEvaluationCache } from "../model/evaluation_cache.ts";
+import { exposureCurves } from "../model/exposure_curves.ts";
 
-/** Largest accepted Monte Carlo sample size. */
+/**
+ * Largest accepted Monte Carlo sample size.
+ *
+ * @example Usage
+ * ```ts
+ * import { MAX_SAMPLE_SIZE, virusReport } from "./mod.ts";
+ * const body = {
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ * };
+ * let refused = false;
+ * try {
+ *   virusReport(body, { sampleSize: MAX_SAMPLE_SIZE + 1 });
+ * } catch (e) {
+ *   refused = e instanceof RangeError;
+ * }
+ * if (!refused) throw new Error("too many samples");
+ * ```
+ */
 export const MAX_SAMPLE_SIZE = 2_000_000;
 
-/** Options of {@link virusReport}. */
+/**
+ * Options of {@link virusReport}.
+ *
+ * @example Usage
+ * ```ts
+ * import { virusReport, type VirusReportOptions } from "./mod.ts";
+ * const options: VirusReportOptions = { seed: 42, sampleSize: 1000, probDist: false };
+ * if (virusReport({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * }, options).seed !== 42) throw new Error("the seed given");
+ * ```
+ */
 export interface VirusReportOptions {
   /**
    * Seed of the generator, an integer in [0, 2^32 − 1].
@@ -86,10 +137,55 @@ export interface VirusReportOptions {
   readonly alternativeScenarios?: boolean;
 }
 
-/** Report data of one exposed group (field names as the reference's). */
+/**
+ * Report data of one exposed group (field names as the reference's).
+ *
+ * @example Usage
+ * ```ts
+ * import { type GroupReport, virusReport } from "./mod.ts";
+ * const groups = virusReport({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * }, { seed: 0, sampleSize: 1000 }).groups;
+ * const group: GroupReport = Object.values(groups)[0];
+ * if (typeof group.prob_inf !== "number") throw new Error("the mean probability of infection, %");
+ * ```
+ */
 export type GroupReport = Record<string, unknown>;
 
-/** The report data (field names as the reference's `results`). */
+/**
+ * The report data (field names as the reference's `results`).
+ *
+ * @example Usage
+ * ```ts
+ * import { type VirusReport, virusReport } from "./mod.ts";
+ * const report: VirusReport = virusReport({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * }, { seed: 0, sampleSize: 1000 });
+ * if (report.times.length !== report.CO2_concentrations.length) throw new Error("one CO2 value per time");
+ * ```
+ */
 export interface VirusReport {
   /** Report times, h. */
   readonly times: number[];
@@ -129,6 +225,25 @@ export interface VirusReport {
  * @returns The report data.
  * @throws {FormError} When the body is invalid (names the field and the problem).
  * @throws {RangeError} On an invalid seed or sample size.
+ * @example Usage
+ * ```ts
+ * import { virusReport } from "./mod.ts";
+ * const report = virusReport({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * }, { seed: 0, sampleSize: 2000 });
+ * if (report.seed !== 0 || report.times.length === 0) throw new Error("a report of seed 0");
+ * ```
  */
 export function virusReport(body: unknown, options: VirusReportOptions = {}): VirusReport {
   const form = parseVirusForm(body);
@@ -137,6 +252,27 @@ export function virusReport(body: unknown, options: VirusReportOptions = {}): Vi
 
 /**
  * The virus report of an already parsed form (see {@link virusReport}).
+ * @example Usage
+ * ```ts
+ * import { parseVirusForm } from "../forms/mod.ts";
+ * import { virusReportFromForm } from "./mod.ts";
+ * const form = parseVirusForm({
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ * });
+ * const report = virusReportFromForm(form, { seed: 1, sampleSize: 2000, probDist: false });
+ * if (Object.keys(report.groups).length !== 1) throw new Error("one exposed group");
+ * ```
  */
 export function virusReportFromForm(
   form: VirusForm,
@@ -148,31 +284,17 @@ export function virusReportFromForm(
   if (!Number.isInteger(sampleSize) || sampleSize < 1 || sampleSize > MAX_SAMPLE_SIZE) {
     throw new RangeError(`expected a sample size in 1..${MAX_SAMPLE_SIZE} but found ${sampleSize}`);
   }
-  // One kernel for the sampling and the evaluation: the generator lives in this scope.
-  // The samples and intermediate columns are freed when the report is done (it holds
-  // copies), not at the next garbage collection; they live in the kernel's memory, where
-  // its functions use them without copies. The kernel's helper thread, if any, stays
-  // awake for the report's split tasks.
-  const kernel = sharedKernel();
-  return withColumnArena(
-    () =>
-      kernel.awake(() =>
-        kernel.scope(() =>
-          report(form, registry, kernel, createRng(seed, { kernel }), {
-            ...options,
-            seed,
-            sampleSize,
-          })
-        )
-      ),
-    kernel,
+  // One kernel computation: the generator's state, the samples and the intermediate
+  // columns live in the kernel's memory and are freed when the report is done (it holds
+  // copies).
+  return withKernelComputation((kernel) =>
+    report(form, registry, createKernelRng(seed, kernel), { ...options, seed, sampleSize })
   );
 }
 
 function report(
   form: VirusForm,
   registry: DataRegistry,
-  kernel: Kernel,
   rng: Rng,
   options: VirusReportOptions & { seed: number; sampleSize: number },
 ): VirusReport {
@@ -187,7 +309,9 @@ function report(
     reportRatesOnly: true,
   });
   const times = interestingTimes(models.exposureModels);
-  const evaluators = models.exposureModels.map((model) => exposureEvaluator(model));
+  // One cache for the evaluators of every group: their models share columns.
+  const cache = createEvaluationCache();
+  const evaluators = models.exposureModels.map((model) => exposureEvaluator(model, [], { cache }));
   const groups: Record<string, GroupReport> = {};
   for (const ev of evaluators) {
     groups[ev.model.identifier] = groupReport(
@@ -195,11 +319,10 @@ function report(
       registry,
       ev,
       times,
-      kernel,
       options.probDist ?? true,
     );
   }
-  const co2 = concentrationEvaluator(models.co2Model);
+  const co2 = concentrationEvaluator(models.co2Model, {}, { cache });
   const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
   const co2Samples = sampleCount(co2.normalization);
   const result: VirusReport = {
@@ -223,7 +346,6 @@ function report(
           form,
           registry,
           rng,
-          kernel,
           sampleSize,
           weather: options.weather,
           climatology: options.climatology,
@@ -255,13 +377,12 @@ function groupReport(
   registry: DataRegistry,
   ev: ExposureEvaluator,
   times: number[],
-  kernel: Kernel,
   withDist: boolean,
 ): GroupReport {
   const model = ev.model;
   const prob = ev.infectionProbability() as Float64Array;
-  const stats = sampleStatistics(kernel, prob);
-  const h = histogram(kernel, prob, 100, 100);
+  const stats = sampleStatistics(prob);
+  const h = histogram(prob, 100, 100);
   const n = prob.length;
   const report: GroupReport = {
     prob_inf: stats.mean,
@@ -286,7 +407,7 @@ function groupReport(
   if (form.exposureOption === "p_probabilistic_exposure") {
     report.prob_probabilistic_exposure = ev.totalProbabilityRule();
   }
-  const curves = reportCurves(ev, times);
+  const curves = exposureCurves(ev, times);
   report.concentrations = curves.concentrations;
   report.cumulative_doses = cumulativeSum(curves.doses);
   if (model.shortRange.length > 0) {
@@ -340,104 +461,4 @@ function longRangeNewCases(probability: Vec, away: number, near: number): Float6
 function cumulativeSum(values: number[]): number[] {
   let total = 0;
   return values.map((v) => (total += v));
-}
-
-/**
- * The report curves of one group in one kernel pass per infected population: the mean
- * concentration at each time (long range, and with the short-range jets), and the mean
- * deposited dose between consecutive times (long range, and with short range).
- */
-function reportCurves(ev: ExposureEvaluator, times: number[]) {
-  const model = ev.model;
-  const exposedSpans = boundaries(presenceInterval(model.exposed));
-  const spanEnds = exposedSpans.flat();
-  const longRangeConcentrations = new Float64Array(times.length);
-  const longRangeDoses = new Float64Array(Math.max(times.length - 1, 0));
-  const srConcentration = new Float64Array(times.length);
-  const srDoses = new Float64Array(Math.max(times.length - 1, 0));
-  const n = sampleCount(...ev.concentrations.map((c) => c.normalization));
-  const dilutions = ev.shortRangeDilutions();
-  const doseFactors = ev.longRangeDoseFactors();
-
-  model.concentrationModels.forEach((_, k) => {
-    const cev = ev.concentrations[k];
-    const {
-      perSampleDiameter: perDiameter,
-      aerosolsTimesDeposited: af,
-      doseFactor,
-    } = doseFactors[k];
-    // Dose weights: with per-sample diameters the dose is mean(E·AF) · DF per sample, so
-    // its mean is mean(E·AF) · mean(DF); otherwise mean(E · AF · DF).
-    const meanDf = mean(doseFactor);
-    const doseWeight = perDiameter ? af : mul(af, doseFactor);
-    const srWeights = dilutions.map((dil) => perDiameter ? af : div(mul(af, doseFactor), dil));
-    const srScale = dilutions.map((dil) => {
-      if (!perDiameter) return 1;
-      const quotient = div(doseFactor, dil);
-      const value = mean(quotient);
-      releaseColumn(quotient);
-      return value;
-    });
-    const jetWeights = dilutions.map((dil) => div(cev.normalization, dil));
-    const result = cev.batch({
-      times,
-      weights: [cev.normalization, ...jetWeights],
-      integralTimes: [...times, ...spanEnds],
-      integralWeights: [doseWeight, ...srWeights],
-    });
-    // The weights made for this pass (not the model's own columns) are freed now.
-    for (const w of jetWeights) releaseColumn(w);
-    if (!perDiameter) { for (const w of [doseWeight, ...srWeights]) releaseColumn(w); }
-    const integralTimes = [...new Set([...times, ...spanEnds])].sort((a, b) => a - b);
-    const cumulativeAt = (w: number, t: number) => result.integralSums[w][integralTimes.indexOf(t)];
-    const exposure = (w: number, t1: number, t2: number) => {
-      let total = 0;
-      for (const [start, stop] of exposedSpans) {
-        if (stop < t1) continue;
-        if (start > t2) break;
-        total += cumulativeAt(w, Math.min(stop, t2)) - cumulativeAt(w, Math.max(start, t1));
-      }
-      return total / n;
-    };
-    times.forEach((t, j) => {
-      longRangeConcentrations[j] += result.sums[0][j] / n;
-      model.shortRange.forEach((sr, s) => {
-        const [a, b] = boundaries(sr.presence)[0];
-        if (a <= t && t <= b) srConcentration[j] -= result.sums[1 + s][j] / n;
-      });
-    });
-    for (let j = 0; j + 1 < times.length; j++) {
-      const [t1, t2] = [times[j], times[j + 1]];
-      const lr = exposure(0, t1, t2) * (perDiameter ? meanDf : 1);
-      longRangeDoses[j] += lr;
-      model.shortRange.forEach((_, s) => {
-        srDoses[j] -= exposure(1 + s, t1, t2) * srScale[s];
-      });
-    }
-  });
-
-  // The jets: diluted jet concentration while each interaction lasts, and the jet dose
-  // of the overlap of each interval with the interaction.
-  model.shortRange.forEach((sr, s) => {
-    const [a, b] = boundaries(sr.presence)[0];
-    const jetMean = ev.meanDilutedJetConcentrations()[s];
-    times.forEach((t, j) => {
-      if (a <= t && t <= b) srConcentration[j] += jetMean;
-    });
-    const perHour = ev.meanJetDosesPerHour()[s];
-    for (let j = 0; j + 1 < times.length; j++) {
-      const overlap = Math.max(0, Math.min(b, times[j + 1]) - Math.max(a, times[j]));
-      const touches = !(b < times[j] || a > times[j + 1]);
-      if (touches) srDoses[j] += perHour * overlap;
-    }
-  });
-
-  const concentrations = Array.from(longRangeConcentrations, (c, j) => c + srConcentration[j]);
-  const doses = Array.from(longRangeDoses, (d, j) => d + srDoses[j]);
-  return {
-    concentrations,
-    longRangeConcentrations: Array.from(longRangeConcentrations),
-    doses,
-    longRangeDoses: Array.from(longRangeDoses),
-  };
 }

@@ -85,8 +85,6 @@ export async function startServer(
   }
   const init: WorkerInit = {
     weatherFiles,
-    // A report's second thread only when the report workers leave a core free.
-    kernelHelper: options.workers < (navigator.hardwareConcurrency ?? 1),
   };
   const pool = createWorkerPool<ReportJob, JobReply>({
     size: options.workers,

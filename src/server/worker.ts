@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { setKernelHelper, sharedKernel } from "../kernel/shared.ts";
+import { sharedKernel } from "../kernel/shared.ts";
 import { weatherDatasetFromFiles, type WeatherFiles } from "../weather/dataset.ts";
 import { INTERNAL_ERROR_MESSAGE, type JobContext, type ReportJob, runJob } from "./jobs.ts";
 
@@ -16,8 +16,6 @@ import { INTERNAL_ERROR_MESSAGE, type JobContext, type ReportJob, runJob } from 
 export interface WorkerInit {
   /** The weather dataset's files, as read by the main thread (absent: none configured). */
   readonly weatherFiles?: WeatherFiles;
-  /** Give the worker's kernel a helper thread (when the workers leave cores free). */
-  readonly kernelHelper?: boolean;
 }
 
 /**
@@ -51,7 +49,6 @@ export function runWorker(): void {
   scope.onmessage = (event: MessageEvent) => {
     const message = event.data as { init?: WorkerInit; id?: number; job?: ReportJob };
     if (message.init !== undefined) {
-      setKernelHelper(message.init.kernelHelper ?? false);
       context = buildContext(message.init);
       scope.postMessage({ ready: true });
       return;

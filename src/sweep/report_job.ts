@@ -41,8 +41,6 @@ export interface ReportPool {
 export function startReportPool(options: ReportPoolOptions): ReportPool {
   const init: WorkerInit = {
     weatherFiles: options.weatherFiles,
-    // A second thread per report only when the workers leave a core free.
-    kernelHelper: options.workers < (navigator.hardwareConcurrency ?? 1),
   };
   const pool = createWorkerPool<ReportJob, JobReply>({
     size: options.workers,

@@ -241,11 +241,10 @@ function buildNode(
 function nextUp(v: number): number {
   if (Number.isNaN(v) || v === Infinity) return v;
   if (v === 0) return Number.MIN_VALUE;
-  const buf = new DataView(new ArrayBuffer(8));
-  buf.setFloat64(0, v);
-  const bits = buf.getBigInt64(0);
-  buf.setBigInt64(0, v > 0 ? bits + 1n : bits - 1n);
-  return buf.getFloat64(0);
+  const value = new Float64Array([v]);
+  const bits = new BigInt64Array(value.buffer);
+  bits[0] += v > 0 ? 1n : -1n;
+  return value[0];
 }
 
 // --- libstdc++ algorithms on a range [first, last) of an index array ---

@@ -38,7 +38,19 @@ export interface StationTree {
   readonly size: number;
 }
 
-/** A weather dataset, ready for station searches and temperature profiles. */
+/**
+ * A weather dataset, ready for station searches and temperature profiles.
+ *
+ * @example Usage
+ * ```ts
+ * import { createWeatherDataset, type WeatherDataset } from "./mod.ts";
+ * const dataset: WeatherDataset = createWeatherDataset(
+ *   [{ id: "067000-99999", name: "GENEVA COINTRIN", latitude: 46.238, longitude: 6.109 }],
+ *   { "067000-99999": { "1": Array(24).fill(2) } },
+ * );
+ * if (dataset.stations[0].name !== "GENEVA COINTRIN") throw new Error("one station");
+ * ```
+ */
 export interface WeatherDataset {
   /**
    * The stations that have hourly temperatures, in the station list's order (the

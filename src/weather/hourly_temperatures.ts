@@ -4,15 +4,13 @@
  *
  * @module
  */
+import { KELVIN_AT_0_CELSIUS } from "../units.ts";
 
 /**
  * Hourly temperatures of one station: month (1–12) → 24 temperatures in K, index `h`
  * being the mean over the month of the hour starting at `h`:00 UTC.
  */
 export type StationTemperatures = ReadonlyMap<number, readonly number[]>;
-
-/** Offset between the file's °C and the model's K (the reference adds exactly this). */
-const CELSIUS_TO_KELVIN = 273.15;
 
 /**
  * Reads the hourly temperatures of all stations and converts them to kelvin.
@@ -85,7 +83,7 @@ function toKelvin(values: unknown, stationId: string, month: number): readonly n
         }`,
       );
     }
-    return CELSIUS_TO_KELVIN + v;
+    return KELVIN_AT_0_CELSIUS + v;
   }));
 }
 

@@ -1,5 +1,6 @@
 import { strictEqual } from "node:assert/strict";
 import { createKernel, type Kernel } from "../../src/kernel/kernel.ts";
+import { kernelTestFunctions } from "../../src/kernel/testing.ts";
 
 // glibc 2.36 (x86-64, FMA) results written by scripts/fixtures/glibc_libm_vectors.py.
 const vectors = JSON.parse(
@@ -74,7 +75,7 @@ Deno.test("the two-lane log equals glibc's log on every vector, in either lane",
     console.log("SKIP: the two-lane log needs the host's FMA, which this machine lacks");
     return;
   }
-  const k = kernel.exports;
+  const k = kernelTestFunctions(kernel);
   const out = kernel.alloc(16);
   const xs: (number | string)[] = vectors.log.x;
   const n = xs.length;
@@ -93,7 +94,7 @@ Deno.test("the two-lane log equals glibc's log on every vector, in either lane",
 });
 
 Deno.test("fma_soft() is exactly rounded like the C library's fma", () => {
-  const k = createKernel().exports;
+  const k = kernelTestFunctions(createKernel());
   const bad: string[] = [];
   vectors.fma.args.forEach(([a, b, c]: number[], i: number) => {
     const got = k.fma_soft(a, b, c);

@@ -4,10 +4,7 @@ import {
   fractionDeposited,
   settlingVelocity,
   settlingVelocityOfDiameter,
-  startFractionDeposited,
 } from "../../src/model/particle.ts";
-import { sharedKernel } from "../../src/kernel/shared.ts";
-import { takeColumn, withColumnArena } from "../../src/montecarlo/column_arena.ts";
 import { EMISSION_HEIGHT_M } from "../../src/model/concentration.ts";
 import { createKernel } from "../../src/kernel/kernel.ts";
 import { assertClose } from "../_helpers/stats.ts";
@@ -59,28 +56,4 @@ Deno.test("the kernel's deposition rate equals the settling velocity per hour ov
   d.forEach((x, i) =>
     strictEqual(got[i], (settlingVelocityOfDiameter(x, 0.3) * 3600) / EMISSION_HEIGHT_M, `${i}`)
   );
-});
-
-Deno.test("a deposited fraction started early equals the one computed when asked", async (t) => {
-  const kernel = sharedKernel();
-  for (let i = 0; i < 200 && !kernel.splits(1 << 20); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  if (!kernel.splits(1 << 20)) {
-    await t.step({ name: "no helper thread here: skipped", ignore: true, fn: () => {} });
-    return;
-  }
-  const n = 50_001;
-  const [early, direct] = withColumnArena(() =>
-    kernel.awake(() => {
-      // A report's diameters: in the kernel's memory.
-      const diameters = takeColumn(n);
-      for (let i = 0; i < n; i++) diameters[i] = 0.1 + (i % 3000) * 0.01;
-      strictEqual(kernel.owns(diameters), true);
-      startFractionDeposited(diameters, 0.3);
-      const started = (fractionDeposited(diameters, 0.3) as Float64Array).slice();
-      return [started, (fractionDeposited(diameters.slice(), 0.3) as Float64Array).slice()];
-    }), kernel);
-  strictEqual(early.length, n);
-  strictEqual(early.every((v, i) => Object.is(v, direct[i])), true);
 });

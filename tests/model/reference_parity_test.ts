@@ -5,7 +5,6 @@
 // compared with the reference's outputs (tests/fixtures/reference/*.trim.json, copied
 // from ../shared/fixtures/reference) at relative 1e-8.
 import { strictEqual } from "node:assert/strict";
-import { createKernel } from "../../src/kernel/kernel.ts";
 import { histogram, sampleStatistics } from "../../src/montecarlo/statistics.ts";
 import { NO_CASES } from "../../src/model/cases.ts";
 import type { VirusConcentrationModel } from "../../src/model/concentration.ts";
@@ -83,11 +82,11 @@ function assertProbabilities(p: Vec, want: GroupResult, what: string): void {
   for (const [i, v] of Object.entries(want.prob_dist_summary.at)) {
     assertClose(x[Number(i)], v, PARITY, `${what} prob_dist[${i}]`);
   }
-  const stats = sampleStatistics(kernel, x);
+  const stats = sampleStatistics(x);
   assertClose(stats.mean, want.prob_inf, PARITY, `${what} kernel mean`);
   assertClose(stats.std, want.prob_inf_sd, PARITY, `${what} kernel std`);
   // The report's histogram: np.histogram(prob / 100, bins=100, density=True).
-  const h = histogram(kernel, x.map((v) => v / 100), want.prob_hist_count.length);
+  const h = histogram(x.map((v) => v / 100), want.prob_hist_count.length);
   h.edges.forEach((e, i) =>
     assertClose(e, want.prob_hist_bins[i], PARITY, `${what} prob_hist_bins[${i}]`)
   );
@@ -96,8 +95,6 @@ function assertProbabilities(p: Vec, want: GroupResult, what: string): void {
     assertClose(density, want.prob_hist_count[i], PARITY, `${what} prob_hist_count[${i}]`);
   });
 }
-
-const kernel = createKernel();
 
 function concentrationModel(
   infected: VirusConcentrationModel["infected"],

@@ -1,5 +1,5 @@
 import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
-import { createRng } from "../../src/montecarlo/rng.ts";
+import { createKernelRng, createRng } from "../../src/montecarlo/rng.ts";
 import { createKernel } from "../../src/kernel/kernel.ts";
 import type { Rng } from "../../src/montecarlo/rng.ts";
 import { TsMt19937 } from "../_helpers/ts_mt19937.ts";
@@ -129,7 +129,7 @@ Deno.test("a generator in a given kernel's scope draws the same stream and frees
   const own = createRng(7);
   const top = kernel.alloc(0);
   const drawn = kernel.scope(() => {
-    const shared = createRng(7, { kernel });
+    const shared = createKernelRng(7, kernel);
     return [shared.lognormal(0.5, 0.3, 1001), shared.uniform(0, 1, 999)];
   });
   deepStrictEqual(drawn, [own.lognormal(0.5, 0.3, 1001), own.uniform(0, 1, 999)]);

@@ -1,5 +1,4 @@
 import { deepStrictEqual, notDeepStrictEqual, strictEqual, throws } from "node:assert/strict";
-import { createKernel } from "../../src/kernel/kernel.ts";
 import { histogram, sampleStatistics } from "../../src/montecarlo/statistics.ts";
 import { mean as vecMean, sum as vecSum } from "../../src/model/vec.ts";
 import { assertClose } from "../_helpers/stats.ts";
@@ -29,18 +28,17 @@ function column(n: number, scale: number, offset: number): Float64Array {
   return x;
 }
 
-const kernel = createKernel();
 for (const c of fixture.cases) {
   Deno.test(`statistics equal numpy's exactly (n=${c.n}, scale=${c.scale})`, () => {
     const x = column(c.n, c.scale, c.offset);
-    const stats = sampleStatistics(kernel, x);
+    const stats = sampleStatistics(x);
     strictEqual(stats.mean, c.mean, "mean");
     // np.std's inner sum may chunk differently from np.sum for some lengths (numpy 2.4
     // here; the reference used 1.24): equal within an ulp or two.
     assertClose(stats.std, c.std, { rel: 5e-16 }, "std");
     strictEqual(vecSum(x), c.sum, "TypeScript sum");
     strictEqual(vecMean(x), c.mean, "TypeScript mean");
-    const h = histogram(kernel, x, 100);
+    const h = histogram(x, 100);
     deepStrictEqual(Array.from(h.counts), c.counts);
     deepStrictEqual(Array.from(h.edges), c.edges);
   });
@@ -49,14 +47,14 @@ for (const c of fixture.cases) {
 for (const n of [fixture.cases[0].n, 50_001]) {
   Deno.test(`histogram() with a divisor is the histogram of x / divisor (n=${n})`, () => {
     const x = column(n, fixture.cases[0].scale, fixture.cases[0].offset);
-    const divided = histogram(kernel, x, 100, 100);
-    const plain = histogram(kernel, x.map((v) => v / 100), 100);
+    const divided = histogram(x, 100, 100);
+    const plain = histogram(x.map((v) => v / 100), 100);
     deepStrictEqual(Array.from(divided.counts), Array.from(plain.counts));
     deepStrictEqual(Array.from(divided.edges), Array.from(plain.edges));
-    notDeepStrictEqual(Array.from(divided.edges), Array.from(histogram(kernel, x, 100).edges));
+    notDeepStrictEqual(Array.from(divided.edges), Array.from(histogram(x, 100).edges));
   });
 }
 
 Deno.test("histogram() rejects a bad bin count", () => {
-  throws(() => histogram(kernel, Float64Array.of(1, 2), 0), /positive integer number of bins/);
+  throws(() => histogram(Float64Array.of(1, 2), 0), /positive integer number of bins/);
 });

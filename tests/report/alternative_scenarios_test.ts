@@ -7,11 +7,10 @@ import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { buildExposureModels, buildVirusModels } from "../../src/forms/build_virus_models.ts";
 import { parseVirusForm } from "../../src/forms/parse_virus_form.ts";
 import type { VirusForm } from "../../src/forms/virus_form.ts";
-import { sharedKernel } from "../../src/kernel/shared.ts";
+import { withKernelComputation } from "../../src/kernel/shared.ts";
 import { exposureEvaluator } from "../../src/model/exposure.ts";
 import { mean } from "../../src/model/vec.ts";
-import { withColumnArena } from "../../src/montecarlo/column_arena.ts";
-import { createRng } from "../../src/montecarlo/rng.ts";
+import { createKernelRng } from "../../src/montecarlo/rng.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
 import {
   alternativeScenarioForms,
@@ -183,10 +182,9 @@ Deno.test("virusReport({ alternativeScenarios }): the scenarios are sampled afte
   strictEqual("alternative_viral_load" in report, false);
   // The same draws rebuilt by hand: the report's models and CO2 model, then each
   // scenario's exposure models, on one generator.
-  const kernel = sharedKernel();
   const form = parseVirusForm(input);
-  const expected = withColumnArena(() => {
-    const rng = createRng(3, { kernel });
+  const expected = withKernelComputation((kernel) => {
+    const rng = createKernelRng(3, kernel);
     const options = { registry: DEFAULT_REGISTRY, rng, sampleSize: N };
     buildVirusModels(form, options);
     return alternativeScenarioForms(form).map(({ form: f }) => {
@@ -194,7 +192,7 @@ Deno.test("virusReport({ alternativeScenarios }): the scenarios are sampled afte
       const ev = exposureEvaluator(model);
       return [mean(ev.infectionProbability()), mean(ev.expectedNewCases())];
     });
-  }, kernel);
+  });
   const names = Object.keys(stats).slice(1);
   names.forEach((name, k) => {
     assertClose(stats[name].probability_of_infection, expected[k][0], { rel: 1e-12 }, name);

@@ -6,11 +6,10 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import { buildExposureModels } from "../../src/forms/build_virus_models.ts";
 import { parseVirusForm } from "../../src/forms/parse_virus_form.ts";
-import { sharedKernel } from "../../src/kernel/shared.ts";
+import { withKernelComputation } from "../../src/kernel/shared.ts";
 import { exposureEvaluator, type ExposureModel } from "../../src/model/exposure.ts";
 import { mean } from "../../src/model/vec.ts";
-import { withColumnArena } from "../../src/montecarlo/column_arena.ts";
-import { createRng } from "../../src/montecarlo/rng.ts";
+import { createKernelRng } from "../../src/montecarlo/rng.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
 import { pythonFloatString } from "../../src/report/_python_float.ts";
 import {
@@ -45,15 +44,14 @@ function onModel(
   check: (model: ExposureModel) => void,
   seed = 0,
 ): void {
-  const kernel = sharedKernel();
-  withColumnArena(() => {
+  withKernelComputation((kernel) => {
     const models = buildExposureModels(parseVirusForm(input), {
       registry: DEFAULT_REGISTRY,
-      rng: createRng(seed, { kernel }),
+      rng: createKernelRng(seed, kernel),
       sampleSize: N,
     });
     check(models.exposureModels[0]);
-  }, kernel);
+  });
 }
 
 function assertReferencePath(model: ExposureModel, rel: number): void {

@@ -1,4 +1,4 @@
-// A report frees its columns when it is done (src/montecarlo/column_arena.ts): nothing a
+// A report frees its columns when it is done (src/kernel/column_arena.ts): nothing a
 // later report reads may be among them. Two reports in a row, and a report after one of
 // another fixture, must give the same data as a first report.
 import { strictEqual } from "node:assert/strict";

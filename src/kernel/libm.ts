@@ -5,10 +5,10 @@
  *
  * @module
  */
-import type { KernelExports } from "../kernel/kernel.ts";
-import { sharedKernel } from "../kernel/shared.ts";
+import type { KernelFunctions } from "./functions.ts";
+import { sharedKernel } from "./shared.ts";
 
-function exports(): KernelExports {
+function exports(): KernelFunctions {
   return sharedKernel().exports;
 }
 
@@ -30,4 +30,14 @@ export function expC(x: number): number {
  */
 export function logC(x: number): number {
   return exports().log_glibc(x);
+}
+
+/**
+ * Base-10 logarithm, bit-identical to glibc's `log10` (numpy's `np.log10`).
+ *
+ * @param x Argument, > 0 (NaN below 0, -Infinity at 0).
+ * @returns log10 x.
+ */
+export function log10C(x: number): number {
+  return exports().log10_glibc(x);
 }

@@ -8,7 +8,7 @@ import {
   releaseColumn,
   takeColumn,
   withColumnArena,
-} from "../../src/montecarlo/column_arena.ts";
+} from "../../src/kernel/column_arena.ts";
 
 Deno.test("columns made in an arena are freed when it returns, not before", () => {
   let inside = 0;
@@ -111,17 +111,4 @@ Deno.test("kernelColumn() copies out of the kernel when the column is not in its
   const column = kernelColumn(kernel, 5, (ptr) => kernel.f64(ptr, 5).set([1, 2, 3, 4, 5]));
   strictEqual(kernel.owns(column), false);
   deepStrictEqual(Array.from(column), [1, 2, 3, 4, 5]);
-});
-
-Deno.test("an arena with a kernel settles the kernel's background task before freeing", () => {
-  const kernel = createKernel();
-  const calls: string[] = [];
-  const settle = kernel.settle;
-  kernel.settle = () => {
-    calls.push("settle");
-    settle();
-  };
-  withColumnArena(() => calls.push("body"), kernel);
-  withColumnArena(() => calls.push("plain"));
-  strictEqual(calls.join(" "), "body settle plain");
 });

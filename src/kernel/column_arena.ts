@@ -20,7 +20,7 @@
  *
  * @module
  */
-import type { Kernel, SplitTask } from "../kernel/kernel.ts";
+import type { Kernel } from "./kernel.ts";
 
 /** An open arena: its columns, and the kernel whose column heap it takes them from. */
 interface Arena {
@@ -64,7 +64,7 @@ export function takeColumn(n: number): Float64Array {
 /**
  * A column of `n` values written by `fill(ptr)` in `kernel` (freed with the innermost
  * open arena): written where it is when it is in the kernel's memory, else written in a
- * scratch block and copied.
+ * scratch block and copied. For the typed operations of src/kernel/ only.
  *
  * @param kernel The kernel.
  * @param n Number of values.
@@ -96,34 +96,6 @@ export function copyColumn(values: Float64Array): Float64Array {
   const column = takeColumn(values.length);
   column.set(values);
   return column;
-}
-
-/**
- * The column of `task(out, x, count, ...scalars)` over the samples of `x`, computed in
- * `kernel` by parts (on two threads with a helper): for a kernel function of that shape
- * whose every value comes from its own sample (see {@link kernelColumn}).
- *
- * @param kernel The kernel.
- * @param task The kernel function.
- * @param x The samples.
- * @param scalars The function's arguments after the count.
- * @returns The column.
- */
-export function kernelMap(
-  kernel: Kernel,
-  task: SplitTask,
-  x: Float64Array,
-  ...scalars: number[]
-): Float64Array {
-  return kernelColumn(kernel, x.length, (out) => {
-    const from = kernel.ref(x);
-    kernel.split(task, x.length, (start, count) => [
-      out + start * 8,
-      from + start * 8,
-      count,
-      ...scalars,
-    ]);
-  });
 }
 
 /**
@@ -167,12 +139,7 @@ export function withColumnArena<T>(body: () => T, kernel?: Kernel): T {
     return body();
   } finally {
     arenas.pop();
-    try {
-      // Nothing may still write the columns (a background task of the kernel).
-      kernel?.settle();
-    } finally {
-      for (const column of arena.columns) release(column, kernel);
-    }
+    for (const column of arena.columns) release(column, kernel);
   }
 }
 
