@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { z } from "zod";
+import type { z } from "npm:zod@^4.1.0";
 import { describeValue, formatPath, listOf, shortKey } from "./_describe.ts";
 import { type FormIssue, formIssue } from "./form_error.ts";
 

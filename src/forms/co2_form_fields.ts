@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import { z } from "npm:zod@^4.1.0";
 import { MAX_CO2_DATA_POINTS } from "./co2_form.ts";
 import { MAX_VENTILATION_TRANSITIONS } from "./limits.ts";
 import type { Co2Data, Co2Form } from "./co2_form.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { z } from "zod";
+import type { z } from "npm:zod@^4.1.0";
 import { CO2_FORM_FIELDS, type Co2FormFields } from "./co2_form_fields.ts";
 import { tableSchema, type WireOf } from "./form_field.ts";
 

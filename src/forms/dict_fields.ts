@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import { z } from "npm:zod@^4.1.0";
 import { ACTIVITY_NAMES, EXPIRATION_NAMES } from "../registry/defaults.ts";
 import { formatInterval, formatTime, listOf } from "./_describe.ts";
 import { findOverlaps } from "./_overlaps.ts";

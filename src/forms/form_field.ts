@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import { z } from "npm:zod@^4.1.0";
 import { required, withDefault } from "./wire.ts";
 
 /** A JSON Schema (OpenAPI 3.1 dialect) fragment. */

@@ -4,7 +4,7 @@
  * @module
  */
 import { ownData } from "./own_data.ts";
-import type { z } from "zod";
+import type { z } from "npm:zod@^4.1.0";
 import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import { formIssuesFromZod } from "./_issues.ts";
 import { Co2FittingResultWire, ShortRangeInteractionsWire } from "./dict_fields.ts";

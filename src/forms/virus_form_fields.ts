@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import { z } from "npm:zod@^4.1.0";
 import { EXPIRATION_NAMES, MASK_NAMES, VIRUS_NAMES } from "../registry/defaults.ts";
 import { ACTIVITY_NAMES } from "../registry/defaults.ts";
 import {

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { z } from "zod";
+import type { z } from "npm:zod@^4.1.0";
 import { tableSchema, type WireOf } from "./form_field.ts";
 import { VIRUS_FORM_FIELDS, type VirusFormFields } from "./virus_form_fields.ts";
 

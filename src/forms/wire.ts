@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import { z } from "npm:zod@^4.1.0";
 import { describeValue, oneOf } from "./_describe.ts";
 import { nestedDeeperThan, tooDeepProblem } from "./json_nesting.ts";
 import { ownData } from "./own_data.ts";

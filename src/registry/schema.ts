@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import { z } from "npm:zod@^4.1.0";
 import {
   ACTIVITY_NAMES,
   type DataRegistry,

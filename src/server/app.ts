@@ -9,9 +9,9 @@
  *
  * @module
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { OpenAPIHono } from "npm:@hono/zod-openapi@^1.6.3";
+import type { Context } from "npm:hono@^4.13.19";
+import { bodyLimit } from "npm:hono@^4.13.19/body-limit";
 import { VERSION } from "../version.ts";
 import { cors, preflight } from "./cors.ts";
 import { errorAnswer } from "./errors.ts";
@@ -22,7 +22,7 @@ import { registerOpenApi } from "./openapi.ts";
 import { registerUiRoutes } from "./ui_routes.ts";
 import { requestLog, type RequestLogEnv } from "./request_log.ts";
 import { GET_ROUTES, REPORT_ROUTES, type ReportRoute } from "./routes.ts";
-import type { PoolLoad } from "./worker_pool.ts";
+import { PoolBusyError, type PoolLoad } from "./worker_pool.ts";
 
 /** Default largest request body, bytes (the reference's forms are a few kB). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -34,6 +34,13 @@ export type Readiness = "ok" | "starting" | "draining" | "unavailable";
 export interface AppOptions {
   /** Computes one report (e.g. on the worker pool); `signal` aborts when the client goes. */
   readonly runReport: (job: ReportJob, signal?: AbortSignal) => Promise<JobReply>;
+  /**
+   * Admission of a report request before its body is read: returns the function that
+   * ends it, or undefined when the server already holds as many report requests as it
+   * can queue (the request then gets 503 with `Retry-After`, its body unread). Bounds
+   * the bodies held in memory to (workers + queue) × the body limit. Absent: no bound.
+   */
+  readonly admit?: () => (() => void) | undefined;
   /** The pool's load, for `/health`. */
   readonly load: () => PoolLoad;
   /**
@@ -136,9 +143,18 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
 
   for (const route of REPORT_ROUTES) {
     app.post(route.path, async (c) => {
-      const job = route.job(new URL(c.req.url).searchParams, await c.req.text());
-      const reply = await options.runReport(job, options.clientGone?.(c.env));
-      return answer(c, reply, route.envelopeKey);
+      const release = options.admit === undefined ? () => {} : options.admit();
+      if (release === undefined) {
+        const { queued } = options.load();
+        throw new PoolBusyError(queued, 1);
+      }
+      try {
+        const job = route.job(new URL(c.req.url).searchParams, await c.req.text());
+        const reply = await options.runReport(job, options.clientGone?.(c.env));
+        return answer(c, reply, route.envelopeKey);
+      } finally {
+        release();
+      }
     });
   }
 

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "npm:hono@^4.13.19";
 
 /** The environment variable holding the allowlist. */
 export const ALLOWED_ORIGINS_ENV = "CAIMIRA_ALLOWED_ORIGINS";

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { Context } from "hono";
+import type { Context } from "npm:hono@^4.13.19";
 import {
   SWAGGER_UI_BUNDLE_JS_GZIP_BASE64,
   SWAGGER_UI_BUNDLE_JS_SHA256,

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { Env, Hono } from "hono";
+import type { Env, Hono } from "npm:hono@^4.13.19";
 import { CO2_FORM_FIELDS } from "../forms/co2_form_fields.ts";
 import { describeRange, type FieldTable, type JsonSchema } from "../forms/form_field.ts";
 import { VIRUS_FORM_FIELDS } from "../forms/virus_form_fields.ts";

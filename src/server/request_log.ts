@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "npm:hono@^4.13.19";
 
 /** Longest path written to the log, characters. */
 export const MAX_LOGGED_PATH_CHARS = 200;
@@ -44,7 +44,7 @@ export function loggablePath(path: string): string {
  *
  * @example Usage
  * ```ts
- * import { Hono } from "hono";
+ * import { Hono } from "npm:hono@^4.13.19";
  * import { requestLog } from "./request_log.ts";
  * const lines: string[] = [];
  * const app = new Hono().use(requestLog((l) => lines.push(l))).get("/", (c) => c.text("hi"));

@@ -98,9 +98,21 @@ export async function startServer(
     log,
   });
   let state: Readiness | undefined;
+  // Report requests held at once (body read, queued or running): the workers and the queue.
+  const admissionLimit = options.workers + options.queue;
+  let admitted = 0;
   let clientGone: (port: number) => AbortSignal | undefined = () => undefined;
   const app = createApp({
     runReport: (job, signal) => pool.run(job, signal),
+    admit: () => {
+      if (admitted >= admissionLimit) return undefined;
+      admitted++;
+      let done = false;
+      return () => {
+        if (!done) admitted--;
+        done = true;
+      };
+    },
     clientGone: (env) => {
       const remote = (env as Deno.ServeHandlerInfo<Deno.NetAddr> | undefined)?.remoteAddr;
       return remote === undefined ? undefined : clientGone(remote.port);

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Env, Hono } from "hono";
+import type { Env, Hono } from "npm:hono@^4.13.19";
 import { UI_ASSETS } from "../ui/_assets.ts";
 import { calculatorPage } from "../ui/pages.ts";
 

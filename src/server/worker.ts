@@ -3,8 +3,9 @@
  * weather files the main thread has already read, so a replaced worker downloads
  * nothing), says `{ ready: true }`, then answers `{ id, job }` messages with
  * `{ id, reply, recycle }` (see `worker_pool.ts`). `recycle` asks for a fresh worker
- * when the kernel's memory has grown past {@link RECYCLE_KERNEL_BYTES} (the kernel's
- * memory never shrinks; a new worker gives it back to the system).
+ * when the kernel's memory has grown past {@link RECYCLE_KERNEL_BYTES} or the worker's
+ * JavaScript heap past {@link RECYCLE_HEAP_BYTES} (the kernel's memory never shrinks; a
+ * new worker gives it back to the system).
  *
  * @module
  */
@@ -23,6 +24,9 @@ export interface WorkerInit {
  * largest fixture report (s3) reserves ~75 MB; 20 occupancy groups ~235 MB.
  */
 export const RECYCLE_KERNEL_BYTES = 192 * 1024 * 1024;
+
+/** JavaScript heap of a worker past which it asks to be replaced after its job, bytes. */
+export const RECYCLE_HEAP_BYTES = 256 * 1024 * 1024;
 
 /** The worker's global scope, as far as this module uses it. */
 interface WorkerScope {
@@ -65,7 +69,8 @@ export function runWorker(): void {
         detail: String((error as Error)?.stack ?? error),
       } as const;
     }
-    const recycle = sharedKernel().memoryBytes() > RECYCLE_KERNEL_BYTES;
+    const recycle = sharedKernel().memoryBytes() > RECYCLE_KERNEL_BYTES ||
+      Deno.memoryUsage().heapTotal > RECYCLE_HEAP_BYTES;
     // The encoded results move to the main thread without a copy.
     scope.postMessage({ id: message.id, reply, recycle }, reply.ok ? [reply.json.buffer] : []);
   };

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import tzLookup from "@photostructure/tz-lookup";
+import tzLookup from "npm:@photostructure/tz-lookup@^11.7.0";
 
 /**
  * The IANA time zone of a location.

@@ -198,3 +198,27 @@ Deno.test("hostile input: a polluted Object.prototype changes neither validation
     delete proto.short_range_option;
   }
 });
+
+Deno.test("hostile input: over the admission bound a report request is a 503 with its body unread", async () => {
+  let bodyRead = false;
+  const a = createApp({
+    runReport: () => Promise.resolve({ ok: true, json: new TextEncoder().encode("{}") }),
+    admit: () => undefined,
+    load: () => ({ size: 1, ready: 1, busy: 1, queued: 4 }),
+    allowedOrigins: [],
+    maxBodyBytes: 1024 * 1024,
+    log: () => {},
+  });
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      bodyRead = true;
+      controller.enqueue(new TextEncoder().encode("{}"));
+      controller.close();
+    },
+  });
+  const res = await a.request("/virus/report", { method: "POST", body });
+  strictEqual(res.status, 503);
+  strictEqual(res.headers.get("Retry-After"), "1");
+  ok(/busy/.test(await message(res)));
+  strictEqual(bodyRead, false);
+});

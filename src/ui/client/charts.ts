@@ -5,7 +5,7 @@
  * @module
  */
 /// <reference lib="dom" />
-import uPlot from "uplot";
+import uPlot from "npm:uplot@1.6.32";
 import { h } from "./dom.ts";
 
 /** A line of a chart. */

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { zlibSync } from "fflate";
+import { zlibSync } from "npm:fflate@0.8.3";
 import { FIELDS, type FormValues, INITIAL_VALUES } from "./form_fields.ts";
 
 /** Names read from a link into the form (the fields and the editors' fields). */

@@ -7,7 +7,7 @@
  * @module
  */
 /// <reference lib="dom" />
-import qrcode from "qrcode-generator";
+import qrcode from "npm:qrcode-generator@2.0.4";
 import {
   boosterVaccineEffectiveness,
   primaryVaccineEffectiveness,

@@ -7,7 +7,7 @@
  * @module
  */
 /// <reference lib="dom" />
-import { unzipSync } from "fflate";
+import { unzipSync } from "npm:fflate@0.8.3";
 import type { Cell } from "./co2_series.ts";
 
 /** Largest file read, bytes. */

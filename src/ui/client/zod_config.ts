@@ -5,6 +5,6 @@
  *
  * @module
  */
-import { config } from "zod";
+import { config } from "npm:zod@^4.1.0";
 
 config({ jitless: true });
