@@ -11,12 +11,21 @@ import { parseServeArgs, type ServeOptions, USAGE } from "./options.ts";
 import { startServer } from "./serve.ts";
 import { inWorker, runWorker } from "./worker.ts";
 
+/** An environment variable, or undefined when unset or not granted (`--allow-env=...`). */
+function readEnv(name: string): string | undefined {
+  try {
+    return Deno.env.get(name);
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   let options: ServeOptions | "help";
   try {
     options = parseServeArgs(
       Deno.args,
-      (name) => Deno.env.get(name),
+      readEnv,
       navigator.hardwareConcurrency,
     );
   } catch (error) {
