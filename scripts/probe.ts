@@ -5,7 +5,7 @@
  * stayed answering and that the server's RSS came back under 400 MB.
  *
  *   deno task probe                # starts its own server (2 workers) on a free port
- *   deno task probe --url URL      # probes a running server (RSS not measured)
+ *   deno task probe --url URL [--pid PID]  # probes a running server (RSS with its pid)
  *
  * Bounded: a fixed list of requests (about 200 in all), each with a time limit; the run
  * stops at `--budget-s` (default 300). Loopback only. Exit code 1 when a check fails.
@@ -149,7 +149,8 @@ async function main(): Promise<void> {
   const given = flag("--url");
   const server = given === undefined ? await startServer() : undefined;
   const url = given ?? server!.url;
-  const pid = server?.child.pid;
+  const pid = server?.child.pid ??
+    (flag("--pid") === undefined ? undefined : Number(flag("--pid")));
   const s3 = fixture("s3_mech_masks_shortrange");
   const s4 = fixture("s4_dynamic_occupancy_hvac_ffp2");
   const co2 = fixture("s_co2_report");

@@ -94,6 +94,18 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     }
   });
   app.use("*", cors(options.allowedOrigins));
+  // Admission before anything reads the body (see AppOptions.admit).
+  for (const route of REPORT_ROUTES) {
+    app.post(route.path, async function admission(c, next) {
+      const release = options.admit === undefined ? () => {} : options.admit();
+      if (release === undefined) throw new PoolBusyError(options.load().queued, 1);
+      try {
+        await next();
+      } finally {
+        release();
+      }
+    });
+  }
   app.on(
     "POST",
     "*",
@@ -143,18 +155,9 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
 
   for (const route of REPORT_ROUTES) {
     app.post(route.path, async (c) => {
-      const release = options.admit === undefined ? () => {} : options.admit();
-      if (release === undefined) {
-        const { queued } = options.load();
-        throw new PoolBusyError(queued, 1);
-      }
-      try {
-        const job = route.job(new URL(c.req.url).searchParams, await c.req.text());
-        const reply = await options.runReport(job, options.clientGone?.(c.env));
-        return answer(c, reply, route.envelopeKey);
-      } finally {
-        release();
-      }
+      const job = route.job(new URL(c.req.url).searchParams, await c.req.text());
+      const reply = await options.runReport(job, options.clientGone?.(c.env));
+      return answer(c, reply, route.envelopeKey);
     });
   }
 

@@ -39,12 +39,19 @@
 export {
   createWeatherDataset,
   loadWeatherDataset,
+  readWeatherFiles,
   STATION_LIST_FILE,
   TEMPERATURE_FILES,
   WEATHER_DATA_ENV,
+  weatherDatasetFromFiles,
   weatherDataStartupMessage,
 } from "./dataset.ts";
-export type { LoadWeatherDatasetOptions, StationTree, WeatherDataset } from "./dataset.ts";
+export type {
+  LoadWeatherDatasetOptions,
+  StationTree,
+  WeatherDataset,
+  WeatherFiles,
+} from "./dataset.ts";
 export { parseStationList } from "./stations.ts";
 export type { WeatherStation } from "./stations.ts";
 export { parseHourlyTemperatures } from "./hourly_temperatures.ts";

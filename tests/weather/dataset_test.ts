@@ -2,6 +2,7 @@ import { deepStrictEqual, match, rejects, strictEqual, throws } from "node:asser
 import {
   createWeatherDataset,
   loadWeatherDataset,
+  readWeatherFiles,
   WEATHER_DATA_ENV,
   WeatherDataUnavailableError,
 } from "../../src/weather/mod.ts";
@@ -177,6 +178,39 @@ Deno.test("loadWeatherDataset() over HTTP prefers global_weather_set.json and na
       message: /hadisd_station_fullinfo_v311_202001p\.txt but found nothing \(HTTP 404\)/,
     });
   } finally {
+    await server.shutdown();
+  }
+});
+
+Deno.test("readWeatherFiles() gives up on a host that does not answer and checks SHA-256 digests", async () => {
+  // A server that accepts the request and never answers (held until the test ends).
+  const held: ((r: Response) => void)[] = [];
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, (request) => {
+    if (new URL(request.url).pathname.startsWith("/slow/")) {
+      return new Promise<Response>((resolve) => held.push(resolve));
+    }
+    return new Response(new URL(request.url).pathname.endsWith(".txt") ? STATION_LIST_TEXT : "{}");
+  });
+  const base = `http://127.0.0.1:${server.addr.port}`;
+  try {
+    await rejects(() => readWeatherFiles({ directory: `${base}/slow`, timeoutMs: 50 }), {
+      name: "WeatherDataUnavailableError",
+      message: /no answer within the download time limit/,
+    });
+    const files = await readWeatherFiles({ directory: `${base}/fast` });
+    const digest = async (text: string) =>
+      Array.from(
+        new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))),
+        (b) => b.toString(16).padStart(2, "0"),
+      ).join("");
+    const both = [await digest(files.stationList), await digest(files.temperatures)];
+    await readWeatherFiles({ directory: `${base}/fast`, sha256: both });
+    await rejects(() => readWeatherFiles({ directory: `${base}/fast`, sha256: [both[0]] }), {
+      name: "WeatherDataUnavailableError",
+      message: /with one of the configured SHA-256 digests but found [0-9a-f]{64}/,
+    });
+  } finally {
+    for (const resolve of held) resolve(new Response("late"));
     await server.shutdown();
   }
 });
