@@ -3,6 +3,7 @@
 // leaves a live server. Waits poll without budgets of their own (a loaded machine only
 // makes them slower); each read that should end has a generous cap so a regression
 // fails instead of hanging.
+import { listeningUrl } from "./_server_process.ts";
 import { ok, strictEqual } from "node:assert/strict";
 import type { ServeOptions } from "../../src/server/options.ts";
 import { startServer } from "../../src/server/serve.ts";
@@ -83,15 +84,7 @@ Deno.test({
       stderr: "piped",
       env: { NO_COLOR: "1" },
     }).spawn();
-    const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-    let output = "";
-    let url: string | undefined;
-    while (url === undefined) {
-      const { value, done } = await lines.read();
-      if (done) throw new Error(`the server stopped before listening:\n${output}`);
-      output += value;
-      url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-    }
+    const { url, lines } = await listeningUrl(child);
     const port = Number(new URL(url).port);
     const conns: Deno.Conn[] = [];
     try {

@@ -1,5 +1,6 @@
 // `deno task serve` as a process: SIGTERM while a report is running lets the report
 // finish (200), then the process exits 0; bad flags exit 2 with a message.
+import { listeningUrl } from "./_server_process.ts";
 import { ok, strictEqual } from "node:assert/strict";
 import { readFixtureInput } from "../forms/_helpers.ts";
 
@@ -16,15 +17,7 @@ Deno.test({
       stderr: "piped",
       env: { NO_COLOR: "1" },
     }).spawn();
-    const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-    let output = "";
-    let url: string | undefined;
-    while (url === undefined) {
-      const { value, done } = await lines.read();
-      if (done) throw new Error(`the server stopped before listening:\n${output}`);
-      output += value;
-      url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-    }
+    const { url, lines } = await listeningUrl(child);
     const inFlight = fetch(`${url}/virus/report?prob_dist=0&seed=3`, {
       method: "POST",
       body: JSON.stringify(readFixtureInput("s2_hepa_classroom")),
@@ -37,6 +30,7 @@ Deno.test({
     strictEqual(res.status, 200);
     strictEqual((await res.json()).results.seed, 3);
     const status = await child.status;
+    let output = "";
     for (;;) {
       const { value, done } = await lines.read();
       if (done) break;
