@@ -96,7 +96,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   app.use("*", cors(options.allowedOrigins));
   // Admission before anything reads the body (see AppOptions.admit).
   for (const route of REPORT_ROUTES) {
-    app.post(route.path, async function admission(c, next) {
+    app.post(route.path, async function admission(_c, next) {
       const release = options.admit === undefined ? () => {} : options.admit();
       if (release === undefined) throw new PoolBusyError(options.load().queued, 1);
       try {
