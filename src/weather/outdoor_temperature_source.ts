@@ -279,20 +279,11 @@ function farWarning(station: WeatherStation, distanceKm: number): string | undef
     `(24 hourly values, °C, local time) for a better estimate`;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** English month names, January first (for messages). */
+const MONTHS: readonly string[] = Array.from(
+  { length: 12 },
+  (_, m) => new Date(Date.UTC(2000, m, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" }),
+);
 
 function contrastWarning(nearest: readonly StationAtDistance[], m: number): string | undefined {
   const [a, b] = nearest;

@@ -91,9 +91,10 @@ const fit = h(
 
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value.trim();
 
-function form(states?: number[]): Record<string, unknown> {
-  const body: Record<string, unknown> = {
-    CO2_data: JSON.stringify({ times: series!.times, CO2: series!.co2 }),
+/** The room and its occupants as form fields (the CO2 form's and the virus form's). */
+function occupants(): Record<string, string> {
+  const lunch = (document.getElementById("lunch") as HTMLInputElement).checked ? "1" : "0";
+  return {
     room_volume: value("room_volume"),
     total_people: value("total_people"),
     infected_people: value("infected_people"),
@@ -101,13 +102,18 @@ function form(states?: number[]): Record<string, unknown> {
     exposed_finish: value("exposed_finish"),
     infected_start: value("exposed_start"),
     infected_finish: value("exposed_finish"),
-    exposed_lunch_option: (document.getElementById("lunch") as HTMLInputElement).checked
-      ? "1"
-      : "0",
+    exposed_lunch_option: lunch,
+    infected_lunch_option: lunch,
+  };
+}
+
+function form(states?: number[]): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    CO2_data: JSON.stringify({ times: series!.times, CO2: series!.co2 }),
+    ...occupants(),
     exposed_lunch_start: value("exposed_lunch_start"),
     exposed_lunch_finish: value("exposed_lunch_finish"),
   };
-  body.infected_lunch_option = body.exposed_lunch_option;
   body.infected_lunch_start = body.exposed_lunch_start;
   body.infected_lunch_finish = body.exposed_lunch_finish;
   const capacity = value("room_capacity");
@@ -223,19 +229,7 @@ function showFit(result: Co2Fit, times: number[]) {
   const query = new URLSearchParams({
     ventilation_type: "from_fitting",
     CO2_fitting_result: JSON.stringify(fitting),
-    room_volume: value("room_volume"),
-    total_people: value("total_people"),
-    infected_people: value("infected_people"),
-    exposed_start: value("exposed_start"),
-    exposed_finish: value("exposed_finish"),
-    infected_start: value("exposed_start"),
-    infected_finish: value("exposed_finish"),
-    exposed_lunch_option: (document.getElementById("lunch") as HTMLInputElement).checked
-      ? "1"
-      : "0",
-    infected_lunch_option: (document.getElementById("lunch") as HTMLInputElement).checked
-      ? "1"
-      : "0",
+    ...occupants(),
   });
   const start = (i: number) => (i === 0 ? series!.times[0] : times[i - 1]);
   fitResult.replaceChildren(
