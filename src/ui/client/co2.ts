@@ -247,7 +247,12 @@ function showFit(result: Co2Fit, times: number[]) {
     ),
     h(
       "div",
-      { class: "table-wrap" },
+      {
+        class: "table-wrap",
+        tabindex: 0,
+        role: "region",
+        "aria-label": "Ventilation per interval",
+      },
       h(
         "table",
         { class: "co2-table" },

@@ -104,7 +104,8 @@ function breaks(intervals: readonly (readonly [number, number])[]): string {
 function table(caption: string, head: string[], rows: (string | HTMLElement)[][]): HTMLElement {
   return h(
     "div",
-    { class: "table-wrap" },
+    // A table wider than a phone scrolls in its box, which keyboards can reach.
+    { class: "table-wrap", tabindex: 0, role: "region", "aria-label": caption },
     h(
       "table",
       {},
