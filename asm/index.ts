@@ -21,6 +21,7 @@ export { chebyshev_moments, clenshaw_column, normalize_column } from "./chebyshe
 export { group_statistics } from "./group_statistics";
 export { infection_percent } from "./dose_response";
 export { interval_doses } from "./interval_doses";
+export { json_numbers } from "./json_numbers";
 export {
   aerosol_volume,
   deposition_rate,

@@ -222,6 +222,12 @@ export interface KernelFunctions {
   set_scratch(ptr: number): void;
   /** Bytes of an instance's scratch block. */
   scratch_bytes(): number;
+  /**
+   * `out`: the n f64 at `x` as JSON numbers (shortest round trip, as `JSON.stringify`)
+   * separated by commas, at most 26 · n + 8 bytes written; returns the byte count, or
+   * −1 − i when x[i] is not finite (asm/json_numbers.ts).
+   */
+  json_numbers(x: number, n: number, out: number): number;
   /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
   kde_sample(
     s: number,
@@ -293,6 +299,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   set_scratch: 1,
   scratch_bytes: 0,
   kde_sample: 9,
+  json_numbers: 3,
 };
 
 /** The parameter count of every kernel function exported for tests only. */

@@ -46,6 +46,8 @@ export interface Kernel {
   f64(ptr: number, n: number): Float64Array;
   /** A view of `n` u32 at byte offset `ptr` (valid as long as that memory is allocated). */
   u32(ptr: number, n: number): Uint32Array;
+  /** A view of `n` bytes at byte offset `ptr` (valid as long as that memory is allocated). */
+  u8(ptr: number, n: number): Uint8Array;
   /** Copies `values` into a new block and returns its byte offset. */
   put(values: ArrayLike<number>): number;
   /**
@@ -185,6 +187,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     },
     f64: (ptr, n) => new Float64Array(buffer(), ptr, n),
     u32: (ptr, n) => new Uint32Array(buffer(), ptr, n),
+    u8: (ptr, n) => new Uint8Array(buffer(), ptr, n),
     put,
     ref: (values) => (owns(values) ? values.byteOffset : put(values)),
     owns,
