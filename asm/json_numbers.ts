@@ -18,9 +18,6 @@
 
 import { DIGIT_PAIRS, G_K_MIN, G_TABLE, POW10_TABLE } from "./json_number_tables";
 
-/** Largest number of bytes one number takes ("-0.0000012345678901234567"). */
-export const MAX_NUMBER_BYTES: u32 = 25;
-
 const C_MIN: u64 = 1 << 52;
 const Q_MIN: i32 = -1074;
 const MASK_63: u64 = 0x7fffffffffffffff;
@@ -34,6 +31,11 @@ const CHAR_PLUS: u32 = 43;
 const ZERO_POINT_ZEROS: u64 = 0x3030303030302e30;
 /** "00000000" as 8 little-endian bytes. */
 const EIGHT_ZEROS: u64 = 0x3030303030303030;
+
+/** ⌈2^90 / 10^8⌉: ⌊d / 10^8⌋ = ⌊d · this / 2^90⌋ for every u64 d. */
+const DIV_1E8_MAGIC: u64 = 0xabcc77118461cefd;
+/** ⌈2^67 / 10⌉: ⌊d / 10⌋ = ⌊d · this / 2^67⌋ for every u64 d. */
+const DIV_10_MAGIC: u64 = 0xcccccccccccccccd;
 
 /** The exponent e of the last {@link shortestDecimal}: the decimal is its result · 10^e. */
 let decimalExponent: i32 = 0;
@@ -52,18 +54,10 @@ let decimalExponent: i32 = 0;
   return aHi * bHi + (mid1 >> 32) + (mid2 >> 32) + carry;
 }
 
-/**
- * g · cp / 2^127 rounded to odd (its floor, with the lowest bit set when inexact), for
- * g = g1 · 2^63 + g0 (Giulietti, section 9.8.3).
- */
+/** ⌊d / 10⌋ by a multiplication (a 64-bit division is slow). */
 // @ts-ignore: decorator
-@inline function roundToOdd(g1: u64, g0: u64, cp: u64): u64 {
-  const x1 = mulHigh(g0, cp);
-  const y0 = g1 * cp;
-  const y1 = mulHigh(g1, cp);
-  const z = (y0 >> 1) + x1;
-  const high = y1 + (z >> 63);
-  return high | (((z & MASK_63) + MASK_63) >> 63);
+@inline function div10(d: u64): u64 {
+  return mulHigh(d, DIV_10_MAGIC) >> 3;
 }
 
 /**
@@ -98,41 +92,84 @@ function shortestDecimal(c: u64, q: i32): u64 {
   const entry = G_TABLE + (<usize>(k - G_K_MIN) << 4);
   const g1 = load<u64>(entry);
   const g0 = load<u64>(entry, 8);
-  const vb = roundToOdd(g1, g0, cb << h);
-  const vbl = roundToOdd(g1, g0, cbl << h);
-  const vbr = roundToOdd(g1, g0, cbr << h);
+  // The three products g · cp share their partial products: cbl << h and cbr << h are
+  // cb << h minus and plus a power of two.
+  const cp = cb << h;
+  const x1 = mulHigh(g0, cp);
+  const x0 = g0 * cp;
+  const y1 = mulHigh(g1, cp);
+  const y0 = g1 * cp;
+  const vb = oddFromProducts(x1, y0, y1);
+  const sr = <u64>(h + 1);
+  const rx0 = x0 + (g0 << sr);
+  const rx1 = x1 + (g0 >> (64 - sr)) + <u64>(rx0 < x0);
+  const ry0 = y0 + (g1 << sr);
+  const ry1 = y1 + (g1 >> (64 - sr)) + <u64>(ry0 < y0);
+  const vbr = oddFromProducts(rx1, ry0, ry1);
+  const sl = <u64>(h + 1) - <u64>(cb - cbl == 1);
+  const dx0 = g0 << sl;
+  const lx1 = x1 - (g0 >> (64 - sl)) - <u64>(x0 < dx0);
+  const dy0 = g1 << sl;
+  const ly0 = y0 - dy0;
+  const ly1 = y1 - (g1 >> (64 - sl)) - <u64>(y0 < dy0);
+  const vbl = oddFromProducts(lx1, ly0, ly1);
   const s = vb >> 2;
   // One digit fewer: at most one multiple of 10 lies in the interval.
-  const sp10 = (s / 10) * 10;
+  const s10 = div10(s);
+  const sp10 = s10 * 10;
   const tp10 = sp10 + 10;
   const upin = vbl + out <= sp10 << 2;
   const wpin = (tp10 << 2) + out <= vbr;
-  if (upin != wpin) {
-    let d = (upin ? sp10 : tp10) / 10;
-    let e = k + 1;
-    while (d % 10 == 0) {
-      d /= 10;
-      e++;
-    }
-    decimalExponent = e;
-    return d;
-  }
   // Otherwise s or s + 1, whichever is in the interval, or the closer one.
   const t = s + 1;
   const uin = vbl + out <= s << 2;
   const win = (t << 2) + out <= vbr;
-  decimalExponent = k;
-  if (uin != win) return uin ? s : t;
   const cmp = <i64>(vb - ((s + t) << 1));
-  return cmp < 0 || (cmp == 0 && (s & 1) == 0) ? s : t;
+  const closer = cmp < 0 || (cmp == 0 && (s & 1) == 0) ? s : t;
+  const fine = uin != win ? (uin ? s : t) : closer;
+  const coarse = upin != wpin;
+  let d = coarse ? s10 + <u64>wpin : fine;
+  let e = k + <i32>coarse;
+  if (coarse) {
+    for (;;) {
+      const q = div10(d);
+      if (q * 10 != d) break;
+      d = q;
+      e++;
+    }
+  }
+  decimalExponent = e;
+  return d;
+}
+
+/**
+ * g · cp / 2^127 rounded to odd (its floor, with the lowest bit set when inexact) for
+ * g = g1 · 2^63 + g0, from the partial products x1 = ⌊g0 · cp / 2^64⌋ and
+ * y1 · 2^64 + y0 = g1 · cp (Giulietti, section 9.8.3, "rop").
+ */
+// @ts-ignore: decorator
+@inline function oddFromProducts(x1: u64, y0: u64, y1: u64): u64 {
+  const z = (y0 >> 1) + x1;
+  return (y1 + (z >> 63)) | (((z & MASK_63) + MASK_63) >> 63);
 }
 
 /** Number of decimal digits of d (1 for 0). */
 // @ts-ignore: decorator
 @inline function digitCount(d: u64): u32 {
-  // ⌊log10⌋ from the bit length (1233/4096 ≈ log10 2), corrected by one.
   const guess = <u32>(((64 - <u32>clz(d | 1)) * 1233) >> 12);
   return guess + <u32>(d >= load<u64>(POW10_TABLE + (<usize>guess << 3)));
+}
+
+/** The 8 ASCII digits of v < 10^8 (leading zeros kept), first digit in the lowest byte. */
+// @ts-ignore: decorator
+@inline function eightDigits(v: u32): u64 {
+  const x = <u64>v;
+  const high = (x * 109951163) >> 40;
+  const y = (x << 32) - high * 42949672959999;
+  const pairs = ((y * 5243) >> 19) & 0x0000007f0000007f;
+  const z = (y << 16) - pairs * 6553599;
+  const tens = ((z * 103) >> 10) & 0x000f000f000f000f;
+  return (z << 8) - tens * 2559 + 0x3030303030303030;
 }
 
 /** The two ASCII digits of v < 100, tens first in memory. */
@@ -141,43 +178,36 @@ function shortestDecimal(c: u64, q: i32): u64 {
   return load<u16>(DIGIT_PAIRS + (<usize>v << 1));
 }
 
-/** Writes the 8 digits of v < 10^8 (with leading zeros) at p. */
+/**
+ * Where the 17 digits of the current number are written, ahead of its text (they are
+ * then copied into place, 17 bytes at a time: no loop over the digits).
+ */
+const AHEAD: usize = 48;
+
+/** Writes d < 10^17 as 17 digits (leading zeros kept) at p + AHEAD; returns the address after them. */
 // @ts-ignore: decorator
-@inline function writeEight(p: usize, v: u32): void {
-  const hi = v / 10000;
-  const lo = v - hi * 10000;
-  const a = hi / 100;
-  const b = lo / 100;
-  store<u64>(
-    p,
-    <u64>pair(a) | (<u64>pair(hi - a * 100) << 16) | (<u64>pair(b) << 32) |
-      (<u64>pair(lo - b * 100) << 48),
-  );
+@inline function writeSeventeen(p: usize, d: u64): usize {
+  const high = mulHigh(d, DIV_1E8_MAGIC) >> 26;
+  const low = <u32>(d - high * 100000000);
+  const top = <u32>high / 100000000;
+  const mid = <u32>high - top * 100000000;
+  const a = p + AHEAD;
+  store<u8>(a, CHAR_0 + top);
+  store<u64>(a, eightDigits(mid), 1);
+  store<u64>(a, eightDigits(low), 9);
+  return a + 17;
 }
 
-/** Writes the `len` digits of d (len = digitCount(d)) at p. */
+/** Copies 17 bytes from src to dst (dst < src − 16). */
 // @ts-ignore: decorator
-@inline function writeDigits(p: usize, d: u64, len: u32): void {
-  let end = p + len;
-  while (d >= 100000000) {
-    const q = d / 100000000;
-    end -= 8;
-    writeEight(end, <u32>(d - q * 100000000));
-    d = q;
-  }
-  let v = <u32>d;
-  while (v >= 100) {
-    const q = v / 100;
-    end -= 2;
-    store<u16>(end, pair(v - q * 100));
-    v = q;
-  }
-  if (v >= 10) store<u16>(end - 2, pair(v));
-  else store<u8>(end - 1, CHAR_0 + v);
+@inline function copy17(dst: usize, src: usize): void {
+  v128.store(dst, v128.load(src));
+  store<u8>(dst, load<u8>(src, 16), 16);
 }
 
 /**
- * Writes the finite double x at p as Number::toString writes it; returns the end.
+ * Writes the finite double x at p as Number::toString writes it; returns the end. Bytes
+ * up to p + 82 may be written (scratch digits ahead, 8- and 16-byte stores).
  */
 function writeNumber(p: usize, x: f64): usize {
   const bits = reinterpret<u64>(x);
@@ -195,17 +225,18 @@ function writeNumber(p: usize, x: f64): usize {
   const len = digitCount(d);
   // ECMAScript's n: the decimal is 0.d1…dlen · 10^n.
   const n = decimalExponent + <i32>len;
+  const digits = writeSeventeen(p, d) - len;
   if (<i32>len <= n && n <= 21) {
     // An integer: the digits, then n − len zeros.
-    writeDigits(p, d, len);
+    copy17(p, digits);
     const end = p + <usize>n;
     for (let z = p + len; z < end; z += 8) store<u64>(z, EIGHT_ZEROS);
     return end;
   }
   if (0 < n && n <= 21) {
-    // A point inside the digits: write them one byte on, move the first n back.
-    writeDigits(p + 1, d, len);
-    for (let i: usize = 0; i < <usize>n; i++) store<u8>(p + i, load<u8>(p + i + 1));
+    // A point after the first n digits.
+    copy17(p, digits);
+    copy17(p + <usize>n + 1, digits + <usize>n);
     store<u8>(p + <usize>n, CHAR_DOT);
     return p + len + 1;
   }
@@ -213,15 +244,15 @@ function writeNumber(p: usize, x: f64): usize {
     // "0." and −n zeros, then the digits.
     store<u64>(p, ZERO_POINT_ZEROS);
     const start = p + 2 + <usize>(-n);
-    writeDigits(start, d, len);
+    copy17(start, digits);
     return start + len;
   }
   // Exponential: d1[.d2…]e±(n − 1).
-  writeDigits(p + 1, d, len);
-  store<u8>(p, load<u8>(p + 1));
+  store<u8>(p, load<u8>(digits));
   let end = p + 1;
   if (len > 1) {
     store<u8>(end, CHAR_DOT);
+    copy17(end + 1, digits + 1);
     end = p + len + 1;
   }
   store<u8>(end, CHAR_E);
@@ -233,14 +264,23 @@ function writeNumber(p: usize, x: f64): usize {
     store<u8>(end + 1, CHAR_PLUS);
   }
   const e = <u32>exponent;
-  const elen: u32 = e >= 100 ? 3 : e >= 10 ? 2 : 1;
-  writeDigits(end + 2, e, elen);
-  return end + 2 + elen;
+  if (e >= 100) {
+    const h = e / 100;
+    store<u8>(end + 2, CHAR_0 + h);
+    store<u16>(end + 3, pair(e - h * 100));
+    return end + 5;
+  }
+  if (e >= 10) {
+    store<u16>(end + 2, pair(e));
+    return end + 4;
+  }
+  store<u8>(end + 2, CHAR_0 + e);
+  return end + 3;
 }
 
 /**
- * `out`: the n f64 at `x` as JSON numbers separated by commas (no brackets; at most
- * 26 · n bytes). Returns the number of bytes written, or −1 − i when x[i] is NaN or
+ * `out`: the n f64 at `x` as JSON numbers separated by commas (no brackets; the text is
+ * at most 26 · n bytes, and up to 26 · n + 64 bytes may be written). Returns the number of bytes written, or −1 − i when x[i] is NaN or
  * infinite (nothing is written for it: JSON has no such number).
  */
 export function json_numbers(x: usize, n: u32, out: usize): i32 {
@@ -256,3 +296,4 @@ export function json_numbers(x: usize, n: u32, out: usize): i32 {
   }
   return <i32>(p - out);
 }
+

@@ -15,8 +15,8 @@ export const JSON_NUMBERS_BLOCK = 16384;
 
 /** Largest number of bytes of one number's text ("-0.0000012345678901234567"). */
 const MAX_NUMBER_BYTES = 25;
-/** The kernel may write this many bytes past the text of a block (8-byte stores). */
-const KERNEL_SLACK_BYTES = 8;
+/** The kernel may write this many bytes past the text of a block (digits ahead, wide stores). */
+const KERNEL_SLACK_BYTES = 64;
 const F64_BYTES = Float64Array.BYTES_PER_ELEMENT;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
