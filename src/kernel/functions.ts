@@ -224,8 +224,8 @@ export interface KernelFunctions {
   scratch_bytes(): number;
   /**
    * `out`: the n f64 at `x` as JSON numbers (shortest round trip, as `JSON.stringify`)
-   * separated by commas (at most 26 · n bytes of text; up to 26 · n + 64 bytes written); returns the byte count, or
-   * −1 − i when x[i] is not finite (asm/json_numbers.ts).
+   * separated by commas (at most 26 · n bytes of text; up to 26 · n + 64 bytes written);
+   * returns the byte count, or −1 − i when x[i] is not finite (asm/json_numbers.ts).
    */
   json_numbers(x: number, n: number, out: number): number;
   /** Weighted Gaussian KDE sampling; `cum` is k f64 and `lut` k u32 of scratch. */
