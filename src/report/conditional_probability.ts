@@ -14,8 +14,9 @@ import { log10Into } from "../kernel/columns.ts";
 import { log10C } from "../kernel/libm.ts";
 import { binQuantiles } from "../kernel/statistics.ts";
 import { takeColumn } from "../kernel/column_arena.ts";
-import { toArray, type Vec } from "../model/vec.ts";
+import type { Vec } from "../model/vec.ts";
 import { arange, type GroupStatistics, groupStatistics } from "./_numpy.ts";
+import { sampleOutput } from "./sample_output.ts";
 
 /** Smallest bin centre of log10 viral load, log10(RNA copies/mL). */
 export const CONDITIONAL_PROBABILITY_MIN_LOG10_VL = 2;
@@ -196,6 +197,6 @@ export function conditionalProbabilityData(
     pi_means: stats.piMeans,
     lower_percentiles: stats.lowerPercentiles,
     upper_percentiles: stats.upperPercentiles,
-    log10_vl_in_sputum: toArray(log10Vl),
+    log10_vl_in_sputum: sampleOutput(log10Vl),
   };
 }

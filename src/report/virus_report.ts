@@ -16,7 +16,7 @@ import {
 } from "../model/exposure.ts";
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
-import { isArray, lane, mean, sampleCount, toArray, type Vec } from "../model/vec.ts";
+import { isArray, lane, mean, sampleCount, type Vec } from "../model/vec.ts";
 import { takeColumn } from "../kernel/column_arena.ts";
 import { createKernelRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
@@ -26,6 +26,7 @@ import type { WeatherDataset } from "../weather/dataset.ts";
 import { type AlternativeScenarios, alternativeScenarios } from "./alternative_scenarios.ts";
 import type { OutdoorTemperatureSource } from "../weather/outdoor_temperature_source.ts";
 import { conditionalProbabilityData } from "./conditional_probability.ts";
+import { sampleOutput } from "./sample_output.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot } from "./uncertainties_plot.ts";
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
@@ -387,7 +388,7 @@ function groupReport(
   const report: GroupReport = {
     prob_inf: stats.mean,
     prob_inf_sd: stats.std,
-    ...(withDist ? { prob_dist: toArray(prob) } : {}),
+    ...(withDist ? { prob_dist: sampleOutput(prob) } : {}),
     prob_hist_count: Array.from(h.counts, (c, i) => c / (h.edges[i + 1] - h.edges[i]) / n),
     prob_hist_bins: Array.from(h.edges),
     expected_new_cases: mean(ev.expectedNewCases()),

@@ -5,7 +5,9 @@
  *
  * Allowed exceptions, both the reference's documented outputs: the viral-load bins of
  * `conditional_probability_data` without samples (NaN, written `null`) and
- * `prob_probabilistic_exposure` when probabilistic exposure is off (`null`).
+ * `prob_probabilistic_exposure` when probabilistic exposure is off (`null`). A typed
+ * array (a per-sample column, formatted by the kernel, which cannot write `null`) must
+ * be finite everywhere, also under those keys.
  *
  * @module
  */
@@ -42,13 +44,14 @@ export class NonFiniteResultError extends Error {
  * @throws {NonFiniteResultError} At the first non-finite number or `null`.
  */
 export function assertFiniteResults(results: unknown): void {
-  const stack: [unknown, string][] = [[results, ""]];
+  // Each entry: a value, its path, and whether it may hold null or NaN (but in typed arrays).
+  const stack: [unknown, string, boolean][] = [[results, "", false]];
   while (stack.length > 0) {
-    const [value, path] = stack.pop()!;
+    const [value, path, nullable] = stack.pop()!;
     if (typeof value === "number") {
-      if (!Number.isFinite(value)) throw new NonFiniteResultError(path, value);
+      if (!nullable && !Number.isFinite(value)) throw new NonFiniteResultError(path, value);
     } else if (value === null || value === undefined) {
-      throw new NonFiniteResultError(path, value);
+      if (!nullable) throw new NonFiniteResultError(path, value);
     } else if (ArrayBuffer.isView(value)) {
       const values = value as unknown as ArrayLike<number>;
       for (let i = 0; i < values.length; i++) {
@@ -60,15 +63,20 @@ export function assertFiniteResults(results: unknown): void {
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
         if (typeof item === "number") {
-          if (!Number.isFinite(item)) throw new NonFiniteResultError(`${path}[${i}]`, item);
+          if (!nullable && !Number.isFinite(item)) {
+            throw new NonFiniteResultError(`${path}[${i}]`, item);
+          }
         } else {
-          stack.push([item, `${path}[${i}]`]);
+          stack.push([item, `${path}[${i}]`, nullable]);
         }
       }
     } else if (typeof value === "object") {
       for (const [key, child] of Object.entries(value)) {
-        if (MAY_HOLD_NULL.has(key)) continue;
-        stack.push([child, path === "" ? key : `${path}.${key}`]);
+        stack.push([
+          child,
+          path === "" ? key : `${path}.${key}`,
+          nullable || MAY_HOLD_NULL.has(key),
+        ]);
       }
     }
   }

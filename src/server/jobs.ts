@@ -13,12 +13,14 @@ import type { Co2FitMethod } from "../report/co2_fit.ts";
 import { co2Report, co2TransitionTimes } from "../report/co2_report.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import { virusReportFromForm } from "../report/virus_report.ts";
+import { withTypedSampleOutputs } from "../report/sample_output.ts";
 import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
 import { clientErrorStatus } from "./errors.ts";
 import { parseJsonBody } from "./json_body.ts";
 import { checkReportSize } from "./report_limits.ts";
 import { assertFiniteResults } from "./finite_results.ts";
+import { reportJson } from "./report_json.ts";
 
 /** One report to compute. */
 export type ReportJob =
@@ -50,7 +52,10 @@ export type JobReply =
   | {
     /** Success. */
     readonly ok: true;
-    /** The route's `results`, serialised as JSON and encoded as UTF-8 (transferable). */
+    /**
+     * The route's `results`, serialised as JSON and encoded as UTF-8 (src/server/report_json.ts:
+     * a view of a larger buffer, which is transferred whole).
+     */
     readonly json: Uint8Array<ArrayBuffer>;
   }
   | {
@@ -88,19 +93,22 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
     if (job.kind === "virus") {
       const form = parseVirusForm(body);
       checkReportSize(form, job.probDist, DEFAULT_REGISTRY.monteCarlo.sampleSize);
-      results = virusReportFromForm(form, {
-        seed: job.seed,
-        probDist: job.probDist,
-        weather: context.weather,
-        alternativeScenarios: job.alternativeScenarios,
-      });
+      // The per-sample outputs as Float64Array, which reportJson formats in the kernel.
+      results = withTypedSampleOutputs(() =>
+        virusReportFromForm(form, {
+          seed: job.seed,
+          probDist: job.probDist,
+          weather: context.weather,
+          alternativeScenarios: job.alternativeScenarios,
+        })
+      );
     } else if (job.kind === "co2_report") {
       results = co2Report(body, { plot: job.plot, method: job.fitMethod });
     } else {
       results = co2TransitionTimes(body, { plot: job.plot });
     }
     assertFiniteResults(results);
-    return { ok: true, json: new TextEncoder().encode(JSON.stringify(results)) };
+    return { ok: true, json: reportJson(results) };
   } catch (error) {
     return failure(error);
   }
