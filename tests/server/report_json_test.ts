@@ -1,0 +1,100 @@
+import { deepEqual, equal, ok, throws } from "node:assert/strict";
+import { reportJson } from "../../src/server/report_json.ts";
+import { runJob } from "../../src/server/jobs.ts";
+import { errorAnswer } from "../../src/server/errors.ts";
+import { assertFiniteResults, NonFiniteResultError } from "../../src/server/finite_results.ts";
+import { withTypedSampleOutputs } from "../../src/report/sample_output.ts";
+import { virusReport } from "../../src/report/virus_report.ts";
+
+const FIXTURES = new URL("../fixtures/reference/", import.meta.url);
+const VIRUS_FIXTURES = [
+  "s1_rest_example_natural",
+  "s2_hepa_classroom",
+  "s3_mech_masks_shortrange",
+  "s4_dynamic_occupancy_hvac_ffp2",
+  "s5_dims_breaks_vaccine_delta",
+  "s6_precise_activity_cond_prob",
+  "s7_from_fitting",
+];
+const encoder = new TextEncoder();
+
+async function fixtureBody(name: string): Promise<string> {
+  return await Deno.readTextFile(new URL(`${name}.in.json`, FIXTURES));
+}
+
+/** The number of Float64Array leaves of a tree. */
+function typedLeaves(value: unknown): number {
+  if (value instanceof Float64Array) return 1;
+  if (value === null || typeof value !== "object") return 0;
+  return Object.values(value).reduce((n: number, v) => n + typedLeaves(v), 0);
+}
+
+Deno.test("reportJson() gives the bytes of JSON.stringify of the plain report on the 7 fixtures", async () => {
+  for (const name of VIRUS_FIXTURES) {
+    const body = JSON.parse(await fixtureBody(name));
+    // With the web calculator's comparisons too: the whole tree the server may send.
+    const options = { seed: 0, sampleSize: 3000, alternativeScenarios: true };
+    const typed = withTypedSampleOutputs(() => virusReport(body, options));
+    const plain = virusReport(body, options);
+    const groups = Object.keys(plain.groups).length;
+    const conditional = name.startsWith("s6") ? groups : 0;
+    equal(typedLeaves(typed), groups + conditional, `${name}: typed per-sample columns`);
+    equal(typedLeaves(plain), 0, `${name}: the library's report holds plain arrays`);
+    deepEqual(reportJson(typed), encoder.encode(JSON.stringify(plain)), name);
+  }
+});
+
+Deno.test("runJob() answers the bytes of JSON.stringify at 250,000 samples (s6: prob_dist and log10_vl_in_sputum)", async () => {
+  const name = "s6_precise_activity_cond_prob";
+  const body = await fixtureBody(name);
+  const reply = runJob({ kind: "virus", body, seed: 0, probDist: true }, {});
+  ok(reply.ok, reply.ok ? "" : reply.message);
+  const plain = virusReport(JSON.parse(body), { seed: 0 });
+  const group = Object.values(plain.groups)[0] as { prob_dist: number[] };
+  equal(group.prob_dist.length, 250_000);
+  deepEqual(reply.json, encoder.encode(JSON.stringify(plain)));
+});
+
+Deno.test("reportJson() writes the non-column parts as JSON.stringify does (strings, nulls, nesting)", () => {
+  const tree = {
+    text: 'quote " backslash \\ newline \n unicode é € 😀 \u0001',
+    nothing: null,
+    skipped: undefined,
+    nested: [{ a: [1, -0, 1e21, NaN], b: new Float64Array([0.1, -0]) }, new Float64Array(0)],
+    last: new Float64Array([5e-324, 2 ** 60]),
+  };
+  const plain = JSON.parse(
+    JSON.stringify(tree, (_k, v) => v instanceof Float64Array ? Array.from(v) : v),
+  );
+  const expected = JSON.stringify(tree, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v));
+  deepEqual(reportJson(tree), encoder.encode(expected));
+  deepEqual(JSON.parse(new TextDecoder().decode(reportJson(tree))), plain);
+  // A string equal to no marker, and a report holding none: plain JSON.stringify.
+  deepEqual(reportJson({ a: "f64 column" }), encoder.encode('{"a":"f64 column"}'));
+  throws(() => reportJson(undefined), TypeError);
+});
+
+Deno.test("a NaN in a per-sample column is a 500, never a null: assertFiniteResults() and reportJson() refuse it", () => {
+  const column = Float64Array.of(1, NaN, 3);
+  // Under conditional_probability_data, whose bins may be NaN, a column still may not.
+  const results = {
+    groups: {
+      g: { conditional_probability_data: { pi_means: [NaN], log10_vl_in_sputum: column } },
+    },
+  };
+  throws(
+    () => assertFiniteResults(results),
+    (e: unknown) =>
+      e instanceof NonFiniteResultError &&
+      e.path === "groups.g.conditional_probability_data.log10_vl_in_sputum[1]",
+  );
+  assertFiniteResults({ groups: { g: { conditional_probability_data: { pi_means: [NaN] } } } });
+  let thrown: unknown;
+  try {
+    reportJson(results);
+  } catch (e) {
+    thrown = e;
+  }
+  ok(thrown instanceof RangeError, String(thrown));
+  equal(errorAnswer(thrown).status, 500);
+});
