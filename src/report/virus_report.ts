@@ -17,7 +17,10 @@ import {
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
 import { isArray, lane, mean, sampleCount, toArray, type Vec } from "../model/vec.ts";
-import { takeColumn } from "../kernel/column_arena.ts";
+import { takeColumn, withColumnArena } from "../kernel/column_arena.ts";
+import { log10Into } from "../kernel/columns.ts";
+import type { Kernel } from "../kernel/kernel.ts";
+import { log10C } from "../kernel/libm.ts";
 import { createKernelRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
@@ -25,12 +28,23 @@ import type { Climatology } from "../weather/climatology.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
 import { type AlternativeScenarios, alternativeScenarios } from "./alternative_scenarios.ts";
 import type { OutdoorTemperatureSource } from "../weather/outdoor_temperature_source.ts";
-import { conditionalProbabilityData } from "./conditional_probability.ts";
+import {
+  type ConditionalProbabilityData,
+  conditionalProbabilityData,
+} from "./conditional_probability.ts";
+import { conditionalProbabilityDataOfLog10 } from "./conditional_probability_host.ts";
+import { chunkSizes, REPORT_CHUNK_SIZE } from "./report_chunks.ts";
+import {
+  type MeanStdPart,
+  mergeMeanStd,
+  weightedMean,
+  weightedMeanCurve,
+} from "./streaming_statistics.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot } from "./uncertainties_plot.ts";
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
 import { createEvaluationCache } from "../model/evaluation_cache.ts";
-import { exposureCurves } from "../model/exposure_curves.ts";
+import { type ExposureCurves, exposureCurves } from "../model/exposure_curves.ts";
 
 /**
  * Largest accepted Monte Carlo sample size.
@@ -61,7 +75,7 @@ import { exposureCurves } from "../model/exposure_curves.ts";
  * if (!refused) throw new Error("too many samples");
  * ```
  */
-export const MAX_SAMPLE_SIZE = 2_000_000;
+export const MAX_SAMPLE_SIZE = 10_000_000;
 
 /**
  * Options of {@link virusReport}.
@@ -278,66 +292,182 @@ export function virusReportFromForm(
   form: VirusForm,
   options: VirusReportOptions = {},
 ): VirusReport {
+  return virusReportInChunks(form, options, REPORT_CHUNK_SIZE);
+}
+
+/**
+ * {@link virusReportFromForm} with another chunk size (for tests of the chunk merge: the
+ * library always uses {@link REPORT_CHUNK_SIZE}).
+ *
+ * @param form The parsed form.
+ * @param options Seed, sample size, weather.
+ * @param chunkSize Largest number of samples computed at once.
+ * @returns The report data.
+ * @throws {RangeError} On an invalid seed, sample size or chunk size, or a field that a
+ *   report of more samples than a chunk cannot give (`alternative_viral_load`).
+ */
+export function virusReportInChunks(
+  form: VirusForm,
+  options: VirusReportOptions,
+  chunkSize: number,
+): VirusReport {
   const registry = options.registry ?? DEFAULT_REGISTRY;
   const seed = options.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
   const sampleSize = options.sampleSize ?? registry.monteCarlo.sampleSize;
   if (!Number.isInteger(sampleSize) || sampleSize < 1 || sampleSize > MAX_SAMPLE_SIZE) {
     throw new RangeError(`expected a sample size in 1..${MAX_SAMPLE_SIZE} but found ${sampleSize}`);
   }
-  // One kernel computation: the generator's state, the samples and the intermediate
-  // columns live in the kernel's memory and are freed when the report is done (it holds
-  // copies).
+  const chunks = chunkSizes(sampleSize, chunkSize);
+  if (chunks.length > 1 && options.alternativeScenarios && form.conditionalProbabilityViralLoads) {
+    throw new RangeError(
+      `alternative_viral_load: the viral-load percentiles need every sample at once, so they ` +
+        `are available up to ${chunkSize} samples but ${sampleSize} were asked for`,
+    );
+  }
+  // One kernel computation: the generator's state lives in the kernel's memory; each
+  // chunk's samples and intermediate columns are freed when the chunk is done (the report
+  // holds copies).
   return withKernelComputation((kernel) =>
-    report(form, registry, createKernelRng(seed, kernel), { ...options, seed, sampleSize })
+    report(form, registry, createKernelRng(seed, kernel), kernel, chunks, {
+      ...options,
+      seed,
+      sampleSize,
+    })
   );
+}
+
+/** What the report takes from its first chunk: what does not depend on the samples. */
+interface ReportLayout {
+  readonly times: number[];
+  readonly model: string;
+  readonly outdoorTemperatureSource?: OutdoorTemperatureSource;
+  readonly groups: readonly GroupLayout[];
+}
+
+/** The sample-independent parts of one group's report. */
+interface GroupLayout {
+  readonly identifier: string;
+  readonly exposedPresenceIntervals: number[][];
+  /** With short-range interactions: the interactions by expiration, and which times are breathing. */
+  readonly shortRange?: {
+    readonly interactions: { expiration: string; presence_interval: [number, number][] }[];
+    readonly breathing: boolean[];
+  };
+  readonly conditional: boolean;
+  readonly probabilisticExposure: boolean;
+}
+
+/** What one chunk gives for one group (sample means and its statistics). */
+interface GroupChunk {
+  readonly stats: MeanStdPart;
+  readonly expectedNewCases: number;
+  readonly curves: ExposureCurves;
+  readonly longRangeProb?: number;
+  readonly longRangeExpectedNewCases?: number;
+  /** Of a report of one chunk: the conditional probability data (computed in the chunk). */
+  readonly conditionalData?: ConditionalProbabilityData;
+}
+
+/** Per group, over the whole report: the per-sample columns kept outside the kernel. */
+interface GroupColumns {
+  /** Probability of infection of every sample, %. */
+  readonly probability: Float64Array;
+  /** log10 viral load of every sample (with conditional probability, above one chunk). */
+  readonly log10ViralLoad?: number[];
 }
 
 function report(
   form: VirusForm,
   registry: DataRegistry,
   rng: Rng,
+  kernel: Kernel,
+  chunks: readonly number[],
   options: VirusReportOptions & { seed: number; sampleSize: number },
 ): VirusReport {
   const { seed, sampleSize } = options;
-  const models = buildVirusModels(form, {
-    registry,
-    rng,
-    sampleSize,
-    weather: options.weather,
-    climatology: options.climatology,
-    year: options.year,
-    reportRatesOnly: true,
-  });
-  const times = interestingTimes(models.exposureModels);
-  // One cache for the evaluators of every group: their models share columns.
-  const cache = createEvaluationCache();
-  const evaluators = models.exposureModels.map((model) => exposureEvaluator(model, [], { cache }));
+  let layout: ReportLayout | undefined;
+  const parts: GroupChunk[][] = [];
+  const columns: GroupColumns[] = [];
+  const co2Curves: number[][] = [];
+  /** Per chunk, the means the total probability rule combines (per group). */
+  const totalProbabilityMeans: number[][][] = [];
+  const totalProbability: (number | undefined)[] = [];
+  let viralLoadPercentiles: Record<string, number> | undefined;
+  let offset = 0;
+  chunks.forEach((size, k) =>
+    withColumnArena(() => {
+      const models = buildVirusModels(form, {
+        registry,
+        rng,
+        sampleSize: size,
+        weather: options.weather,
+        climatology: options.climatology,
+        year: options.year,
+        reportRatesOnly: true,
+      });
+      layout ??= reportLayout(form, registry, models.exposureModels, sampleSize, models);
+      const { times } = layout;
+      // One cache for the evaluators of every group: their models share columns.
+      const cache = createEvaluationCache();
+      const evaluators = models.exposureModels.map((model) =>
+        exposureEvaluator(model, [], { cache })
+      );
+      evaluators.forEach((ev, g) => {
+        const group = layout!.groups[g];
+        columns[g] ??= {
+          probability: new Float64Array(sampleSize),
+          ...(group.conditional && chunks.length > 1
+            ? { log10ViralLoad: new Array<number>(sampleSize) }
+            : {}),
+        };
+        (parts[g] ??= []).push(groupChunk(ev, times, group, columns[g], offset, chunks.length));
+        if (group.probabilisticExposure) {
+          (totalProbabilityMeans[g] ??= []).push(ev.meanProbabilitiesByInfectedNumber());
+          // Combined once, on the last chunk, from the means merged over the chunks.
+          if (k === chunks.length - 1) {
+            totalProbability[g] = ev.totalProbabilityRule(
+              mergedMeans(totalProbabilityMeans[g], chunks),
+            );
+          }
+        }
+      });
+      const co2 = concentrationEvaluator(models.co2Model, {}, { cache });
+      const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
+      const co2Samples = sampleCount(co2.normalization);
+      co2Curves.push(Array.from(co2Sums, (s) => s / co2Samples));
+      // Refused above one chunk (see virusReportInChunks); no draws.
+      if (options.alternativeScenarios && form.conditionalProbabilityViralLoads) {
+        viralLoadPercentiles = viralLoadPercentileProbabilities(evaluators[0]);
+      }
+      offset += size;
+    }, kernel)
+  );
+  const { times } = layout!;
   const groups: Record<string, GroupReport> = {};
-  for (const ev of evaluators) {
-    groups[ev.model.identifier] = groupReport(
-      form,
-      registry,
-      ev,
+  layout!.groups.forEach((group, g) => {
+    groups[group.identifier] = groupReport(
+      group,
+      parts[g],
+      columns[g],
+      chunks,
       times,
       options.probDist ?? true,
+      totalProbability[g],
     );
-  }
-  const co2 = concentrationEvaluator(models.co2Model, {}, { cache });
-  const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
-  const co2Samples = sampleCount(co2.normalization);
+  });
   const result: VirusReport = {
     times,
-    CO2_concentrations: Array.from(co2Sums, (s) => s / co2Samples),
+    CO2_concentrations: weightedMeanCurve(co2Curves, chunks),
     groups,
     seed,
-    model: describe(form, models.exposureModels, sampleSize),
-    ...(models.outdoorTemperatureSource === undefined
+    model: layout!.model,
+    ...(layout!.outdoorTemperatureSource === undefined
       ? {}
-      : { outdoor_temperature_source: models.outdoorTemperatureSource }),
+      : { outdoor_temperature_source: layout!.outdoorTemperatureSource }),
   };
   if (!options.alternativeScenarios) return result;
   // The web calculator's comparisons, after every draw of the report (CO2 model included).
-  const first = groups[evaluators[0].model.identifier];
+  const first = groups[layout!.groups[0].identifier];
   return {
     ...result,
     ...(form.occupancy.length === 0
@@ -347,6 +477,7 @@ function report(
           registry,
           rng,
           sampleSize,
+          chunks,
           weather: options.weather,
           climatology: options.climatology,
           year: options.year,
@@ -359,9 +490,66 @@ function report(
         }),
       }
       : {}),
-    ...(form.conditionalProbabilityViralLoads
-      ? { alternative_viral_load: viralLoadPercentileProbabilities(evaluators[0]) }
-      : {}),
+    ...(viralLoadPercentiles !== undefined ? { alternative_viral_load: viralLoadPercentiles } : {}),
+  };
+}
+
+/** Per number of infected, the chunks' means weighted by their sizes. */
+function mergedMeans(perChunk: readonly number[][], chunks: readonly number[]): number[] {
+  return weightedMeanCurve(perChunk, chunks.slice(0, perChunk.length));
+}
+
+function reportLayout(
+  form: VirusForm,
+  registry: DataRegistry,
+  models: readonly ExposureModel[],
+  sampleSize: number,
+  built: { outdoorTemperatureSource?: OutdoorTemperatureSource },
+): ReportLayout {
+  const times = interestingTimes(models);
+  const virusData = registry.virologicalData.virusDistributions[form.virusType];
+  const conditional = form.conditionalProbabilityViralLoads &&
+    virusData.viralLoadInSputum === "covidOverallVlData";
+  const formInteractions = form.shortRangeInteractions.flatMap((g) => g.interactions);
+  return {
+    times,
+    model: describe(form, models, sampleSize),
+    ...(built.outdoorTemperatureSource === undefined
+      ? {}
+      : { outdoorTemperatureSource: built.outdoorTemperatureSource }),
+    groups: models.map((model) => {
+      const byExpiration = new Map<string, [number, number][]>();
+      for (const sr of model.shortRange) {
+        const name = sr.expiration.name ?? "";
+        const spans = byExpiration.get(name) ?? [];
+        spans.push(...boundaries(sr.presence).map(([a, b]) => [a, b] as [number, number]));
+        byExpiration.set(name, spans);
+      }
+      return {
+        identifier: model.identifier,
+        exposedPresenceIntervals: boundaries(presenceInterval(model.exposed)).map((
+          [a, b],
+        ) => [a, b]),
+        ...(model.shortRange.length > 0
+          ? {
+            shortRange: {
+              interactions: [...byExpiration].map(([expiration, spans]) => ({
+                expiration,
+                presence_interval: spans,
+              })),
+              breathing: times.map((t) =>
+                model.shortRange.some((sr, j) => {
+                  const [a, b] = boundaries(sr.presence)[0];
+                  return a <= t && t <= b && formInteractions[j]?.expiration === "Breathing";
+                })
+              ),
+            },
+          }
+          : {}),
+        conditional,
+        probabilisticExposure: form.exposureOption === "p_probabilistic_exposure",
+      };
+    }),
   };
 }
 
@@ -372,16 +560,68 @@ function describe(form: VirusForm, models: readonly ExposureModel[], n: number):
     `activity ${form.activityType}; ventilation ${form.ventilationType}; samples ${n})`;
 }
 
-function groupReport(
-  form: VirusForm,
-  registry: DataRegistry,
+/**
+ * One chunk of one group: its statistics and means, its probabilities copied into the
+ * group's columns at `offset` (and its log10 viral loads, above one chunk).
+ */
+function groupChunk(
   ev: ExposureEvaluator,
   times: number[],
-  withDist: boolean,
-): GroupReport {
+  group: GroupLayout,
+  columns: GroupColumns,
+  offset: number,
+  chunkCount: number,
+): GroupChunk {
   const model = ev.model;
   const prob = ev.infectionProbability() as Float64Array;
+  columns.probability.set(prob, offset);
   const stats = sampleStatistics(prob);
+  const expectedNewCases = mean(ev.expectedNewCases());
+  let conditionalData: ConditionalProbabilityData | undefined;
+  if (group.conditional) {
+    const viralLoad = model.concentrationModels[0].infected.virus.viralLoadInSputum;
+    if (chunkCount === 1) {
+      conditionalData = conditionalProbabilityData(viralLoad, prob);
+    } else {
+      const log10 = takeColumn(prob.length);
+      if (typeof viralLoad === "number") log10.fill(log10C(viralLoad));
+      else log10Into(viralLoad, log10);
+      const out = columns.log10ViralLoad!;
+      for (let i = 0; i < log10.length; i++) out[offset + i] = log10[i];
+    }
+  }
+  const curves = exposureCurves(ev, times);
+  if (model.shortRange.length === 0) {
+    return { stats: { n: prob.length, ...stats }, expectedNewCases, curves, conditionalData };
+  }
+  // The same model without its interactions: probability from the long-range dose,
+  // and new cases with every exposed person at that probability.
+  const longRangeProbability = ev.infectionProbability(false);
+  const exposedNumber = model.exposed.number as number;
+  const away = exposedNumber - model.exposedToShortRange;
+  const near = model.exposedToShortRange;
+  return {
+    stats: { n: prob.length, ...stats },
+    expectedNewCases,
+    curves,
+    conditionalData,
+    longRangeProb: mean(longRangeProbability),
+    longRangeExpectedNewCases: mean(longRangeNewCases(longRangeProbability, away, near)),
+  };
+}
+
+/** A group's report from its chunks (field order as the reference's). */
+function groupReport(
+  group: GroupLayout,
+  parts: readonly GroupChunk[],
+  columns: GroupColumns,
+  chunks: readonly number[],
+  times: number[],
+  withDist: boolean,
+  totalProbability: number | undefined,
+): GroupReport {
+  const prob = columns.probability;
+  const stats = mergeMeanStd(parts.map((p) => p.stats));
   const h = histogram(prob, 100, 100);
   const n = prob.length;
   const report: GroupReport = {
@@ -390,57 +630,34 @@ function groupReport(
     ...(withDist ? { prob_dist: toArray(prob) } : {}),
     prob_hist_count: Array.from(h.counts, (c, i) => c / (h.edges[i + 1] - h.edges[i]) / n),
     prob_hist_bins: Array.from(h.edges),
-    expected_new_cases: mean(ev.expectedNewCases()),
-    exposed_presence_intervals: boundaries(presenceInterval(model.exposed)).map(([a, b]) => [a, b]),
+    expected_new_cases: weightedMean(parts.map((p) => p.expectedNewCases), chunks),
+    exposed_presence_intervals: group.exposedPresenceIntervals,
   };
-  const virusData = registry.virologicalData.virusDistributions[form.virusType];
-  if (
-    form.conditionalProbabilityViralLoads && virusData.viralLoadInSputum === "covidOverallVlData"
-  ) {
-    const data = conditionalProbabilityData(
-      model.concentrationModels[0].infected.virus.viralLoadInSputum,
-      prob,
-    );
+  if (group.conditional) {
+    const data = parts.length === 1
+      ? parts[0].conditionalData!
+      : conditionalProbabilityDataOfLog10(columns.log10ViralLoad!, prob);
     report.conditional_probability_data = data;
     report.uncertainties_plot_src = uncertaintiesPlot(prob, data);
   }
-  if (form.exposureOption === "p_probabilistic_exposure") {
-    report.prob_probabilistic_exposure = ev.totalProbabilityRule();
-  }
-  const curves = exposureCurves(ev, times);
-  report.concentrations = curves.concentrations;
-  report.cumulative_doses = cumulativeSum(curves.doses);
-  if (model.shortRange.length > 0) {
-    // The same model without its interactions: probability from the long-range dose,
-    // and new cases with every exposed person at that probability.
-    const longRangeProbability = ev.infectionProbability(false);
-    const exposedNumber = model.exposed.number as number;
-    report.long_range_prob = mean(longRangeProbability);
-    const away = exposedNumber - model.exposedToShortRange;
-    const near = model.exposedToShortRange;
-    report.long_range_expected_new_cases = mean(
-      longRangeNewCases(longRangeProbability, away, near),
+  if (totalProbability !== undefined) report.prob_probabilistic_exposure = totalProbability;
+  const curve = (pick: (c: ExposureCurves) => number[]) =>
+    weightedMeanCurve(parts.map((p) => pick(p.curves)), chunks);
+  const concentrations = curve((c) => c.concentrations);
+  report.concentrations = concentrations;
+  report.cumulative_doses = cumulativeSum(curve((c) => c.doses));
+  if (group.shortRange !== undefined) {
+    report.long_range_prob = weightedMean(parts.map((p) => p.longRangeProb!), chunks);
+    report.long_range_expected_new_cases = weightedMean(
+      parts.map((p) => p.longRangeExpectedNewCases!),
+      chunks,
     );
-    const byExpiration = new Map<string, [number, number][]>();
-    for (const sr of model.shortRange) {
-      const name = sr.expiration.name ?? "";
-      const spans = byExpiration.get(name) ?? [];
-      spans.push(...boundaries(sr.presence).map(([a, b]) => [a, b] as [number, number]));
-      byExpiration.set(name, spans);
-    }
-    report.short_range_interactions = [...byExpiration].map(([expiration, spans]) => ({
-      expiration,
-      presence_interval: spans,
-    }));
-    const formInteractions = form.shortRangeInteractions.flatMap((g) => g.interactions);
-    report.concentrations_zoomed = times.map((t, k) => {
-      const breathing = model.shortRange.some((sr, j) => {
-        const [a, b] = boundaries(sr.presence)[0];
-        return a <= t && t <= b && formInteractions[j]?.expiration === "Breathing";
-      });
-      return breathing ? curves.concentrations[k] : curves.longRangeConcentrations[k];
-    });
-    report.long_range_cumulative_doses = cumulativeSum(curves.longRangeDoses);
+    report.short_range_interactions = group.shortRange.interactions;
+    const longRange = curve((c) => c.longRangeConcentrations);
+    report.concentrations_zoomed = times.map((_, k) =>
+      group.shortRange!.breathing[k] ? concentrations[k] : longRange[k]
+    );
+    report.long_range_cumulative_doses = cumulativeSum(curve((c) => c.longRangeDoses));
   }
   return report;
 }
