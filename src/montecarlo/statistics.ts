@@ -11,10 +11,10 @@ import { hostHistogram } from "./host_histogram.ts";
 /**
  * Columns longer than this (and not in the kernel's memory) are binned in TypeScript
  * ({@link hostHistogram}, the same numbers) instead of being copied into the kernel's
- * stack, whose memory is never returned: the per-sample columns of a report of millions
- * of samples.
+ * stack, whose memory is never returned: the per-sample columns of a report of more
+ * samples than one chunk (`REPORT_CHUNK_SIZE` of src/report/report_chunks.ts, 250,000).
  */
-const KERNEL_HISTOGRAM_MAX_COPY = 2_000_000;
+const KERNEL_HISTOGRAM_MAX_COPY = 250_000;
 
 /** A histogram with equal bins (numpy `np.histogram(x, bins)`). */
 export interface Histogram {

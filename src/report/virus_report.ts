@@ -23,6 +23,7 @@ import type { Kernel } from "../kernel/kernel.ts";
 import { log10C } from "../kernel/libm.ts";
 import { createKernelRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
+import { hostHistogram } from "../montecarlo/host_histogram.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { Climatology } from "../weather/climatology.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
@@ -640,7 +641,8 @@ function groupReport(
 ): GroupReport {
   const prob = columns.probability;
   const stats = mergeMeanStd(parts.map((p) => p.stats));
-  const h = histogram(prob, 100, 100);
+  // Above one chunk, binned outside the kernel (whose memory then holds one chunk only).
+  const h = parts.length === 1 ? histogram(prob, 100, 100) : hostHistogram(prob, 100, 100);
   const n = prob.length;
   const report: GroupReport = {
     prob_inf: stats.mean,
