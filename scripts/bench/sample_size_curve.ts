@@ -4,8 +4,9 @@
  * run in chunks, src/report/report_chunks.ts) for s1 (natural ventilation, one group) and
  * s6 (conditional probability, with its per-sample `log10_vl_in_sputum`), `probDist:
  * false`; and against the hours simulated (s1's presence cut to 1, 2, 4 and 8 h) at
- * 250,000. Targets: at most 512 MB at 10,000,000 samples, time linear in N (the last
- * column: time per million samples, flat when linear).
+ * 250,000. Targets: at most 512 MB at 10,000,000 samples, time linear in N (time per
+ * million samples flat once the fixed cost of a report, a few tens of ms, is amortised);
+ * the kernel's memory (its stack's peak and column heap) stays that of one chunk.
  *
  * Each point runs in a fresh Deno process: a warm-up report of 1,000 samples (compiles
  * the code), then the timed report; the peak resident set is `VmHWM` of
@@ -17,6 +18,8 @@
  *
  * @module
  */
+import { sharedKernel } from "../../src/kernel/shared.ts";
+import { REPORT_CHUNK_SIZE } from "../../src/report/report_chunks.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import { fixtureWeather, readFixture, virusFixtureNames } from "./_shared_fixtures.ts";
 
@@ -52,14 +55,15 @@ async function child(fixture: string, n: number, hours: number): Promise<void> {
   const start = performance.now();
   virusReport(form, { ...options, sampleSize: n });
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ ms, mb: peakResidentMb() }));
+  const kernelMb = sharedKernel().memoryBytes() / 2 ** 20;
+  console.log(JSON.stringify({ ms, mb: peakResidentMb(), kernelMb }));
 }
 
 async function point(
   fixture: string,
   n: number,
   hours: number,
-): Promise<{ ms: number; mb: number }> {
+): Promise<{ ms: number; mb: number; kernelMb: number }> {
   const out = await new Deno.Command(Deno.execPath(), {
     // Reading /proc/self/status needs --allow-all in Deno.
     args: [
@@ -88,8 +92,10 @@ async function parent(): Promise<void> {
     `\nVirus report cost against the sample size N (fresh process per point, probDist false;` +
       ` target: at most ${TARGET_MB_AT_10M} MB at 10,000,000, time linear in N)\n`,
   );
-  console.log("| fixture | N | time (ms) | peak RSS (MB) | ms per million samples |");
-  console.log("| --- | --- | --- | --- | --- |");
+  console.log(
+    "| fixture | N | chunks | time (ms) | ms per million samples | peak RSS (MB) | kernel (MB) |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
   let worstMb = 0;
   for (const fixture of FIXTURES) {
     for (const n of SIZES) {

@@ -412,6 +412,7 @@ function report(
   const totalProbabilityMeans: number[][][] = [];
   const totalProbability: (number | undefined)[] = [];
   let viralLoadPercentiles: Record<string, number> | undefined;
+  const groups: Record<string, GroupReport> = {};
   let offset = 0;
   chunks.forEach((size, k) =>
     withColumnArena(() => {
@@ -433,13 +434,17 @@ function report(
       );
       evaluators.forEach((ev, g) => {
         const group = layout!.groups[g];
-        columns[g] ??= {
-          probability: new Float64Array(sampleSize),
-          ...(group.conditional && chunks.length > 1
-            ? { log10ViralLoad: doubleArray(sampleSize) }
-            : {}),
-        };
-        (parts[g] ??= []).push(groupChunk(ev, times, group, columns[g], offset, chunks.length));
+        if (chunks.length === 1) {
+          // One chunk: the whole sample is the chunk's (its columns, used in place).
+          (parts[g] ??= []).push(groupChunk(ev, times, group));
+          columns[g] = { probability: ev.infectionProbability() as Float64Array };
+        } else {
+          columns[g] ??= {
+            probability: new Float64Array(sampleSize),
+            ...(group.conditional ? { log10ViralLoad: doubleArray(sampleSize) } : {}),
+          };
+          (parts[g] ??= []).push(groupChunk(ev, times, group, { columns: columns[g], offset }));
+        }
         if (group.probabilisticExposure) {
           (totalProbabilityMeans[g] ??= []).push(ev.meanProbabilitiesByInfectedNumber());
           // Combined once, on the last chunk, from the means merged over the chunks.
@@ -459,21 +464,23 @@ function report(
         viralLoadPercentiles = viralLoadPercentileProbabilities(evaluators[0]);
       }
       offset += size;
+      if (k < chunks.length - 1) return;
+      // The groups' reports, in the last chunk (with one chunk, its columns are the
+      // whole sample's); they hold copies only.
+      layout.groups.forEach((group, g) => {
+        groups[group.identifier] = groupReport(
+          group,
+          parts[g],
+          columns[g],
+          chunks,
+          times,
+          options.probDist ?? true,
+          totalProbability[g],
+        );
+      });
     }, kernel)
   );
   const { times } = layout!;
-  const groups: Record<string, GroupReport> = {};
-  layout!.groups.forEach((group, g) => {
-    groups[group.identifier] = groupReport(
-      group,
-      parts[g],
-      columns[g],
-      chunks,
-      times,
-      options.probDist ?? true,
-      totalProbability[g],
-    );
-  });
   const result: VirusReport = {
     times,
     CO2_concentrations: weightedMeanCurve(co2Curves, chunks),
@@ -580,33 +587,32 @@ function describe(form: VirusForm, models: readonly ExposureModel[], n: number):
 }
 
 /**
- * One chunk of one group: its statistics and means, its probabilities copied into the
- * group's columns at `offset` (and its log10 viral loads, above one chunk).
+ * One chunk of one group: its statistics and means; of a report of several chunks
+ * (`into`), its probabilities (and log10 viral loads) copied into the group's columns at
+ * the chunk's offset.
  */
 function groupChunk(
   ev: ExposureEvaluator,
   times: number[],
   group: GroupLayout,
-  columns: GroupColumns,
-  offset: number,
-  chunkCount: number,
+  into?: { columns: GroupColumns; offset: number },
 ): GroupChunk {
   const model = ev.model;
   const prob = ev.infectionProbability() as Float64Array;
-  columns.probability.set(prob, offset);
+  into?.columns.probability.set(prob, into.offset);
   const stats = sampleStatistics(prob);
   const expectedNewCases = mean(ev.expectedNewCases());
   let conditionalData: ConditionalProbabilityData | undefined;
   if (group.conditional) {
     const viralLoad = model.concentrationModels[0].infected.virus.viralLoadInSputum;
-    if (chunkCount === 1) {
+    if (into === undefined) {
       conditionalData = conditionalProbabilityData(viralLoad, prob);
     } else {
       const log10 = takeColumn(prob.length);
       if (typeof viralLoad === "number") log10.fill(log10C(viralLoad));
       else log10Into(viralLoad, log10);
-      const out = columns.log10ViralLoad!;
-      for (let i = 0; i < log10.length; i++) out[offset + i] = log10[i];
+      const out = into.columns.log10ViralLoad!;
+      for (let i = 0; i < log10.length; i++) out[into.offset + i] = log10[i];
     }
   }
   const curves = exposureCurves(ev, times);
