@@ -121,13 +121,14 @@ export interface VirusReportOptions {
    * are in src/report/report_chunks.ts). `alternative_viral_load` is then unavailable (a
    * RangeError).
    *
-   * Cost, measured on a 2-core machine: time linear in N (about 0.3–0.5 s per million
-   * samples for a one-group report, plus the per-sample output); memory of one chunk in
-   * the kernel (40–70 MB, reused from chunk to chunk) plus 8 bytes per sample and group
-   * (the per-sample probabilities, kept for the histogram), 8 more per sample with
-   * conditional probability (`log10_vl_in_sputum`) and about 20 more with `probDist`
-   * (the output array): at 10,000,000 samples a one-group report peaks at about 210 MB,
-   * with conditional probability about 400 MB.
+   * Cost, measured on a 2-core machine (`deno task bench`, the sample-size curve): time
+   * linear in N, about 0.25 s per million samples for a one-group report (s1) and 0.4 s
+   * with conditional probability (s6), plus the per-sample output with `probDist`; memory:
+   * one chunk in the kernel (40–70 MB, reused from chunk to chunk) plus 8 bytes per sample
+   * and group (the probabilities, kept for the histogram), about 8 more per sample with
+   * conditional probability (`log10_vl_in_sputum`) and 8–20 more with `probDist` (the
+   * output array). At 10,000,000 samples without `probDist` a report of s1 peaks at
+   * about 210 MB in a fresh process, of s6 at about 370 MB.
    *
    * @default {the registry's (250000)}
    */
@@ -163,7 +164,8 @@ export interface VirusReportOptions {
    * ventilation, HEPA filter or short-range interactions changed, each sampled after the
    * report on the same generator; none with occupancy groups) and, when
    * `conditional_probability_viral_loads` is on, `alternative_viral_load` (the probability
-   * at the viral-load percentiles).
+   * at the viral-load percentiles; unavailable above {@link REPORT_CHUNK_SIZE} samples,
+   * a RangeError).
    *
    * @default {false}
    */
@@ -387,7 +389,10 @@ interface GroupChunk {
   readonly conditionalData?: ConditionalProbabilityData;
 }
 
-/** Per group, over the whole report: the per-sample columns kept outside the kernel. */
+/**
+ * Per group, the whole sample's per-sample columns: with one chunk the chunk's own
+ * (in the kernel, used in place); above, kept outside the kernel.
+ */
 interface GroupColumns {
   /** Probability of infection of every sample, %. */
   readonly probability: Float64Array;
