@@ -99,12 +99,13 @@ async function parent(): Promise<void> {
   let worstMb = 0;
   for (const fixture of FIXTURES) {
     for (const n of SIZES) {
-      const { ms, mb } = await point(fixture, n, 0);
+      const { ms, mb, kernelMb } = await point(fixture, n, 0);
       if (n === 10_000_000) worstMb = Math.max(worstMb, mb);
+      const chunks = Math.ceil(n / REPORT_CHUNK_SIZE);
+      const perMillion = (ms / (n / 1e6)).toFixed(0);
       console.log(
-        `| ${fixture} | ${n} | ${ms.toFixed(0)} | ${mb.toFixed(0)} | ${
-          (ms / (n / 1e6)).toFixed(0)
-        } |`,
+        `| ${fixture} | ${n} | ${chunks} | ${ms.toFixed(0)} | ${perMillion} | ${mb.toFixed(0)} | ` +
+          `${kernelMb.toFixed(0)} |`,
       );
     }
   }
