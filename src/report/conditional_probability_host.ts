@@ -57,27 +57,29 @@ export function conditionalProbabilityDataOfLog10(
   const bins = CONDITIONAL_PROBABILITY_BINS;
   const step = (max - min) / bins;
   const centres = arange(min, max, step);
-  const lows = centres.map((c) => c - step / 2);
-  const highs = centres.map((c) => c + step / 2);
-  const inBin = (b: number, v: number) => (lows[b] - v) * (highs[b] - v) < 0;
-  const candidates = (v: number): [number, number] => {
-    const guess = Math.floor((v - min) / step);
-    return [Math.max(0, guess - 2), Math.min(bins - 1, guess + 2)];
-  };
-  // Two passes: the size of each bin, then the samples' indices bin after bin.
+  const lows = Float64Array.from(centres, (c) => c - step / 2);
+  const highs = Float64Array.from(centres, (c) => c + step / 2);
+  // Two passes: the size of each bin, then the samples' indices bin after bin (the
+  // candidates of a sample: the bins within two of its guess, clipped to the bins).
   const starts = new Uint32Array(bins + 1);
   for (let i = 0; i < n; i++) {
     const v = log10ViralLoad[i];
-    const [first, last] = candidates(v);
-    for (let b = first; b <= last; b++) if (inBin(b, v)) starts[b + 1]++;
+    const guess = Math.floor((v - min) / step);
+    const last = Math.min(bins - 1, guess + 2);
+    for (let b = Math.max(0, guess - 2); b <= last; b++) {
+      if ((lows[b] - v) * (highs[b] - v) < 0) starts[b + 1]++;
+    }
   }
   for (let b = 0; b < bins; b++) starts[b + 1] += starts[b];
   const members = new Uint32Array(starts[bins]);
   const next = starts.slice(0, bins);
   for (let i = 0; i < n; i++) {
     const v = log10ViralLoad[i];
-    const [first, last] = candidates(v);
-    for (let b = first; b <= last; b++) if (inBin(b, v)) members[next[b]++] = i;
+    const guess = Math.floor((v - min) / step);
+    const last = Math.min(bins - 1, guess + 2);
+    for (let b = Math.max(0, guess - 2); b <= last; b++) {
+      if ((lows[b] - v) * (highs[b] - v) < 0) members[next[b]++] = i;
+    }
   }
   const piMeans: number[] = [];
   const lower: number[] = [];
