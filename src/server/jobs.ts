@@ -90,7 +90,7 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
     if (job.kind === "virus") {
       const form = parseVirusForm(body);
       const sampleSize = job.sampleSize ?? DEFAULT_REGISTRY.monteCarlo.sampleSize;
-      checkReportSize(form, job.probDist, sampleSize);
+      checkReportSize(form, job.probDist, sampleSize, job.alternativeScenarios ?? false);
       results = virusReportFromForm(form, {
         seed: job.seed,
         sampleSize,

@@ -7,6 +7,7 @@
  * @module
  */
 import type { VirusForm } from "../forms/virus_form.ts";
+import { REPORT_CHUNK_SIZE } from "../report/report_chunks.ts";
 
 /**
  * Largest number of per-sample probabilities a report keeps in memory (groups × N, 8
@@ -38,14 +39,32 @@ export class ReportTooLargeError extends Error {
 
 /**
  * Checks that the report of `form` stays under {@link MAX_RESPONSE_SAMPLE_VALUES}
- * per-sample values in its response, and {@link MAX_KEPT_SAMPLE_VALUES} in memory.
+ * per-sample values in its response, and {@link MAX_KEPT_SAMPLE_VALUES} in memory, and
+ * that what it asks for is available at its sample size.
  *
  * @param form The parsed form.
  * @param probDist Whether `prob_dist` was asked for.
  * @param sampleSize Monte Carlo sample size N (the request's `sample_size`).
+ * @param alternativeScenarios Whether `alternative_scenarios=1` was asked for (the
+ *   viral-load percentiles are computed up to one chunk of samples only).
  * @throws {ReportTooLargeError} When it would not, suggesting `prob_dist=0`.
  */
-export function checkReportSize(form: VirusForm, probDist: boolean, sampleSize: number): void {
+export function checkReportSize(
+  form: VirusForm,
+  probDist: boolean,
+  sampleSize: number,
+  alternativeScenarios = false,
+): void {
+  if (
+    alternativeScenarios && form.conditionalProbabilityViralLoads &&
+    sampleSize > REPORT_CHUNK_SIZE
+  ) {
+    throw new ReportTooLargeError(
+      `sample_size: the viral-load percentiles (alternative_viral_load, with ` +
+        `alternative_scenarios=1 and conditional_probability_viral_loads) need every sample ` +
+        `at once: at most ${REPORT_CHUNK_SIZE} samples but ${sampleSize} were asked for`,
+    );
+  }
   const groups = Math.max(1, form.occupancy.length);
   if (groups * sampleSize > MAX_KEPT_SAMPLE_VALUES) {
     throw new ReportTooLargeError(

@@ -111,3 +111,24 @@ Deno.test("--max-sample-size and CAIMIRA_MAX_SAMPLE_SIZE: up to 10,000,000", () 
   throws(() => parsed(["--max-sample-size", "10000001"]), /--max-sample-size/);
   throws(() => parsed(["--max-sample-size", "0"]), /--max-sample-size/);
 });
+
+Deno.test("sample_size above one chunk with the viral-load percentiles: a 400, not a 500", () => {
+  const body = JSON.parse(
+    Deno.readTextFileSync(
+      new URL("../fixtures/reference/s6_precise_activity_cond_prob.in.json", import.meta.url),
+    ),
+  );
+  const reply = runJob({
+    kind: "virus",
+    body: JSON.stringify(body),
+    probDist: false,
+    sampleSize: 250_001,
+    alternativeScenarios: true,
+    seed: 1,
+  }, {});
+  ok(
+    !reply.ok && reply.status === 400 && /sample_size/.test(reply.message) &&
+      /alternative_viral_load/.test(reply.message),
+    JSON.stringify(reply),
+  );
+});
