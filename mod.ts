@@ -47,6 +47,7 @@ export {
   co2Report,
   co2TransitionTimes,
   MAX_SAMPLE_SIZE,
+  REPORT_CHUNK_SIZE,
   virusReport,
   virusReportFromForm,
 } from "./src/report/mod.ts";

@@ -81,8 +81,19 @@ export interface ExposureEvaluator {
   expectedNewCases(): Vec;
   /** Expected new cases caused by one infected person, people. */
   reproductionNumber(): Vec;
-  /** Probability of at least one infection given the local incidence, %. */
-  totalProbabilityRule(): number;
+  /**
+   * The mean probability of infection (%) of one exposed person with 1, 2, … infected in
+   * the room, up to the total probability rule's maximum (empty when the incidence data
+   * make the rule 0): the sample means that {@link ExposureEvaluator.totalProbabilityRule}
+   * combines.
+   */
+  meanProbabilitiesByInfectedNumber(): number[];
+  /**
+   * Probability of at least one infection given the local incidence, %: from this model's
+   * samples, or from `meansByInfected` (the means of
+   * {@link ExposureEvaluator.meanProbabilitiesByInfectedNumber}, e.g. merged over chunks).
+   */
+  totalProbabilityRule(meansByInfected?: readonly number[]): number;
   /** Dilution factor of each short-range interaction (computed once), dimensionless. */
   shortRangeDilutions(): Vec[];
   /** Mean diluted jet concentration of each short-range interaction, virions/m³. */
@@ -304,6 +315,53 @@ export function exposureEvaluator(
       evaluatorOptions,
     );
 
+  /**
+   * The parts of the total probability rule: the event's population, the largest number
+   * of infected it sums over, and (when `withMeans`) the mean probability of infection
+   * (%) of one exposed person with 1, 2, … of them (a sample mean: chunked reports merge
+   * it by weight). totalPeople is 0 when the incidence data make the rule 0.
+   */
+  const totalProbabilityTerms = (withMeans = true) => {
+    if (
+      model.concentrationModels.length > 1 ||
+      typeof model.concentrationModels[0].infected.number !== "number"
+    ) {
+      throw new RangeError(
+        "expected a fixed number of infected for the total probability but found dynamic occupancy",
+      );
+    }
+    const geo = model.geographicalData;
+    const means: number[] = [];
+    if (geo.geographicPopulation === 0 || geo.geographicCases === 0) {
+      return { totalPeople: 0, maxInfected: 0, means };
+    }
+    const totalPeople = (model.concentrationModels[0].infected.number as number) +
+      (exposed.number as number);
+    const maxInfected = totalPeople < MAX_INFECTED_IN_TOTAL_PROBABILITY
+      ? totalPeople
+      : MAX_INFECTED_IN_TOTAL_PROBABILITY;
+    if (!withMeans) return { totalPeople, maxInfected, means };
+    // Without short range and with a zero background the dose is proportional to the
+    // number of infected (the concentration is), so the model is evaluated once and its
+    // dose scaled; otherwise the model is rebuilt for each number, as the reference does.
+    const current = model.concentrationModels[0].infected.number as number;
+    const linear = current > 0 && model.shortRange.length === 0 &&
+      model.concentrationModels.every((cm) => cm.minBackgroundConcentration === 0);
+    const baseDose = linear ? deposited(true) : undefined;
+    // One buffer for the probabilities of every number of infected.
+    const scratch = isArray(baseDose ?? 0) ? takeColumn(sampleCount(baseDose!)) : undefined;
+    const probabilityWith = (nInfected: number): Vec => {
+      if (baseDose === undefined) {
+        return withInfected({ number: nInfected }).infectionProbability();
+      }
+      return probabilityOfDose(baseDose, nInfected, current, scratch);
+    };
+    for (let nInfected = 1; nInfected <= maxInfected; nInfected++) {
+      means.push(mean(probabilityWith(nInfected)));
+    }
+    return { totalPeople, maxInfected, means };
+  };
+
   return {
     model,
     concentrations,
@@ -350,44 +408,25 @@ export function exposureEvaluator(
     meanDilutedJetConcentrations: () => shortRangeParts.map((p) => p.meanDilutedJet),
     meanJetDosesPerHour: short.meanJetDosesPerHour,
     longRangeDoseFactors: () => staticParts,
-    totalProbabilityRule: () => {
-      if (
-        model.concentrationModels.length > 1 ||
-        typeof model.concentrationModels[0].infected.number !== "number"
-      ) {
+    meanProbabilitiesByInfectedNumber: () => totalProbabilityTerms().means,
+    totalProbabilityRule: (meansByInfected?: readonly number[]) => {
+      const terms = totalProbabilityTerms(meansByInfected === undefined);
+      if (terms.totalPeople === 0) return 0;
+      const means = meansByInfected ?? terms.means;
+      if (means.length !== terms.maxInfected) {
         throw new RangeError(
-          "expected a fixed number of infected for the total probability but found dynamic occupancy",
+          `expected ${terms.maxInfected} mean probabilities by number of infected but found ${means.length}`,
         );
       }
       const geo = model.geographicalData;
-      if (geo.geographicPopulation === 0 || geo.geographicCases === 0) return 0;
       const virus = model.concentrationModels[0].infected.virus;
-      const totalPeople = (model.concentrationModels[0].infected.number as number) +
-        (exposed.number as number);
-      const maxInfected = totalPeople < MAX_INFECTED_IN_TOTAL_PROBABILITY
-        ? totalPeople
-        : MAX_INFECTED_IN_TOTAL_PROBABILITY;
-      // Without short range and with a zero background the dose is proportional to the
-      // number of infected (the concentration is), so the model is evaluated once and its
-      // dose scaled; otherwise the model is rebuilt for each number, as the reference does.
-      const current = model.concentrationModels[0].infected.number as number;
-      const linear = current > 0 && model.shortRange.length === 0 &&
-        model.concentrationModels.every((cm) => cm.minBackgroundConcentration === 0);
-      const baseDose = linear ? deposited(true) : undefined;
-      // One buffer for the probabilities of every number of infected.
-      const scratch = isArray(baseDose ?? 0) ? takeColumn(sampleCount(baseDose!)) : undefined;
-      const probabilityWith = (nInfected: number): Vec => {
-        if (baseDose === undefined) {
-          return withInfected({ number: nInfected }).infectionProbability();
-        }
-        return probabilityOfDose(baseDose, nInfected, current, scratch);
-      };
       let sum = 0;
-      for (let nInfected = 1; nInfected <= maxInfected; nInfected++) {
-        const pIndividual = mean(probabilityWith(nInfected)) / 100;
-        const n = totalPeople - nInfected;
+      for (let nInfected = 1; nInfected <= terms.maxInfected; nInfected++) {
+        const pIndividual = means[nInfected - 1] / 100;
+        const n = terms.totalPeople - nInfected;
         const atLeastOne = 1 - (1 - pIndividual) ** n;
-        sum += atLeastOne * probabilityMeetInfectedPerson(geo, virus, nInfected, totalPeople);
+        sum += atLeastOne *
+          probabilityMeetInfectedPerson(geo, virus, nInfected, terms.totalPeople);
       }
       return sum * 100;
     },

@@ -6,6 +6,15 @@
  */
 import { sharedKernel } from "../kernel/shared.ts";
 import { numpyHistogram, numpyMeanStd } from "../kernel/statistics.ts";
+import { hostHistogram } from "./host_histogram.ts";
+
+/**
+ * Columns longer than this (and not in the kernel's memory) are binned in TypeScript
+ * ({@link hostHistogram}, the same numbers) instead of being copied into the kernel's
+ * stack, whose memory is never returned: the per-sample columns of a report of more
+ * samples than one chunk (`REPORT_CHUNK_SIZE` of src/report/report_chunks.ts, 250,000).
+ */
+const KERNEL_HISTOGRAM_MAX_COPY = 250_000;
 
 /** A histogram with equal bins (numpy `np.histogram(x, bins)`). */
 export interface Histogram {
@@ -50,5 +59,9 @@ export function histogram(
   if (!Number.isInteger(bins) || bins < 1) {
     throw new RangeError(`expected a positive integer number of bins but found ${bins}`);
   }
-  return numpyHistogram(sharedKernel(), x, bins, divisor);
+  const kernel = sharedKernel();
+  if (x.length > KERNEL_HISTOGRAM_MAX_COPY && !kernel.owns(x)) {
+    return hostHistogram(x, bins, divisor);
+  }
+  return numpyHistogram(kernel, x, bins, divisor);
 }

@@ -25,6 +25,7 @@ import type { Rng } from "../montecarlo/rng.ts";
 import type { DataRegistry } from "../registry/defaults.ts";
 import type { Climatology } from "../weather/climatology.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
+import { weightedMean, weightedMeanCurve } from "./streaming_statistics.ts";
 
 /** Name of the user's own scenario in the statistics (reference `comparison_report`). */
 export const CURRENT_SCENARIO = "Current scenario";
@@ -154,6 +155,13 @@ export interface AlternativeScenariosContext {
   readonly rng: Rng;
   /** Monte Carlo sample size. */
   readonly sampleSize: number;
+  /**
+   * The report's chunk sizes (they sum to `sampleSize`; see src/report/report_chunks.ts):
+   * each scenario is built and evaluated chunk after chunk, its means merged by weight.
+   *
+   * @default {one chunk of sampleSize}
+   */
+  readonly chunks?: readonly number[];
   /** Weather data (natural ventilation). */
   readonly weather?: WeatherDataset;
   /** The climatology of the report (see `VirusReportOptions.climatology`). */
@@ -195,25 +203,66 @@ export function alternativeScenarios(context: AlternativeScenariosContext): Alte
   }
   const withProbabilisticExposure = form.shortRangeOption === "short_range_yes" &&
     form.exposureOption === "p_probabilistic_exposure" && form.occupancy.length === 0;
+  const chunks = context.chunks ?? [context.sampleSize];
   for (const scenario of alternativeScenarioForms(form)) {
-    stats[scenario.name] = withColumnArena(() => {
-      const models = buildExposureModels(scenario.form, {
-        registry: context.registry,
-        rng: context.rng,
-        sampleSize: context.sampleSize,
-        weather: context.weather,
-        climatology: context.climatology,
-        year: context.year,
-        reportRatesOnly: true,
-      });
-      return scenarioStatistics(
-        exposureEvaluator(models.exposureModels[0]),
-        context.times,
-        withProbabilisticExposure,
-      );
-    }, sharedKernel()); // the report's kernel: each scenario's columns are freed in turn
+    // Each chunk's columns are freed before the next chunk (and scenario) is drawn, in
+    // the report's kernel.
+    const parts = chunks.map((size) =>
+      withColumnArena(() => {
+        const models = buildExposureModels(scenario.form, {
+          registry: context.registry,
+          rng: context.rng,
+          sampleSize: size,
+          weather: context.weather,
+          climatology: context.climatology,
+          year: context.year,
+          reportRatesOnly: true,
+        });
+        const evaluator = exposureEvaluator(models.exposureModels[0]);
+        if (chunks.length === 1) {
+          return {
+            statistics: scenarioStatistics(evaluator, context.times, withProbabilisticExposure),
+          };
+        }
+        return {
+          statistics: scenarioStatistics(evaluator, context.times, false),
+          // The total probability rule's means, and a rule to combine them (scalars only).
+          ...(withProbabilisticExposure
+            ? {
+              means: evaluator.meanProbabilitiesByInfectedNumber(),
+              rule: evaluator.totalProbabilityRule,
+            }
+            : {}),
+        };
+      }, sharedKernel())
+    );
+    stats[scenario.name] = parts.length === 1
+      ? parts[0].statistics
+      : mergeScenarioChunks(parts, chunks, withProbabilisticExposure);
   }
   return { stats };
+}
+
+/** A scenario's statistics from its chunks' (weighted means; see src/report/report_chunks.ts). */
+function mergeScenarioChunks(
+  parts: readonly {
+    statistics: ScenarioStatistics;
+    means?: number[];
+    rule?: (means: readonly number[]) => number;
+  }[],
+  chunks: readonly number[],
+  withProbabilisticExposure: boolean,
+): ScenarioStatistics {
+  const of = (pick: (s: ScenarioStatistics) => number) =>
+    weightedMean(parts.map((p) => pick(p.statistics)), chunks);
+  return {
+    probability_of_infection: of((s) => s.probability_of_infection),
+    expected_new_cases: of((s) => s.expected_new_cases),
+    concentrations: weightedMeanCurve(parts.map((p) => p.statistics.concentrations), chunks),
+    prob_probabilistic_exposure: withProbabilisticExposure
+      ? parts[0].rule!(weightedMeanCurve(parts.map((p) => p.means!), chunks))
+      : null,
+  };
 }
 
 /**

@@ -36,6 +36,7 @@ export type {
 export { uncertaintiesPlot, uncertaintiesPlotSvg } from "./uncertainties_plot.ts";
 export { SVG_DATA_URI_PREFIX, svgDataUri } from "./svg.ts";
 export { MAX_SAMPLE_SIZE, virusReport, virusReportFromForm } from "./virus_report.ts";
+export { chunkSizes, REPORT_CHUNK_SIZE } from "./report_chunks.ts";
 export {
   alternativeScenarioForms,
   alternativeScenarios,

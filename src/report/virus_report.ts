@@ -17,24 +17,41 @@ import {
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
 import { isArray, lane, mean, sampleCount, type Vec } from "../model/vec.ts";
-import { takeColumn } from "../kernel/column_arena.ts";
+import { takeColumn, withColumnArena } from "../kernel/column_arena.ts";
+import { log10Into } from "../kernel/columns.ts";
+import type { Kernel } from "../kernel/kernel.ts";
+import { log10C } from "../kernel/libm.ts";
 import { createKernelRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
+import { hostHistogram } from "../montecarlo/host_histogram.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { Climatology } from "../weather/climatology.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
 import { type AlternativeScenarios, alternativeScenarios } from "./alternative_scenarios.ts";
 import type { OutdoorTemperatureSource } from "../weather/outdoor_temperature_source.ts";
-import { conditionalProbabilityData } from "./conditional_probability.ts";
+import {
+  type ConditionalProbabilityData,
+  conditionalProbabilityData,
+} from "./conditional_probability.ts";
+import { conditionalProbabilityDataOfLog10 } from "./conditional_probability_host.ts";
+import { chunkSizes, REPORT_CHUNK_SIZE } from "./report_chunks.ts";
+import {
+  type MeanStdPart,
+  mergeMeanStd,
+  weightedMean,
+  weightedMeanCurve,
+} from "./streaming_statistics.ts";
 import { sampleOutput } from "./sample_output.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot } from "./uncertainties_plot.ts";
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
 import { createEvaluationCache } from "../model/evaluation_cache.ts";
-import { exposureCurves } from "../model/exposure_curves.ts";
+import { type ExposureCurves, exposureCurves } from "../model/exposure_curves.ts";
 
 /**
- * Largest accepted Monte Carlo sample size.
+ * Largest accepted Monte Carlo sample size (10,000,000, the sample size the reference's
+ * authors validate with). Reports of more than {@link REPORT_CHUNK_SIZE} samples are
+ * computed in chunks (see {@link VirusReportOptions.sampleSize}).
  *
  * @example Usage
  * ```ts
@@ -62,7 +79,7 @@ import { exposureCurves } from "../model/exposure_curves.ts";
  * if (!refused) throw new Error("too many samples");
  * ```
  */
-export const MAX_SAMPLE_SIZE = 2_000_000;
+export const MAX_SAMPLE_SIZE = 10_000_000;
 
 /**
  * Options of {@link virusReport}.
@@ -95,7 +112,24 @@ export interface VirusReportOptions {
    */
   readonly seed?: number;
   /**
-   * Monte Carlo sample size.
+   * Monte Carlo sample size N, an integer in 1..{@link MAX_SAMPLE_SIZE} (10,000,000).
+   *
+   * Up to {@link REPORT_CHUNK_SIZE} (250,000) samples the report is computed in one pass,
+   * and a seeded report is the reference's. Above, it is computed in chunks of
+   * {@link REPORT_CHUNK_SIZE} samples drawn one after the other on the seeded generator
+   * (reproducible from the seed and N, but not the reference's single pass), and the
+   * chunks' statistics are merged (weighted means, pooled standard deviation; the rules
+   * are in src/report/report_chunks.ts). `alternative_viral_load` is then unavailable (a
+   * RangeError).
+   *
+   * Cost, measured on a 2-core machine (`deno task bench`, the sample-size curve): time
+   * linear in N, about 0.25 s per million samples for a one-group report (s1) and 0.4 s
+   * with conditional probability (s6), plus the per-sample output with `probDist`; memory:
+   * one chunk in the kernel (40–70 MB, reused from chunk to chunk) plus 8 bytes per sample
+   * and group (the probabilities, kept for the histogram), about 8 more per sample with
+   * conditional probability (`log10_vl_in_sputum`) and 8–20 more with `probDist` (the
+   * output array). At 10,000,000 samples without `probDist` a report of s1 peaks at
+   * about 210 MB in a fresh process, of s6 at about 370 MB.
    *
    * @default {the registry's (250000)}
    */
@@ -131,7 +165,8 @@ export interface VirusReportOptions {
    * ventilation, HEPA filter or short-range interactions changed, each sampled after the
    * report on the same generator; none with occupancy groups) and, when
    * `conditional_probability_viral_loads` is on, `alternative_viral_load` (the probability
-   * at the viral-load percentiles).
+   * at the viral-load percentiles; unavailable above {@link REPORT_CHUNK_SIZE} samples,
+   * a RangeError).
    *
    * @default {false}
    */
@@ -279,66 +314,192 @@ export function virusReportFromForm(
   form: VirusForm,
   options: VirusReportOptions = {},
 ): VirusReport {
+  return virusReportInChunks(form, options, REPORT_CHUNK_SIZE);
+}
+
+/**
+ * {@link virusReportFromForm} with another chunk size (for tests of the chunk merge: the
+ * library always uses {@link REPORT_CHUNK_SIZE}).
+ *
+ * @param form The parsed form.
+ * @param options Seed, sample size, weather.
+ * @param chunkSize Largest number of samples computed at once.
+ * @returns The report data.
+ * @throws {RangeError} On an invalid seed, sample size or chunk size, or a field that a
+ *   report of more samples than a chunk cannot give (`alternative_viral_load`).
+ */
+export function virusReportInChunks(
+  form: VirusForm,
+  options: VirusReportOptions,
+  chunkSize: number,
+): VirusReport {
   const registry = options.registry ?? DEFAULT_REGISTRY;
   const seed = options.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
   const sampleSize = options.sampleSize ?? registry.monteCarlo.sampleSize;
   if (!Number.isInteger(sampleSize) || sampleSize < 1 || sampleSize > MAX_SAMPLE_SIZE) {
     throw new RangeError(`expected a sample size in 1..${MAX_SAMPLE_SIZE} but found ${sampleSize}`);
   }
-  // One kernel computation: the generator's state, the samples and the intermediate
-  // columns live in the kernel's memory and are freed when the report is done (it holds
-  // copies).
+  const chunks = chunkSizes(sampleSize, chunkSize);
+  if (chunks.length > 1 && options.alternativeScenarios && form.conditionalProbabilityViralLoads) {
+    throw new RangeError(
+      `alternative_viral_load: the viral-load percentiles need every sample at once, so they ` +
+        `are available up to ${chunkSize} samples but ${sampleSize} were asked for`,
+    );
+  }
+  // One kernel computation: the generator's state lives in the kernel's memory; each
+  // chunk's samples and intermediate columns are freed when the chunk is done (the report
+  // holds copies).
   return withKernelComputation((kernel) =>
-    report(form, registry, createKernelRng(seed, kernel), { ...options, seed, sampleSize })
+    report(form, registry, createKernelRng(seed, kernel), kernel, chunks, {
+      ...options,
+      seed,
+      sampleSize,
+    })
   );
+}
+
+/** What the report takes from its first chunk: what does not depend on the samples. */
+interface ReportLayout {
+  readonly times: number[];
+  readonly model: string;
+  readonly outdoorTemperatureSource?: OutdoorTemperatureSource;
+  readonly groups: readonly GroupLayout[];
+}
+
+/** The sample-independent parts of one group's report. */
+interface GroupLayout {
+  readonly identifier: string;
+  readonly exposedPresenceIntervals: number[][];
+  /** With short-range interactions: the interactions by expiration, and which times are breathing. */
+  readonly shortRange?: {
+    readonly interactions: { expiration: string; presence_interval: [number, number][] }[];
+    readonly breathing: boolean[];
+  };
+  readonly conditional: boolean;
+  readonly probabilisticExposure: boolean;
+}
+
+/** What one chunk gives for one group (sample means and its statistics). */
+interface GroupChunk {
+  readonly stats: MeanStdPart;
+  readonly expectedNewCases: number;
+  readonly curves: ExposureCurves;
+  readonly longRangeProb?: number;
+  readonly longRangeExpectedNewCases?: number;
+  /** Of a report of one chunk: the conditional probability data (computed in the chunk). */
+  readonly conditionalData?: ConditionalProbabilityData;
+}
+
+/**
+ * Per group, the whole sample's per-sample columns: with one chunk the chunk's own
+ * (in the kernel, used in place); above, kept outside the kernel.
+ */
+interface GroupColumns {
+  /** Probability of infection of every sample, %. */
+  readonly probability: Float64Array;
+  /** log10 viral load of every sample (with conditional probability, above one chunk). */
+  readonly log10ViralLoad?: number[];
 }
 
 function report(
   form: VirusForm,
   registry: DataRegistry,
   rng: Rng,
+  kernel: Kernel,
+  chunks: readonly number[],
   options: VirusReportOptions & { seed: number; sampleSize: number },
 ): VirusReport {
   const { seed, sampleSize } = options;
-  const models = buildVirusModels(form, {
-    registry,
-    rng,
-    sampleSize,
-    weather: options.weather,
-    climatology: options.climatology,
-    year: options.year,
-    reportRatesOnly: true,
-  });
-  const times = interestingTimes(models.exposureModels);
-  // One cache for the evaluators of every group: their models share columns.
-  const cache = createEvaluationCache();
-  const evaluators = models.exposureModels.map((model) => exposureEvaluator(model, [], { cache }));
+  let layout: ReportLayout | undefined;
+  const parts: GroupChunk[][] = [];
+  const columns: GroupColumns[] = [];
+  const co2Curves: number[][] = [];
+  /** Per chunk, the means the total probability rule combines (per group). */
+  const totalProbabilityMeans: number[][][] = [];
+  const totalProbability: (number | undefined)[] = [];
+  let viralLoadPercentiles: Record<string, number> | undefined;
   const groups: Record<string, GroupReport> = {};
-  for (const ev of evaluators) {
-    groups[ev.model.identifier] = groupReport(
-      form,
-      registry,
-      ev,
-      times,
-      options.probDist ?? true,
-    );
-  }
-  const co2 = concentrationEvaluator(models.co2Model, {}, { cache });
-  const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
-  const co2Samples = sampleCount(co2.normalization);
+  let offset = 0;
+  chunks.forEach((size, k) =>
+    withColumnArena(() => {
+      const models = buildVirusModels(form, {
+        registry,
+        rng,
+        sampleSize: size,
+        weather: options.weather,
+        climatology: options.climatology,
+        year: options.year,
+        reportRatesOnly: true,
+      });
+      layout ??= reportLayout(form, registry, models.exposureModels, sampleSize, models);
+      const { times } = layout;
+      // One cache for the evaluators of every group: their models share columns.
+      const cache = createEvaluationCache();
+      const evaluators = models.exposureModels.map((model) =>
+        exposureEvaluator(model, [], { cache })
+      );
+      evaluators.forEach((ev, g) => {
+        const group = layout!.groups[g];
+        if (chunks.length === 1) {
+          // One chunk: the whole sample is the chunk's (its columns, used in place).
+          (parts[g] ??= []).push(groupChunk(ev, times, group));
+          columns[g] = { probability: ev.infectionProbability() as Float64Array };
+        } else {
+          columns[g] ??= {
+            probability: new Float64Array(sampleSize),
+            ...(group.conditional ? { log10ViralLoad: doubleArray(sampleSize) } : {}),
+          };
+          (parts[g] ??= []).push(groupChunk(ev, times, group, { columns: columns[g], offset }));
+        }
+        if (group.probabilisticExposure) {
+          (totalProbabilityMeans[g] ??= []).push(ev.meanProbabilitiesByInfectedNumber());
+          // Combined once, on the last chunk, from the means merged over the chunks.
+          if (k === chunks.length - 1) {
+            totalProbability[g] = ev.totalProbabilityRule(
+              mergedMeans(totalProbabilityMeans[g], chunks),
+            );
+          }
+        }
+      });
+      const co2 = concentrationEvaluator(models.co2Model, {}, { cache });
+      const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
+      const co2Samples = sampleCount(co2.normalization);
+      co2Curves.push(Array.from(co2Sums, (s) => s / co2Samples));
+      // Refused above one chunk (see virusReportInChunks); no draws.
+      if (options.alternativeScenarios && form.conditionalProbabilityViralLoads) {
+        viralLoadPercentiles = viralLoadPercentileProbabilities(evaluators[0]);
+      }
+      offset += size;
+      if (k < chunks.length - 1) return;
+      // The groups' reports, in the last chunk (with one chunk, its columns are the
+      // whole sample's); they hold copies only.
+      layout.groups.forEach((group, g) => {
+        groups[group.identifier] = groupReport(
+          group,
+          parts[g],
+          columns[g],
+          chunks,
+          times,
+          options.probDist ?? true,
+          totalProbability[g],
+        );
+      });
+    }, kernel)
+  );
+  const { times } = layout!;
   const result: VirusReport = {
     times,
-    CO2_concentrations: Array.from(co2Sums, (s) => s / co2Samples),
+    CO2_concentrations: weightedMeanCurve(co2Curves, chunks),
     groups,
     seed,
-    model: describe(form, models.exposureModels, sampleSize),
-    ...(models.outdoorTemperatureSource === undefined
+    model: layout!.model,
+    ...(layout!.outdoorTemperatureSource === undefined
       ? {}
-      : { outdoor_temperature_source: models.outdoorTemperatureSource }),
+      : { outdoor_temperature_source: layout!.outdoorTemperatureSource }),
   };
   if (!options.alternativeScenarios) return result;
   // The web calculator's comparisons, after every draw of the report (CO2 model included).
-  const first = groups[evaluators[0].model.identifier];
+  const first = groups[layout!.groups[0].identifier];
   return {
     ...result,
     ...(form.occupancy.length === 0
@@ -348,6 +509,7 @@ function report(
           registry,
           rng,
           sampleSize,
+          chunks,
           weather: options.weather,
           climatology: options.climatology,
           year: options.year,
@@ -360,9 +522,66 @@ function report(
         }),
       }
       : {}),
-    ...(form.conditionalProbabilityViralLoads
-      ? { alternative_viral_load: viralLoadPercentileProbabilities(evaluators[0]) }
-      : {}),
+    ...(viralLoadPercentiles !== undefined ? { alternative_viral_load: viralLoadPercentiles } : {}),
+  };
+}
+
+/** Per number of infected, the chunks' means weighted by their sizes. */
+function mergedMeans(perChunk: readonly number[][], chunks: readonly number[]): number[] {
+  return weightedMeanCurve(perChunk, chunks.slice(0, perChunk.length));
+}
+
+function reportLayout(
+  form: VirusForm,
+  registry: DataRegistry,
+  models: readonly ExposureModel[],
+  sampleSize: number,
+  built: { outdoorTemperatureSource?: OutdoorTemperatureSource },
+): ReportLayout {
+  const times = interestingTimes(models);
+  const virusData = registry.virologicalData.virusDistributions[form.virusType];
+  const conditional = form.conditionalProbabilityViralLoads &&
+    virusData.viralLoadInSputum === "covidOverallVlData";
+  const formInteractions = form.shortRangeInteractions.flatMap((g) => g.interactions);
+  return {
+    times,
+    model: describe(form, models, sampleSize),
+    ...(built.outdoorTemperatureSource === undefined
+      ? {}
+      : { outdoorTemperatureSource: built.outdoorTemperatureSource }),
+    groups: models.map((model) => {
+      const byExpiration = new Map<string, [number, number][]>();
+      for (const sr of model.shortRange) {
+        const name = sr.expiration.name ?? "";
+        const spans = byExpiration.get(name) ?? [];
+        spans.push(...boundaries(sr.presence).map(([a, b]) => [a, b] as [number, number]));
+        byExpiration.set(name, spans);
+      }
+      return {
+        identifier: model.identifier,
+        exposedPresenceIntervals: boundaries(presenceInterval(model.exposed)).map((
+          [a, b],
+        ) => [a, b]),
+        ...(model.shortRange.length > 0
+          ? {
+            shortRange: {
+              interactions: [...byExpiration].map(([expiration, spans]) => ({
+                expiration,
+                presence_interval: spans,
+              })),
+              breathing: times.map((t) =>
+                model.shortRange.some((sr, j) => {
+                  const [a, b] = boundaries(sr.presence)[0];
+                  return a <= t && t <= b && formInteractions[j]?.expiration === "Breathing";
+                })
+              ),
+            },
+          }
+          : {}),
+        conditional,
+        probabilisticExposure: form.exposureOption === "p_probabilistic_exposure",
+      };
+    }),
   };
 }
 
@@ -373,17 +592,69 @@ function describe(form: VirusForm, models: readonly ExposureModel[], n: number):
     `activity ${form.activityType}; ventilation ${form.ventilationType}; samples ${n})`;
 }
 
-function groupReport(
-  form: VirusForm,
-  registry: DataRegistry,
+/**
+ * One chunk of one group: its statistics and means; of a report of several chunks
+ * (`into`), its probabilities (and log10 viral loads) copied into the group's columns at
+ * the chunk's offset.
+ */
+function groupChunk(
   ev: ExposureEvaluator,
   times: number[],
-  withDist: boolean,
-): GroupReport {
+  group: GroupLayout,
+  into?: { columns: GroupColumns; offset: number },
+): GroupChunk {
   const model = ev.model;
   const prob = ev.infectionProbability() as Float64Array;
+  into?.columns.probability.set(prob, into.offset);
   const stats = sampleStatistics(prob);
-  const h = histogram(prob, 100, 100);
+  const expectedNewCases = mean(ev.expectedNewCases());
+  let conditionalData: ConditionalProbabilityData | undefined;
+  if (group.conditional) {
+    const viralLoad = model.concentrationModels[0].infected.virus.viralLoadInSputum;
+    if (into === undefined) {
+      conditionalData = conditionalProbabilityData(viralLoad, prob);
+    } else {
+      const log10 = takeColumn(prob.length);
+      if (typeof viralLoad === "number") log10.fill(log10C(viralLoad));
+      else log10Into(viralLoad, log10);
+      const out = into.columns.log10ViralLoad!;
+      for (let i = 0; i < log10.length; i++) out[into.offset + i] = log10[i];
+    }
+  }
+  const curves = exposureCurves(ev, times);
+  if (model.shortRange.length === 0) {
+    return { stats: { n: prob.length, ...stats }, expectedNewCases, curves, conditionalData };
+  }
+  // The same model without its interactions: probability from the long-range dose,
+  // and new cases with every exposed person at that probability.
+  const longRangeProbability = ev.infectionProbability(false);
+  const exposedNumber = model.exposed.number as number;
+  const away = exposedNumber - model.exposedToShortRange;
+  const near = model.exposedToShortRange;
+  return {
+    stats: { n: prob.length, ...stats },
+    expectedNewCases,
+    curves,
+    conditionalData,
+    longRangeProb: mean(longRangeProbability),
+    longRangeExpectedNewCases: mean(longRangeNewCases(longRangeProbability, away, near)),
+  };
+}
+
+/** A group's report from its chunks (field order as the reference's). */
+function groupReport(
+  group: GroupLayout,
+  parts: readonly GroupChunk[],
+  columns: GroupColumns,
+  chunks: readonly number[],
+  times: number[],
+  withDist: boolean,
+  totalProbability: number | undefined,
+): GroupReport {
+  const prob = columns.probability;
+  const stats = mergeMeanStd(parts.map((p) => p.stats));
+  // Above one chunk, binned outside the kernel (whose memory then holds one chunk only).
+  const h = parts.length === 1 ? histogram(prob, 100, 100) : hostHistogram(prob, 100, 100);
   const n = prob.length;
   const report: GroupReport = {
     prob_inf: stats.mean,
@@ -391,57 +662,34 @@ function groupReport(
     ...(withDist ? { prob_dist: sampleOutput(prob) } : {}),
     prob_hist_count: Array.from(h.counts, (c, i) => c / (h.edges[i + 1] - h.edges[i]) / n),
     prob_hist_bins: Array.from(h.edges),
-    expected_new_cases: mean(ev.expectedNewCases()),
-    exposed_presence_intervals: boundaries(presenceInterval(model.exposed)).map(([a, b]) => [a, b]),
+    expected_new_cases: weightedMean(parts.map((p) => p.expectedNewCases), chunks),
+    exposed_presence_intervals: group.exposedPresenceIntervals,
   };
-  const virusData = registry.virologicalData.virusDistributions[form.virusType];
-  if (
-    form.conditionalProbabilityViralLoads && virusData.viralLoadInSputum === "covidOverallVlData"
-  ) {
-    const data = conditionalProbabilityData(
-      model.concentrationModels[0].infected.virus.viralLoadInSputum,
-      prob,
-    );
+  if (group.conditional) {
+    const data = parts.length === 1
+      ? parts[0].conditionalData!
+      : conditionalProbabilityDataOfLog10(columns.log10ViralLoad!, prob);
     report.conditional_probability_data = data;
     report.uncertainties_plot_src = uncertaintiesPlot(prob, data);
   }
-  if (form.exposureOption === "p_probabilistic_exposure") {
-    report.prob_probabilistic_exposure = ev.totalProbabilityRule();
-  }
-  const curves = exposureCurves(ev, times);
-  report.concentrations = curves.concentrations;
-  report.cumulative_doses = cumulativeSum(curves.doses);
-  if (model.shortRange.length > 0) {
-    // The same model without its interactions: probability from the long-range dose,
-    // and new cases with every exposed person at that probability.
-    const longRangeProbability = ev.infectionProbability(false);
-    const exposedNumber = model.exposed.number as number;
-    report.long_range_prob = mean(longRangeProbability);
-    const away = exposedNumber - model.exposedToShortRange;
-    const near = model.exposedToShortRange;
-    report.long_range_expected_new_cases = mean(
-      longRangeNewCases(longRangeProbability, away, near),
+  if (totalProbability !== undefined) report.prob_probabilistic_exposure = totalProbability;
+  const curve = (pick: (c: ExposureCurves) => number[]) =>
+    weightedMeanCurve(parts.map((p) => pick(p.curves)), chunks);
+  const concentrations = curve((c) => c.concentrations);
+  report.concentrations = concentrations;
+  report.cumulative_doses = cumulativeSum(curve((c) => c.doses));
+  if (group.shortRange !== undefined) {
+    report.long_range_prob = weightedMean(parts.map((p) => p.longRangeProb!), chunks);
+    report.long_range_expected_new_cases = weightedMean(
+      parts.map((p) => p.longRangeExpectedNewCases!),
+      chunks,
     );
-    const byExpiration = new Map<string, [number, number][]>();
-    for (const sr of model.shortRange) {
-      const name = sr.expiration.name ?? "";
-      const spans = byExpiration.get(name) ?? [];
-      spans.push(...boundaries(sr.presence).map(([a, b]) => [a, b] as [number, number]));
-      byExpiration.set(name, spans);
-    }
-    report.short_range_interactions = [...byExpiration].map(([expiration, spans]) => ({
-      expiration,
-      presence_interval: spans,
-    }));
-    const formInteractions = form.shortRangeInteractions.flatMap((g) => g.interactions);
-    report.concentrations_zoomed = times.map((t, k) => {
-      const breathing = model.shortRange.some((sr, j) => {
-        const [a, b] = boundaries(sr.presence)[0];
-        return a <= t && t <= b && formInteractions[j]?.expiration === "Breathing";
-      });
-      return breathing ? curves.concentrations[k] : curves.longRangeConcentrations[k];
-    });
-    report.long_range_cumulative_doses = cumulativeSum(curves.longRangeDoses);
+    report.short_range_interactions = group.shortRange.interactions;
+    const longRange = curve((c) => c.longRangeConcentrations);
+    report.concentrations_zoomed = times.map((_, k) =>
+      group.shortRange!.breathing[k] ? concentrations[k] : longRange[k]
+    );
+    report.long_range_cumulative_doses = cumulativeSum(curve((c) => c.longRangeDoses));
   }
   return report;
 }
@@ -456,6 +704,17 @@ function longRangeNewCases(probability: Vec, away: number, near: number): Float6
   for (let i = 0; i < out.length; i++) {
     out[i] = (p[i * step] / 100) * away + (p[i * step] / 100) * near;
   }
+  return out;
+}
+
+/**
+ * An array for `n` doubles, to be written in order: grown from a one-double literal, it
+ * stays an unboxed double array (8 bytes per value), where `new Array(n)` of millions
+ * starts as a dictionary and costs twice as much memory and time.
+ */
+function doubleArray(n: number): number[] {
+  const out = [0.5];
+  out.length = n;
   return out;
 }
 

@@ -21,6 +21,7 @@ import { landing } from "./landing.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { registerUiRoutes } from "./ui_routes.ts";
 import { requestLog, type RequestLogEnv } from "./request_log.ts";
+import { DEFAULT_MAX_SAMPLE_SIZE } from "./query_options.ts";
 import { GET_ROUTES, REPORT_ROUTES, type ReportRoute } from "./routes.ts";
 import { PoolBusyError, type PoolLoad } from "./worker_pool.ts";
 
@@ -57,6 +58,12 @@ export interface AppOptions {
   readonly allowedOrigins: readonly string[];
   /** Largest request body, bytes. */
   readonly maxBodyBytes: number;
+  /**
+   * Largest `sample_size` of a virus report.
+   *
+   * @default {DEFAULT_MAX_SAMPLE_SIZE (1,000,000)}
+   */
+  readonly maxSampleSize?: number;
   /** Where log lines go. */
   readonly log: (line: string) => void;
 }
@@ -83,6 +90,7 @@ const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
  */
 export function createApp(options: AppOptions): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>();
+  const limits = { maxSampleSize: options.maxSampleSize ?? DEFAULT_MAX_SAMPLE_SIZE };
   const readiness = options.readiness ??
     (() => (options.load().ready > 0 ? "ok" : "unavailable"));
 
@@ -155,7 +163,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
 
   for (const route of REPORT_ROUTES) {
     app.post(route.path, async (c) => {
-      const job = route.job(new URL(c.req.url).searchParams, await c.req.text());
+      const job = route.job(new URL(c.req.url).searchParams, await c.req.text(), limits);
       const reply = await options.runReport(job, options.clientGone?.(c.env));
       return answer(c, reply, route.envelopeKey);
     });

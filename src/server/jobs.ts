@@ -33,6 +33,8 @@ export type ReportJob =
     readonly seed?: number;
     /** Include `prob_dist` (N numbers per group). */
     readonly probDist: boolean;
+    /** Monte Carlo sample size N (absent: the registry's 250,000). */
+    readonly sampleSize?: number;
     /** Add the alternative scenarios and viral-load percentiles (`alternative_scenarios=1`). */
     readonly alternativeScenarios?: boolean;
   }
@@ -92,11 +94,13 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
     let results: unknown;
     if (job.kind === "virus") {
       const form = parseVirusForm(body);
-      checkReportSize(form, job.probDist, DEFAULT_REGISTRY.monteCarlo.sampleSize);
+      const sampleSize = job.sampleSize ?? DEFAULT_REGISTRY.monteCarlo.sampleSize;
+      checkReportSize(form, job.probDist, sampleSize, job.alternativeScenarios ?? false);
       // The per-sample outputs as Float64Array, which reportJson formats in the kernel.
       results = withTypedSampleOutputs(() =>
         virusReportFromForm(form, {
           seed: job.seed,
+          sampleSize,
           probDist: job.probDist,
           weather: context.weather,
           alternativeScenarios: job.alternativeScenarios,

@@ -26,7 +26,9 @@ import {
   MAX_SPECIFIC_BREAKS,
   MAX_VENTILATION_TRANSITIONS,
 } from "../forms/limits.ts";
-import { MAX_REPORT_PARALLELISM } from "./query_options.ts";
+import { DEFAULT_MAX_SAMPLE_SIZE, MAX_REPORT_PARALLELISM } from "./query_options.ts";
+import { MAX_SAMPLE_SIZE } from "../report/virus_report.ts";
+import { REPORT_CHUNK_SIZE } from "../report/report_chunks.ts";
 import { MAX_RESPONSE_SAMPLE_VALUES } from "./report_limits.ts";
 import { REPORT_ROUTES } from "./routes.ts";
 
@@ -283,6 +285,18 @@ const VIRUS_QUERY: readonly Parameter[] = [
     schema: booleanParameter,
   },
   {
+    name: "sample_size",
+    in: "query",
+    description: "Monte Carlo sample size N (default 250,000, the reference's). Up to the " +
+      `server's maximum (--max-sample-size, default ${DEFAULT_MAX_SAMPLE_SIZE}; at most ` +
+      `${MAX_SAMPLE_SIZE}); above it a 400 names the maximum. Above ${REPORT_CHUNK_SIZE} the ` +
+      `report is computed in chunks of ${REPORT_CHUNK_SIZE} samples drawn one after the other ` +
+      "on the seeded generator (reproducible by seed and N, not the reference's single pass) " +
+      "and their statistics merged; alternative_viral_load is then unavailable (400). The time " +
+      "is linear in N",
+    schema: { type: "integer", minimum: 1, maximum: MAX_SAMPLE_SIZE },
+  },
+  {
     name: "alternative_scenarios",
     in: "query",
     description: "1 adds the web calculator's comparisons: alternative_scenarios.stats (by " +
@@ -332,8 +346,8 @@ const LIMITS = `JSON nested at most ${MAX_JSON_DEPTH} levels; at most ${MAX_OCCU
   `breaks per list; at most ${MAX_VENTILATION_TRANSITIONS} ventilation transition times; at ` +
   `most ${MAX_CO2_DATA_POINTS} CO2 readings and ${MAX_CO2_FIT_WORK} readings × fitted ` +
   `intervals; at most ${MAX_RESPONSE_SAMPLE_VALUES} per-sample values in a response ` +
-  "(prob_dist and log10_vl_in_sputum: N = 250,000 per group each; ask with prob_dist=0 " +
-  "for more groups)";
+  "(prob_dist and log10_vl_in_sputum: N per group each, N = sample_size, 250,000 by " +
+  "default; ask with prob_dist=0 for more groups); sample_size at most the server's maximum";
 
 const ERRORS: Readonly<Record<string, string>> = {
   400: "Invalid JSON, an unknown or invalid field (named, with the problem) or query " +

@@ -6,6 +6,11 @@
 import { WEATHER_DATA_ENV } from "../weather/dataset.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./app.ts";
 import { ALLOWED_ORIGINS_ENV, parseAllowedOrigins } from "./cors.ts";
+import { MAX_SAMPLE_SIZE } from "../report/virus_report.ts";
+import { DEFAULT_MAX_SAMPLE_SIZE } from "./query_options.ts";
+
+/** The environment variable of `--max-sample-size`. */
+export const MAX_SAMPLE_SIZE_ENV = "CAIMIRA_MAX_SAMPLE_SIZE";
 
 /** How the server runs. */
 export interface ServeOptions {
@@ -21,6 +26,8 @@ export interface ServeOptions {
   readonly timeoutS: number;
   /** Largest request body, bytes. */
   readonly maxBodyBytes: number;
+  /** Largest `sample_size` of a virus report, 1..10,000,000 (absent: 1,000,000). */
+  readonly maxSampleSize?: number;
   /** Folder or URL of the weather dataset (absent: the embedded climatology is used). */
   readonly weatherDirectory?: string;
   /** Accepted SHA-256 digests of the weather files (absent: not checked). */
@@ -51,6 +58,8 @@ export const USAGE = `Usage: caimira-server [options]
   --queue N           reports waiting for a worker before 503 (default 4 per worker)
   --timeout S         time limit of one report in seconds (default 120)
   --max-body BYTES    largest request body (default ${DEFAULT_MAX_BODY_BYTES})
+  --max-sample-size N largest sample_size of a virus report, up to ${MAX_SAMPLE_SIZE}
+                      (default ${DEFAULT_MAX_SAMPLE_SIZE}, or $${MAX_SAMPLE_SIZE_ENV})
   --weather-data DIR  weather dataset folder or URL for natural ventilation, reference format
                       (default $${WEATHER_DATA_ENV}; without it: the embedded climatology)
   --weather-sha256 HEX[,HEX]  accepted SHA-256 digests of the weather files
@@ -64,7 +73,7 @@ export const USAGE = `Usage: caimira-server [options]
   --help              print this help
 
 Environment: ${ALLOWED_ORIGINS_ENV} (comma-separated CORS allowlist), PORT, HOST,
-CAIMIRA_WORKERS, ${WEATHER_DATA_ENV}. Flags win over the environment.`;
+CAIMIRA_WORKERS, ${WEATHER_DATA_ENV}, ${MAX_SAMPLE_SIZE_ENV}. Flags win over the environment.`;
 
 const DEFAULT_TIMEOUT_S = 120;
 const DEFAULT_HEADER_TIMEOUT_S = 10;
@@ -98,6 +107,7 @@ const FLAGS: readonly string[] = [
   "--queue",
   "--timeout",
   "--max-body",
+  "--max-sample-size",
   "--weather-data",
   "--weather-sha256",
   "--max-connections",
@@ -166,6 +176,12 @@ export function parseServeArgs(
       text("--max-body", undefined, String(DEFAULT_MAX_BODY_BYTES)),
       1,
       2 ** 31,
+    ),
+    maxSampleSize: integer(
+      "--max-sample-size",
+      text("--max-sample-size", MAX_SAMPLE_SIZE_ENV, String(DEFAULT_MAX_SAMPLE_SIZE)),
+      1,
+      MAX_SAMPLE_SIZE,
     ),
     weatherDirectory: weatherDirectory === "" ? undefined : weatherDirectory,
     ...(digests === undefined ? {} : { weatherSha256: digests }),

@@ -1,5 +1,5 @@
 /**
- * The query-string options of the routes: `seed`, `prob_dist`,
+ * The query-string options of the routes: `seed`, `prob_dist`, `sample_size`,
  * `report_generation_parallelism`, `alternative_scenarios` (virus report); `plot` (CO2 routes) and `fit_method`
  * (`/co2/report`). Invalid values and unknown names are errors (HTTP 400) that name the
  * parameter.
@@ -10,6 +10,20 @@
 /** Largest accepted `report_generation_parallelism`. */
 export const MAX_REPORT_PARALLELISM = 1024;
 
+/**
+ * The server's default largest `sample_size` (`--max-sample-size` changes it, up to the
+ * library's `MAX_SAMPLE_SIZE`, 10,000,000): a one-group report of 1,000,000 samples
+ * takes about half a second and 10–20 MB more per worker on a 2-core machine (see
+ * `deno task bench`, the sample-size cost curve).
+ */
+export const DEFAULT_MAX_SAMPLE_SIZE = 1_000_000;
+
+/** Limits of the query options that the server's configuration sets. */
+export interface ReportQueryLimits {
+  /** Largest accepted `sample_size`. */
+  readonly maxSampleSize: number;
+}
+
 /** Largest seed (the generator takes 32-bit seeds, as numpy's `RandomState`). */
 const MAX_SEED = 2 ** 32 - 1;
 
@@ -19,6 +33,11 @@ export interface ReportQueryOptions {
   readonly seed?: number;
   /** Include `prob_dist` (`prob_dist=0` omits it). */
   readonly probDist: boolean;
+  /**
+   * Monte Carlo sample size (`sample_size`, 1 up to the server's maximum; absent: the
+   * registry's 250,000).
+   */
+  readonly sampleSize?: number;
   /**
    * The reference's thread count for one report. Accepted for compatibility; each
    * report here runs on one worker of the pool, so it changes nothing in the results.
@@ -68,6 +87,7 @@ export interface Co2QueryOptions {
 const VIRUS_PARAMETERS = [
   "seed",
   "prob_dist",
+  "sample_size",
   "report_generation_parallelism",
   "alternative_scenarios",
 ];
@@ -117,20 +137,41 @@ function integerIn(name: string, text: string, min: number, max: number): number
   return value;
 }
 
+/** `sample_size`: an integer in 1..max, the message naming the server's maximum. */
+function sampleSizeOf(text: string, max: number): number {
+  const value = integerIn("sample_size", text, 1, Number.MAX_SAFE_INTEGER);
+  if (value > max) {
+    throw new QueryOptionError(
+      "sample_size",
+      `expected at most ${max} samples (this server's maximum) but found ${value}`,
+    );
+  }
+  return value;
+}
+
 /**
  * Reads the report options from a query string.
  *
  * @param query The request's query parameters.
+ * @param limits The server's limits (default: `sample_size` up to
+ *   {@link DEFAULT_MAX_SAMPLE_SIZE}).
  * @returns The options.
  * @throws {QueryOptionError} On an unknown parameter or an invalid value.
  */
-export function parseReportQuery(query: URLSearchParams): ReportQueryOptions {
+export function parseReportQuery(
+  query: URLSearchParams,
+  limits: ReportQueryLimits = { maxSampleSize: DEFAULT_MAX_SAMPLE_SIZE },
+): ReportQueryOptions {
   checkNames(query, VIRUS_PARAMETERS);
   const seed = single(query, "seed");
   const parallelism = single(query, "report_generation_parallelism");
+  const sampleSize = single(query, "sample_size");
   return {
     seed: seed === undefined ? undefined : integerIn("seed", seed, 0, MAX_SEED),
     probDist: flag(query, "prob_dist", true),
+    ...(sampleSize === undefined
+      ? {}
+      : { sampleSize: sampleSizeOf(sampleSize, limits.maxSampleSize) }),
     reportGenerationParallelism: parallelism === undefined
       ? undefined
       : integerIn("report_generation_parallelism", parallelism, 1, MAX_REPORT_PARALLELISM),

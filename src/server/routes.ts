@@ -7,7 +7,7 @@
  * @module
  */
 import type { ReportJob } from "./jobs.ts";
-import { parseCo2Query, parseReportQuery } from "./query_options.ts";
+import { parseCo2Query, parseReportQuery, type ReportQueryLimits } from "./query_options.ts";
 
 /** One report route. */
 export interface ReportRoute {
@@ -20,16 +20,16 @@ export interface ReportRoute {
   /** The key of the results in the success envelope. */
   readonly envelopeKey: "results" | "report_data";
   /**
-   * The job of a request: its query string read (throws `QueryOptionError`), the
-   * body's text attached.
+   * The job of a request: its query string read within the server's limits (throws
+   * `QueryOptionError`), the body's text attached.
    */
-  readonly job: (query: URLSearchParams, body: string) => ReportJob;
+  readonly job: (query: URLSearchParams, body: string, limits?: ReportQueryLimits) => ReportJob;
 }
 
-const virusJob = (query: URLSearchParams, body: string): ReportJob => ({
+const virusJob = (query: URLSearchParams, body: string, limits?: ReportQueryLimits): ReportJob => ({
   kind: "virus",
   body,
-  ...parseReportQuery(query),
+  ...parseReportQuery(query, limits),
 });
 
 /** Every report route (all `POST`). */

@@ -121,6 +121,7 @@ export async function startServer(
     readiness: () => state ?? (pool.load().ready > 0 ? "ok" : "starting"),
     allowedOrigins: options.allowedOrigins,
     maxBodyBytes: options.maxBodyBytes,
+    maxSampleSize: options.maxSampleSize,
     log,
   });
   // The HTTP server listens on a loopback port of its own; clients reach it only

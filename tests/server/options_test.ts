@@ -18,6 +18,7 @@ Deno.test("parseServeArgs(): defaults are 127.0.0.1:8088, one worker per core, 4
     queue: 8,
     timeoutS: 120,
     maxBodyBytes: 1024 * 1024,
+    maxSampleSize: 1_000_000,
     weatherDirectory: undefined,
     allowedOrigins: [],
     headerTimeoutS: 10,

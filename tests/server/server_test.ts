@@ -164,7 +164,8 @@ Deno.test("server: each class of bad input is a JSON 400, 413 or 404 naming the 
       ["/virus/report", { ...body, colour: "red" }, 400, /colour/],
       ["/virus/report", { ...body, event_month: "Jan" }, 400, /^event_month: expected one of/],
       ["/virus/report?seed=abc", body, 400, /^query parameter seed: expected an integer/],
-      ["/virus/report?sample_size=9", body, 400, /query parameter sample_size: unknown/],
+      ["/virus/report?samples=9", body, 400, /query parameter samples: unknown/],
+      ["/virus/report?sample_size=0", body, 400, /^query parameter sample_size: expected/],
       ["/report?prob_dist=maybe", body, 400, /query parameter prob_dist/],
       ["/virus/report", { ...body, simulation_name: "x".repeat(4000) }, 413, /at most 2048 bytes/],
     ];
