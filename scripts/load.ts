@@ -254,9 +254,7 @@ async function replayForMemory(): Promise<void> {
   const afterMb = await serverMemoryMb("VmRSS");
   console.log(
     `memory replay: ${names.length} fixtures x ${rounds} rounds (default output with ` +
-      `prob_dist, seed 0), ${workers} workers, concurrency ${concurrency}, ${
-        elapsed.toFixed(1)
-      } s`,
+      `prob_dist, seed 0), ${workers} workers, concurrency ${concurrency}, ${elapsed.toFixed(1)} s`,
   );
   for (const [name, ms] of latencies) {
     ms.sort((a, b) => a - b);
