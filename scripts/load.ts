@@ -6,8 +6,9 @@
  * Throughput (the default): concurrent `POST /virus/report` requests for the first shared
  * fixture (s1_rest_example_natural, seed 0, without prob_dist unless `--prob-dist`),
  * `/health` polled every 50 ms meanwhile; prints throughput, latency percentiles, the
- * `/health` percentiles and errors, and the targets: at least
- * {@link TARGET_REPORTS_PER_S} reports/s and a `/health` p99 under
+ * `/health` percentiles, errors, the server's CPU time per report (with the throughput it
+ * bounds: cores / CPU per report, which other processes on the machine do not lower), and
+ * the targets: at least {@link TARGET_REPORTS_PER_S} reports/s and a `/health` p99 under
  * {@link TARGET_HEALTH_P99_MS} ms (measured with `--requests 200 --concurrency 4
  * --workers 2`).
  *
@@ -32,6 +33,8 @@ const TARGET_REPORTS_PER_S = 45;
 const TARGET_HEALTH_P99_MS = 50;
 /** Target peak resident set of the server (2 workers) over the memory replay, MB. */
 const TARGET_PEAK_MB = 200;
+/** A clock tick of /proc/<pid>/stat (USER_HZ, 100 on Linux), ms. */
+const CLOCK_TICK_MS = 10;
 /** Pause between two `/health` polls, ms. */
 const HEALTH_POLL_MS = 50;
 
@@ -142,6 +145,23 @@ async function serverMemoryMb(field: "VmHWM" | "VmRSS"): Promise<number> {
   }
 }
 
+/**
+ * CPU time the server process (main thread and workers) has used so far, ms (utime +
+ * stime of /proc/<pid>/stat, in clock ticks of 10 ms); NaN where /proc cannot be read.
+ * Less sensitive than the throughput to other processes sharing the cores.
+ */
+async function serverCpuMs(): Promise<number> {
+  try {
+    const { stdout } = await new Deno.Command("cat", { args: [`/proc/${child.pid}/stat`] })
+      .output();
+    const stat = new TextDecoder().decode(stdout);
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  } catch {
+    return NaN;
+  }
+}
+
 async function report(name: string, query: string): Promise<number> {
   const res = await fetch(`${server.url}/virus/report${query}`, {
     method: "POST",
@@ -183,6 +203,7 @@ async function measureThroughput(): Promise<void> {
     }
   })();
 
+  const cpuBefore = await serverCpuMs();
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (sent < requests && performance.now() < deadline) {
@@ -194,6 +215,7 @@ async function measureThroughput(): Promise<void> {
     }
   }));
   const elapsed = (performance.now() - started) / 1000;
+  const cpuMs = await serverCpuMs() - cpuBefore;
   done = true;
   await health;
 
@@ -218,6 +240,14 @@ async function measureThroughput(): Promise<void> {
   );
   console.log(
     `errors ${latencies.length - ok} (statuses ${JSON.stringify(Object.fromEntries(statuses))})`,
+  );
+  // CPU per report (the /health polls included): what the throughput would be with the
+  // cores to the server alone, whatever else runs on the machine.
+  const cpuPerReport = cpuMs / Math.max(1, ok);
+  console.log(
+    `server CPU per report ${cpuPerReport.toFixed(1)} ms (main thread and workers): at most ${
+      ((navigator.hardwareConcurrency * 1000) / cpuPerReport).toFixed(1)
+    } reports/s on ${navigator.hardwareConcurrency} cores`,
   );
   console.log(
     `target: throughput >= ${TARGET_REPORTS_PER_S} reports/s: ${
