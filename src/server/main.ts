@@ -2,13 +2,13 @@
  * Entry point of `deno task serve`, and of its report workers: loaded in a Web
  * Worker, this module answers report jobs; loaded as the main module, it parses the
  * flags and starts the server (see `--help`). Being both keeps a `deno bundle` of it a
- * single file.
+ * single file. The server's own modules (HTTP application, OpenAPI document, pages,
+ * connection guard) are imported only on the main thread, so a worker loads and holds
+ * only what computes reports (less memory per worker, faster start).
  *
  * @module
  */
-import { VERSION } from "../version.ts";
-import { parseServeArgs, type ServeOptions, USAGE } from "./options.ts";
-import { startServer } from "./serve.ts";
+import type { ServeOptions } from "./options.ts";
 import { inWorker, runWorker } from "./worker.ts";
 
 /** An environment variable, or undefined when unset or not granted (`--allow-env=...`). */
@@ -21,6 +21,11 @@ function readEnv(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  const [{ VERSION }, { parseServeArgs, USAGE }, { startServer }] = await Promise.all([
+    import("../version.ts"),
+    import("./options.ts"),
+    import("./serve.ts"),
+  ]);
   let options: ServeOptions | "help";
   try {
     options = parseServeArgs(
