@@ -144,9 +144,11 @@ export function binQuantiles(
       countsPtr,
     );
     const startsPtr = kernel.alloc(bins * U32_BYTES);
-    // At most 2n values: a sample can be in two bins only where two adjacent bins overlap
-    // (by rounding, at their shared edge), never in three (centres are a bin width apart).
-    const out = kernel.alloc(2 * n * F64_BYTES);
+    // As many values as bin memberships (at most 2n: a sample can be in two bins only
+    // where two adjacent bins overlap by rounding at their shared edge).
+    let total = 0;
+    for (const count of kernel.u32(countsPtr, bins)) total += count;
+    const out = kernel.alloc(total * F64_BYTES);
     kernel.exports.bin_gather(kernel.ref(p), n, first, hits, countsPtr, bins, startsPtr, out);
     const starts = kernel.u32(startsPtr, bins).slice();
     const counts = kernel.u32(countsPtr, bins).slice();

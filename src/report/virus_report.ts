@@ -17,7 +17,7 @@ import {
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
 import { isArray, lane, mean, sampleCount, toArray, type Vec } from "../model/vec.ts";
-import { takeColumn } from "../kernel/column_arena.ts";
+import { releaseColumn, takeColumn } from "../kernel/column_arena.ts";
 import { createKernelRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
@@ -390,7 +390,7 @@ function groupReport(
     ...(withDist ? { prob_dist: toArray(prob) } : {}),
     prob_hist_count: Array.from(h.counts, (c, i) => c / (h.edges[i + 1] - h.edges[i]) / n),
     prob_hist_bins: Array.from(h.edges),
-    expected_new_cases: mean(ev.expectedNewCases()),
+    expected_new_cases: meanOfTemporary(ev.expectedNewCases()),
     exposed_presence_intervals: boundaries(presenceInterval(model.exposed)).map(([a, b]) => [a, b]),
   };
   const virusData = registry.virologicalData.virusDistributions[form.virusType];
@@ -418,7 +418,7 @@ function groupReport(
     report.long_range_prob = mean(longRangeProbability);
     const away = exposedNumber - model.exposedToShortRange;
     const near = model.exposedToShortRange;
-    report.long_range_expected_new_cases = mean(
+    report.long_range_expected_new_cases = meanOfTemporary(
       longRangeNewCases(longRangeProbability, away, near),
     );
     const byExpiration = new Map<string, [number, number][]>();
@@ -456,6 +456,16 @@ function longRangeNewCases(probability: Vec, away: number, near: number): Float6
     out[i] = (p[i * step] / 100) * away + (p[i * step] / 100) * near;
   }
   return out;
+}
+
+/**
+ * The mean of a column made for it alone, which is freed at once (so that the report's
+ * later columns reuse its memory instead of growing the kernel's column heap).
+ */
+function meanOfTemporary(values: Vec): number {
+  const value = mean(values);
+  releaseColumn(values);
+  return value;
 }
 
 function cumulativeSum(values: number[]): number[] {
