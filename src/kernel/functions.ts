@@ -190,6 +190,41 @@ export interface KernelFunctions {
     counts: number,
   ): void;
   /**
+   * Bin codes of n samples in evenly spaced bins (asm/even_bins.ts): `codes` n u16 (the
+   * first bin holding the sample, + 0x8000 when the next holds it too, 0xffff for none),
+   * `counts` bins u32; `lows`, `highs` bins f64, `perSpacing` = 1 / their spacing; with
+   * `histBins` > 0 also the counts of the values in equal bins over [histLo, histHi]
+   * (`histCounts`, histBins u32).
+   */
+  even_bin_codes(
+    v: number,
+    n: number,
+    lows: number,
+    highs: number,
+    bins: number,
+    perSpacing: number,
+    codes: number,
+    counts: number,
+    histLo: number,
+    histHi: number,
+    histBins: number,
+    histCounts: number,
+  ): void;
+  /**
+   * Each bin's values of `p` (n f64), in sample order, one bin after the other into
+   * `out`, from `even_bin_codes`' outputs; `starts` (bins u32) gets each bin's first
+   * index. Returns the number of values written (asm/even_bins.ts).
+   */
+  even_bin_gather(
+    p: number,
+    n: number,
+    codes: number,
+    counts: number,
+    bins: number,
+    starts: number,
+    out: number,
+  ): number;
+  /**
    * Each bin's values of `p` (n f64), in sample order, one bin after the other into
    * `out`, from `bin_candidates`' outputs; `starts` (bins u32) gets each bin's first
    * index. Returns the number of values written (asm/bin_membership.ts).
@@ -289,6 +324,8 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   pow10_column: 3,
   bin_candidates: 9,
   bin_gather: 8,
+  even_bin_codes: 12,
+  even_bin_gather: 7,
   group_statistics: 7,
   set_scratch: 1,
   scratch_bytes: 0,

@@ -25,9 +25,9 @@ import type { Climatology } from "../weather/climatology.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
 import { type AlternativeScenarios, alternativeScenarios } from "./alternative_scenarios.ts";
 import type { OutdoorTemperatureSource } from "../weather/outdoor_temperature_source.ts";
-import { conditionalProbabilityData } from "./conditional_probability.ts";
+import { conditionalProbabilityWithHistogram } from "./conditional_probability.ts";
 import { interestingTimes } from "./interesting_times.ts";
-import { uncertaintiesPlot } from "./uncertainties_plot.ts";
+import { uncertaintiesPlot, VIRAL_LOAD_HISTOGRAM } from "./uncertainties_plot.ts";
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
 import { createEvaluationCache } from "../model/evaluation_cache.ts";
 import { exposureCurves } from "../model/exposure_curves.ts";
@@ -397,12 +397,13 @@ function groupReport(
   if (
     form.conditionalProbabilityViralLoads && virusData.viralLoadInSputum === "covidOverallVlData"
   ) {
-    const data = conditionalProbabilityData(
+    const { data, viralLoadCounts } = conditionalProbabilityWithHistogram(
       model.concentrationModels[0].infected.virus.viralLoadInSputum,
       prob,
+      VIRAL_LOAD_HISTOGRAM,
     );
     report.conditional_probability_data = data;
-    report.uncertainties_plot_src = uncertaintiesPlot(prob, data);
+    report.uncertainties_plot_src = uncertaintiesPlot(prob, data, viralLoadCounts);
   }
   if (form.exposureOption === "p_probabilistic_exposure") {
     report.prob_probabilistic_exposure = ev.totalProbabilityRule();
