@@ -46,6 +46,7 @@ export {
   interp_rejection,
   kde_sample,
   pow10_column,
+  rejection_scratch_f64,
   skip_normal,
 } from "./samplers";
 export { scratch_bytes, set_scratch } from "./scratch";

@@ -47,9 +47,11 @@ export interface KernelFunctions {
   log_glibc(x: number): number;
   /** Fills the slopes of the table at `t`: [xp: m f64][fp: m f64][slope: m - 1 f64]. */
   interp_init(t: number, m: number): void;
+  /** The f64 of scratch `interp_rejection` needs for n samples (n and a part of later rounds). */
+  rejection_scratch_f64(n: number): number;
   /**
-   * Rejection sampling against an interpolated density (`scratch`: 2n f64, `idx`: n
-   * u32); returns the redraw rounds.
+   * Rejection sampling against an interpolated density (`scratch`:
+   * `rejection_scratch_f64(n)` f64, `idx`: n u32); returns the redraw rounds.
    */
   interp_rejection(
     s: number,
@@ -307,6 +309,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   log_glibc: 1,
   interp_init: 2,
   interp_rejection: 12,
+  rejection_scratch_f64: 1,
   timeline_pass: 27,
   interval_doses: 7,
   infection_percent: 2,
