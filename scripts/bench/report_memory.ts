@@ -9,8 +9,9 @@
  *   of the result. Target: the report's peak under 100 MB.
  * - The conditional-probability path: s6 (`conditional_probability_viral_loads` on)
  *   against the same input with it off, alternating in one process (3 warm-up pairs,
- *   then 11 timed pairs), with `probDist` false and true; the ratio of the medians.
- *   Target: at most 1.20.
+ *   then 11 timed pairs), with `probDist` false and true; the ratio of the median wall
+ *   times and of the median CPU times of the process (on a loaded machine the CPU time
+ *   stays nearer the quiet machine's). Target: at most 1.20.
  *
  * Part of `deno task bench`; needs ../shared/fixtures (skipped when absent).
  *
@@ -19,6 +20,7 @@
  *
  * @module
  */
+import process from "node:process";
 import { fixtureWeather, readFixture, virusFixtureNames } from "./_shared_fixtures.ts";
 
 /** Target peak resident set of one report in a fresh process, MB. */
@@ -56,28 +58,32 @@ async function s6Child(probDist: boolean): Promise<void> {
   const { virusReport } = await import("../../src/report/virus_report.ts");
   const on = await readFixture(`reference/${S6}.in.json`) as Record<string, unknown>;
   const off = { ...on, conditional_probability_viral_loads: "0" };
-  const time = (body: unknown) => {
+  const wall = { on: [] as number[], off: [] as number[] };
+  const cpu = { on: [] as number[], off: [] as number[] };
+  const time = (which: "on" | "off") => {
     const t0 = performance.now();
-    virusReport(body, { seed: 0, year: 2026, probDist });
-    return performance.now() - t0;
+    const cpu0 = process.cpuUsage();
+    virusReport(which === "on" ? on : off, { seed: 0, year: 2026, probDist });
+    const used = process.cpuUsage(cpu0);
+    wall[which].push(performance.now() - t0);
+    cpu[which].push((used.user + used.system) / 1000);
   };
   for (let i = 0; i < WARM_UP_PAIRS; i++) {
-    time(on);
-    time(off);
+    time("on");
+    time("off");
   }
-  const onMs: number[] = [];
-  const offMs: number[] = [];
+  for (const list of [wall.on, wall.off, cpu.on, cpu.off]) list.length = 0;
   for (let i = 0; i < TIMED_PAIRS; i++) {
     // Alternate which goes first, so that neither always follows the other.
-    if (i % 2 === 0) {
-      onMs.push(time(on));
-      offMs.push(time(off));
-    } else {
-      offMs.push(time(off));
-      onMs.push(time(on));
-    }
+    time(i % 2 === 0 ? "on" : "off");
+    time(i % 2 === 0 ? "off" : "on");
   }
-  console.log(JSON.stringify({ on: median(onMs), off: median(offMs) }));
+  console.log(JSON.stringify({
+    on: median(wall.on),
+    off: median(wall.off),
+    cpuOn: median(cpu.on),
+    cpuOff: median(cpu.off),
+  }));
 }
 
 async function runChild(args: string[]): Promise<Record<string, number> | undefined> {
@@ -125,18 +131,22 @@ async function parent(): Promise<void> {
     `\nconditional probability: ${S6} on / off (same room), medians of ${TIMED_PAIRS} ` +
       `alternating pairs in one process (target: ratio <= ${TARGET_RATIO.toFixed(2)})`,
   );
-  console.log("| probDist | on ms | off ms | ratio |");
-  console.log("| --- | --- | --- | --- |");
+  console.log(
+    "| probDist | on ms | off ms | ratio | on CPU ms | off CPU ms | CPU ratio |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const probDist of [false, true]) {
     const r = await runChild(["--s6", probDist ? "1" : "0"]);
     if (r === undefined) {
-      console.log(`| ${probDist} | failed | | |`);
+      console.log(`| ${probDist} | failed | | | | | |`);
       continue;
     }
     const ratio = r.on / r.off;
+    const cpuRatio = r.cpuOn / r.cpuOff;
     console.log(
       `| ${probDist} | ${r.on.toFixed(1)} | ${r.off.toFixed(1)} | ` +
-        `${ratio.toFixed(2)}${mark(ratio <= TARGET_RATIO)} |`,
+        `${ratio.toFixed(2)}${mark(ratio <= TARGET_RATIO)} | ${r.cpuOn.toFixed(1)} | ` +
+        `${r.cpuOff.toFixed(1)} | ${cpuRatio.toFixed(2)}${mark(cpuRatio <= TARGET_RATIO)} |`,
     );
   }
 }
