@@ -210,7 +210,7 @@ export function conditionalProbabilityData(
  *   { lo: 2, hi: 10, bins: 8 },
  * );
  * if (data.viral_loads.length !== 100) throw new Error("100 bins");
- * if (viralLoadCounts?.join() !== "2,0,0,1,0,0,0,0") throw new Error("log10 3, 3.3 and 6");
+ * if (viralLoadCounts?.join() !== "0,2,0,0,1,0,0,0") throw new Error("log10 3, 3.3 and 6");
  * ```
  */
 export function conditionalProbabilityWithHistogram(
