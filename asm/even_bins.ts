@@ -5,8 +5,10 @@
 // When bin b starts at low_0 + b·spacing (within a ten-millionth of a spacing) and is at
 // most a spacing wide (as much more), a value v with t = (v − low_0) / spacing can only be
 // in bin floor(t) or its neighbours; when t is more than 1e-5 away from an integer,
-// only in bin floor(t). So most samples take one test, and a sample is in two bins only
-// at a shared edge (by rounding), never three.
+// only in bin floor(t), and when the bins are also at least a spacing wide (as much
+// less), surely in it (v is then more than 1e-5 spacings inside both of its edges, far
+// beyond their tolerance and rounding). So most samples take one test or none, and a
+// sample is in two bins only at a shared edge (by rounding), never three.
 
 /** Code of a sample in no bin. */
 const NONE: u32 = 0xffff;
@@ -26,6 +28,8 @@ const EDGE: f64 = 1e-5;
  * 0x8000 added when the next bin holds it too, or 0xffff when none does; `counts` (bins
  * u32) = the number of samples of each bin (overwritten). `lows`, `highs`: bins f64
  * (bins < 0x7fff), evenly spaced (see above), `perSpacing` = 1 / the spacing.
+ * With `contiguous` = 1 the bins are also at least a spacing wide (as much less), so a
+ * value within their span and away from the edges is in its bin without a test.
  * With `histBins` > 0 also `histCounts` (histBins u32, overwritten): the samples with
  * histLo <= v <= histHi counted in bin min(histBins − 1, floor((v − histLo) /
  * (histHi − histLo) · histBins)).
@@ -37,6 +41,7 @@ export function even_bin_codes(
   highs: usize,
   bins: u32,
   perSpacing: f64,
+  contiguous: u32,
   codes: usize,
   counts: usize,
   histLo: f64,
@@ -60,7 +65,7 @@ export function even_bin_codes(
       const b = <i32>floorT;
       const frac = t - floorT;
       if (frac > EDGE && frac < 1.0 - EDGE && b >= 0 && b <= last) {
-        if (holds(lows, highs, b, x)) code = <u32>b;
+        if (contiguous != 0 || holds(lows, highs, b, x)) code = <u32>b;
       } else {
         const from = max<i32>(b - 1, 0);
         const to = min<i32>(b + 1, last);

@@ -194,7 +194,8 @@ export interface KernelFunctions {
   /**
    * Bin codes of n samples in evenly spaced bins (asm/even_bins.ts): `codes` n u16 (the
    * first bin holding the sample, + 0x8000 when the next holds it too, 0xffff for none),
-   * `counts` bins u32; `lows`, `highs` bins f64, `perSpacing` = 1 / their spacing; with
+   * `counts` bins u32; `lows`, `highs` bins f64, `perSpacing` = 1 / their spacing,
+   * `contiguous` 1 when they are also at least a spacing wide (no test inside them); with
    * `histBins` > 0 also the counts of the values in equal bins over [histLo, histHi]
    * (`histCounts`, histBins u32).
    */
@@ -205,6 +206,7 @@ export interface KernelFunctions {
     highs: number,
     bins: number,
     perSpacing: number,
+    contiguous: number,
     codes: number,
     counts: number,
     histLo: number,
@@ -327,7 +329,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   pow10_column: 3,
   bin_candidates: 9,
   bin_gather: 8,
-  even_bin_codes: 12,
+  even_bin_codes: 13,
   even_bin_gather: 7,
   group_statistics: 7,
   set_scratch: 1,

@@ -180,6 +180,7 @@ export function binQuantiles(
         kernel.put(highs),
         bins,
         perSpacing,
+        contiguousBins(lows, highs, perSpacing) ? 1 : 0,
         codes,
         countsPtr,
         range?.lo ?? 0,
@@ -260,6 +261,24 @@ export function evenBinsPerSpacing(
     if (!(highs[b] - lows[b] <= spacing + tolerance)) return undefined;
   }
   return 1 / spacing;
+}
+
+/**
+ * Whether evenly spaced bins (see {@link evenBinsPerSpacing}) are also at least a spacing
+ * wide, within a ten-millionth of it: they then tile their span, and a value more than
+ * 1e-5 spacings inside one is in it (asm/even_bins.ts).
+ */
+function contiguousBins(
+  lows: ArrayLike<number>,
+  highs: ArrayLike<number>,
+  perSpacing: number,
+): boolean {
+  const spacing = 1 / perSpacing;
+  const tolerance = spacing * EVEN_TOLERANCE;
+  for (let b = 0; b < lows.length; b++) {
+    if (!(highs[b] - lows[b] >= spacing - tolerance)) return false;
+  }
+  return true;
 }
 
 /** {@link groupQuantiles} of groups in the kernel's memory from `values`. */
