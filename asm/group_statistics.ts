@@ -5,6 +5,7 @@
 // Called through src/report/_numpy.ts (`groupStatistics`), whose tests pin it to numpy's
 // values and to the quantiles of the sorted values.
 
+import { log_glibc } from "./libm";
 import { numpy_sum } from "./reductions";
 
 // @ts-ignore: decorator
@@ -19,20 +20,56 @@ import { numpy_sum } from "./reductions";
   store<f64>(a + (<usize>j << 3), t);
 }
 
+/** Ranges longer than this get their pivot from a sample first (Floyd & Rivest). */
+const SAMPLED_RANGE: i32 = 600;
+
+/** x^(1/3) for x >= 1, to a few ulps (Newton's iteration from above; a window size only). */
+function cubeRoot(x: f64): f64 {
+  let y = Math.sqrt(x);
+  for (let i = 0; i < 40; i++) {
+    const next = (2.0 * y + x / (y * y)) / 3.0;
+    if (next >= y) break;
+    y = next;
+  }
+  return y;
+}
+
 /**
- * Rearranges a[left..n) so that a[k] is the k-th smallest of the n values (those before
- * `left` being <= the rest), smaller-or-equal before it and greater-or-equal after
- * (quickselect, median-of-three pivots, partition without branches on the comparisons).
+ * Rearranges a[from..to] (inclusive) so that a[k] is the k-th smallest of them (those
+ * before `from` being <= the rest), smaller-or-equal before it and greater-or-equal
+ * after. Returns an index e >= k such that every value of a(e..to] is >= every value of
+ * a[k..e] (so the next order statistic is the smallest of a(k..e] when e > k).
+ *
+ * Quickselect whose partitions have no branches on the comparisons; the pivot of a long
+ * range is the k-th smallest of a window around k, selected first (Floyd & Rivest,
+ * "Algorithm 489: SELECT", CACM 18(3), 1975: the window holds the range's k-th smallest
+ * with high probability, so one partition leaves little of the range), of a short range
+ * the median of three.
  */
-function selectKth(a: usize, n: i32, k: i32, from: i32): void {
+function selectRange(a: usize, from: i32, to: i32, k: i32): i32 {
   let left = from;
-  let right = n - 1;
+  let right = to;
+  let end = to;
   while (right > left) {
-    const mid = (left + right) >> 1;
-    // Median of three as the pivot, moved to `right`.
-    if (at(a, mid) < at(a, left)) swap(a, mid, left);
-    if (at(a, right) < at(a, left)) swap(a, right, left);
-    if (at(a, mid) < at(a, right)) swap(a, mid, right);
+    if (right > k) end = right;
+    if (right - left > SAMPLED_RANGE) {
+      const n = <f64>(right - left + 1);
+      const i = <f64>(k - left + 1);
+      const z = log_glibc(n);
+      const s = 0.5 * cubeRoot(n) * cubeRoot(n);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i < n / 2.0 ? -1.0 : 1.0);
+      const windowLeft = max<i32>(left, <i32>(<f64>k - (i * s) / n + sd));
+      const windowRight = min<i32>(right, <i32>(<f64>k + ((n - i) * s) / n + sd));
+      selectRange(a, windowLeft, windowRight, k);
+      // The window's k-th smallest is the pivot, moved to `right`.
+      swap(a, k, right);
+    } else {
+      const mid = (left + right) >> 1;
+      // Median of three as the pivot, moved to `right`.
+      if (at(a, mid) < at(a, left)) swap(a, mid, left);
+      if (at(a, right) < at(a, left)) swap(a, right, left);
+      if (at(a, mid) < at(a, right)) swap(a, mid, right);
+    }
     const pivot = at(a, right);
     // a[left..below) < pivot <= a[below..i): each value is swapped to `below` and kept
     // there only when it is below the pivot.
@@ -51,22 +88,31 @@ function selectKth(a: usize, n: i32, k: i32, from: i32): void {
     }
     if (k < below) right = below - 1;
     else if (k > equalEnd) left = equalEnd + 1;
-    else return;
+    else return equalEnd > k ? k + 1 : right > k ? right : end;
   }
+  return end;
 }
 
 /** Index of the last order statistic placed in the group being reduced (−1: none). */
 let placed: i32 = -1;
+/**
+ * An index >= `placed` such that the values after it are >= those of (placed, it]
+ * (−1: unknown); the next order statistic is then the smallest of (placed, it].
+ */
+let placedBound: i32 = -1;
 
 /** The k-th smallest value of the n at `a` (k not below the previous call's). */
 function orderStatistic(a: usize, n: i32, k: i32): f64 {
   if (k == placed + 1 && placed >= 0) {
-    // Everything after `placed` is >= it: the next one is their minimum.
+    // Everything after `placed` is >= it: the next one is their minimum, among the
+    // values up to the bound when there is one.
+    const last = placedBound >= k ? placedBound : n - 1;
     let m = k;
-    for (let i = k + 1; i < n; i++) if (at(a, i) < at(a, m)) m = i;
+    for (let i = k + 1; i <= last; i++) if (at(a, i) < at(a, m)) m = i;
     swap(a, k, m);
+    placedBound = last;
   } else if (k > placed) {
-    selectKth(a, n, k, placed + 1);
+    placedBound = selectRange(a, placed + 1, n - 1, k);
   }
   if (k > placed) placed = k;
   return at(a, k);
@@ -111,10 +157,15 @@ export function group_statistics(
     const a = values + (<usize>load<u32>(starts + (<usize>g << 2)) << 3);
     const n = load<u32>(counts + (<usize>g << 2));
     const out = stats + <usize>(g * 24);
-    store<f64>(out, n == 0 ? NaN : numpy_sum(a, n) / <f64>n);
+    const sum = n == 0 ? NaN : numpy_sum(a, n);
+    store<f64>(out, sum / <f64>n);
+    // A NaN makes the sum NaN: only then (or with infinities of both signs) look for one.
     let hasNaN = n == 0;
-    for (let i: u32 = 0; i < n && !hasNaN; i++) hasNaN = isNaN(at(a, <i32>i));
+    if (isNaN(sum)) {
+      for (let i: u32 = 0; i < n && !hasNaN; i++) hasNaN = isNaN(at(a, <i32>i));
+    }
     placed = -1;
+    placedBound = -1;
     store<f64>(out, hasNaN ? NaN : quantile(a, <i32>n, q1), 8);
     store<f64>(out, hasNaN ? NaN : quantile(a, <i32>n, q2), 16);
   }

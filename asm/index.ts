@@ -17,6 +17,7 @@ export {
   log_glibc,
 } from "./libm";
 export { bin_candidates, bin_gather } from "./bin_membership";
+export { even_bin_codes, even_bin_gather } from "./even_bins";
 export { chebyshev_moments, clenshaw_column, normalize_column } from "./chebyshev";
 export { group_statistics } from "./group_statistics";
 export { infection_percent } from "./dose_response";
@@ -46,6 +47,7 @@ export {
   interp_rejection,
   kde_sample,
   pow10_column,
+  rejection_scratch_f64,
   skip_normal,
 } from "./samplers";
 export { scratch_bytes, set_scratch } from "./scratch";

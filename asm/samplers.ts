@@ -87,9 +87,17 @@ export function interp_at(x: f64, t: usize, m: u32, left: f64, right: f64): f64 
   return load<f64>(fp + (<usize>m << 3) + o) * (x - xj) + yj;
 }
 
+/** Extra f64 of `interp_rejection`'s scratch beyond n: the later rounds' x values in parts. */
+const REJECTION_EXTRA: u32 = 8192;
+
+/** The f64 of scratch `interp_rejection` needs for n samples: n + REJECTION_EXTRA. */
+export function rejection_scratch_f64(n: u32): u32 {
+  return n + REJECTION_EXTRA;
+}
+
 /**
  * Rejection sampling against an interpolated density (reference `Custom`):
- * `out` (n f64) receives x; `scratch` is 2n f64; `idx` is n u32 of scratch;
+ * `out` (n f64) receives x; `scratch` is n + REJECTION_EXTRA f64; `idx` is n u32 of scratch;
  * `table` is an m-point table prepared by `interp_init`.
  * Round 0 draws all fvalues, then all x. Each later round redraws the rejected
  * indices (ascending): all their fvalues first, then all their x. A sample is rejected
@@ -117,7 +125,7 @@ export function interp_rejection(
   fill_uniform(s, scratch, n, 0.0, fmax);
   fill_uniform(s, out, n, lo, hi);
   const rejected = interp_scan(out, scratch, n, 0, idx, table, m, left, right, 0);
-  return interp_rounds(s, out, scratch, idx, rejected, lo, hi, fmax, table, m, left, right);
+  return interp_rounds(s, out, scratch, n, idx, rejected, lo, hi, fmax, table, m, left, right);
 }
 
 /** (m − 1) / (xp[m−1] − xp[0]) of a table: `interpAt`'s segment guess per unit. */
@@ -191,12 +199,16 @@ export function interp_rescan(
 
 /**
  * The later rounds of `interp_rejection`, from the `rejected` indices at `idx` after
- * round 0 (`scratch`: 2n f64); returns the number of rounds.
+ * round 0 (`scratch`: n + REJECTION_EXTRA f64); returns the number of rounds. A round
+ * draws its fvalues (into the start of `scratch`), then its x values in parts that fit
+ * after them (at least REJECTION_EXTRA at a time), each part tested as it is drawn: the
+ * draws come in the same order as all fvalues then all x values at once.
  */
 export function interp_rounds(
   s: usize,
   out: usize,
   scratch: usize,
+  n: u32,
   idx: usize,
   rejected: u32,
   lo: f64,
@@ -213,10 +225,28 @@ export function interp_rounds(
     rounds++;
     const fvalues = scratch;
     const xs = scratch + (<usize>rejected << 3);
+    const room = n + REJECTION_EXTRA - rejected;
     // uniform(0, fmax) is 0 + fmax · u: the same value as fmax · u.
     fillUniform(s, fvalues, rejected, 0.0, fmax);
-    fillUniform(s, xs, rejected, lo, range);
-    const still = interp_rescan(out, xs, fvalues, rejected, idx, idx, table, m, left, right, 0);
+    let still: u32 = 0;
+    for (let k: u32 = 0; k < rejected; k += room) {
+      const part = min<u32>(room, rejected - k);
+      fillUniform(s, xs, part, lo, range);
+      // The indices still rejected are compacted in place (never ahead of those read).
+      still += interp_rescan(
+        out,
+        xs,
+        fvalues + (<usize>k << 3),
+        part,
+        idx + (<usize>k << 2),
+        idx + (<usize>still << 2),
+        table,
+        m,
+        left,
+        right,
+        0,
+      );
+    }
     rejected = still;
   }
   return rounds;

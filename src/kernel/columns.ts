@@ -203,11 +203,20 @@ export function withIntervalDoses<T>(
  *
  * @param x The values.
  * @param out Receives the logarithms (same length).
+ * @throws {RangeError} When `out` and `x` have different lengths.
  */
 export function log10Into(x: Float64Array, out: Float64Array): void {
   const k = sharedKernel();
   const n = x.length;
+  if (out.length !== n) {
+    throw new RangeError(`expected ${n} values for the logarithms but found ${out.length}`);
+  }
   k.scope(() => {
+    // Written where `out` is when it is in the kernel's memory (a report's column).
+    if (k.owns(out)) {
+      k.exports.log10_column(k.ref(x), out.byteOffset, n);
+      return;
+    }
     const result = k.alloc(n * F64_BYTES);
     k.exports.log10_column(k.ref(x), result, n);
     out.set(k.f64(result, n));

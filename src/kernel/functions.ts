@@ -47,9 +47,11 @@ export interface KernelFunctions {
   log_glibc(x: number): number;
   /** Fills the slopes of the table at `t`: [xp: m f64][fp: m f64][slope: m - 1 f64]. */
   interp_init(t: number, m: number): void;
+  /** The f64 of scratch `interp_rejection` needs for n samples (n and a part of later rounds). */
+  rejection_scratch_f64(n: number): number;
   /**
-   * Rejection sampling against an interpolated density (`scratch`: 2n f64, `idx`: n
-   * u32); returns the redraw rounds.
+   * Rejection sampling against an interpolated density (`scratch`:
+   * `rejection_scratch_f64(n)` f64, `idx`: n u32); returns the redraw rounds.
    */
   interp_rejection(
     s: number,
@@ -190,6 +192,43 @@ export interface KernelFunctions {
     counts: number,
   ): void;
   /**
+   * Bin codes of n samples in evenly spaced bins (asm/even_bins.ts): `codes` n u16 (the
+   * first bin holding the sample, + 0x8000 when the next holds it too, 0xffff for none),
+   * `counts` bins u32; `lows`, `highs` bins f64, `perSpacing` = 1 / their spacing,
+   * `contiguous` 1 when they are also at least a spacing wide (no test inside them); with
+   * `histBins` > 0 also the counts of the values in equal bins over [histLo, histHi]
+   * (`histCounts`, histBins u32).
+   */
+  even_bin_codes(
+    v: number,
+    n: number,
+    lows: number,
+    highs: number,
+    bins: number,
+    perSpacing: number,
+    contiguous: number,
+    codes: number,
+    counts: number,
+    histLo: number,
+    histHi: number,
+    histBins: number,
+    histCounts: number,
+  ): void;
+  /**
+   * Each bin's values of `p` (n f64), in sample order, one bin after the other into
+   * `out`, from `even_bin_codes`' outputs; `starts` (bins u32) gets each bin's first
+   * index. Returns the number of values written (asm/even_bins.ts).
+   */
+  even_bin_gather(
+    p: number,
+    n: number,
+    codes: number,
+    counts: number,
+    bins: number,
+    starts: number,
+    out: number,
+  ): number;
+  /**
    * Each bin's values of `p` (n f64), in sample order, one bin after the other into
    * `out`, from `bin_candidates`' outputs; `starts` (bins u32) gets each bin's first
    * index. Returns the number of values written (asm/bin_membership.ts).
@@ -278,6 +317,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   log_glibc: 1,
   interp_init: 2,
   interp_rejection: 12,
+  rejection_scratch_f64: 1,
   timeline_pass: 27,
   interval_doses: 7,
   infection_percent: 2,
@@ -295,6 +335,8 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   pow10_column: 3,
   bin_candidates: 9,
   bin_gather: 8,
+  even_bin_codes: 13,
+  even_bin_gather: 7,
   group_statistics: 7,
   set_scratch: 1,
   scratch_bytes: 0,

@@ -125,7 +125,7 @@ export function createKernelGenerator(
         kernel.f64(t, m).set(table.xp);
         kernel.f64(t + m * F64_BYTES, m).set(table.fp);
         k.interp_init(t, m);
-        const scratch = kernel.alloc(2 * n * F64_BYTES);
+        const scratch = kernel.alloc(k.rejection_scratch_f64(n) * F64_BYTES);
         const idx = kernel.alloc(n * U32_BYTES);
         k.interp_rejection(
           state,

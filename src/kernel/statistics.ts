@@ -10,6 +10,7 @@ import { sharedKernel } from "./shared.ts";
 
 const F64_BYTES = Float64Array.BYTES_PER_ELEMENT;
 const U32_BYTES = Uint32Array.BYTES_PER_ELEMENT;
+const U16_BYTES = Uint16Array.BYTES_PER_ELEMENT;
 
 /**
  * `np.mean` and `np.std` (ddof 0) of the samples.
@@ -101,11 +102,41 @@ export function groupQuantiles(
   });
 }
 
+/** Equal bins over a range, for {@link BinQuantilesOptions.rangeCounts}. */
+export interface RangeBins {
+  /** Low end of the range. */
+  readonly lo: number;
+  /** High end of the range (included). */
+  readonly hi: number;
+  /** Number of equal bins, a positive integer. */
+  readonly bins: number;
+}
+
+/** Options of {@link binQuantiles}. */
+export interface BinQuantilesOptions {
+  /**
+   * Also count the binned values in these equal bins: a value lo <= v <= hi goes to bin
+   * min(bins − 1, floor((v − lo) / (hi − lo) · bins)) (the uncertainties figure's
+   * histogram).
+   */
+  readonly rangeCounts?: RangeBins;
+}
+
+/** {@link GroupQuantiles} and, when asked for, the range counts. */
+export interface BinQuantiles extends GroupQuantiles {
+  /** The counts of {@link BinQuantilesOptions.rangeCounts} (absent when not asked for). */
+  readonly rangeCounts?: number[];
+}
+
+/** Most bins of the evenly spaced path (its codes are 15 bits). */
+const MAX_EVEN_BINS = 0x7ffe;
+
 /**
  * {@link groupQuantiles} of the values of `p` of the samples in each bin (b: the samples
  * with (lows[b] − v)·(highs[b] − v) < 0), taken in sample order, where each sample can be
  * only in the bin of the last centre <= v or its two neighbours (centres at least a bin
- * width apart; asm/bin_membership.ts).
+ * width apart; asm/bin_membership.ts). Evenly spaced bins at most a spacing wide take a
+ * faster path with the same result (asm/even_bins.ts, see {@link evenBinsPerSpacing}).
  *
  * @param v The binned value of each sample.
  * @param p The value of each sample that the statistics are of.
@@ -114,7 +145,8 @@ export function groupQuantiles(
  * @param highs Each bin's high edge.
  * @param q1 First quantile, 0–1.
  * @param q2 Second quantile, q1–1.
- * @returns The statistics, one value per bin.
+ * @param options Equal bins to count the values of `v` in, in the same pass.
+ * @returns The statistics, one value per bin (and the range counts when asked for).
  */
 export function binQuantiles(
   v: Float64Array,
@@ -124,34 +156,129 @@ export function binQuantiles(
   highs: Float64Array,
   q1: number,
   q2: number,
-): GroupQuantiles {
+  options: BinQuantilesOptions = {},
+): BinQuantiles {
   const kernel = sharedKernel();
   const n = v.length;
   const bins = centres.length;
+  const range = options.rangeCounts;
+  const perSpacing = bins <= MAX_EVEN_BINS ? evenBinsPerSpacing(lows, highs) : undefined;
   return kernel.scope(() => {
-    const first = kernel.alloc(n * U32_BYTES);
-    const hits = kernel.alloc(n * U32_BYTES);
     const countsPtr = kernel.alloc(bins * U32_BYTES);
-    kernel.exports.bin_candidates(
-      kernel.ref(v),
-      n,
-      kernel.put(centres),
-      kernel.put(lows),
-      kernel.put(highs),
-      bins,
-      first,
-      hits,
-      countsPtr,
-    );
     const startsPtr = kernel.alloc(bins * U32_BYTES);
-    // At most 2n values: a sample can be in two bins only where two adjacent bins overlap
-    // (by rounding, at their shared edge), never in three (centres are a bin width apart).
-    const out = kernel.alloc(2 * n * F64_BYTES);
-    kernel.exports.bin_gather(kernel.ref(p), n, first, hits, countsPtr, bins, startsPtr, out);
+    let gather: (out: number) => void;
+    let rangeCounts: number[] | undefined;
+    if (perSpacing !== undefined) {
+      // One test for most samples, a 16-bit code each (asm/even_bins.ts).
+      const codes = kernel.alloc(n * U16_BYTES);
+      const rangeBins = range?.bins ?? 0;
+      const rangePtr = kernel.alloc(rangeBins * U32_BYTES);
+      kernel.exports.even_bin_codes(
+        kernel.ref(v),
+        n,
+        kernel.put(lows),
+        kernel.put(highs),
+        bins,
+        perSpacing,
+        contiguousBins(lows, highs, perSpacing) ? 1 : 0,
+        codes,
+        countsPtr,
+        range?.lo ?? 0,
+        range?.hi ?? 0,
+        rangeBins,
+        rangePtr,
+      );
+      if (range !== undefined) rangeCounts = Array.from(kernel.u32(rangePtr, rangeBins));
+      gather = (out) =>
+        kernel.exports.even_bin_gather(kernel.ref(p), n, codes, countsPtr, bins, startsPtr, out);
+    } else {
+      const first = kernel.alloc(n * U32_BYTES);
+      const hits = kernel.alloc(n * U32_BYTES);
+      kernel.exports.bin_candidates(
+        kernel.ref(v),
+        n,
+        kernel.put(centres),
+        kernel.put(lows),
+        kernel.put(highs),
+        bins,
+        first,
+        hits,
+        countsPtr,
+      );
+      if (range !== undefined) rangeCounts = countInRange(v, range);
+      gather = (out) =>
+        kernel.exports.bin_gather(kernel.ref(p), n, first, hits, countsPtr, bins, startsPtr, out);
+    }
+    // As many values as bin memberships (at most 2n: a sample can be in two bins only
+    // where two adjacent bins overlap by rounding at their shared edge).
+    let total = 0;
+    for (const count of kernel.u32(countsPtr, bins)) total += count;
+    const out = kernel.alloc(total * F64_BYTES);
+    gather(out);
     const starts = kernel.u32(startsPtr, bins).slice();
     const counts = kernel.u32(countsPtr, bins).slice();
-    return quantilesAt(kernel, out, starts, counts, q1, q2);
+    const stats = quantilesAt(kernel, out, starts, counts, q1, q2);
+    return rangeCounts === undefined ? stats : { ...stats, rangeCounts };
   });
+}
+
+/** The counts of {@link BinQuantilesOptions.rangeCounts}, in plain TypeScript. */
+function countInRange(v: Float64Array, { lo, hi, bins }: RangeBins): number[] {
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!(x >= lo && x <= hi)) continue;
+    counts[Math.min(bins - 1, Math.floor(((x - lo) / (hi - lo)) * bins))]++;
+  }
+  return counts;
+}
+
+/** Relative tolerance of {@link evenBinsPerSpacing} on the bins' starts and widths. */
+const EVEN_TOLERANCE = 1e-7;
+
+/**
+ * 1 / the spacing of bins that start evenly spaced (low_b = low_0 + b · spacing within a
+ * ten-millionth of a spacing) and are at most a spacing wide (as much more), else
+ * undefined. A value v can then only be in bin b − 1, b or b + 1 for
+ * b = floor((v − low_0) / spacing), and only in bin b when (v − low_0) / spacing is more
+ * than 1e-5 away from an integer (asm/even_bins.ts).
+ *
+ * @param lows Each bin's low edge.
+ * @param highs Each bin's high edge.
+ * @returns The inverse spacing, or undefined.
+ */
+export function evenBinsPerSpacing(
+  lows: ArrayLike<number>,
+  highs: ArrayLike<number>,
+): number | undefined {
+  const bins = lows.length;
+  if (bins < 2 || highs.length !== bins) return undefined;
+  const spacing = (lows[bins - 1] - lows[0]) / (bins - 1);
+  if (!(spacing > 0 && Number.isFinite(spacing))) return undefined;
+  const tolerance = spacing * EVEN_TOLERANCE;
+  for (let b = 0; b < bins; b++) {
+    if (!(Math.abs(lows[b] - (lows[0] + b * spacing)) <= tolerance)) return undefined;
+    if (!(highs[b] - lows[b] <= spacing + tolerance)) return undefined;
+  }
+  return 1 / spacing;
+}
+
+/**
+ * Whether evenly spaced bins (see {@link evenBinsPerSpacing}) are also at least a spacing
+ * wide, within a ten-millionth of it: they then tile their span, and a value more than
+ * 1e-5 spacings inside one is in it (asm/even_bins.ts).
+ */
+function contiguousBins(
+  lows: ArrayLike<number>,
+  highs: ArrayLike<number>,
+  perSpacing: number,
+): boolean {
+  const spacing = 1 / perSpacing;
+  const tolerance = spacing * EVEN_TOLERANCE;
+  for (let b = 0; b < lows.length; b++) {
+    if (!(highs[b] - lows[b] >= spacing - tolerance)) return false;
+  }
+  return true;
 }
 
 /** {@link groupQuantiles} of groups in the kernel's memory from `values`. */

@@ -12,7 +12,7 @@
  */
 import { log10Into } from "../kernel/columns.ts";
 import { log10C } from "../kernel/libm.ts";
-import { binQuantiles } from "../kernel/statistics.ts";
+import { binQuantiles, type RangeBins } from "../kernel/statistics.ts";
 import { takeColumn } from "../kernel/column_arena.ts";
 import type { Vec } from "../model/vec.ts";
 import { arange, type GroupStatistics, groupStatistics } from "./_numpy.ts";
@@ -112,7 +112,8 @@ function binStatistics(
   p: Float64Array,
   h: number,
   step: number,
-): GroupStatistics {
+  range?: RangeBins,
+): GroupStatistics & { rangeCounts?: number[] } {
   const bins = centres.length;
   const n = vl.length;
   const lows = Float64Array.from(centres, (c) => c - h);
@@ -130,12 +131,25 @@ function binStatistics(
       for (let i = 0; i < n; i++) if ((lows[b] - vl[i]) * (highs[b] - vl[i]) < 0) list[k++] = p[i];
       values.push(list);
     }
-    return groupStatistics(values, LOWER_QUANTILE, UPPER_QUANTILE);
+    const stats = groupStatistics(values, LOWER_QUANTILE, UPPER_QUANTILE);
+    return range === undefined ? stats : { ...stats, rangeCounts: countInRange(vl, range) };
   }
   // In the kernel (asm/bin_membership.ts): the first candidate bin of each sample (the
   // bin of the last centre <= v, less two) and a bit per candidate that holds it, then
   // the values of each bin gathered in sample order, bin after bin.
-  return binQuantiles(vl, p, centres, lows, highs, LOWER_QUANTILE, UPPER_QUANTILE);
+  return binQuantiles(vl, p, centres, lows, highs, LOWER_QUANTILE, UPPER_QUANTILE, {
+    rangeCounts: range,
+  });
+}
+
+/** The values of `v` counted in equal bins over a range (see `RangeBins`). */
+function countInRange(v: Float64Array, { lo, hi, bins }: RangeBins): number[] {
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x >= lo && x <= hi) counts[Math.min(bins - 1, Math.floor(((x - lo) / (hi - lo)) * bins))]++;
+  }
+  return counts;
 }
 
 /**
@@ -172,6 +186,39 @@ export function conditionalProbabilityData(
   viralLoadInSputum: Vec,
   probability: Vec,
 ): ConditionalProbabilityData {
+  return conditionalProbabilityWithHistogram(viralLoadInSputum, probability).data;
+}
+
+/**
+ * {@link conditionalProbabilityData} and, in the same pass over the samples, the counts
+ * of their log10 viral loads in equal bins over a range (the uncertainties figure's
+ * histogram, `uncertaintiesPlot`'s `viralLoadCounts`).
+ *
+ * @param viralLoadInSputum Viral load of the infected per sample, RNA copies/mL.
+ * @param probability Probability of infection per sample, %.
+ * @param histogram The equal bins of log10 viral load to count the samples in
+ *   (a value lo <= v <= hi goes to bin min(bins − 1, floor((v − lo) / (hi − lo) · bins))).
+ * @returns The data, and the counts when `histogram` is given.
+ * @throws {RangeError} When the two arguments have different sample counts.
+ *
+ * @example Usage
+ * ```ts
+ * import { conditionalProbabilityWithHistogram } from "./conditional_probability.ts";
+ *
+ * const { data, viralLoadCounts } = conditionalProbabilityWithHistogram(
+ *   Float64Array.of(1e3, 2e3, 1e6),
+ *   Float64Array.of(1, 3, 40),
+ *   { lo: 2, hi: 10, bins: 8 },
+ * );
+ * if (data.viral_loads.length !== 100) throw new Error("100 bins");
+ * if (viralLoadCounts?.join() !== "0,2,0,0,1,0,0,0") throw new Error("log10 3, 3.3 and 6");
+ * ```
+ */
+export function conditionalProbabilityWithHistogram(
+  viralLoadInSputum: Vec,
+  probability: Vec,
+  histogram?: RangeBins,
+): { data: ConditionalProbabilityData; viralLoadCounts?: number[] } {
   const min = CONDITIONAL_PROBABILITY_MIN_LOG10_VL;
   const max = CONDITIONAL_PROBABILITY_MAX_LOG10_VL;
   const step = (max - min) / CONDITIONAL_PROBABILITY_BINS;
@@ -191,12 +238,15 @@ export function conditionalProbabilityData(
     // glibc's log10 (numpy's), in the kernel: V8's Math.log10 differs in ~1 result in 1,400.
     log10Into(viralLoadInSputum, log10Vl);
   }
-  const stats = conditionalProbabilityByViralLoad(probability, viralLoads, log10Vl, step);
-  return {
+  const p = column(probability, n, "probability");
+  // np.mean of an empty selection is 0/0 = NaN, like the statistics' mean.
+  const stats = binStatistics(viralLoads, log10Vl, p, step / 2, step, histogram);
+  const data: ConditionalProbabilityData = {
     viral_loads: viralLoads,
-    pi_means: stats.piMeans,
-    lower_percentiles: stats.lowerPercentiles,
-    upper_percentiles: stats.upperPercentiles,
+    pi_means: stats.means,
+    lower_percentiles: stats.lower,
+    upper_percentiles: stats.upper,
     log10_vl_in_sputum: sampleOutput(log10Vl),
   };
+  return stats.rangeCounts === undefined ? { data } : { data, viralLoadCounts: stats.rangeCounts };
 }

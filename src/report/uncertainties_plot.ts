@@ -34,6 +34,17 @@ const VL_MAX = 10;
 /** Histogram bins: viral load (over [VL_MIN, VL_MAX]) and probability of infection. */
 const VL_BINS = 150;
 const PROB_BINS = 30;
+
+/**
+ * The bins of the figure's viral-load histogram (panel ii), log10(RNA copies/mL): the
+ * counts `uncertaintiesPlot` takes as `viralLoadCounts` (from
+ * `conditionalProbabilityWithHistogram`).
+ */
+export const VIRAL_LOAD_HISTOGRAM: {
+  readonly lo: number;
+  readonly hi: number;
+  readonly bins: number;
+} = Object.freeze({ lo: VL_MIN, hi: VL_MAX, bins: VL_BINS });
 /**
  * Colours: matplotlib's default blue and its "grey"; the histogram panels get a very
  * light background (the reference's grey panels come out transparent in its PNG).
@@ -90,6 +101,8 @@ function powerOfTen(exponent: number): string {
  * @param probability Probability of infection per sample, % (the same samples as `data`).
  * @param data The conditional probability data of the same exposure model
  *   (`conditionalProbabilityData`).
+ * @param viralLoadCounts The counts of the samples' log10 viral loads in the bins of
+ *   {@link VIRAL_LOAD_HISTOGRAM} when already computed (else counted here from `data`).
  * @returns The SVG document text (UTF-8, starts with `<svg`).
  *
  * @example Usage
@@ -101,6 +114,7 @@ function powerOfTen(exponent: number): string {
 export function uncertaintiesPlotSvg(
   probability: Vec,
   data: ConditionalProbabilityData,
+  viralLoadCounts?: readonly number[],
 ): string {
   const probs = typeof probability === "number" ? Float64Array.of(probability) : probability;
   const probHist = histogram(probs, PROB_BINS);
@@ -284,7 +298,9 @@ export function uncertaintiesPlotSvg(
     `<rect x="${VL_HIST.x}" y="${VL_HIST.y}" width="${VL_HIST.w}" height="${VL_HIST.h}" ` +
       `fill="${PANEL_BACKGROUND}"/>`,
   );
-  const vlCounts = fixedRangeCounts(data.log10_vl_in_sputum, VL_MIN, VL_MAX, VL_BINS);
+  const vlCounts = viralLoadCounts?.length === VL_BINS
+    ? viralLoadCounts
+    : fixedRangeCounts(data.log10_vl_in_sputum, VL_MIN, VL_MAX, VL_BINS);
   const maxVlCount = Math.max(1, ...vlCounts);
   const barHeight = linearScale(0, maxVlCount * 1.05, 0, VL_HIST.h);
   const binWidth = (VL_MAX - VL_MIN) / VL_BINS;
@@ -329,6 +345,8 @@ export function uncertaintiesPlotSvg(
  * @param probability Probability of infection per sample, %.
  * @param data The conditional probability data of the same exposure model
  *   (`conditionalProbabilityData`).
+ * @param viralLoadCounts The counts of the samples' log10 viral loads in the bins of
+ *   {@link VIRAL_LOAD_HISTOGRAM} when already computed (else counted here from `data`).
  * @returns The data URI.
  *
  * @example Usage
@@ -338,6 +356,10 @@ export function uncertaintiesPlotSvg(
  * src.startsWith("data:image/svg+xml;base64,"); // true
  * ```
  */
-export function uncertaintiesPlot(probability: Vec, data: ConditionalProbabilityData): string {
-  return svgDataUri(uncertaintiesPlotSvg(probability, data));
+export function uncertaintiesPlot(
+  probability: Vec,
+  data: ConditionalProbabilityData,
+  viralLoadCounts?: readonly number[],
+): string {
+  return svgDataUri(uncertaintiesPlotSvg(probability, data, viralLoadCounts));
 }

@@ -17,7 +17,7 @@ import {
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
 import { isArray, lane, mean, sampleCount, type Vec } from "../model/vec.ts";
-import { takeColumn, withColumnArena } from "../kernel/column_arena.ts";
+import { releaseColumn, takeColumn, withColumnArena } from "../kernel/column_arena.ts";
 import { log10Into } from "../kernel/columns.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import { log10C } from "../kernel/libm.ts";
@@ -31,7 +31,7 @@ import { type AlternativeScenarios, alternativeScenarios } from "./alternative_s
 import type { OutdoorTemperatureSource } from "../weather/outdoor_temperature_source.ts";
 import {
   type ConditionalProbabilityData,
-  conditionalProbabilityData,
+  conditionalProbabilityWithHistogram,
 } from "./conditional_probability.ts";
 import { conditionalProbabilityDataOfLog10 } from "./conditional_probability_host.ts";
 import { chunkSizes, REPORT_CHUNK_SIZE } from "./report_chunks.ts";
@@ -43,7 +43,7 @@ import {
 } from "./streaming_statistics.ts";
 import { sampleOutput } from "./sample_output.ts";
 import { interestingTimes } from "./interesting_times.ts";
-import { uncertaintiesPlot } from "./uncertainties_plot.ts";
+import { uncertaintiesPlot, VIRAL_LOAD_HISTOGRAM } from "./uncertainties_plot.ts";
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
 import { createEvaluationCache } from "../model/evaluation_cache.ts";
 import { type ExposureCurves, exposureCurves } from "../model/exposure_curves.ts";
@@ -388,6 +388,8 @@ interface GroupChunk {
   readonly longRangeExpectedNewCases?: number;
   /** Of a report of one chunk: the conditional probability data (computed in the chunk). */
   readonly conditionalData?: ConditionalProbabilityData;
+  /** With {@link GroupChunk.conditionalData}: the figure's viral-load histogram counts. */
+  readonly viralLoadCounts?: number[];
 }
 
 /**
@@ -607,12 +609,17 @@ function groupChunk(
   const prob = ev.infectionProbability() as Float64Array;
   into?.columns.probability.set(prob, into.offset);
   const stats = sampleStatistics(prob);
-  const expectedNewCases = mean(ev.expectedNewCases());
+  const expectedNewCases = meanOfTemporary(ev.expectedNewCases());
   let conditionalData: ConditionalProbabilityData | undefined;
+  let viralLoadCounts: number[] | undefined;
   if (group.conditional) {
     const viralLoad = model.concentrationModels[0].infected.virus.viralLoadInSputum;
     if (into === undefined) {
-      conditionalData = conditionalProbabilityData(viralLoad, prob);
+      ({ data: conditionalData, viralLoadCounts } = conditionalProbabilityWithHistogram(
+        viralLoad,
+        prob,
+        VIRAL_LOAD_HISTOGRAM,
+      ));
     } else {
       const log10 = takeColumn(prob.length);
       if (typeof viralLoad === "number") log10.fill(log10C(viralLoad));
@@ -623,7 +630,13 @@ function groupChunk(
   }
   const curves = exposureCurves(ev, times);
   if (model.shortRange.length === 0) {
-    return { stats: { n: prob.length, ...stats }, expectedNewCases, curves, conditionalData };
+    return {
+      stats: { n: prob.length, ...stats },
+      expectedNewCases,
+      curves,
+      conditionalData,
+      viralLoadCounts,
+    };
   }
   // The same model without its interactions: probability from the long-range dose,
   // and new cases with every exposed person at that probability.
@@ -636,8 +649,9 @@ function groupChunk(
     expectedNewCases,
     curves,
     conditionalData,
+    viralLoadCounts,
     longRangeProb: mean(longRangeProbability),
-    longRangeExpectedNewCases: mean(longRangeNewCases(longRangeProbability, away, near)),
+    longRangeExpectedNewCases: meanOfTemporary(longRangeNewCases(longRangeProbability, away, near)),
   };
 }
 
@@ -670,7 +684,8 @@ function groupReport(
       ? parts[0].conditionalData!
       : conditionalProbabilityDataOfLog10(columns.log10ViralLoad!, prob);
     report.conditional_probability_data = data;
-    report.uncertainties_plot_src = uncertaintiesPlot(prob, data);
+    const viralLoadCounts = parts.length === 1 ? parts[0].viralLoadCounts : undefined;
+    report.uncertainties_plot_src = uncertaintiesPlot(prob, data, viralLoadCounts);
   }
   if (totalProbability !== undefined) report.prob_probabilistic_exposure = totalProbability;
   const curve = (pick: (c: ExposureCurves) => number[]) =>
@@ -721,4 +736,11 @@ function doubleArray(n: number): number[] {
 function cumulativeSum(values: number[]): number[] {
   let total = 0;
   return values.map((v) => (total += v));
+}
+
+/** The mean of a column only needed for it, which is then returned to the arena. */
+function meanOfTemporary(values: Vec): number {
+  const value = mean(values);
+  releaseColumn(values);
+  return value;
 }

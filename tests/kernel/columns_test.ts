@@ -1,6 +1,8 @@
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
-import { chebyshevMoments, clenshawColumn, sumGrid } from "../../src/kernel/columns.ts";
+import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { takeColumn } from "../../src/kernel/column_arena.ts";
+import { chebyshevMoments, clenshawColumn, log10Into, sumGrid } from "../../src/kernel/columns.ts";
 import { createKernel } from "../../src/kernel/kernel.ts";
+import { sharedKernel, withKernelComputation } from "../../src/kernel/shared.ts";
 
 /** T_k(x) by the defining recurrence T_0 = 1, T_1 = x, T_{k+1} = 2x T_k − T_{k−1}. */
 function chebyshevT(k: number, x: number): number {
@@ -55,4 +57,22 @@ Deno.test("clenshawColumn() equals Σ_k a_k T_k(x) term by term", () => {
     const plain = a.reduce((sum, ak, k) => sum + ak * chebyshevT(k, xi), 0);
     strictEqual(Math.abs(got[i] - plain) <= 1e-14 * 4, true, `x=${xi}: ${got[i]} vs ${plain}`);
   });
+});
+
+Deno.test("log10Into() writes a kernel column in place and a plain array by copy, alike", () => {
+  const x = Float64Array.from({ length: 10_001 }, (_, i) => 10 ** (2 + (8 * i) / 10_000) * 1.0001);
+  const plain = new Float64Array(x.length);
+  log10Into(x, plain);
+  // Every value is glibc's log10 to within an ulp of V8's.
+  plain.forEach((v, i) => {
+    strictEqual(Math.abs(v - Math.log10(x[i])) <= 2 * Number.EPSILON * Math.abs(v), true, `${i}`);
+  });
+  const inKernel = withKernelComputation(() => {
+    const column = takeColumn(x.length);
+    strictEqual(sharedKernel().owns(column), true, "a kernel column");
+    log10Into(x, column);
+    return column.slice();
+  });
+  deepStrictEqual(inKernel, plain);
+  throws(() => log10Into(x, new Float64Array(3)), RangeError);
 });

@@ -218,6 +218,24 @@ Deno.test("Custom draws the same stream with a table (kernel) and with a functio
   deepStrictEqual(a.getState(), b.getState());
 });
 
+Deno.test("Custom that rejects most candidates (later rounds drawn in parts) draws the TypeScript stream", () => {
+  // About one candidate in eight is accepted: the first redraw rounds hold more rejected
+  // samples than the kernel's scratch has room for at once, so their x values are drawn
+  // and tested in parts; the stream and the samples must not change.
+  const grid = linspace(0.5, 2, 64);
+  const fp = grid.map((d) => 0.01 + Math.exp(-(((d - 1.2) / 0.05) ** 2)));
+  const table = interpTable(grid, fp, { left: 0, right: 0 });
+  for (const n of [60_000, 100_001]) {
+    const a = createRng(21);
+    const b = createRng(21);
+    const fromTable = generateSamples(customDistribution([0.5, 2], table, 1.05), a, n);
+    const asFunction = (x: Float64Array) => x.map((v) => interp(table, v));
+    const fromFunction = generateSamples(customDistribution([0.5, 2], asFunction, 1.05), b, n);
+    deepStrictEqual(fromTable, fromFunction);
+    deepStrictEqual(a.getState(), b.getState());
+  }
+});
+
 Deno.test("Custom on an unevenly spaced table equals the TypeScript interp, knots included", () => {
   const xp = Float64Array.from({ length: 12 }, (_, i) => 0.5 + 1.5 * (i / 11) ** 2);
   const table = interpTable(xp, xp.map((d) => 0.13 * Math.exp(-d)), { left: 0, right: 0.01 });

@@ -73,6 +73,34 @@ Deno.test("groupStatistics() equals the sorted quantiles for any size, ties and 
   }
 });
 
+Deno.test("groupStatistics() equals the sorted quantiles of large groups in any order", () => {
+  // Groups long enough for the sampled pivots (over 600 values), in orders and with ties
+  // that stress the selection, and quantile pairs whose order statistics are adjacent.
+  let seed = 2024;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const layouts: [string, (n: number) => Float64Array][] = [
+    ["random", (n) => Float64Array.from({ length: n }, next)],
+    ["ascending", (n) => Float64Array.from({ length: n }, (_, i) => i / n)],
+    ["descending", (n) => Float64Array.from({ length: n }, (_, i) => (n - i) / n)],
+    ["constant", (n) => new Float64Array(n).fill(0.25)],
+    ["three values", (n) => Float64Array.from({ length: n }, () => Math.floor(next() * 3))],
+    ["organ pipe", (n) => Float64Array.from({ length: n }, (_, i) => Math.min(i, n - i))],
+    ["skewed", (n) => Float64Array.from({ length: n }, () => next() ** 8 * 100)],
+  ];
+  for (const [q1, q2] of [[0.05, 0.95], [0.001, 0.999], [0.3, 0.30001], [0, 1], [0.5, 0.5]]) {
+    for (const [name, make] of layouts) {
+      const groups = [601, 602, 1999, 8191, 8192, 8193, 30001].map(make);
+      const stats = groupStatistics(groups.map((g) => g.slice()), q1, q2);
+      groups.forEach((g, k) => {
+        const sorted = g.slice().sort();
+        const what = `${name}, ${g.length} values, q ${q1} ${q2}`;
+        strictEqual(stats.lower[k], quantileSorted(sorted, q1), what);
+        strictEqual(stats.upper[k], quantileSorted(sorted, q2), what);
+      });
+    }
+  }
+});
+
 Deno.test("arange() gives np.arange's length and rounding", () => {
   const v = arange(2, 10, 0.08);
   strictEqual(v.length, 100);

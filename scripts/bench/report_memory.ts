@@ -1,0 +1,156 @@
+/**
+ * Two targets of the virus report, fixture by fixture (issue 20, items 2 and 3):
+ *
+ * - Memory of ONE report in a fresh process: for every shared fixture a new Deno process
+ *   reads the fixture and the weather data, imports the library, runs one report
+ *   (N = 250,000, seed 0) with `probDist: false` or `probDist: true`, and prints its peak
+ *   resident set (`VmHWM` of /proc/self/status, Linux: the whole process, the runtime's
+ *   own ~31 MB included) after the import, after the report and after `JSON.stringify`
+ *   of the result. Target: the report's peak under 100 MB.
+ * - The conditional-probability path: s6 (`conditional_probability_viral_loads` on)
+ *   against the same input with it off, alternating in one process (3 warm-up pairs,
+ *   then 11 timed pairs), with `probDist` false and true; the ratio of the median wall
+ *   times and of the median CPU times of the process (on a loaded machine the CPU time
+ *   stays nearer the quiet machine's). Target: at most 1.20.
+ *
+ * Part of `deno task bench`; needs ../shared/fixtures (skipped when absent).
+ *
+ * Usage: `deno run --allow-read --allow-env --allow-run scripts/bench/report_memory.ts`
+ * (the parent), which starts itself with `--peak` or `--s6` for each measurement.
+ *
+ * @module
+ */
+import process from "node:process";
+import { fixtureWeather, readFixture, virusFixtureNames } from "./_shared_fixtures.ts";
+
+/** Target peak resident set of one report in a fresh process, MB. */
+const TARGET_MB = 100;
+/** Target ratio of the s6 report's time with conditional probability to without. */
+const TARGET_RATIO = 1.2;
+const S6 = "s6_precise_activity_cond_prob";
+const WARM_UP_PAIRS = 3;
+const TIMED_PAIRS = 11;
+
+function peakResidentMb(): number {
+  const status = Deno.readTextFileSync("/proc/self/status");
+  return Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1]) / 1024;
+}
+
+/** Child: one report of `path`, peaks after each step. */
+async function peakChild(path: string, probDist: boolean): Promise<void> {
+  const weather = await fixtureWeather();
+  const input = await readFixture(`${path}.in.json`);
+  const { virusReport } = await import("../../src/report/virus_report.ts");
+  const imported = peakResidentMb();
+  const report = virusReport(input, { seed: 0, weather, year: 2026, probDist });
+  const reported = peakResidentMb();
+  const json = JSON.stringify(report);
+  console.log(JSON.stringify({ imported, reported, json: peakResidentMb(), bytes: json.length }));
+}
+
+function median(values: number[]): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/** Child: s6 with and without conditional probability, alternating. */
+async function s6Child(probDist: boolean): Promise<void> {
+  const { virusReport } = await import("../../src/report/virus_report.ts");
+  const on = await readFixture(`reference/${S6}.in.json`) as Record<string, unknown>;
+  const off = { ...on, conditional_probability_viral_loads: "0" };
+  const wall = { on: [] as number[], off: [] as number[] };
+  const cpu = { on: [] as number[], off: [] as number[] };
+  const time = (which: "on" | "off") => {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    virusReport(which === "on" ? on : off, { seed: 0, year: 2026, probDist });
+    const used = process.cpuUsage(cpu0);
+    wall[which].push(performance.now() - t0);
+    cpu[which].push((used.user + used.system) / 1000);
+  };
+  for (let i = 0; i < WARM_UP_PAIRS; i++) {
+    time("on");
+    time("off");
+  }
+  for (const list of [wall.on, wall.off, cpu.on, cpu.off]) list.length = 0;
+  for (let i = 0; i < TIMED_PAIRS; i++) {
+    // Alternate which goes first, so that neither always follows the other.
+    time(i % 2 === 0 ? "on" : "off");
+    time(i % 2 === 0 ? "off" : "on");
+  }
+  console.log(JSON.stringify({
+    on: median(wall.on),
+    off: median(wall.off),
+    cpuOn: median(cpu.on),
+    cpuOff: median(cpu.off),
+  }));
+}
+
+async function runChild(args: string[]): Promise<Record<string, number> | undefined> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    // Reading /proc/self/status needs --allow-all in Deno.
+    args: ["run", "--allow-all", new URL(import.meta.url).pathname, ...args],
+    stderr: "inherit",
+  }).output();
+  if (!out.success) return undefined;
+  return JSON.parse(new TextDecoder().decode(out.stdout).trim());
+}
+
+async function parent(): Promise<void> {
+  const names = virusFixtureNames();
+  if (names === undefined) {
+    console.log("../shared/fixtures/reference not found: no report memory table");
+    return;
+  }
+  const mark = (ok: boolean) => (ok ? "" : " (over)");
+  console.log(
+    `one virus report per fresh process (N = 250,000, seed 0, weather data loaded; ` +
+      `target: peak < ${TARGET_MB} MB after the report)`,
+  );
+  console.log(
+    "| fixture | probDist | peak MB after import | peak MB after the report | " +
+      "peak MB after JSON.stringify | JSON MB |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const name of names) {
+    for (const probDist of [false, true]) {
+      const r = await runChild(["--peak", `reference/${name}`, probDist ? "1" : "0"]);
+      if (r === undefined) {
+        console.log(`| ${name} | ${probDist} | failed | | | |`);
+        continue;
+      }
+      console.log(
+        `| ${name} | ${probDist} | ${r.imported.toFixed(0)} | ` +
+          `${r.reported.toFixed(0)}${mark(r.reported < TARGET_MB)} | ${r.json.toFixed(0)} | ` +
+          `${(r.bytes / 1e6).toFixed(1)} |`,
+      );
+    }
+  }
+  if (!names.includes(S6)) return;
+  console.log(
+    `\nconditional probability: ${S6} on / off (same room), medians of ${TIMED_PAIRS} ` +
+      `alternating pairs in one process (target: ratio <= ${TARGET_RATIO.toFixed(2)})`,
+  );
+  console.log(
+    "| probDist | on ms | off ms | ratio | on CPU ms | off CPU ms | CPU ratio |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const probDist of [false, true]) {
+    const r = await runChild(["--s6", probDist ? "1" : "0"]);
+    if (r === undefined) {
+      console.log(`| ${probDist} | failed | | | | | |`);
+      continue;
+    }
+    const ratio = r.on / r.off;
+    const cpuRatio = r.cpuOn / r.cpuOff;
+    console.log(
+      `| ${probDist} | ${r.on.toFixed(1)} | ${r.off.toFixed(1)} | ` +
+        `${ratio.toFixed(2)}${mark(ratio <= TARGET_RATIO)} | ${r.cpuOn.toFixed(1)} | ` +
+        `${r.cpuOff.toFixed(1)} | ${cpuRatio.toFixed(2)}${mark(cpuRatio <= TARGET_RATIO)} |`,
+    );
+  }
+}
+
+if (Deno.args[0] === "--peak") await peakChild(Deno.args[1], Deno.args[2] === "1");
+else if (Deno.args[0] === "--s6") await s6Child(Deno.args[1] === "1");
+else await parent();
