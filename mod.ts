@@ -56,6 +56,7 @@ export type {
   Co2ReportOptions,
   Co2TransitionTimes,
   GroupReport,
+  SampleArrays,
   VirusReport,
   VirusReportOptions,
 } from "./src/report/mod.ts";

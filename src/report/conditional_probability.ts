@@ -16,7 +16,7 @@ import { binQuantiles, type RangeBins } from "../kernel/statistics.ts";
 import { takeColumn } from "../kernel/column_arena.ts";
 import type { Vec } from "../model/vec.ts";
 import { arange, type GroupStatistics, groupStatistics } from "./_numpy.ts";
-import { sampleOutput } from "./sample_output.ts";
+import { type SampleArrays, sampleOutput } from "./sample_output.ts";
 
 /** Smallest bin centre of log10 viral load, log10(RNA copies/mL). */
 export const CONDITIONAL_PROBABILITY_MIN_LOG10_VL = 2;
@@ -41,8 +41,11 @@ export interface ConditionalProbabilityData {
   readonly lower_percentiles: number[];
   /** 95th percentile of the probability of infection in each bin, % (NaN for an empty bin). */
   readonly upper_percentiles: number[];
-  /** log10 of the infected person's viral load, one value per sample, log10(RNA copies/mL). */
-  readonly log10_vl_in_sputum: number[];
+  /**
+   * log10 of the infected person's viral load, one value per sample, log10(RNA copies/mL)
+   * (a `Float64Array` with the report option `sampleArrays: "float64"`).
+   */
+  readonly log10_vl_in_sputum: number[] | Float64Array;
 }
 
 /** Per-bin statistics of the probability of infection (see {@link conditionalProbabilityByViralLoad}). */
@@ -198,6 +201,7 @@ export function conditionalProbabilityData(
  * @param probability Probability of infection per sample, %.
  * @param histogram The equal bins of log10 viral load to count the samples in
  *   (a value lo <= v <= hi goes to bin min(bins − 1, floor((v − lo) / (hi − lo) · bins))).
+ * @param sampleArrays How `log10_vl_in_sputum` is handed out (`number[]` by default).
  * @returns The data, and the counts when `histogram` is given.
  * @throws {RangeError} When the two arguments have different sample counts.
  *
@@ -218,6 +222,7 @@ export function conditionalProbabilityWithHistogram(
   viralLoadInSputum: Vec,
   probability: Vec,
   histogram?: RangeBins,
+  sampleArrays: SampleArrays = "array",
 ): { data: ConditionalProbabilityData; viralLoadCounts?: number[] } {
   const min = CONDITIONAL_PROBABILITY_MIN_LOG10_VL;
   const max = CONDITIONAL_PROBABILITY_MAX_LOG10_VL;
@@ -246,7 +251,7 @@ export function conditionalProbabilityWithHistogram(
     pi_means: stats.means,
     lower_percentiles: stats.lower,
     upper_percentiles: stats.upper,
-    log10_vl_in_sputum: sampleOutput(log10Vl),
+    log10_vl_in_sputum: sampleOutput(log10Vl, sampleArrays),
   };
   return stats.rangeCounts === undefined ? { data } : { data, viralLoadCounts: stats.rangeCounts };
 }

@@ -54,6 +54,7 @@ export {
   viralLoadPercentileProbabilities,
 } from "./viral_load_percentiles.ts";
 export type { GroupReport, VirusReport, VirusReportOptions } from "./virus_report.ts";
+export type { SampleArrays } from "./sample_output.ts";
 export {
   fillBigGaps,
   interestingTimes,

@@ -41,7 +41,7 @@ import {
   weightedMean,
   weightedMeanCurve,
 } from "./streaming_statistics.ts";
-import { sampleOutput } from "./sample_output.ts";
+import { type SampleArrays, sampleOutput } from "./sample_output.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot, VIRAL_LOAD_HISTOGRAM } from "./uncertainties_plot.ts";
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
@@ -171,6 +171,15 @@ export interface VirusReportOptions {
    * @default {false}
    */
   readonly alternativeScenarios?: boolean;
+  /**
+   * How the per-sample outputs (`prob_dist`, and `log10_vl_in_sputum` of
+   * `conditional_probability_data`; N numbers per group each) are handed out: `"array"`
+   * (`number[]`) or `"float64"` (`Float64Array`: 8 bytes per sample, no JavaScript array of
+   * N numbers; the server's JSON writer formats them in the kernel).
+   *
+   * @default {"array"}
+   */
+  readonly sampleArrays?: SampleArrays;
 }
 
 /**
@@ -412,6 +421,7 @@ function report(
   options: VirusReportOptions & { seed: number; sampleSize: number },
 ): VirusReport {
   const { seed, sampleSize } = options;
+  const sampleArrays = options.sampleArrays ?? "array";
   let layout: ReportLayout | undefined;
   const parts: GroupChunk[][] = [];
   const columns: GroupColumns[] = [];
@@ -444,14 +454,16 @@ function report(
         const group = layout!.groups[g];
         if (chunks.length === 1) {
           // One chunk: the whole sample is the chunk's (its columns, used in place).
-          (parts[g] ??= []).push(groupChunk(ev, times, group));
+          (parts[g] ??= []).push(groupChunk(ev, times, group, sampleArrays));
           columns[g] = { probability: ev.infectionProbability() as Float64Array };
         } else {
           columns[g] ??= {
             probability: new Float64Array(sampleSize),
             ...(group.conditional ? { log10ViralLoad: doubleArray(sampleSize) } : {}),
           };
-          (parts[g] ??= []).push(groupChunk(ev, times, group, { columns: columns[g], offset }));
+          (parts[g] ??= []).push(
+            groupChunk(ev, times, group, sampleArrays, { columns: columns[g], offset }),
+          );
         }
         if (group.probabilisticExposure) {
           (totalProbabilityMeans[g] ??= []).push(ev.meanProbabilitiesByInfectedNumber());
@@ -483,6 +495,7 @@ function report(
           chunks,
           times,
           options.probDist ?? true,
+          sampleArrays,
           totalProbability[g],
         );
       });
@@ -603,6 +616,7 @@ function groupChunk(
   ev: ExposureEvaluator,
   times: number[],
   group: GroupLayout,
+  sampleArrays: SampleArrays,
   into?: { columns: GroupColumns; offset: number },
 ): GroupChunk {
   const model = ev.model;
@@ -619,6 +633,7 @@ function groupChunk(
         viralLoad,
         prob,
         VIRAL_LOAD_HISTOGRAM,
+        sampleArrays,
       ));
     } else {
       const log10 = takeColumn(prob.length);
@@ -663,6 +678,7 @@ function groupReport(
   chunks: readonly number[],
   times: number[],
   withDist: boolean,
+  sampleArrays: SampleArrays,
   totalProbability: number | undefined,
 ): GroupReport {
   const prob = columns.probability;
@@ -673,7 +689,7 @@ function groupReport(
   const report: GroupReport = {
     prob_inf: stats.mean,
     prob_inf_sd: stats.std,
-    ...(withDist ? { prob_dist: sampleOutput(prob) } : {}),
+    ...(withDist ? { prob_dist: sampleOutput(prob, sampleArrays) } : {}),
     prob_hist_count: Array.from(h.counts, (c, i) => c / (h.edges[i + 1] - h.edges[i]) / n),
     prob_hist_bins: Array.from(h.edges),
     expected_new_cases: weightedMean(parts.map((p) => p.expectedNewCases), chunks),

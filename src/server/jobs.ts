@@ -13,7 +13,6 @@ import type { Co2FitMethod } from "../report/co2_fit.ts";
 import { co2Report, co2TransitionTimes } from "../report/co2_report.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import { virusReportFromForm } from "../report/virus_report.ts";
-import { withTypedSampleOutputs } from "../report/sample_output.ts";
 import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
 import { clientErrorStatus } from "./errors.ts";
@@ -96,16 +95,15 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
       const form = parseVirusForm(body);
       const sampleSize = job.sampleSize ?? DEFAULT_REGISTRY.monteCarlo.sampleSize;
       checkReportSize(form, job.probDist, sampleSize, job.alternativeScenarios ?? false);
-      // The per-sample outputs as Float64Array, which reportJson formats in the kernel.
-      results = withTypedSampleOutputs(() =>
-        virusReportFromForm(form, {
-          seed: job.seed,
-          sampleSize,
-          probDist: job.probDist,
-          weather: context.weather,
-          alternativeScenarios: job.alternativeScenarios,
-        })
-      );
+      results = virusReportFromForm(form, {
+        seed: job.seed,
+        sampleSize,
+        probDist: job.probDist,
+        weather: context.weather,
+        alternativeScenarios: job.alternativeScenarios,
+        // Float64Array per-sample outputs, which reportJson formats in the kernel.
+        sampleArrays: "float64",
+      });
     } else if (job.kind === "co2_report") {
       results = co2Report(body, { plot: job.plot, method: job.fitMethod });
     } else {

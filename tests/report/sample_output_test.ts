@@ -1,25 +1,48 @@
-import { deepEqual, equal, ok, throws } from "node:assert/strict";
-import { sampleOutput, withTypedSampleOutputs } from "../../src/report/sample_output.ts";
+import { deepEqual, equal, ok } from "node:assert/strict";
+import { sampleOutput } from "../../src/report/sample_output.ts";
+import { virusReport } from "../../src/report/virus_report.ts";
+import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
 
-Deno.test("sampleOutput() hands out a plain array, or a Float64Array copy inside withTypedSampleOutputs()", () => {
+Deno.test("sampleOutput() hands out a plain array or a Float64Array copy", () => {
   const column = Float64Array.of(0.5, -0, 1e-7);
-  const plain = sampleOutput(column);
+  const plain = sampleOutput(column, "array");
   ok(Array.isArray(plain));
   deepEqual(plain, [0.5, -0, 1e-7]);
-  const typed = withTypedSampleOutputs(() => sampleOutput(column)) as unknown;
+  const typed = sampleOutput(column, "float64");
   ok(typed instanceof Float64Array);
   deepEqual(Array.from(typed), Array.from(column));
   column[0] = 7;
   equal(typed[0], 0.5, "a copy, not a view of the column");
-  // Nested calls, and a throw, leave the default as it was.
-  withTypedSampleOutputs(() => {
-    withTypedSampleOutputs(() => {});
-    ok(sampleOutput(column) instanceof Float64Array);
-  });
-  throws(() =>
-    withTypedSampleOutputs(() => {
-      throw new Error("report failed");
-    })
-  );
-  ok(Array.isArray(sampleOutput(column)));
+  equal(plain[0], 0.5, "a copy, not a view of the column");
+});
+
+Deno.test("the report option sampleArrays hands out prob_dist and log10_vl_in_sputum as asked", () => {
+  const body = {
+    simulation_name: "Office",
+    room_number: "123",
+    calculator_version: "N/A",
+    location_name: "Geneva",
+    location_latitude: 46.20833,
+    location_longitude: 6.14275,
+    inside_temp: "293.",
+    room_volume: "75",
+    volume_type: "room_volume_explicit",
+    total_people: "10",
+    infected_people: "1",
+    ventilation_type: "no_ventilation",
+    conditional_probability_viral_loads: "1",
+  };
+  const options = { seed: 3, sampleSize: 2000, registry: DEFAULT_REGISTRY };
+  const plain = Object.values(virusReport(body, options).groups)[0];
+  const typed = Object.values(virusReport(body, { ...options, sampleArrays: "float64" }).groups)[0];
+  const log10 = (g: typeof plain) =>
+    (g.conditional_probability_data as { log10_vl_in_sputum: ArrayLike<number> })
+      .log10_vl_in_sputum;
+  ok(Array.isArray(plain.prob_dist));
+  ok(Array.isArray(log10(plain)));
+  ok(typed.prob_dist instanceof Float64Array);
+  ok(log10(typed) instanceof Float64Array);
+  deepEqual(Array.from(typed.prob_dist as Float64Array), plain.prob_dist);
+  deepEqual(Array.from(log10(typed)), log10(plain));
+  equal((plain.prob_dist as number[]).length, 2000);
 });
