@@ -16,7 +16,7 @@ import {
 } from "../model/exposure.ts";
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
-import { isArray, lane, mean, sampleCount, type Vec } from "../model/vec.ts";
+import { doubleArray, isArray, lane, mean, sampleCount, type Vec } from "../model/vec.ts";
 import { releaseColumn, takeColumn, withColumnArena } from "../kernel/column_arena.ts";
 import { log10Into } from "../kernel/columns.ts";
 import type { Kernel } from "../kernel/kernel.ts";
@@ -735,17 +735,6 @@ function longRangeNewCases(probability: Vec, away: number, near: number): Float6
   for (let i = 0; i < out.length; i++) {
     out[i] = (p[i * step] / 100) * away + (p[i * step] / 100) * near;
   }
-  return out;
-}
-
-/**
- * An array for `n` doubles, to be written in order: grown from a one-double literal, it
- * stays an unboxed double array (8 bytes per value), where `new Array(n)` of millions
- * starts as a dictionary and costs twice as much memory and time.
- */
-function doubleArray(n: number): number[] {
-  const out = [0.5];
-  out.length = n;
   return out;
 }
 

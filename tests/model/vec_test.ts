@@ -85,4 +85,9 @@ Deno.test("toArray() copies a column into a plain array of the same values", () 
   column[0] = 7;
   strictEqual(copy[0], 1.5);
   deepStrictEqual(toArray(new Float64Array(0)), []);
+  // Past the length where `new Array(n)` starts as a dictionary: every value, in order.
+  const long = Float64Array.from({ length: 300_001 }, (_, i) => i / 7);
+  const longCopy = toArray(long);
+  strictEqual(longCopy.length, long.length);
+  strictEqual(longCopy.every((v, i) => Object.is(v, long[i])), true);
 });
