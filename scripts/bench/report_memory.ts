@@ -9,7 +9,9 @@
  *   of the result. Target: the report's peak under 100 MB.
  * - The conditional-probability path: s6 (`conditional_probability_viral_loads` on)
  *   against the same input with it off, alternating in one process (3 warm-up pairs,
- *   then 11 timed pairs), with `probDist` false and true; the ratio of the median wall
+ *   then 11 timed pairs), through the library with `probDist` false and true, and as the
+ *   server's worker job (`runJob`: what a request costs before its bytes are sent, with
+ *   `prob_dist` and the per-sample outputs as Float64Array); the ratio of the median wall
  *   times and of the median CPU times of the process (on a loaded machine the CPU time
  *   stays nearer the quiet machine's). Target: at most 1.20.
  *
@@ -53,17 +55,35 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1];
 }
 
+/**
+ * How the s6 pair is timed: the library's `virusReport` (plain arrays) without or with
+ * `prob_dist`, or the server's worker job (`runJob`: the body parsed, the report with
+ * Float64Array outputs and `prob_dist`, the JSON bytes written).
+ */
+type S6Mode = "false" | "true" | "server";
+
 /** Child: s6 with and without conditional probability, alternating. */
-async function s6Child(probDist: boolean): Promise<void> {
+async function s6Child(mode: S6Mode): Promise<void> {
   const { virusReport } = await import("../../src/report/virus_report.ts");
+  const { runJob } = await import("../../src/server/jobs.ts");
   const on = await readFixture(`reference/${S6}.in.json`) as Record<string, unknown>;
   const off = { ...on, conditional_probability_viral_loads: "0" };
+  const probDist = mode !== "false";
+  const bodies = { on: JSON.stringify(on), off: JSON.stringify(off) };
+  const run = (which: "on" | "off") => {
+    if (mode !== "server") {
+      virusReport(which === "on" ? on : off, { seed: 0, year: 2026, probDist });
+      return;
+    }
+    const reply = runJob({ kind: "virus", body: bodies[which], seed: 0, probDist }, {});
+    if (!reply.ok) throw new Error(reply.message);
+  };
   const wall = { on: [] as number[], off: [] as number[] };
   const cpu = { on: [] as number[], off: [] as number[] };
   const time = (which: "on" | "off") => {
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    virusReport(which === "on" ? on : off, { seed: 0, year: 2026, probDist });
+    run(which);
     const used = process.cpuUsage(cpu0);
     wall[which].push(performance.now() - t0);
     cpu[which].push((used.user + used.system) / 1000);
@@ -132,19 +152,24 @@ async function parent(): Promise<void> {
       `alternating pairs in one process (target: ratio <= ${TARGET_RATIO.toFixed(2)})`,
   );
   console.log(
-    "| probDist | on ms | off ms | ratio | on CPU ms | off CPU ms | CPU ratio |",
+    "| how | on ms | off ms | ratio | on CPU ms | off CPU ms | CPU ratio |",
   );
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
-  for (const probDist of [false, true]) {
-    const r = await runChild(["--s6", probDist ? "1" : "0"]);
+  const how: Record<S6Mode, string> = {
+    false: "library, probDist false",
+    true: "library, probDist true",
+    server: "server job (JSON bytes, prob_dist)",
+  };
+  for (const mode of ["false", "true", "server"] as const) {
+    const r = await runChild(["--s6", mode]);
     if (r === undefined) {
-      console.log(`| ${probDist} | failed | | | | | |`);
+      console.log(`| ${how[mode]} | failed | | | | | |`);
       continue;
     }
     const ratio = r.on / r.off;
     const cpuRatio = r.cpuOn / r.cpuOff;
     console.log(
-      `| ${probDist} | ${r.on.toFixed(1)} | ${r.off.toFixed(1)} | ` +
+      `| ${how[mode]} | ${r.on.toFixed(1)} | ${r.off.toFixed(1)} | ` +
         `${ratio.toFixed(2)}${mark(ratio <= TARGET_RATIO)} | ${r.cpuOn.toFixed(1)} | ` +
         `${r.cpuOff.toFixed(1)} | ${cpuRatio.toFixed(2)}${mark(cpuRatio <= TARGET_RATIO)} |`,
     );
@@ -152,5 +177,5 @@ async function parent(): Promise<void> {
 }
 
 if (Deno.args[0] === "--peak") await peakChild(Deno.args[1], Deno.args[2] === "1");
-else if (Deno.args[0] === "--s6") await s6Child(Deno.args[1] === "1");
+else if (Deno.args[0] === "--s6") await s6Child(Deno.args[1] as S6Mode);
 else await parent();
