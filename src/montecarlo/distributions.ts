@@ -219,12 +219,7 @@ export function customKernelDistribution(
       `expected variable and frequencies of the same non-zero length but found ${variable.length} and ${frequencies.length}`,
     );
   }
-  let total = 0;
-  for (let i = 0; i < variable.length; i++) {
-    requireFinite(`variable[${i}]`, variable[i]);
-    requireNonNegative(`frequencies[${i}]`, frequencies[i]);
-    total += frequencies[i];
-  }
+  const total = checkedWeightSum(variable, frequencies);
   if (!(total > 0)) throw new RangeError("expected frequencies with a positive sum but found 0");
   if (!(bandwidth > 0) || !Number.isFinite(bandwidth)) {
     throw new RangeError(`expected a positive finite bandwidth but found ${bandwidth}`);
@@ -357,6 +352,22 @@ function kernelDensitySample(dist: CustomKernelDistribution, rng: Rng, n: number
     n,
     dist.log10,
   );
+}
+
+/**
+ * The sum of the kernel weights, after checking every centre is finite and every weight
+ * non-negative and finite (names built only for the error: the check runs per report).
+ */
+function checkedWeightSum(variable: ArrayLike<number>, frequencies: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < variable.length; i++) {
+    const v = variable[i];
+    const f = frequencies[i];
+    if (!Number.isFinite(v)) requireFinite(`variable[${i}]`, v);
+    if (!(Number.isFinite(f) && f >= 0)) requireNonNegative(`frequencies[${i}]`, f);
+    total += f;
+  }
+  return total;
 }
 
 function requireFinite(name: string, value: number): void {
