@@ -388,3 +388,20 @@ async function loadTrace(name: string): Promise<any> {
   );
   return JSON.parse(await Deno.readTextFile(url));
 }
+
+Deno.test("customKernelDistribution() names the first invalid centre or weight", () => {
+  throws(
+    () => customKernelDistribution([1, NaN, 3], [1, 1, 1], 0.1),
+    /expected a finite variable\[1\] but found NaN/,
+  );
+  throws(
+    () => customKernelDistribution([1, 2, 3], [1, 1, -2], 0.1),
+    /expected a non-negative finite frequencies\[2\] but found -2/,
+  );
+  throws(
+    () => customKernelDistribution([1, 2], [1, Infinity], 0.1),
+    /frequencies\[1\] but found Infinity/,
+  );
+  throws(() => customKernelDistribution([1, 2], [0, 0], 0.1), /positive sum/);
+  strictEqual(customKernelDistribution([1, 2], [0, 3], 0.1).frequencies[1], 3);
+});
