@@ -139,11 +139,12 @@ function integerIn(name: string, text: string, min: number, max: number): number
 
 /** `sample_size`: an integer in 1..max, the message naming the server's maximum. */
 function sampleSizeOf(text: string, max: number): number {
-  const value = integerIn("sample_size", text, 1, Number.MAX_SAFE_INTEGER);
-  if (value > max) {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > max) {
     throw new QueryOptionError(
       "sample_size",
-      `expected at most ${max} samples (this server's maximum) but found ${value}`,
+      `expected an integer number of samples in 1..${max} (${max} is this server's maximum) ` +
+        `but found ${JSON.stringify(shorten(text))}`,
     );
   }
   return value;
