@@ -68,15 +68,7 @@ export function bin_gather(
   starts: usize,
   out: usize,
 ): u32 {
-  let total: u32 = 0;
-  for (let b: u32 = 0; b < bins; b++) {
-    store<u32>(starts + (<usize>b << 2), total);
-    total += load<u32>(counts + (<usize>b << 2));
-  }
-  // `counts` becomes each bin's next free index (restored below).
-  for (let b: u32 = 0; b < bins; b++) {
-    store<u32>(counts + (<usize>b << 2), load<u32>(starts + (<usize>b << 2)));
-  }
+  const total = openGather(counts, bins, starts);
   for (let i: u32 = 0; i < n; i++) {
     let bits = load<u32>(hits + (<usize>i << 2));
     let b = load<u32>(first + (<usize>i << 2));
@@ -92,9 +84,29 @@ export function bin_gather(
       b++;
     }
   }
+  closeGather(counts, bins, starts);
+  return total;
+}
+
+/**
+ * Starts a counting-sort gather of values into bins: `starts[b]` becomes the index of bin
+ * b's first value (the counts summed before it) and `counts[b]` its next free index;
+ * returns the number of values gathered. {@link closeGather} gives `counts` back.
+ */
+export function openGather(counts: usize, bins: u32, starts: usize): u32 {
+  let total: u32 = 0;
+  for (let b: u32 = 0; b < bins; b++) {
+    store<u32>(starts + (<usize>b << 2), total);
+    total += load<u32>(counts + (<usize>b << 2));
+  }
+  memory.copy(counts, starts, <usize>bins << 2);
+  return total;
+}
+
+/** Ends a gather of {@link openGather}: `counts[b]` is bin b's count again. */
+export function closeGather(counts: usize, bins: u32, starts: usize): void {
   for (let b: u32 = 0; b < bins; b++) {
     const c = counts + (<usize>b << 2);
     store<u32>(c, load<u32>(c) - load<u32>(starts + (<usize>b << 2)));
   }
-  return total;
 }

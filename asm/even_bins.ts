@@ -10,6 +10,8 @@
 // beyond their tolerance and rounding). So most samples take one test or none, and a
 // sample is in two bins only at a shared edge (by rounding), never three.
 
+import { closeGather, openGather } from "./bin_membership";
+
 /** Code of a sample in no bin. */
 const NONE: u32 = 0xffff;
 /** Flag of a code: the sample is also in the next bin. */
@@ -106,13 +108,7 @@ export function even_bin_gather(
   starts: usize,
   out: usize,
 ): u32 {
-  let total: u32 = 0;
-  for (let b: u32 = 0; b < bins; b++) {
-    store<u32>(starts + (<usize>b << 2), total);
-    total += load<u32>(counts + (<usize>b << 2));
-  }
-  // `counts` becomes each bin's next free index (restored below).
-  memory.copy(counts, starts, <usize>bins << 2);
+  const total = openGather(counts, bins, starts);
   for (let i: u32 = 0; i < n; i++) {
     const code = <u32>load<u16>(codes + (<usize>i << 1));
     if (code == NONE) continue;
@@ -127,9 +123,6 @@ export function even_bin_gather(
       store<u32>(c, atNext + 1, 4);
     }
   }
-  for (let b: u32 = 0; b < bins; b++) {
-    const c = counts + (<usize>b << 2);
-    store<u32>(c, load<u32>(c) - load<u32>(starts + (<usize>b << 2)));
-  }
+  closeGather(counts, bins, starts);
   return total;
 }
