@@ -26,6 +26,7 @@
  *
  * @module
  */
+import { SHARED_FIXTURES, virusFixtureNames } from "./bench/_shared_fixtures.ts";
 
 /** Target throughput of the server on 2 cores (s1, `prob_dist=0`, 2 workers), reports/s. */
 const TARGET_REPORTS_PER_S = 45;
@@ -38,7 +39,6 @@ const CLOCK_TICK_MS = 10;
 /** Pause between two `/health` polls, ms. */
 const HEALTH_POLL_MS = 50;
 
-const SHARED = new URL("../../shared/fixtures/", import.meta.url);
 const THROUGHPUT_FIXTURE = "s1_rest_example_natural";
 
 function flag(name: string, fallback: number): number {
@@ -62,28 +62,15 @@ function verdict(pass: boolean): string {
   return pass ? "PASS" : "FAIL";
 }
 
-/** The shared virus fixtures' names (s1_…, s2_…), sorted; undefined when absent. */
-function virusFixtures(): string[] | undefined {
-  try {
-    return [...Deno.readDirSync(new URL("reference/", SHARED))]
-      .map((e) => e.name)
-      .filter((f) => /^s\d.*\.in\.json$/.test(f))
-      .map((f) => f.replace(".in.json", ""))
-      .sort();
-  } catch {
-    return undefined;
-  }
-}
-
 const memoryMode = Deno.args.includes("--memory");
-const fixtures = virusFixtures();
+const fixtures = virusFixtureNames();
 if (fixtures === undefined || !fixtures.includes(THROUGHPUT_FIXTURE)) {
   console.log("../shared/fixtures not found: no load test");
   Deno.exit(0);
 }
 const bodies = new Map<string, string>();
 for (const name of memoryMode ? fixtures : [THROUGHPUT_FIXTURE]) {
-  bodies.set(name, await Deno.readTextFile(new URL(`reference/${name}.in.json`, SHARED)));
+  bodies.set(name, await Deno.readTextFile(new URL(`reference/${name}.in.json`, SHARED_FIXTURES)));
 }
 
 const requests = flag("requests", 24);
@@ -110,7 +97,7 @@ const child = new Deno.Command(Deno.execPath(), {
     "--queue",
     String(concurrency),
     "--weather-data",
-    new URL("weather/", SHARED).pathname,
+    new URL("weather/", SHARED_FIXTURES).pathname,
   ],
   stdout: "piped",
   stderr: "inherit",
