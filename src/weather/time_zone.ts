@@ -3,12 +3,13 @@
  * `models/data/weather.py` and `tz_name_and_utc_offset` in `virus_validator.py`).
  *
  * The zone comes from `@photostructure/tz-lookup` (the reference uses
- * `timezonefinder`; both return IANA names, `Etc/GMT±N` at sea), the offset from the
- * runtime's time-zone database through `Intl.DateTimeFormat`.
+ * `timezonefinder`; both return IANA names, `Etc/GMT±N` at sea), through its ES-module
+ * copy ./_tz_lookup.ts (see scripts/build_tz_lookup.ts), the offset from the runtime's
+ * time-zone database through `Intl.DateTimeFormat`.
  *
  * @module
  */
-import tzLookup from "npm:@photostructure/tz-lookup@^11.7.0";
+import { lookupTimeZone } from "./_tz_lookup.ts";
 
 /**
  * The IANA time zone of a location.
@@ -31,7 +32,7 @@ export function timeZoneAt(latitude: number, longitude: number): string {
         `${latitude}, ${longitude}`,
     );
   }
-  return tzLookup(latitude, longitude);
+  return lookupTimeZone(latitude, longitude);
 }
 
 /**

@@ -2,6 +2,7 @@
 // fixtures README; expected offsets: dateutil.tz (the reference's library) with the
 // IANA data 2025b, `tz.utcoffset(datetime(year, month, 1)).total_seconds() / 60 / 60`.
 import { strictEqual, throws } from "node:assert/strict";
+import tzLookupPackage from "@photostructure/tz-lookup";
 import { timeZoneAt, utcOffsetHours } from "../../src/weather/mod.ts";
 
 Deno.test("timeZoneAt() finds the reference's zones", () => {
@@ -14,6 +15,21 @@ Deno.test("timeZoneAt() finds the reference's zones", () => {
   // At sea: the nautical zones, as timezonefinder.
   strictEqual(timeZoneAt(0, -175), "Etc/GMT+12");
   strictEqual(timeZoneAt(89.8, -170), "Etc/GMT+11");
+});
+
+Deno.test("timeZoneAt() answers as the npm package it is generated from, on a world grid", () => {
+  // src/weather/_tz_lookup.ts is the package's function in an ES module: every 0.5° of
+  // latitude and longitude (and a third of a degree off the grid) gives the same zone.
+  let compared = 0;
+  for (let lat = -90; lat <= 90; lat += 0.5) {
+    for (let lon = -180; lon <= 180; lon += 0.5) {
+      const at = [lat, lon, Math.min(90, lat + 1 / 3), Math.min(180, lon + 1 / 3)];
+      strictEqual(timeZoneAt(at[0], at[1]), tzLookupPackage(at[0], at[1]), `${at[0]}, ${at[1]}`);
+      strictEqual(timeZoneAt(at[2], at[3]), tzLookupPackage(at[2], at[3]), `${at[2]}, ${at[3]}`);
+      compared += 2;
+    }
+  }
+  strictEqual(compared, 2 * 361 * 721);
 });
 
 Deno.test("timeZoneAt() rejects coordinates out of range", () => {
