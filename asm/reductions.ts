@@ -63,21 +63,41 @@ export function numpy_std(p: usize, n: u32, scratch: usize): f64 {
 
 /**
  * `np.histogram(x, bins)` of n f64 at `p`: writes bins + 1 edges (f64) to `edges` and
- * bins counts (f64) to `counts`. NaNs are not handled (numpy raises): the samples'
- * range, then `histogram_edges` and `histogram_counts`.
+ * bins counts (f64) to `counts`; `tallies` is scratch for 4 · bins u32. NaNs are not
+ * handled (numpy raises): the samples' range, then `histogram_edges` and
+ * `histogram_counts`.
  */
-export function numpy_histogram(p: usize, n: u32, bins: u32, edges: usize, counts: usize): void {
+export function numpy_histogram(
+  p: usize,
+  n: u32,
+  bins: u32,
+  edges: usize,
+  counts: usize,
+  tallies: usize,
+): void {
   const range = rangeOf(p, n);
   histogram_edges(f64x2.extract_lane(range, 0), f64x2.extract_lane(range, 1), bins, edges);
-  histogram_counts(p, n, bins, edges, counts);
+  histogram_counts(p, n, bins, edges, counts, tallies);
 }
 
-/** (smallest, largest) of n f64 at `p`, (∞, −∞) when n = 0. */
+/**
+ * (smallest, largest) of n f64 at `p`, (∞, −∞) when n = 0: two samples at a time, each
+ * lane keeping its first smallest and largest (`pmin(a, v)` = v < a ? v : a, `pmax(a, v)`
+ * = a < v ? v : a, as the scalar tests), then the two lanes.
+ */
 // @ts-ignore: decorator
 @inline function rangeOf(p: usize, n: u32): v128 {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i: u32 = 0; i < n; i++) {
+  let lows = f64x2.splat(Infinity);
+  let highs = f64x2.splat(-Infinity);
+  let i: u32 = 0;
+  for (; i + 2 <= n; i += 2) {
+    const v = v128.load(p + (<usize>i << 3));
+    lows = f64x2.pmin(lows, v);
+    highs = f64x2.pmax(highs, v);
+  }
+  let lo = min<f64>(f64x2.extract_lane(lows, 0), f64x2.extract_lane(lows, 1));
+  let hi = max<f64>(f64x2.extract_lane(highs, 0), f64x2.extract_lane(highs, 1));
+  if (i < n) {
     const v = load<f64>(p + (<usize>i << 3));
     if (v < lo) lo = v;
     if (v > hi) hi = v;
@@ -104,22 +124,62 @@ export function histogram_edges(lo: f64, hi: f64, bins: u32, edges: usize): void
   store<f64>(edges + (<usize>bins << 3), hi);
 }
 
-/** Counts (f64, overwritten) of n f64 at `p` in the bins of `histogram_edges`. */
-export function histogram_counts(p: usize, n: u32, bins: u32, edges: usize, counts: usize): void {
+/**
+ * numpy's bin of v in the bins of `histogram_edges` (lo = the first edge, hi = the last,
+ * norm = bins / (hi − lo)): its guess (v − lo) · norm corrected against the edges; −1
+ * outside [lo, hi].
+ */
+// @ts-ignore: decorator
+@inline function binOf(v: f64, lo: f64, hi: f64, norm: f64, bins: u32, edges: usize): i32 {
+  if (!(v >= lo && v <= hi)) return -1;
+  let k = <i32>((v - lo) * norm);
+  if (k == <i32>bins) k--;
+  if (v < load<f64>(edges + (<usize>k << 3))) k--;
+  else if (k != <i32>bins - 1 && v >= load<f64>(edges + (<usize>(k + 1) << 3))) k++;
+  return k;
+}
+
+/** Adds one to tally k (u32) of the table at `table` (nothing for k = −1). */
+// @ts-ignore: decorator
+@inline function tally(table: usize, k: i32): void {
+  if (k < 0) return;
+  const c = table + (<usize>k << 2);
+  store<u32>(c, load<u32>(c) + 1);
+}
+
+/**
+ * Counts (f64, overwritten) of n f64 at `p` in the bins of `histogram_edges`. Four
+ * samples at a time into four tables of `tallies` (4 · bins u32), one per sample of the
+ * four, summed at the end: runs of samples in the same bin (common: most probabilities
+ * are near 0) then do not wait for each other's count.
+ */
+export function histogram_counts(
+  p: usize,
+  n: u32,
+  bins: u32,
+  edges: usize,
+  counts: usize,
+  tallies: usize,
+): void {
   const lo = load<f64>(edges);
   const hi = load<f64>(edges + (<usize>bins << 3));
-  for (let k: u32 = 0; k < bins; k++) store<f64>(counts + (<usize>k << 3), 0.0);
-  // numpy's guess, (x − lo) · (bins / (hi − lo)), corrected against the edges.
+  const stride = <usize>bins << 2;
+  memory.fill(tallies, 0, stride << 2);
   const norm = <f64>bins / (hi - lo);
-  for (let i: u32 = 0; i < n; i++) {
-    const v = load<f64>(p + (<usize>i << 3));
-    if (!(v >= lo && v <= hi)) continue;
-    let k = <i64>((v - lo) * norm);
-    if (k == <i64>bins) k--;
-    if (v < load<f64>(edges + (<usize>k << 3))) k--;
-    else if (k != <i64>bins - 1 && v >= load<f64>(edges + (<usize>(k + 1) << 3))) k++;
-    const c = counts + (<usize>k << 3);
-    store<f64>(c, load<f64>(c) + 1.0);
+  let i: u32 = 0;
+  for (; i + 4 <= n; i += 4) {
+    const at = p + (<usize>i << 3);
+    tally(tallies, binOf(load<f64>(at), lo, hi, norm, bins, edges));
+    tally(tallies + stride, binOf(load<f64>(at, 8), lo, hi, norm, bins, edges));
+    tally(tallies + 2 * stride, binOf(load<f64>(at, 16), lo, hi, norm, bins, edges));
+    tally(tallies + 3 * stride, binOf(load<f64>(at, 24), lo, hi, norm, bins, edges));
+  }
+  for (; i < n; i++) tally(tallies, binOf(load<f64>(p + (<usize>i << 3)), lo, hi, norm, bins, edges));
+  for (let k: u32 = 0; k < bins; k++) {
+    const t = tallies + (<usize>k << 2);
+    const sum = load<u32>(t) + load<u32>(t + stride) + load<u32>(t + 2 * stride) +
+      load<u32>(t + 3 * stride);
+    store<f64>(counts + (<usize>k << 3), <f64>sum);
   }
 }
 

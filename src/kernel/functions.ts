@@ -169,8 +169,18 @@ export interface KernelFunctions {
   numpy_sum(p: number, n: number): number;
   /** `np.std` (ddof 0) of n f64; `scratch` holds n f64. */
   numpy_std(p: number, n: number, scratch: number): number;
-  /** `np.histogram` with `bins` equal bins: bins + 1 f64 edges, bins f64 counts. */
-  numpy_histogram(p: number, n: number, bins: number, edges: number, counts: number): void;
+  /**
+   * `np.histogram` with `bins` equal bins: bins + 1 f64 edges, bins f64 counts (`tallies`:
+   * scratch for 4 · bins u32).
+   */
+  numpy_histogram(
+    p: number,
+    n: number,
+    bins: number,
+    edges: number,
+    counts: number,
+    tallies: number,
+  ): void;
   /**
    * x → 10^x in place (glibc's pow) for the n f64 at `x` from index `start`; returns
    * the index of the first value it leaves (outside 2^-53 <= |x| < 222), or n.
@@ -331,7 +341,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   normalize_column: 5,
   numpy_sum: 2,
   numpy_std: 3,
-  numpy_histogram: 5,
+  numpy_histogram: 6,
   pow10_column: 3,
   bin_candidates: 9,
   bin_gather: 8,

@@ -54,7 +54,8 @@ export function numpyHistogram(
     }
     const edges = kernel.alloc((bins + 1) * F64_BYTES);
     const counts = kernel.alloc(bins * F64_BYTES);
-    kernel.exports.numpy_histogram(p, n, bins, edges, counts);
+    const tallies = kernel.alloc(4 * bins * Uint32Array.BYTES_PER_ELEMENT);
+    kernel.exports.numpy_histogram(p, n, bins, edges, counts, tallies);
     return {
       counts: kernel.f64(counts, bins).slice(),
       edges: kernel.f64(edges, bins + 1).slice(),

@@ -48,6 +48,11 @@ Deno.test("hostHistogram equals the kernel's histogram bit for bit", () => {
     new Float64Array(1000).fill(7),
     new Float64Array(0),
     Float64Array.from({ length: 1000 }, (_, i) => i / 10),
+    // Every remainder of the kernel's four-at-a-time count, with runs in one bin.
+    Float64Array.of(1, 2),
+    Float64Array.of(3, 1, 2),
+    Float64Array.of(0, 0, 0, 0, 9),
+    Float64Array.of(2, 2, 2, 2, 2, 8),
   ];
   const kernel = sharedKernel();
   for (const x of columns) {
