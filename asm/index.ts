@@ -18,6 +18,7 @@ export {
 } from "./libm";
 export { bin_candidates, bin_gather } from "./bin_membership";
 export { even_bin_codes, even_bin_gather } from "./even_bins";
+export { elementwise } from "./elementwise";
 export { chebyshev_moments, clenshaw_column, normalize_column } from "./chebyshev";
 export { group_statistics } from "./group_statistics";
 export { infection_percent } from "./dose_response";

@@ -357,3 +357,46 @@ export function sumGrid(n: number, step: number): { start: number; count: number
   }
   return grid;
 }
+
+/** The operations of {@link elementwiseInKernel}. */
+export type ElementwiseOp = "add" | "sub" | "mul" | "div";
+
+const ELEMENTWISE_CODES: Record<ElementwiseOp, number> = { add: 0, sub: 1, mul: 2, div: 3 };
+
+/** Fewest samples for which {@link elementwiseInKernel} calls the kernel. */
+const ELEMENTWISE_MIN_SAMPLES = 64;
+
+/**
+ * out[i] = a[i] op b[i] in the kernel (asm/elementwise.ts, two samples at a time, the
+ * same IEEE operation per sample), when `out` and the column operands are all in the
+ * shared kernel's memory (the columns of a report) and there are enough samples; else
+ * nothing, and false (the caller then computes it).
+ *
+ * @param op The operation.
+ * @param out The result column (may be `a` or `b`).
+ * @param a Left operand, a column of out.length values or one value.
+ * @param b Right operand, likewise.
+ * @returns Whether the kernel wrote `out`.
+ */
+export function elementwiseInKernel(
+  op: ElementwiseOp,
+  out: Float64Array,
+  a: ColumnOrScalar,
+  b: ColumnOrScalar,
+): boolean {
+  const n = out.length;
+  if (n < ELEMENTWISE_MIN_SAMPLES) return false;
+  const k = sharedKernel();
+  const inKernel = (x: ColumnOrScalar) => typeof x === "number" || (x.length === n && k.owns(x));
+  if (!k.owns(out) || !inKernel(a) || !inKernel(b)) return false;
+  k.exports.elementwise(
+    ELEMENTWISE_CODES[op],
+    out.byteOffset,
+    typeof a === "number" ? 0 : a.byteOffset,
+    typeof a === "number" ? a : 0,
+    typeof b === "number" ? 0 : b.byteOffset,
+    typeof b === "number" ? b : 0,
+    n,
+  );
+  return true;
+}

@@ -163,6 +163,19 @@ export interface KernelFunctions {
   clenshaw_column(a: number, degree: number, x: number, n: number, out: number): void;
   /** out[i] = x[i] / divisor for n f64. */
   divide_column(out: number, x: number, n: number, divisor: number): void;
+  /**
+   * out[i] = a[i] op b[i] for n f64 (op 0 add, 1 subtract, 2 multiply, 3 divide); an
+   * operand whose pointer is 0 is its one value `sa` or `sb` for every sample.
+   */
+  elementwise(
+    op: number,
+    out: number,
+    a: number,
+    sa: number,
+    b: number,
+    sb: number,
+    n: number,
+  ): void;
   /** out[i] = (x[i] − mid) / half for n f64. */
   normalize_column(out: number, x: number, n: number, mid: number, half: number): void;
   /** `np.sum` of n f64 (8192-value chunks, each pairwise). */
@@ -338,6 +351,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   chebyshev_moments: 8,
   clenshaw_column: 5,
   divide_column: 4,
+  elementwise: 7,
   normalize_column: 5,
   numpy_sum: 2,
   numpy_std: 3,

@@ -9,6 +9,7 @@
  * @module
  */
 import { takeColumn } from "../kernel/column_arena.ts";
+import { elementwiseInKernel } from "../kernel/columns.ts";
 
 /** One value per Monte Carlo sample, or one value for all of them. */
 export type Vec = number | Float64Array;
@@ -156,6 +157,7 @@ export function add(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a + b;
   const n = sampleCount(a, b);
   const out = takeColumn(n);
+  if (elementwiseInKernel("add", out, a, b)) return out;
   if (typeof a === "number") {
     const y = b as Float64Array;
     for (let i = 0; i < n; i++) out[i] = a + y[i];
@@ -172,6 +174,7 @@ export function sub(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a - b;
   const n = sampleCount(a, b);
   const out = takeColumn(n);
+  if (elementwiseInKernel("sub", out, a, b)) return out;
   if (typeof a === "number") {
     const y = b as Float64Array;
     for (let i = 0; i < n; i++) out[i] = a - y[i];
@@ -188,6 +191,7 @@ export function mul(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a * b;
   const n = sampleCount(a, b);
   const out = takeColumn(n);
+  if (elementwiseInKernel("mul", out, a, b)) return out;
   if (typeof a === "number") {
     const y = b as Float64Array;
     for (let i = 0; i < n; i++) out[i] = a * y[i];
@@ -204,6 +208,7 @@ export function div(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a / b;
   const n = sampleCount(a, b);
   const out = takeColumn(n);
+  if (elementwiseInKernel("div", out, a, b)) return out;
   if (typeof a === "number") {
     const y = b as Float64Array;
     for (let i = 0; i < n; i++) out[i] = a / y[i];

@@ -1,6 +1,13 @@
 import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
 import { takeColumn } from "../../src/kernel/column_arena.ts";
-import { chebyshevMoments, clenshawColumn, log10Into, sumGrid } from "../../src/kernel/columns.ts";
+import {
+  chebyshevMoments,
+  clenshawColumn,
+  elementwiseInKernel,
+  type ElementwiseOp,
+  log10Into,
+  sumGrid,
+} from "../../src/kernel/columns.ts";
 import { createKernel } from "../../src/kernel/kernel.ts";
 import { sharedKernel, withKernelComputation } from "../../src/kernel/shared.ts";
 
@@ -75,4 +82,68 @@ Deno.test("log10Into() writes a kernel column in place and a plain array by copy
   });
   deepStrictEqual(inKernel, plain);
   throws(() => log10Into(x, new Float64Array(3)), RangeError);
+});
+
+Deno.test("elementwiseInKernel() gives the scalar loop's doubles, bit for bit", () => {
+  const specials = [
+    0,
+    -0,
+    1,
+    -1,
+    5e-324,
+    -2.2250738585072014e-308,
+    1e308,
+    Infinity,
+    -Infinity,
+    NaN,
+  ];
+  const n = 8193; // odd: the last sample alone
+  const source = (seed: number) =>
+    Float64Array.from({ length: n }, (_, i) => {
+      if (i < specials.length * specials.length) {
+        return specials[(seed === 0 ? i : Math.floor(i / specials.length)) % specials.length];
+      }
+      const f = ((i * 0.6180339887498949 + seed * 0.37) % 1) - 0.5;
+      return f * 10 ** ((i % 41) - 20);
+    });
+  const ops: [ElementwiseOp, (x: number, y: number) => number][] = [
+    ["add", (x, y) => x + y],
+    ["sub", (x, y) => x - y],
+    ["mul", (x, y) => x * y],
+    ["div", (x, y) => x / y],
+  ];
+  withKernelComputation((kernel) => {
+    const a = takeColumn(n);
+    const b = takeColumn(n);
+    a.set(source(0));
+    b.set(source(1));
+    strictEqual(kernel.owns(a) && kernel.owns(b), true, "the operands are kernel columns");
+    for (const [op, f] of ops) {
+      for (const [x, y] of [[a, b], [a, 3.5], [-0.25, b]] as const) {
+        const out = takeColumn(n);
+        strictEqual(elementwiseInKernel(op, out, x, y), true, `${op} ran in the kernel`);
+        for (let i = 0; i < n; i++) {
+          const expected = f(typeof x === "number" ? x : x[i], typeof y === "number" ? y : y[i]);
+          if (!Object.is(out[i], expected)) {
+            throw new Error(`${op} at ${i}: expected ${expected} but found ${out[i]}`);
+          }
+        }
+      }
+    }
+    // In place: the result over its left operand.
+    const copy = a.slice();
+    strictEqual(elementwiseInKernel("mul", a, a, b), true);
+    for (let i = 0; i < n; i++) strictEqual(Object.is(a[i], copy[i] * b[i]), true, `at ${i}`);
+  });
+});
+
+Deno.test("elementwiseInKernel() leaves columns outside the kernel, and short ones, to the caller", () => {
+  const outside = new Float64Array(10_000);
+  strictEqual(elementwiseInKernel("add", outside, outside, 1), false);
+  withKernelComputation(() => {
+    const inside = takeColumn(10_000);
+    strictEqual(elementwiseInKernel("add", inside, outside, 1), false, "an operand outside");
+    strictEqual(elementwiseInKernel("add", inside, inside.subarray(1), 1), false, "lengths");
+    strictEqual(elementwiseInKernel("add", inside.subarray(0, 10), 1, 2), false, "10 samples");
+  });
 });
