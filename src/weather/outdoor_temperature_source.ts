@@ -280,10 +280,20 @@ function farWarning(station: WeatherStation, distanceKm: number): string | undef
 }
 
 /** English month names, January first (for messages). */
-const MONTHS: readonly string[] = Array.from(
-  { length: 12 },
-  (_, m) => new Date(Date.UTC(2000, m, 1)).toLocaleString("en", { month: "long", timeZone: "UTC" }),
-);
+const MONTHS: readonly string[] = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function contrastWarning(nearest: readonly StationAtDistance[], m: number): string | undefined {
   const [a, b] = nearest;
