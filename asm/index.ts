@@ -32,8 +32,9 @@ export {
 } from "./particles";
 export {
   divide_column,
+  new_cases_sum,
   numpy_histogram,
-  numpy_std,
+  numpy_squared_deviations,
   numpy_sum,
 } from "./reductions";
 export { timeline_pass } from "./timeline";

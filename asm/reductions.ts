@@ -10,55 +10,91 @@
 
 const CHUNK: u32 = 8192;
 
-/** numpy's pairwise sum of n f64 at `p`. */
-export function pairwise_sum(p: usize, n: u32): f64 {
+/**
+ * Value i of the sequence a sum reduces, by `Src`: u8 the column p[i]; u16 the squared
+ * deviation (p[i] − a)² (`np.std`); u32 the expected new cases p[i] / 100 · a + q[i] /
+ * 100 · b (two probability columns, %, and their numbers of people). Computed where the
+ * sum reads it, so no column of them is written.
+ */
+// @ts-ignore: decorator
+@inline function valueAt<Src>(p: usize, q: usize, i: u32, a: f64, b: f64): f64 {
+  const x = load<f64>(p + (<usize>i << 3));
+  if (sizeof<Src>() == 1) return x;
+  if (sizeof<Src>() == 2) {
+    const d = x - a;
+    return d * d;
+  }
+  return x / 100.0 * a + load<f64>(q + (<usize>i << 3)) / 100.0 * b;
+}
+
+/** numpy's pairwise sum of the n values of `Src` from index `start` (see `valueAt`). */
+function pairwise<Src>(p: usize, q: usize, start: u32, n: u32, a: f64, b: f64): f64 {
   if (n < 8) {
     let s: f64 = -0.0;
-    for (let i: u32 = 0; i < n; i++) s += load<f64>(p + (<usize>i << 3));
+    for (let i: u32 = 0; i < n; i++) s += valueAt<Src>(p, q, start + i, a, b);
     return s;
   }
   if (n <= 128) {
-    let r0 = load<f64>(p), r1 = load<f64>(p, 8), r2 = load<f64>(p, 16), r3 = load<f64>(p, 24);
-    let r4 = load<f64>(p, 32), r5 = load<f64>(p, 40), r6 = load<f64>(p, 48), r7 = load<f64>(p, 56);
+    let r0 = valueAt<Src>(p, q, start, a, b);
+    let r1 = valueAt<Src>(p, q, start + 1, a, b);
+    let r2 = valueAt<Src>(p, q, start + 2, a, b);
+    let r3 = valueAt<Src>(p, q, start + 3, a, b);
+    let r4 = valueAt<Src>(p, q, start + 4, a, b);
+    let r5 = valueAt<Src>(p, q, start + 5, a, b);
+    let r6 = valueAt<Src>(p, q, start + 6, a, b);
+    let r7 = valueAt<Src>(p, q, start + 7, a, b);
     let i: u32 = 8;
     const end = n - (n % 8);
     for (; i < end; i += 8) {
-      const q = p + (<usize>i << 3);
-      r0 += load<f64>(q);
-      r1 += load<f64>(q, 8);
-      r2 += load<f64>(q, 16);
-      r3 += load<f64>(q, 24);
-      r4 += load<f64>(q, 32);
-      r5 += load<f64>(q, 40);
-      r6 += load<f64>(q, 48);
-      r7 += load<f64>(q, 56);
+      const j = start + i;
+      r0 += valueAt<Src>(p, q, j, a, b);
+      r1 += valueAt<Src>(p, q, j + 1, a, b);
+      r2 += valueAt<Src>(p, q, j + 2, a, b);
+      r3 += valueAt<Src>(p, q, j + 3, a, b);
+      r4 += valueAt<Src>(p, q, j + 4, a, b);
+      r5 += valueAt<Src>(p, q, j + 5, a, b);
+      r6 += valueAt<Src>(p, q, j + 6, a, b);
+      r7 += valueAt<Src>(p, q, j + 7, a, b);
     }
     let s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-    for (; i < n; i++) s += load<f64>(p + (<usize>i << 3));
+    for (; i < n; i++) s += valueAt<Src>(p, q, start + i, a, b);
     return s;
   }
   let half = n >> 1;
   half -= half % 8;
-  return pairwise_sum(p, half) + pairwise_sum(p + (<usize>half << 3), n - half);
+  return pairwise<Src>(p, q, start, half, a, b) + pairwise<Src>(p, q, start + half, n - half, a, b);
 }
 
-/** `np.sum` of n f64 at `p` (chunks of 8192 summed pairwise onto a total from 0). */
-export function numpy_sum(p: usize, n: u32): f64 {
+/** `np.sum` of the n values of `Src` (chunks of 8192 summed pairwise onto a total from 0). */
+// @ts-ignore: decorator
+@inline function sumOf<Src>(p: usize, q: usize, n: u32, a: f64, b: f64): f64 {
   let total: f64 = 0.0;
   for (let o: u32 = 0; o < n; o += CHUNK) {
-    total += pairwise_sum(p + (<usize>o << 3), min<u32>(CHUNK, n - o));
+    total += pairwise<Src>(p, q, o, min<u32>(CHUNK, n - o), a, b);
   }
   return total;
 }
 
-/** `np.std` (population, ddof 0) of n f64 at `p`; `scratch` holds n f64. */
-export function numpy_std(p: usize, n: u32, scratch: usize): f64 {
-  const m = numpy_sum(p, n) / <f64>n;
-  for (let i: u32 = 0; i < n; i++) {
-    const d = load<f64>(p + (<usize>i << 3)) - m;
-    store<f64>(scratch + (<usize>i << 3), d * d);
-  }
-  return Math.sqrt(numpy_sum(scratch, n) / <f64>n);
+/** `np.sum` of n f64 at `p` (chunks of 8192 summed pairwise onto a total from 0). */
+export function numpy_sum(p: usize, n: u32): f64 {
+  return sumOf<u8>(p, 0, n, 0.0, 0.0);
+}
+
+/**
+ * `np.sum((x - mean)**2)` of n f64 at `p`: the sum inside `np.std` (which is then
+ * sqrt(this / n)), with the mean `np.mean` gives.
+ */
+export function numpy_squared_deviations(p: usize, n: u32, mean: f64): f64 {
+  return sumOf<u16>(p, 0, n, mean, 0.0);
+}
+
+/**
+ * `np.sum(lr / 100 * away + sr / 100 * near)` of two columns of n probabilities (%) at
+ * `lr` and `sr` (the same column twice when there is no short-range exposure): the
+ * expected new cases summed over the samples.
+ */
+export function new_cases_sum(lr: usize, sr: usize, n: u32, away: f64, near: f64): f64 {
+  return sumOf<u32>(lr, sr, n, away, near);
 }
 
 /**

@@ -180,8 +180,13 @@ export interface KernelFunctions {
   normalize_column(out: number, x: number, n: number, mid: number, half: number): void;
   /** `np.sum` of n f64 (8192-value chunks, each pairwise). */
   numpy_sum(p: number, n: number): number;
-  /** `np.std` (ddof 0) of n f64; `scratch` holds n f64. */
-  numpy_std(p: number, n: number, scratch: number): number;
+  /** `np.sum((x - mean)**2)` of n f64 (the sum inside `np.std`). */
+  numpy_squared_deviations(p: number, n: number, mean: number): number;
+  /**
+   * `np.sum(lr / 100 * away + sr / 100 * near)` of two columns of n probabilities, % (the
+   * expected new cases summed over the samples).
+   */
+  new_cases_sum(lr: number, sr: number, n: number, away: number, near: number): number;
   /**
    * `np.histogram` with `bins` equal bins: bins + 1 f64 edges, bins f64 counts (`tallies`:
    * scratch for 4 · bins u32).
@@ -354,7 +359,8 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   elementwise: 7,
   normalize_column: 5,
   numpy_sum: 2,
-  numpy_std: 3,
+  numpy_squared_deviations: 3,
+  new_cases_sum: 5,
   numpy_histogram: 6,
   pow10_column: 3,
   bin_candidates: 9,

@@ -22,9 +22,10 @@ const U16_BYTES = Uint16Array.BYTES_PER_ELEMENT;
 export function numpyMeanStd(kernel: Kernel, x: Float64Array): { mean: number; std: number } {
   return kernel.scope(() => {
     const p = kernel.ref(x);
-    const scratch = kernel.alloc(x.length * F64_BYTES);
-    const k = kernel.exports;
-    return { mean: k.numpy_sum(p, x.length) / x.length, std: k.numpy_std(p, x.length, scratch) };
+    const n = x.length;
+    const mean = kernel.exports.numpy_sum(p, n) / n;
+    // np.std: sqrt(np.mean((x - mean)**2)), the squares summed as they are computed.
+    return { mean, std: Math.sqrt(kernel.exports.numpy_squared_deviations(p, n, mean) / n) };
   });
 }
 
@@ -306,4 +307,32 @@ function quantilesAt(
       upper: Array.from({ length: groups }, (_, g) => all[3 * g + 2]),
     };
   });
+}
+
+/**
+ * `np.mean(lr / 100 * away + sr / 100 * near)`: the expected new cases averaged over the
+ * samples, from the long- and short-range probabilities of infection (%) of the same
+ * samples, summed as they are computed (no column of them is written). Undefined when
+ * the columns are not both in the shared kernel's memory with the same length (at least
+ * 64): the caller then computes the column itself.
+ *
+ * @param longRange Probability of infection at long range per sample, %.
+ * @param shortRange Probability with the short-range interactions per sample, % (may be
+ *   `longRange` itself).
+ * @param away Exposed people away from the interactions.
+ * @param near Exposed people in the interactions.
+ * @returns The mean, people, or undefined.
+ */
+export function meanNewCases(
+  longRange: Float64Array,
+  shortRange: Float64Array,
+  away: number,
+  near: number,
+): number | undefined {
+  const kernel = sharedKernel();
+  const n = longRange.length;
+  if (n < 64 || shortRange.length !== n) return undefined;
+  if (!kernel.owns(longRange) || !kernel.owns(shortRange)) return undefined;
+  return kernel.exports.new_cases_sum(longRange.byteOffset, shortRange.byteOffset, n, away, near) /
+    n;
 }

@@ -7,8 +7,9 @@
  *
  * @module
  */
-import { takeColumn } from "../kernel/column_arena.ts";
+import { releaseColumn, takeColumn } from "../kernel/column_arena.ts";
 import { infectionPercentInto } from "../kernel/columns.ts";
+import { meanNewCases } from "../kernel/statistics.ts";
 import { structurallyEqual } from "./_equal.ts";
 import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
 import {
@@ -79,6 +80,11 @@ export interface ExposureEvaluator {
   infectionProbabilityOfDose(dose: Vec): Vec;
   /** Expected new cases among the exposed, people. */
   expectedNewCases(): Vec;
+  /**
+   * The sample mean of {@link ExposureEvaluator.expectedNewCases} (rounded as `np.mean`),
+   * people; with per-sample probabilities in the kernel, summed without the column.
+   */
+  meanExpectedNewCases(): number;
   /** Expected new cases caused by one infected person, people. */
   reproductionNumber(): Vec;
   /**
@@ -296,6 +302,21 @@ export function exposureEvaluator(
     return scalar ? out[0] : out;
   };
 
+  const meanExpectedNewCases = (): number => {
+    const longRange = probability(false);
+    const shortRange = probability(true);
+    if (isArray(longRange) && isArray(shortRange)) {
+      const near = model.exposedToShortRange;
+      const away = (exposed.number as number) - near;
+      const fused = meanNewCases(longRange, shortRange, away, near);
+      if (fused !== undefined) return fused;
+    }
+    const values = expectedNewCases();
+    const value = mean(values);
+    releaseColumn(values);
+    return value;
+  };
+
   const withInfected = (
     changes: { number: number; presence?: ReturnType<typeof presenceInterval> },
   ) =>
@@ -394,6 +415,7 @@ export function exposureEvaluator(
     infectionProbability: probability,
     infectionProbabilityOfDose: (dose) => probabilityOfDose(dose),
     expectedNewCases,
+    meanExpectedNewCases,
     reproductionNumber: () => {
       if (model.concentrationModels.length > 1) {
         throw new RangeError(

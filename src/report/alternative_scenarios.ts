@@ -280,7 +280,7 @@ export function scenarioStatistics(
 ): ScenarioStatistics {
   return {
     probability_of_infection: mean(evaluator.infectionProbability()),
-    expected_new_cases: mean(evaluator.expectedNewCases()),
+    expected_new_cases: evaluator.meanExpectedNewCases(),
     concentrations: meanConcentrations(evaluator, times),
     prob_probabilistic_exposure: withProbabilisticExposure
       ? evaluator.totalProbabilityRule()

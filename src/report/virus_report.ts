@@ -21,6 +21,7 @@ import { releaseColumn, takeColumn, withColumnArena } from "../kernel/column_are
 import { log10Into } from "../kernel/columns.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import { log10C } from "../kernel/libm.ts";
+import { meanNewCases } from "../kernel/statistics.ts";
 import { createKernelRng, type Rng } from "../montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../montecarlo/statistics.ts";
 import { hostHistogram } from "../montecarlo/host_histogram.ts";
@@ -623,7 +624,7 @@ function groupChunk(
   const prob = ev.infectionProbability() as Float64Array;
   into?.columns.probability.set(prob, into.offset);
   const stats = sampleStatistics(prob);
-  const expectedNewCases = meanOfTemporary(ev.expectedNewCases());
+  const expectedNewCases = ev.meanExpectedNewCases();
   let conditionalData: ConditionalProbabilityData | undefined;
   let viralLoadCounts: number[] | undefined;
   if (group.conditional) {
@@ -666,7 +667,10 @@ function groupChunk(
     conditionalData,
     viralLoadCounts,
     longRangeProb: mean(longRangeProbability),
-    longRangeExpectedNewCases: meanOfTemporary(longRangeNewCases(longRangeProbability, away, near)),
+    longRangeExpectedNewCases: isArray(longRangeProbability)
+      ? meanNewCases(longRangeProbability, longRangeProbability, away, near) ??
+        meanOfTemporary(longRangeNewCases(longRangeProbability, away, near))
+      : meanOfTemporary(longRangeNewCases(longRangeProbability, away, near)),
   };
 }
 

@@ -173,6 +173,7 @@ Deno.test("s3 (short range, 3 ACH, Type I): probabilities equal the reference's"
     "long_range_prob",
   );
   assertClose(mean(ev.expectedNewCases()), want.expected_new_cases, PARITY, "expected_new_cases");
+  strictEqual(ev.meanExpectedNewCases(), mean(ev.expectedNewCases()), "meanExpectedNewCases");
 });
 
 Deno.test("s4 (dynamic occupancy, HVAC, FFP2): probabilities of both groups equal the reference's", async () => {
