@@ -336,3 +336,16 @@ export function meanNewCases(
   return kernel.exports.new_cases_sum(longRange.byteOffset, shortRange.byteOffset, n, away, near) /
     n;
 }
+
+/**
+ * `np.sum` of a column in the shared kernel's memory (at least 8192 values), in the
+ * kernel; undefined for another column (the caller then sums it).
+ *
+ * @param x The values.
+ * @returns The sum, or undefined.
+ */
+export function kernelSum(x: Float64Array): number | undefined {
+  if (x.length < 8192) return undefined;
+  const kernel = sharedKernel();
+  return kernel.owns(x) ? kernel.exports.numpy_sum(x.byteOffset, x.length) : undefined;
+}

@@ -10,6 +10,7 @@
  */
 import { takeColumn } from "../kernel/column_arena.ts";
 import { elementwiseInKernel } from "../kernel/columns.ts";
+import { kernelSum } from "../kernel/statistics.ts";
 
 /** One value per Monte Carlo sample, or one value for all of them. */
 export type Vec = number | Float64Array;
@@ -233,9 +234,12 @@ const NUMPY_REDUCE_CHUNK = 8192;
  * Sum rounded exactly like numpy's `np.sum` of a contiguous float64 array: the array is
  * reduced in chunks of 8192 elements, each summed pairwise ({@link pairwiseSum}) and
  * added to a running total that starts at 0. (Checked against the sums recorded in the
- * reference's sampling traces.)
+ * reference's sampling traces.) A column in the kernel's memory is summed there, the same
+ * way.
  */
 export function sum(x: Float64Array): number {
+  const inKernel = kernelSum(x);
+  if (inKernel !== undefined) return inKernel;
   let total = 0;
   for (let offset = 0; offset < x.length; offset += NUMPY_REDUCE_CHUNK) {
     total += pairwiseSum(x, offset, Math.min(NUMPY_REDUCE_CHUNK, x.length - offset));

@@ -1,8 +1,8 @@
 import { strictEqual } from "node:assert/strict";
 import { takeColumn } from "../../src/kernel/column_arena.ts";
 import { withKernelComputation } from "../../src/kernel/shared.ts";
-import { meanNewCases, numpyMeanStd } from "../../src/kernel/statistics.ts";
-import { mean } from "../../src/model/vec.ts";
+import { kernelSum, meanNewCases, numpyMeanStd } from "../../src/kernel/statistics.ts";
+import { mean, sum } from "../../src/model/vec.ts";
 
 /**
  * A column of n probabilities (%), spread over 0–100 and tiny (in the kernel's memory
@@ -57,6 +57,20 @@ Deno.test("numpyMeanStd() gives np.mean and np.std (two passes), bit for bit", (
       const { mean: found, std } = numpyMeanStd(kernel, x);
       strictEqual(found, m, `mean, n ${n}`);
       strictEqual(std, Math.sqrt(mean(squares)), `std, n ${n}`);
+    }
+  });
+});
+
+Deno.test("sum() of a kernel column (in the kernel) equals the TypeScript sum of a copy", () => {
+  withKernelComputation(() => {
+    for (const n of [8192, 8199, 3 * 8192 + 1000, 250_000]) {
+      const x = probabilities(n, 5);
+      const copy = x.slice();
+      const inKernel = kernelSum(x);
+      strictEqual(inKernel !== undefined, true, `n ${n}: summed in the kernel`);
+      strictEqual(inKernel, sum(copy), `n ${n}`);
+      strictEqual(sum(x), sum(copy), `n ${n}: sum() goes through the kernel`);
+      strictEqual(kernelSum(copy), undefined, `n ${n}: a copy is not in the kernel`);
     }
   });
 });
