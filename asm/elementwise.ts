@@ -76,3 +76,69 @@ export function elementwise(
   else if (op == MUL) shaped<u32>(out, a, sa, b, sb, n);
   else if (op == DIV) shaped<u64>(out, a, sa, b, sb, n);
 }
+
+/** (1, 1), read from memory (V8 rebuilds a `v128.const` at each use in a loop). */
+const ONES: usize = memory.data<f64>([1.0, 1.0], 16);
+
+/**
+ * out[i] = a[i] · (b[i] · (1 − c[i])) for n f64; `A`, `B`, `C` = u8 for a column, u16
+ * for the one value `sa`, `sb`, `sc`.
+ */
+// @ts-ignore: decorator
+@inline function runComplement<A, B, C>(
+  out: usize,
+  a: usize,
+  sa: f64,
+  b: usize,
+  sb: f64,
+  c: usize,
+  sc: f64,
+  n: u32,
+): void {
+  const las = f64x2.splat(sa);
+  const lbs = f64x2.splat(sb);
+  const lcs = f64x2.splat(sc);
+  let i: u32 = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = <usize>i << 3;
+    const x = sizeof<A>() == 1 ? v128.load(a + o) : las;
+    const y = sizeof<B>() == 1 ? v128.load(b + o) : lbs;
+    const z = sizeof<C>() == 1 ? v128.load(c + o) : lcs;
+    v128.store(out + o, f64x2.mul(x, f64x2.mul(y, f64x2.sub(v128.load(ONES), z))));
+  }
+  if (i < n) {
+    const o = <usize>i << 3;
+    const x = sizeof<A>() == 1 ? load<f64>(a + o) : sa;
+    const y = sizeof<B>() == 1 ? load<f64>(b + o) : sb;
+    const z = sizeof<C>() == 1 ? load<f64>(c + o) : sc;
+    store<f64>(out + o, x * (y * (1.0 - z)));
+  }
+}
+
+/**
+ * out[i] = a[i] · (b[i] · (1 − c[i])) for n f64 (e.g. an emission × (inhalation × (1 −
+ * a mask's inhalation efficiency))); an operand whose pointer is 0 is its one value
+ * (`sa`, `sb`, `sc`) for every sample. `out` may be an operand.
+ */
+export function product_with_complement(
+  out: usize,
+  a: usize,
+  sa: f64,
+  b: usize,
+  sb: f64,
+  c: usize,
+  sc: f64,
+  n: u32,
+): void {
+  if (a != 0) {
+    if (b != 0) {
+      if (c != 0) runComplement<u8, u8, u8>(out, a, sa, b, sb, c, sc, n);
+      else runComplement<u8, u8, u16>(out, a, sa, b, sb, c, sc, n);
+    } else if (c != 0) runComplement<u8, u16, u8>(out, a, sa, b, sb, c, sc, n);
+    else runComplement<u8, u16, u16>(out, a, sa, b, sb, c, sc, n);
+  } else if (b != 0) {
+    if (c != 0) runComplement<u16, u8, u8>(out, a, sa, b, sb, c, sc, n);
+    else runComplement<u16, u8, u16>(out, a, sa, b, sb, c, sc, n);
+  } else if (c != 0) runComplement<u16, u16, u8>(out, a, sa, b, sb, c, sc, n);
+  else runComplement<u16, u16, u16>(out, a, sa, b, sb, c, sc, n);
+}

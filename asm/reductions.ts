@@ -13,8 +13,8 @@ const CHUNK: u32 = 8192;
 /**
  * Value i of the sequence a sum reduces, by `Src`: u8 the column p[i]; u16 the squared
  * deviation (p[i] − a)² (`np.std`); u32 the expected new cases p[i] / 100 · a + q[i] /
- * 100 · b (two probability columns, %, and their numbers of people). Computed where the
- * sum reads it, so no column of them is written.
+ * 100 · b (two probability columns, %, and their numbers of people); u64 the same with
+ * q = p. Computed where the sum reads it, so no column of them is written.
  */
 // @ts-ignore: decorator
 @inline function valueAt<Src>(p: usize, q: usize, i: u32, a: f64, b: f64): f64 {
@@ -24,7 +24,10 @@ const CHUNK: u32 = 8192;
     const d = x - a;
     return d * d;
   }
-  return x / 100.0 * a + load<f64>(q + (<usize>i << 3)) / 100.0 * b;
+  if (sizeof<Src>() == 4) return x / 100.0 * a + load<f64>(q + (<usize>i << 3)) / 100.0 * b;
+  // u64: the same with q = p, one division.
+  const v = x / 100.0;
+  return v * a + v * b;
 }
 
 /** numpy's pairwise sum of the n values of `Src` from index `start` (see `valueAt`). */
@@ -94,6 +97,7 @@ export function numpy_squared_deviations(p: usize, n: u32, mean: f64): f64 {
  * expected new cases summed over the samples.
  */
 export function new_cases_sum(lr: usize, sr: usize, n: u32, away: f64, near: f64): f64 {
+  if (lr == sr) return sumOf<u64>(lr, lr, n, away, near);
   return sumOf<u32>(lr, sr, n, away, near);
 }
 

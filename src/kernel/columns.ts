@@ -158,6 +158,55 @@ export function infectionPercentInto(
 }
 
 /**
+ * The exponential dose-response (1 − e^(−x)) · 100 (%), with glibc's exp, of per-sample
+ * doses (virions) in the kernel (asm/dose_response.ts `infection_percent_of_dose`), x
+ * being the dose in units of ID63: ((dose · times) / per) · (1 − immunity) /
+ * ((oneOverLn2 · ID50) · transmissibility), when `out`, `dose` and the column inputs are
+ * all in the shared kernel's memory with the same length; else nothing, and false (the
+ * caller then uses {@link infectionPercentInto}).
+ *
+ * @param out Receives the probabilities, % (may be `dose`).
+ * @param dose Deposited dose per sample, virions.
+ * @param times Multiplies the dose.
+ * @param per Divides the dose (after `times`).
+ * @param immunity Host immunity, 0–1, per sample or for all.
+ * @param id50 Infectious dose ID50 per sample or for all, virions.
+ * @param oneOverLn2 1 / ln 2 (ID63 = ID50 / ln 2).
+ * @param transmissibility The variant's transmissibility factor.
+ * @returns Whether the kernel wrote `out`.
+ */
+export function infectionPercentOfDoseInKernel(
+  out: Float64Array,
+  dose: Float64Array,
+  times: number,
+  per: number,
+  immunity: ColumnOrScalar,
+  id50: ColumnOrScalar,
+  oneOverLn2: number,
+  transmissibility: number,
+): boolean {
+  const n = out.length;
+  const k = sharedKernel();
+  const inKernel = (x: ColumnOrScalar) => typeof x === "number" || (x.length === n && k.owns(x));
+  if (dose.length !== n || !k.owns(out) || !k.owns(dose) || !inKernel(immunity)) return false;
+  if (!inKernel(id50)) return false;
+  k.exports.infection_percent_of_dose(
+    out.byteOffset,
+    dose.byteOffset,
+    n,
+    times,
+    per,
+    typeof immunity === "number" ? 0 : immunity.byteOffset,
+    typeof immunity === "number" ? immunity : 0,
+    typeof id50 === "number" ? 0 : id50.byteOffset,
+    typeof id50 === "number" ? id50 : 0,
+    oneOverLn2,
+    transmissibility,
+  );
+  return true;
+}
+
+/**
  * Runs `body` with a function that sums interval doses per sample: for dose factors
  * (per-sample columns of `n` values or numbers) fixed for the whole body, `sumInto(rows,
  * into)` writes into `into` (n values) Σ over the rows in order of Σ_k row[k] · factor_k
@@ -396,6 +445,44 @@ export function elementwiseInKernel(
     typeof a === "number" ? a : 0,
     typeof b === "number" ? 0 : b.byteOffset,
     typeof b === "number" ? b : 0,
+    n,
+  );
+  return true;
+}
+
+/**
+ * out[i] = a[i] · (b[i] · (1 − c[i])) in the kernel (asm/elementwise.ts, two samples at a
+ * time, the same IEEE operations per sample), when `out` and the column operands are all
+ * in the shared kernel's memory and there are enough samples; else nothing, and false
+ * (the caller then computes it).
+ *
+ * @param out The result column (may be an operand).
+ * @param a First factor, a column of out.length values or one value.
+ * @param b Second factor, likewise.
+ * @param c Subtracted from 1 in the second factor, likewise.
+ * @returns Whether the kernel wrote `out`.
+ */
+export function productWithComplementInKernel(
+  out: Float64Array,
+  a: ColumnOrScalar,
+  b: ColumnOrScalar,
+  c: ColumnOrScalar,
+): boolean {
+  const n = out.length;
+  if (n < ELEMENTWISE_MIN_SAMPLES) return false;
+  const k = sharedKernel();
+  const inKernel = (x: ColumnOrScalar) => typeof x === "number" || (x.length === n && k.owns(x));
+  if (!k.owns(out) || !inKernel(a) || !inKernel(b) || !inKernel(c)) return false;
+  const pointer = (x: ColumnOrScalar) => (typeof x === "number" ? 0 : x.byteOffset);
+  const value = (x: ColumnOrScalar) => (typeof x === "number" ? x : 0);
+  k.exports.product_with_complement(
+    out.byteOffset,
+    pointer(a),
+    value(a),
+    pointer(b),
+    value(b),
+    pointer(c),
+    value(c),
     n,
   );
   return true;

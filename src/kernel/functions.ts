@@ -116,6 +116,24 @@ export interface KernelFunctions {
   ): void;
   /** In place over `p` (n f64): x → (1 − e^(−x)) · 100, the exponential dose-response (%). */
   infection_percent(p: number, n: number): void;
+  /**
+   * out[i] = (1 − e^(−x)) · 100 of n doses, x = ((dose · times) / per) · (1 − immunity) /
+   * ((oneOverLn2 · ID50) · transmissibility); immunity and ID50 per sample, or the one
+   * value `sim`, `sid` where the pointer is 0.
+   */
+  infection_percent_of_dose(
+    out: number,
+    dose: number,
+    n: number,
+    times: number,
+    per: number,
+    im: number,
+    sim: number,
+    id: number,
+    sid: number,
+    oneOverLn2: number,
+    transmissibility: number,
+  ): void;
   /** `out`: removal rate by deposition (h⁻¹) for n diameters (µm) after evaporation. */
   deposition_rate(out: number, d: number, n: number, evaporation: number): void;
   /**
@@ -174,6 +192,20 @@ export interface KernelFunctions {
     sa: number,
     b: number,
     sb: number,
+    n: number,
+  ): void;
+  /**
+   * out[i] = a[i] · (b[i] · (1 − c[i])) for n f64; an operand whose pointer is 0 is its
+   * one value `sa`, `sb` or `sc`.
+   */
+  product_with_complement(
+    out: number,
+    a: number,
+    sa: number,
+    b: number,
+    sb: number,
+    c: number,
+    sc: number,
     n: number,
   ): void;
   /** out[i] = (x[i] − mid) / half for n f64. */
@@ -349,6 +381,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   timeline_pass: 27,
   interval_doses: 7,
   infection_percent: 2,
+  infection_percent_of_dose: 11,
   deposition_rate: 4,
   emission_per_aerosol: 11,
   fraction_deposited: 4,
@@ -357,6 +390,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   clenshaw_column: 5,
   divide_column: 4,
   elementwise: 7,
+  product_with_complement: 8,
   normalize_column: 5,
   numpy_sum: 2,
   numpy_squared_deviations: 3,

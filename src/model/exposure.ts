@@ -8,7 +8,7 @@
  * @module
  */
 import { releaseColumn, takeColumn } from "../kernel/column_arena.ts";
-import { infectionPercentInto } from "../kernel/columns.ts";
+import { infectionPercentInto, infectionPercentOfDoseInKernel } from "../kernel/columns.ts";
 import { meanNewCases } from "../kernel/statistics.ts";
 import { structurallyEqual } from "./_equal.ts";
 import { type Cases, probabilityMeetInfectedPerson } from "./cases.ts";
@@ -259,7 +259,23 @@ export function exposureEvaluator(
       : into !== undefined && into.length === n
       ? into
       : takeColumn(n);
-    // (1 − e^(−x)) · 100 in the kernel, with glibc's exp as numpy's.
+    // (1 − e^(−x)) · 100 in the kernel, with glibc's exp as numpy's: all of it there when
+    // the columns are, else with the doses in units of ID63 computed here.
+    if (
+      !scalar && typeof deposit !== "number" &&
+      infectionPercentOfDoseInKernel(
+        out,
+        deposit,
+        times,
+        per,
+        immunity,
+        id50,
+        ONE_OVER_LN2,
+        transmissibility,
+      )
+    ) {
+      return out;
+    }
     infectionPercentInto(n, (x) => {
       const [vd, vs] = lane(deposit);
       const [im, ims] = lane(immunity);

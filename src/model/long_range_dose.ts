@@ -9,6 +9,7 @@
  * @module
  */
 import { takeColumn } from "../kernel/column_arena.ts";
+import { productWithComplementInKernel } from "../kernel/columns.ts";
 import type { ConcentrationEvaluator, VirusConcentrationModel } from "./concentration.ts";
 import { cacheSlot, type EvaluationCache } from "./evaluation_cache.ts";
 import type { ExposureModel, LongRangeDoseFactors } from "./exposure.ts";
@@ -128,10 +129,12 @@ export function longRangeDose(
     const eta = inhaleEfficiency(exposed.mask);
     const scalar = ![emission, inhalation, eta].some(isArray);
     const out = scalar ? new Float64Array(1) : takeColumn(sampleCount(emission, inhalation, eta));
-    const [e, es] = lane(emission);
-    const [q, qs] = lane(inhalation);
-    const [h, hs] = lane(eta);
-    for (let i = 0; i < out.length; i++) out[i] = e[i * es] * (q[i * qs] * (1 - h[i * hs]));
+    if (scalar || !productWithComplementInKernel(out, emission, inhalation, eta)) {
+      const [e, es] = lane(emission);
+      const [q, qs] = lane(inhalation);
+      const [h, hs] = lane(eta);
+      for (let i = 0; i < out.length; i++) out[i] = e[i * es] * (q[i * qs] * (1 - h[i * hs]));
+    }
     const doseFactor: Vec = scalar ? out[0] : out;
     return {
       perSampleDiameter: diameter !== undefined && isArray(diameter),

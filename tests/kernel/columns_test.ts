@@ -5,7 +5,10 @@ import {
   clenshawColumn,
   elementwiseInKernel,
   type ElementwiseOp,
+  infectionPercentInto,
+  infectionPercentOfDoseInKernel,
   log10Into,
+  productWithComplementInKernel,
   sumGrid,
 } from "../../src/kernel/columns.ts";
 import { createKernel } from "../../src/kernel/kernel.ts";
@@ -145,5 +148,80 @@ Deno.test("elementwiseInKernel() leaves columns outside the kernel, and short on
     strictEqual(elementwiseInKernel("add", inside, outside, 1), false, "an operand outside");
     strictEqual(elementwiseInKernel("add", inside, inside.subarray(1), 1), false, "lengths");
     strictEqual(elementwiseInKernel("add", inside.subarray(0, 10), 1, 2), false, "10 samples");
+  });
+});
+
+Deno.test("infectionPercentOfDoseInKernel() equals infectionPercentInto() with the doses in ID63, bit for bit", () => {
+  const n = 8193;
+  const oneOverLn2 = 1 / Math.LN2;
+  withKernelComputation(() => {
+    const column = (f: (i: number) => number) => {
+      const c = takeColumn(n);
+      for (let i = 0; i < n; i++) c[i] = f(i);
+      return c;
+    };
+    const dose = column((i) => (i % 13 === 0 ? 0 : 10 ** ((i % 97) / 10 - 4) * (1 + i / n)));
+    const immunity = column((i) => (i % 5) / 6);
+    const id50 = column((i) => 20 + (i % 31) * 7.5);
+    for (const [im, id] of [[immunity, id50], [immunity, 50], [0.3, id50], [0, 50]] as const) {
+      for (const [times, per] of [[1, 1], [3, 8]]) {
+        const expected = takeColumn(n);
+        infectionPercentInto(n, (x) => {
+          for (let i = 0; i < n; i++) {
+            const d = (dose[i] * times / per) *
+              (1 - (typeof im === "number" ? im : im[i]));
+            x[i] = d / (oneOverLn2 * (typeof id === "number" ? id : id[i]) * 1.5);
+          }
+        }, expected);
+        const out = takeColumn(n);
+        const ran = infectionPercentOfDoseInKernel(out, dose, times, per, im, id, oneOverLn2, 1.5);
+        strictEqual(ran, true, "in the kernel");
+        for (let i = 0; i < n; i++) {
+          if (!Object.is(out[i], expected[i])) {
+            throw new Error(`at ${i}: expected ${expected[i]} but found ${out[i]}`);
+          }
+        }
+      }
+    }
+    // In place over the doses, and a column outside the kernel refused.
+    const copy = dose.slice();
+    strictEqual(infectionPercentOfDoseInKernel(dose, dose, 1, 1, 0, 50, oneOverLn2, 1), true);
+    const expected = takeColumn(n);
+    infectionPercentInto(n, (x) => {
+      for (let i = 0; i < n; i++) x[i] = (copy[i] * 1 / 1) * (1 - 0) / (oneOverLn2 * 50 * 1);
+    }, expected);
+    for (let i = 0; i < n; i++) strictEqual(Object.is(dose[i], expected[i]), true, `at ${i}`);
+    strictEqual(infectionPercentOfDoseInKernel(takeColumn(n), copy, 1, 1, 0, 50, 1, 1), false);
+  });
+});
+
+Deno.test("productWithComplementInKernel() gives a · (b · (1 − c)) of the scalar loop, bit for bit", () => {
+  const n = 8193;
+  withKernelComputation(() => {
+    const column = (f: (i: number) => number) => {
+      const c = takeColumn(n);
+      for (let i = 0; i < n; i++) c[i] = f(i);
+      return c;
+    };
+    const a = column((i) => 10 ** ((i % 37) - 18) * (1 + i / n));
+    const b = column((i) => 0.3 + (i % 11) / 7);
+    const c = column((i) => (i % 9) / 8);
+    const shapes = [a, 2.5].flatMap((x) =>
+      [b, 0.51].flatMap((y) => [c, 0.2].map((z) => [x, y, z] as const))
+    );
+    strictEqual(shapes.length, 8);
+    for (const [x, y, z] of shapes) {
+      if (![x, y, z].some((v) => typeof v !== "number")) continue;
+      const out = takeColumn(n);
+      strictEqual(productWithComplementInKernel(out, x, y, z), true);
+      const at = (v: Float64Array | number, i: number) => (typeof v === "number" ? v : v[i]);
+      for (let i = 0; i < n; i++) {
+        const expected = at(x, i) * (at(y, i) * (1 - at(z, i)));
+        if (!Object.is(out[i], expected)) {
+          throw new Error(`at ${i}: expected ${expected} but found ${out[i]}`);
+        }
+      }
+    }
+    strictEqual(productWithComplementInKernel(takeColumn(n), new Float64Array(n), 1, 0), false);
   });
 });
