@@ -3,7 +3,8 @@
  * loopback port (so the client's work does not share the server's thread) and measures
  * one of two things.
  *
- * Throughput (the default): concurrent `POST /virus/report` requests for the first shared
+ * Throughput (the default): after {@link WARM_UP_REPORTS} reports per worker (the steady
+ * state of V8's compilers), concurrent `POST /virus/report` requests for the first shared
  * fixture (s1_rest_example_natural, seed 0, without prob_dist unless `--prob-dist`),
  * `/health` polled every 50 ms meanwhile; prints throughput, latency percentiles, the
  * `/health` percentiles, errors, the server's CPU time per report (with the throughput it
@@ -40,6 +41,8 @@ const CLOCK_TICK_MS = 10;
 const HEALTH_POLL_MS = 50;
 
 const THROUGHPUT_FIXTURE = "s1_rest_example_natural";
+/** Reports per worker before the throughput is measured. */
+const WARM_UP_REPORTS = 20;
 
 function flag(name: string, fallback: number): number {
   const at = Deno.args.indexOf(`--${name}`);
@@ -169,8 +172,9 @@ await child.status;
 /** The throughput run (see the module's documentation). */
 async function measureThroughput(): Promise<void> {
   const query = Deno.args.includes("--prob-dist") ? "?seed=0" : "?seed=0&prob_dist=0";
-  // Warm-up: two reports per worker (module load, JIT).
-  for (let i = 0; i < 2; i++) {
+  // Warm-up: WARM_UP_REPORTS per worker (module load, then V8's optimizing compilers,
+  // which need a few dozen calls of a report's functions): the steady state is measured.
+  for (let i = 0; i < WARM_UP_REPORTS; i++) {
     await Promise.all(Array.from({ length: workers }, () => report(THROUGHPUT_FIXTURE, query)));
   }
 
