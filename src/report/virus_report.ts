@@ -667,10 +667,7 @@ function groupChunk(
     conditionalData,
     viralLoadCounts,
     longRangeProb: mean(longRangeProbability),
-    longRangeExpectedNewCases: isArray(longRangeProbability)
-      ? meanNewCases(longRangeProbability, longRangeProbability, away, near) ??
-        meanOfTemporary(longRangeNewCases(longRangeProbability, away, near))
-      : meanOfTemporary(longRangeNewCases(longRangeProbability, away, near)),
+    longRangeExpectedNewCases: meanLongRangeNewCases(longRangeProbability, away, near),
   };
 }
 
@@ -727,6 +724,17 @@ function groupReport(
     report.long_range_cumulative_doses = cumulativeSum(curve((c) => c.longRangeDoses));
   }
   return report;
+}
+
+/**
+ * The sample mean of {@link longRangeNewCases}, summed in the kernel without the column
+ * when the probabilities are there.
+ */
+function meanLongRangeNewCases(probability: Vec, away: number, near: number): number {
+  const inKernel = isArray(probability)
+    ? meanNewCases(probability, probability, away, near)
+    : undefined;
+  return inKernel ?? meanOfTemporary(longRangeNewCases(probability, away, near));
 }
 
 /**
