@@ -36,6 +36,7 @@ export {
   numpy_histogram,
   numpy_squared_deviations,
   numpy_sum,
+  weighted_totals,
 } from "./reductions";
 export { timeline_pass } from "./timeline";
 export { mt_next_u32, mt_refresh, mt_seed, state_bytes } from "./mt19937";

@@ -102,6 +102,31 @@ export function new_cases_sum(lr: usize, sr: usize, n: u32, away: f64, near: f64
 }
 
 /**
+ * Σ w_i and Σ w_i · b_i over n samples, each a running sum in sample order from +0 (the
+ * two written at `out`); the weight w_i from the column at `w`, or the one value `sw`
+ * where `w` is 0.
+ */
+export function weighted_totals(w: usize, sw: f64, b: usize, n: u32, out: usize): void {
+  let total: f64 = 0.0;
+  let weighted: f64 = 0.0;
+  if (w != 0) {
+    for (let i: u32 = 0; i < n; i++) {
+      const o = <usize>i << 3;
+      const wi = load<f64>(w + o);
+      total += wi;
+      weighted += wi * load<f64>(b + o);
+    }
+  } else {
+    for (let i: u32 = 0; i < n; i++) {
+      total += sw;
+      weighted += sw * load<f64>(b + (<usize>i << 3));
+    }
+  }
+  store<f64>(out, total);
+  store<f64>(out, weighted, 8);
+}
+
+/**
  * `np.histogram(x, bins)` of n f64 at `p`: writes bins + 1 edges (f64) to `edges` and
  * bins counts (f64) to `counts`; `tallies` is scratch for 4 · bins u32. NaNs are not
  * handled (numpy raises): the samples' range, then `histogram_edges` and

@@ -212,6 +212,11 @@ export interface KernelFunctions {
   normalize_column(out: number, x: number, n: number, mid: number, half: number): void;
   /** `np.sum` of n f64 (8192-value chunks, each pairwise). */
   numpy_sum(p: number, n: number): number;
+  /**
+   * Σ w_i and Σ w_i · b_i over n samples as running sums in order (two f64 at `out`); w_i
+   * from the column at `w`, or `sw` where `w` is 0.
+   */
+  weighted_totals(w: number, sw: number, b: number, n: number, out: number): void;
   /** `np.sum((x - mean)**2)` of n f64 (the sum inside `np.std`). */
   numpy_squared_deviations(p: number, n: number, mean: number): number;
   /**
@@ -394,6 +399,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   normalize_column: 5,
   numpy_sum: 2,
   numpy_squared_deviations: 3,
+  weighted_totals: 5,
   new_cases_sum: 5,
   numpy_histogram: 6,
   pow10_column: 3,

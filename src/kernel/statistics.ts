@@ -349,3 +349,36 @@ export function kernelSum(x: Float64Array): number | undefined {
   const kernel = sharedKernel();
   return kernel.owns(x) ? kernel.exports.numpy_sum(x.byteOffset, x.length) : undefined;
 }
+
+/**
+ * Σ w_i and Σ w_i · b_i of the samples, each a running sum in sample order (so rounded as
+ * a loop that adds them one by one), in the kernel, when `b` and a column `w` are in the
+ * shared kernel's memory (at least 8192 values); undefined otherwise (the caller then
+ * sums them).
+ *
+ * @param w The weights, per sample or one for all.
+ * @param b The values.
+ * @returns [Σ w_i, Σ w_i · b_i], or undefined.
+ */
+export function weightedTotals(
+  w: Float64Array | number,
+  b: Float64Array,
+): [number, number] | undefined {
+  const n = b.length;
+  if (n < 8192) return undefined;
+  const kernel = sharedKernel();
+  if (!kernel.owns(b)) return undefined;
+  if (typeof w !== "number" && (w.length !== n || !kernel.owns(w))) return undefined;
+  return kernel.scope(() => {
+    const out = kernel.alloc(2 * F64_BYTES);
+    kernel.exports.weighted_totals(
+      typeof w === "number" ? 0 : w.byteOffset,
+      typeof w === "number" ? w : 0,
+      b.byteOffset,
+      n,
+      out,
+    );
+    const [total, weighted] = kernel.f64(out, 2);
+    return [total, weighted];
+  });
+}

@@ -22,6 +22,7 @@
  */
 import { chebyshevMoments, clenshawColumn, normalizeColumn } from "../kernel/columns.ts";
 import type { Kernel } from "../kernel/kernel.ts";
+import { weightedTotals } from "../kernel/statistics.ts";
 import { cacheSlot, type EvaluationCache } from "./evaluation_cache.ts";
 import {
   timelineBatch,
@@ -179,6 +180,8 @@ function affineBatch(
     integralWeights: integralTimes.length > 0 ? twoSamples : [],
   });
   const totals = (w: Vec): [number, number] => {
+    const inKernel = weightedTotals(w, b);
+    if (inKernel !== undefined) return inKernel;
     let sw = 0;
     let swb = 0;
     const [ws, step] = lane(w);

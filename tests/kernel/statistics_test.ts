@@ -1,7 +1,12 @@
 import { strictEqual } from "node:assert/strict";
 import { takeColumn } from "../../src/kernel/column_arena.ts";
 import { withKernelComputation } from "../../src/kernel/shared.ts";
-import { kernelSum, meanNewCases, numpyMeanStd } from "../../src/kernel/statistics.ts";
+import {
+  kernelSum,
+  meanNewCases,
+  numpyMeanStd,
+  weightedTotals,
+} from "../../src/kernel/statistics.ts";
 import { mean, sum } from "../../src/model/vec.ts";
 
 /**
@@ -72,5 +77,28 @@ Deno.test("sum() of a kernel column (in the kernel) equals the TypeScript sum of
       strictEqual(sum(x), sum(copy), `n ${n}: sum() goes through the kernel`);
       strictEqual(kernelSum(copy), undefined, `n ${n}: a copy is not in the kernel`);
     }
+  });
+});
+
+Deno.test("weightedTotals() equals the running sums of a loop, bit for bit", () => {
+  withKernelComputation(() => {
+    const n = 8192 + 333;
+    const b = probabilities(n, 6);
+    const w = probabilities(n, 7);
+    for (const weights of [w, 1, 0.37]) {
+      let total = 0;
+      let weighted = 0;
+      for (let i = 0; i < n; i++) {
+        const wi = typeof weights === "number" ? weights : weights[i];
+        total += wi;
+        weighted += wi * b[i];
+      }
+      const found = weightedTotals(weights, b);
+      strictEqual(found?.[0], total, "Σ w");
+      strictEqual(found?.[1], weighted, "Σ w b");
+    }
+    strictEqual(weightedTotals(w, b.slice()), undefined, "b outside the kernel");
+    strictEqual(weightedTotals(w.slice(), b), undefined, "w outside the kernel");
+    strictEqual(weightedTotals(1, probabilities(100, 1)), undefined, "100 samples");
   });
 });
