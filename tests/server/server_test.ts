@@ -236,7 +236,7 @@ Deno.test("server: without a seed, a random one is used and reported back", asyn
 });
 
 Deno.test("server: health answers while a report runs; a full queue answers 503 with Retry-After", async () => {
-  await withServer({ queue: 0 }, async (server) => {
+  await withServer({ queue: 0 }, async (server, log) => {
     const body = readFixtureInput("s3_mech_masks_shortrange");
     const running = post(server, "/virus/report?prob_dist=0", body);
     let health;
@@ -248,7 +248,9 @@ Deno.test("server: health answers while a report runs; a full queue answers 503 
     strictEqual(refused.status, 503);
     ok(Number(refused.headers.get("Retry-After")) >= 1);
     ok(/busy/.test((await refused.json()).message));
-    strictEqual((await running).status, 200);
+    // On failure the message carries the server's log (an internal error's stack).
+    const answer = await running;
+    strictEqual(answer.status, 200, `${await answer.text()}\nserver log:\n${log.join("\n")}`);
   });
 });
 
