@@ -49,24 +49,8 @@ export const COFFEE_BREAK_COUNTS: Readonly<Record<CoffeeBreakOption, number>> = 
   coffee_break_4: 4,
 });
 
-/** Values of `event_month` (reference `MONTH_NAMES`), January first. */
-export const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
-/** A value of `event_month`. */
-export type MonthName = typeof MONTH_NAMES[number];
+/** Values of `event_month` (reference `MONTH_NAMES`), January first; `MonthName` is one. */
+export { MONTH_NAMES, type MonthName } from "../months.ts";
 
 /**
  * Values of `exposure_option`. The reference does not check this field (anything but

@@ -25,6 +25,7 @@ import {
 } from "./outside_temperature.ts";
 import type { WeatherStation } from "./stations.ts";
 import { timeZoneAt, utcOffsetHours } from "./time_zone.ts";
+import { MONTH_NAMES } from "../months.ts";
 
 /** Beyond this distance from the location, km, a station's temperatures get a warning. */
 export const FAR_STATION_KM = 300;
@@ -279,22 +280,6 @@ function farWarning(station: WeatherStation, distanceKm: number): string | undef
     `(24 hourly values, °C, local time) for a better estimate`;
 }
 
-/** English month names, January first (for messages). */
-const MONTHS: readonly string[] = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 function contrastWarning(nearest: readonly StationAtDistance[], m: number): string | undefined {
   const [a, b] = nearest;
   if (a === undefined || b === undefined) return undefined;
@@ -308,7 +293,7 @@ function contrastWarning(nearest: readonly StationAtDistance[], m: number): stri
       Number.isFinite(s.station.heightM) ? `, ${s.station.heightM} m high` : ""
     }: ${mean(s).toFixed(1)} °C)`;
   return `the two nearest stations differ by ${difference.toFixed(1)} °C in mean ` +
-    `${MONTHS[m]} temperature, ${describe(a)} and ${describe(b)}: the location's climate ` +
+    `${MONTH_NAMES[m]} temperature, ${describe(a)} and ${describe(b)}: the location's climate ` +
     `may differ from the nearest station's (altitude, coast); send outdoor_temperatures ` +
     `(24 hourly values, °C, local time) for a better estimate`;
 }
