@@ -18,6 +18,27 @@ const F64_BYTES = Float64Array.BYTES_PER_ELEMENT;
 const U32_BYTES = Uint32Array.BYTES_PER_ELEMENT;
 
 /**
+ * Whether the kernel can use `out` and the operands where they are: `out` and every
+ * column operand in its memory, each column of out.length values (a number is one value
+ * for every sample).
+ */
+function inKernel(k: Kernel, out: Float64Array, operands: readonly ColumnOrScalar[]): boolean {
+  const n = out.length;
+  return k.owns(out) &&
+    operands.every((x) => typeof x === "number" || (x.length === n && k.owns(x)));
+}
+
+/** An operand's pointer for a kernel function: its byte offset, or 0 for one value. */
+function pointerOf(x: ColumnOrScalar): number {
+  return typeof x === "number" ? 0 : x.byteOffset;
+}
+
+/** An operand's one value for a kernel function (0 for a column, which is read instead). */
+function scalarOf(x: ColumnOrScalar): number {
+  return typeof x === "number" ? x : 0;
+}
+
+/**
  * Removal rate by gravitational deposition (h⁻¹) of each diameter after evaporation
  * (asm/particles.ts `deposition_rate`).
  *
@@ -187,19 +208,17 @@ export function infectionPercentOfDoseInKernel(
 ): boolean {
   const n = out.length;
   const k = sharedKernel();
-  const inKernel = (x: ColumnOrScalar) => typeof x === "number" || (x.length === n && k.owns(x));
-  if (dose.length !== n || !k.owns(out) || !k.owns(dose) || !inKernel(immunity)) return false;
-  if (!inKernel(id50)) return false;
+  if (dose.length !== n || !inKernel(k, out, [dose, immunity, id50])) return false;
   k.exports.infection_percent_of_dose(
     out.byteOffset,
     dose.byteOffset,
     n,
     times,
     per,
-    typeof immunity === "number" ? 0 : immunity.byteOffset,
-    typeof immunity === "number" ? immunity : 0,
-    typeof id50 === "number" ? 0 : id50.byteOffset,
-    typeof id50 === "number" ? id50 : 0,
+    pointerOf(immunity),
+    scalarOf(immunity),
+    pointerOf(id50),
+    scalarOf(id50),
     oneOverLn2,
     transmissibility,
   );
@@ -436,15 +455,14 @@ export function elementwiseInKernel(
   const n = out.length;
   if (n < ELEMENTWISE_MIN_SAMPLES) return false;
   const k = sharedKernel();
-  const inKernel = (x: ColumnOrScalar) => typeof x === "number" || (x.length === n && k.owns(x));
-  if (!k.owns(out) || !inKernel(a) || !inKernel(b)) return false;
+  if (!inKernel(k, out, [a, b])) return false;
   k.exports.elementwise(
     ELEMENTWISE_CODES[op],
     out.byteOffset,
-    typeof a === "number" ? 0 : a.byteOffset,
-    typeof a === "number" ? a : 0,
-    typeof b === "number" ? 0 : b.byteOffset,
-    typeof b === "number" ? b : 0,
+    pointerOf(a),
+    scalarOf(a),
+    pointerOf(b),
+    scalarOf(b),
     n,
   );
   return true;
@@ -471,18 +489,15 @@ export function productWithComplementInKernel(
   const n = out.length;
   if (n < ELEMENTWISE_MIN_SAMPLES) return false;
   const k = sharedKernel();
-  const inKernel = (x: ColumnOrScalar) => typeof x === "number" || (x.length === n && k.owns(x));
-  if (!k.owns(out) || !inKernel(a) || !inKernel(b) || !inKernel(c)) return false;
-  const pointer = (x: ColumnOrScalar) => (typeof x === "number" ? 0 : x.byteOffset);
-  const value = (x: ColumnOrScalar) => (typeof x === "number" ? x : 0);
+  if (!inKernel(k, out, [a, b, c])) return false;
   k.exports.product_with_complement(
     out.byteOffset,
-    pointer(a),
-    value(a),
-    pointer(b),
-    value(b),
-    pointer(c),
-    value(c),
+    pointerOf(a),
+    scalarOf(a),
+    pointerOf(b),
+    scalarOf(b),
+    pointerOf(c),
+    scalarOf(c),
     n,
   );
   return true;
