@@ -28,6 +28,7 @@
  * @module
  */
 import { SHARED_FIXTURES, virusFixtureNames } from "./bench/_shared_fixtures.ts";
+import { SERVER_V8_FLAGS } from "../src/server/options.ts";
 
 /** Target throughput of the server on 2 cores (s1, `prob_dist=0`, 2 workers), reports/s. */
 const TARGET_REPORTS_PER_S = 45;
@@ -92,6 +93,7 @@ const child = new Deno.Command(Deno.execPath(), {
     "--allow-net=127.0.0.1",
     "--allow-env",
     "--allow-read",
+    `--v8-flags=${SERVER_V8_FLAGS}`,
     serverModule,
     "--port",
     "0",

@@ -13,6 +13,8 @@
  * @module
  */
 
+import { SERVER_V8_FLAGS } from "../src/server/options.ts";
+
 const MAIN = new URL("../src/server/main.ts", import.meta.url).pathname;
 const FIXTURES = new URL("../tests/fixtures/reference/", import.meta.url);
 const RSS_LIMIT_MB = 400;
@@ -44,6 +46,7 @@ async function startServer(): Promise<{ url: string; child: Deno.ChildProcess }>
       "--allow-net=127.0.0.1",
       "--allow-env",
       "--allow-read",
+      `--v8-flags=${SERVER_V8_FLAGS}`,
       MAIN,
       "--port",
       "0",

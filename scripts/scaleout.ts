@@ -23,6 +23,7 @@
  */
 
 import { haproxyConfig } from "./scaleout/haproxy_config.ts";
+import { SERVER_V8_FLAGS } from "../src/server/options.ts";
 
 const FORM = new URL("../tests/fixtures/reference/s2_hepa_classroom.in.json", import.meta.url);
 const MAIN = new URL("../src/server/main.ts", import.meta.url).pathname;
@@ -183,6 +184,7 @@ async function startReplica(
       "--allow-net=127.0.0.1",
       "--allow-env",
       "--allow-read",
+      `--v8-flags=${SERVER_V8_FLAGS}`,
       MAIN,
       "--port",
       String(port),

@@ -99,6 +99,20 @@ export function copyColumn(values: Float64Array): Float64Array {
 }
 
 /**
+ * A copy of `values` that belongs to the caller (no arena frees it), made in a released
+ * column's memory when the pool has one of that size. Give it back with
+ * {@link releaseColumn} once it is done with, so that the next copy reuses it.
+ *
+ * @param values The values.
+ * @returns The copy, a Float64Array that owns its whole buffer.
+ */
+export function ownedCopy(values: Float64Array): Float64Array {
+  const copy = fromPool(values.length) ?? new Float64Array(values.length);
+  copy.set(values);
+  return copy;
+}
+
+/**
  * Records a column that owns its buffer (e.g. a copy out of the kernel) in the
  * innermost open arena, if any.
  *

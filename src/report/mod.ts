@@ -35,8 +35,8 @@ export type {
 } from "./conditional_probability.ts";
 export { uncertaintiesPlot, uncertaintiesPlotSvg } from "./uncertainties_plot.ts";
 export { SVG_DATA_URI_PREFIX, svgDataUri } from "./svg.ts";
-export { MAX_SAMPLE_SIZE, virusReport, virusReportFromForm } from "./virus_report.ts";
-export { chunkSizes, REPORT_CHUNK_SIZE } from "./report_chunks.ts";
+export { virusReport, virusReportFromForm } from "./virus_report.ts";
+export { chunkSizes, MAX_SAMPLE_SIZE, REPORT_CHUNK_SIZE } from "./report_chunks.ts";
 export {
   alternativeScenarioForms,
   alternativeScenarios,

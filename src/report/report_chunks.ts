@@ -70,6 +70,39 @@
 export const REPORT_CHUNK_SIZE = 250_000;
 
 /**
+ * Largest accepted Monte Carlo sample size (10,000,000, the sample size the reference's
+ * authors validate with). Reports of more than {@link REPORT_CHUNK_SIZE} samples are
+ * computed in chunks (the `sampleSize` option of `virusReport`).
+ *
+ * @example Usage
+ * ```ts
+ * import { MAX_SAMPLE_SIZE, virusReport } from "./mod.ts";
+ * const body = {
+ *   simulation_name: "Office",
+ *   room_number: "123",
+ *   calculator_version: "N/A",
+ *   location_name: "Geneva",
+ *   location_latitude: 46.20833,
+ *   location_longitude: 6.14275,
+ *   inside_temp: "293.",
+ *   room_volume: "75",
+ *   volume_type: "room_volume_explicit",
+ *   total_people: "10",
+ *   infected_people: "1",
+ *   ventilation_type: "no_ventilation",
+ * };
+ * let refused = false;
+ * try {
+ *   virusReport(body, { sampleSize: MAX_SAMPLE_SIZE + 1 });
+ * } catch (e) {
+ *   refused = e instanceof RangeError;
+ * }
+ * if (!refused) throw new Error("too many samples");
+ * ```
+ */
+export const MAX_SAMPLE_SIZE = 10_000_000;
+
+/**
  * The sizes of the chunks of a report of `n` samples: ⌊n / chunk⌋ chunks of `chunk`
  * samples, then the remainder when there is one.
  *

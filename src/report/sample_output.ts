@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { ownedCopy, releaseColumn } from "../kernel/column_arena.ts";
 import { toArray } from "../model/vec.ts";
 
 /** How a report hands out its per-sample outputs: `number[]` or `Float64Array`. */
@@ -28,5 +29,37 @@ export type SampleArrays = "array" | "float64";
  * ```
  */
 export function sampleOutput(column: Float64Array, as: SampleArrays): number[] | Float64Array {
-  return as === "float64" ? column.slice() : toArray(column);
+  return as === "float64" ? ownedCopy(column) : toArray(column);
+}
+
+/**
+ * Frees every `Float64Array` per-sample output of a report's results (call it once they
+ * have been written out, e.g. as JSON, and nothing reads them any more): their memory
+ * goes to the pool of released columns (src/kernel/column_arena.ts), where the next
+ * report's outputs are copied, instead of waiting for the garbage collector, which frees
+ * array buffers only after their total has grown by about 64 MB. Plain arrays and other
+ * values are left alone; every view of a freed output becomes empty.
+ *
+ * @param results A report's results (objects and arrays nested at most 16 deep).
+ * @example Usage
+ * ```ts
+ * import { releaseSampleOutputs, sampleOutput } from "./sample_output.ts";
+ * const results = { groups: [{ prob_dist: sampleOutput(Float64Array.of(1, 2), "float64") }] };
+ * releaseSampleOutputs(results);
+ * if (results.groups[0].prob_dist.length !== 0) throw new Error("not freed");
+ * ```
+ */
+export function releaseSampleOutputs(results: unknown): void {
+  const visit = (value: unknown, depth: number): void => {
+    if (value instanceof Float64Array) {
+      releaseColumn(value);
+    } else if (Array.isArray(value)) {
+      if (depth < 16) {
+        for (const item of value) if (typeof item === "object") visit(item, depth + 1);
+      }
+    } else if (typeof value === "object" && value !== null && depth < 16) {
+      for (const item of Object.values(value)) visit(item, depth + 1);
+    }
+  };
+  visit(results, 0);
 }

@@ -35,7 +35,7 @@ import {
   conditionalProbabilityWithHistogram,
 } from "./conditional_probability.ts";
 import { conditionalProbabilityDataOfLog10 } from "./conditional_probability_host.ts";
-import { chunkSizes, REPORT_CHUNK_SIZE } from "./report_chunks.ts";
+import { chunkSizes, MAX_SAMPLE_SIZE, REPORT_CHUNK_SIZE } from "./report_chunks.ts";
 import {
   type MeanStdPart,
   mergeMeanStd,
@@ -48,39 +48,6 @@ import { uncertaintiesPlot, VIRAL_LOAD_HISTOGRAM } from "./uncertainties_plot.ts
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
 import { createEvaluationCache } from "../model/evaluation_cache.ts";
 import { type ExposureCurves, exposureCurves } from "../model/exposure_curves.ts";
-
-/**
- * Largest accepted Monte Carlo sample size (10,000,000, the sample size the reference's
- * authors validate with). Reports of more than {@link REPORT_CHUNK_SIZE} samples are
- * computed in chunks (see {@link VirusReportOptions.sampleSize}).
- *
- * @example Usage
- * ```ts
- * import { MAX_SAMPLE_SIZE, virusReport } from "./mod.ts";
- * const body = {
- *   simulation_name: "Office",
- *   room_number: "123",
- *   calculator_version: "N/A",
- *   location_name: "Geneva",
- *   location_latitude: 46.20833,
- *   location_longitude: 6.14275,
- *   inside_temp: "293.",
- *   room_volume: "75",
- *   volume_type: "room_volume_explicit",
- *   total_people: "10",
- *   infected_people: "1",
- *   ventilation_type: "no_ventilation",
- * };
- * let refused = false;
- * try {
- *   virusReport(body, { sampleSize: MAX_SAMPLE_SIZE + 1 });
- * } catch (e) {
- *   refused = e instanceof RangeError;
- * }
- * if (!refused) throw new Error("too many samples");
- * ```
- */
-export const MAX_SAMPLE_SIZE = 10_000_000;
 
 /**
  * Options of {@link virusReport}.

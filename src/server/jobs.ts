@@ -13,6 +13,7 @@ import type { Co2FitMethod } from "../report/co2_fit.ts";
 import { co2Report, co2TransitionTimes } from "../report/co2_report.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import { virusReportFromForm } from "../report/virus_report.ts";
+import { releaseSampleOutputs } from "../report/sample_output.ts";
 import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
 import { clientErrorStatus } from "./errors.ts";
@@ -110,7 +111,10 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
       results = co2TransitionTimes(body, { plot: job.plot });
     }
     assertFiniteResults(results);
-    return { ok: true, json: reportJson(results) };
+    const json = reportJson(results);
+    // Written out: the Float64Array outputs' memory is reused by the next job at once.
+    releaseSampleOutputs(results);
+    return { ok: true, json };
   } catch (error) {
     return failure(error);
   }

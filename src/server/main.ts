@@ -3,13 +3,14 @@
  * Worker, this module answers report jobs; loaded as the main module, it parses the
  * flags and starts the server (see `--help`). Being both keeps a `deno bundle` of it a
  * single file. The server's own modules (HTTP application, OpenAPI document, pages,
- * connection guard) are imported only on the main thread, so a worker loads and holds
- * only what computes reports (less memory per worker, faster start).
+ * connection guard) are imported only on the main thread, and the report code (forms,
+ * models, kernel) only in a worker: each thread loads and holds only what it runs
+ * (less memory per thread, faster start).
  *
  * @module
  */
 import type { ServeOptions } from "./options.ts";
-import { inWorker, runWorker } from "./worker.ts";
+import { inWorker, startWorker } from "./worker_scope.ts";
 
 /** An environment variable, or undefined when unset or not granted (`--allow-env=...`). */
 function readEnv(name: string): string | undefined {
@@ -84,5 +85,5 @@ function keepRunningOnStrayErrors(): void {
   });
 }
 
-if (inWorker()) runWorker();
+if (inWorker()) await startWorker();
 else if (import.meta.main) await main();

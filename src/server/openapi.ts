@@ -27,8 +27,7 @@ import {
   MAX_VENTILATION_TRANSITIONS,
 } from "../forms/limits.ts";
 import { DEFAULT_MAX_SAMPLE_SIZE, MAX_REPORT_PARALLELISM } from "./query_options.ts";
-import { MAX_SAMPLE_SIZE } from "../report/virus_report.ts";
-import { REPORT_CHUNK_SIZE } from "../report/report_chunks.ts";
+import { MAX_SAMPLE_SIZE, REPORT_CHUNK_SIZE } from "../report/report_chunks.ts";
 import { MAX_RESPONSE_SAMPLE_VALUES } from "./report_limits.ts";
 import { REPORT_ROUTES } from "./routes.ts";
 

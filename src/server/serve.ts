@@ -33,7 +33,7 @@ const WORKER_NAME = "caimira-report-worker";
 /** Where and how the server runs, beyond its options. */
 export interface ServerRuntime {
   /**
-   * A module that runs `runWorker()` when loaded in a worker (the entry point
+   * A module that runs `startWorker()` (worker_scope.ts) when loaded in a worker (the entry point
    * `main.ts` does; a bundle's own URL does too).
    */
   readonly workerUrl: string | URL;

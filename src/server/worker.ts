@@ -12,6 +12,7 @@
 import { sharedKernel } from "../kernel/shared.ts";
 import { weatherDatasetFromFiles, type WeatherFiles } from "../weather/dataset.ts";
 import { INTERNAL_ERROR_MESSAGE, type JobContext, type ReportJob, runJob } from "./jobs.ts";
+import type { WorkerScope } from "./worker_scope.ts";
 
 /** The first message a worker receives. */
 export interface WorkerInit {
@@ -28,29 +29,22 @@ export const RECYCLE_KERNEL_BYTES = 192 * 1024 * 1024;
 /** JavaScript heap of a worker past which it asks to be replaced after its job, bytes. */
 export const RECYCLE_HEAP_BYTES = 256 * 1024 * 1024;
 
-/** The worker's global scope, as far as this module uses it. */
-interface WorkerScope {
-  onmessage: ((event: MessageEvent) => void) | null;
-  postMessage(message: unknown, transfer?: Transferable[]): void;
-}
-
-/** True when this code runs inside a Web Worker. */
-export function inWorker(): boolean {
-  const scope = (globalThis as { WorkerGlobalScope?: new () => unknown }).WorkerGlobalScope;
-  return scope !== undefined && globalThis instanceof scope;
-}
-
 function buildContext(init: WorkerInit): JobContext {
   if (init.weatherFiles === undefined) return {};
   // The main thread has parsed the same files once already, so this does not fail.
   return { weather: weatherDatasetFromFiles(init.weatherFiles) };
 }
 
-/** Starts answering jobs (call once, inside a worker). */
-export function runWorker(): void {
+/**
+ * Starts answering jobs (call once, inside a worker; `startWorker` of
+ * `worker_scope.ts` loads this module and calls it).
+ *
+ * @param pending Messages that arrived before, handled first, in order.
+ */
+export function runWorker(pending: readonly MessageEvent[] = []): void {
   const scope = globalThis as unknown as WorkerScope;
   let context: JobContext = {};
-  scope.onmessage = (event: MessageEvent) => {
+  const answer = (event: MessageEvent) => {
     const message = event.data as { init?: WorkerInit; id?: number; job?: ReportJob };
     if (message.init !== undefined) {
       context = buildContext(message.init);
@@ -74,4 +68,6 @@ export function runWorker(): void {
     // The encoded results move to the main thread without a copy.
     scope.postMessage({ id: message.id, reply, recycle }, reply.ok ? [reply.json.buffer] : []);
   };
+  scope.onmessage = answer;
+  for (const event of pending) answer(event);
 }

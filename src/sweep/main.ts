@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { inWorker, runWorker } from "../server/worker.ts";
+import { inWorker, startWorker } from "../server/worker_scope.ts";
 import { generateRooms } from "./generate_rooms.ts";
 import { progressLine } from "./progress.ts";
 import { readWeatherFiles } from "../weather/dataset.ts";
@@ -240,5 +240,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (inWorker()) runWorker();
+if (inWorker()) await startWorker();
 else if (import.meta.main) await main();

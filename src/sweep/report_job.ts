@@ -14,7 +14,7 @@ import type { RowOutcome } from "./results_csv.ts";
 
 /** How to start the report workers. */
 export interface ReportPoolOptions {
-  /** A module that runs the server's `runWorker()` when loaded in a worker. */
+  /** A module that runs the server's `startWorker()` when loaded in a worker. */
   readonly workerUrl: string | URL;
   /** Number of workers, ≥ 1. */
   readonly workers: number;

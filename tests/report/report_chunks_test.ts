@@ -16,9 +16,8 @@ import { createKernelRng } from "../../src/montecarlo/rng.ts";
 import { histogram, sampleStatistics } from "../../src/montecarlo/statistics.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
 import { conditionalProbabilityData } from "../../src/report/conditional_probability.ts";
-import { chunkSizes, REPORT_CHUNK_SIZE } from "../../src/report/report_chunks.ts";
+import { chunkSizes, MAX_SAMPLE_SIZE, REPORT_CHUNK_SIZE } from "../../src/report/report_chunks.ts";
 import {
-  MAX_SAMPLE_SIZE,
   type VirusReport,
   virusReportFromForm,
   virusReportInChunks,

@@ -122,3 +122,31 @@ Deno.test("app: the OpenAPI document lists alternative_scenarios and the fields 
   ok(text.includes('"alternative_viral_load"'));
   ok(text.includes('"probability_of_infection"'));
 });
+
+Deno.test("app: a report's buffer is freed once Deno.serve has sent it, and arrives whole", async () => {
+  // 3 MB of JSON, in a buffer larger than the report (as the worker's writer makes it).
+  const text = `[${Array.from({ length: 300_000 }, (_, i) => i % 1000).join(",")}]`;
+  const buffer = new ArrayBuffer(text.length + 1024);
+  const json = new Uint8Array(buffer, 0, text.length);
+  new TextEncoder().encodeInto(text, json);
+  const { a } = app(() => Promise.resolve({ ok: true, json }));
+  const sent = Promise.withResolvers<void>();
+  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, (req, info) => {
+    info.completed.finally(() => setTimeout(sent.resolve, 0));
+    return a.fetch(req, info);
+  });
+  try {
+    const res = await fetch(`http://127.0.0.1:${server.addr.port}/virus/report`, {
+      method: "POST",
+      body: JSON.stringify(REQUIRED_WIRE),
+    });
+    strictEqual(res.status, 200);
+    const body = await res.json();
+    strictEqual(body.results.length, 300_000);
+    strictEqual(body.results[299_999], 999);
+    await sent.promise;
+    ok(buffer.detached, "the buffer is detached (its memory given back) after the response");
+  } finally {
+    await server.shutdown();
+  }
+});

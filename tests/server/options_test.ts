@@ -1,5 +1,5 @@
-import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
-import { parseServeArgs, type ServeOptions } from "../../src/server/options.ts";
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
+import { parseServeArgs, type ServeOptions, SERVER_V8_FLAGS } from "../../src/server/options.ts";
 import { VERSION } from "../../src/version.ts";
 
 const noEnv = () => undefined;
@@ -69,4 +69,14 @@ Deno.test("parseServeArgs(): invalid values and unknown flags name the flag", ()
 Deno.test("VERSION equals the version in deno.json", async () => {
   const config = JSON.parse(await Deno.readTextFile(new URL("../../deno.json", import.meta.url)));
   strictEqual(VERSION, config.version);
+});
+
+Deno.test("deno task serve and the container start the server with SERVER_V8_FLAGS", () => {
+  const root = new URL("../../", import.meta.url);
+  const flag = `--v8-flags=${SERVER_V8_FLAGS}`;
+  const serve = JSON.parse(Deno.readTextFileSync(new URL("deno.json", root))).tasks.serve;
+  ok(serve.split(" ").includes(flag), `deno task serve: ${serve}`);
+  const dockerfile = Deno.readTextFileSync(new URL("Dockerfile", root));
+  const entrypoint = /^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)?.[1];
+  ok(entrypoint !== undefined && JSON.parse(entrypoint).includes(flag), `ENTRYPOINT ${entrypoint}`);
 });

@@ -1,8 +1,9 @@
 /**
- * The server's entry point is also its workers' module: what a worker loads is the
- * static import graph of `src/server/main.ts`. It must hold the report code and not the
- * HTTP application (Hono, OpenAPI, pages, connection guard), which the main thread
- * imports on its own (less memory per worker). Read from `deno info --json`.
+ * The server's entry point is also its workers' module, and each thread loads only what
+ * it runs: `src/server/main.ts` itself statically imports neither the report code nor
+ * the HTTP application; a worker imports `worker.ts` (the report code, no Hono, OpenAPI,
+ * pages or connection guard) and the main thread `serve.ts` (the HTTP application, no
+ * forms parsing, models, kernel or report). Read from `deno info --json`.
  */
 import assert from "node:assert/strict";
 
@@ -41,19 +42,43 @@ async function staticGraph(root: URL): Promise<Set<string>> {
   return seen;
 }
 
-Deno.test("a report worker loads the report code and not the HTTP application", async () => {
+/** The report code, which only a worker may load. */
+const REPORT_CODE = [
+  "src/server/jobs.ts",
+  "src/report/virus_report.ts",
+  "src/model/exposure.ts",
+  "src/kernel/kernel.ts",
+  "src/forms/build_virus_models.ts",
+];
+/** The HTTP application, which only the main thread may load. */
+const HTTP_APPLICATION = [
+  "src/server/serve.ts",
+  "src/server/app.ts",
+  "src/server/openapi.ts",
+  "src/server/connection_guard.ts",
+];
+const ROOT = new URL("../../", import.meta.url).href;
+
+Deno.test("the entry point loads neither the report code nor the HTTP application", async () => {
   const graph = await staticGraph(MAIN);
-  for (const needed of ["worker.ts", "jobs.ts"]) {
-    assert.ok(graph.has(SERVER + needed), `${needed} is in the worker's graph`);
+  for (const path of [...REPORT_CODE, ...HTTP_APPLICATION]) {
+    assert.ok(!graph.has(ROOT + path), `${path} must be imported dynamically by main.ts`);
   }
-  for (const mainThreadOnly of ["serve.ts", "app.ts", "openapi.ts", "connection_guard.ts"]) {
-    assert.ok(
-      !graph.has(SERVER + mainThreadOnly),
-      `${mainThreadOnly} must not be loaded by a worker (import it dynamically in main.ts)`,
-    );
+});
+
+Deno.test("a report worker loads the report code and not the HTTP application", async () => {
+  const graph = await staticGraph(new URL("worker.ts", SERVER));
+  for (const path of REPORT_CODE) assert.ok(graph.has(ROOT + path), `${path} is in a worker`);
+  for (const path of HTTP_APPLICATION) {
+    assert.ok(!graph.has(ROOT + path), `${path} must not be loaded by a worker`);
   }
-  assert.ok(
-    ![...graph].some((s) => s.includes("hono")),
-    "no Hono module is loaded by a worker",
-  );
+  assert.ok(![...graph].some((s) => s.includes("hono")), "no Hono module is loaded by a worker");
+});
+
+Deno.test("the main thread loads the HTTP application and not the report code", async () => {
+  const graph = await staticGraph(new URL("serve.ts", SERVER));
+  for (const path of HTTP_APPLICATION) assert.ok(graph.has(ROOT + path), `${path} is served`);
+  for (const path of REPORT_CODE) {
+    assert.ok(!graph.has(ROOT + path), `${path} must not be loaded by the main thread`);
+  }
 });
