@@ -99,15 +99,25 @@ export function chebyshevBatch(
   // / K), so even k need v_j + v_{K−1−j} and odd k v_j − v_{K−1−j}, over half the nodes.
   const even = new Float64Array(folds);
   const odd = new Float64Array(folds);
-  /** The expansion's coefficients, cut after the last one above the tail threshold. */
-  const coefficients = (values: (j: number) => number): Float64Array | undefined => {
+  // Every expansion's K coefficients in one block (no array per expansion: a report
+  // expands hundreds of curves, and short-lived arrays made V8 grow its young generation):
+  // expansion e at e·K, its degree (coefficients kept) in `degrees[e]`.
+  const expansions = times.length + integralTimes.length + atNodes.integrals.length;
+  const coefficientBlock = new Float64Array(expansions * K);
+  const degrees = new Int32Array(expansions);
+  /**
+   * Expansion `e`'s coefficients, cut after the last one above the tail threshold; false
+   * when the tail is too large (the expansion would not be accurate enough).
+   */
+  const expand = (e: number, values: (j: number) => number): boolean => {
     for (let j = 0; j < folds; j++) {
       const left = values(j);
       const right = values(K - 1 - j);
       even[j] = left + right;
       odd[j] = left - right;
     }
-    const a = new Float64Array(K);
+    const a = coefficientBlock;
+    const o = e * K;
     // a_k = (k = 0 ? 1 : 2) · Σ_j folded_j cos(π k (j + ½) / K) / K, each sum in j order;
     // four k of the same parity at a time (K is a multiple of 8), so that their sums overlap.
     for (let first = 0; first < K; first += 8) {
@@ -129,30 +139,35 @@ export function chebyshevBatch(
           s2 += f * cosTable[r2 + j];
           s3 += f * cosTable[r3 + j];
         }
-        a[k] = (k === 0 ? 1 : 2) * s0 / K;
-        a[k + 2] = 2 * s1 / K;
-        a[k + 4] = 2 * s2 / K;
-        a[k + 6] = 2 * s3 / K;
+        a[o + k] = (k === 0 ? 1 : 2) * s0 / K;
+        a[o + k + 2] = 2 * s1 / K;
+        a[o + k + 4] = 2 * s2 / K;
+        a[o + k + 6] = 2 * s3 / K;
       }
     }
     let largest = 0;
-    for (let k = 0; k < K; k++) largest = Math.max(largest, Math.abs(a[k]));
-    const tail = Math.max(Math.abs(a[K - 1]), Math.abs(a[K - 2]), Math.abs(a[K - 3]));
-    if (!(tail <= TAIL * largest || largest === 0)) return undefined;
+    for (let k = 0; k < K; k++) largest = Math.max(largest, Math.abs(a[o + k]));
+    const tail = Math.max(Math.abs(a[o + K - 1]), Math.abs(a[o + K - 2]), Math.abs(a[o + K - 3]));
+    if (!(tail <= TAIL * largest || largest === 0)) return false;
     let degree = K;
-    while (degree > 1 && Math.abs(a[degree - 1]) <= TAIL * largest) degree--;
-    return a.subarray(0, degree);
+    while (degree > 1 && Math.abs(a[o + degree - 1]) <= TAIL * largest) degree--;
+    degrees[e] = degree;
+    return true;
   };
-  const sumCoefficients = times.map((_, t) => coefficients((j) => atNodes.sums[j][t]));
-  const integralSumCoefficients = integralTimes.map((_, t) =>
-    coefficients((j) => atNodes.integralSums[j][t])
-  );
-  const integralCoefficients = atNodes.integrals.map((c) =>
-    coefficients((j) => (c as Float64Array)[j])
-  );
-  const all = [...sumCoefficients, ...integralSumCoefficients, ...integralCoefficients];
-  if (all.some((a) => a === undefined)) return undefined;
-  const degree = Math.max(1, ...all.map((a) => a!.length));
+  const firstIntegralSum = times.length;
+  const firstIntegral = firstIntegralSum + integralTimes.length;
+  for (let t = 0; t < times.length; t++) {
+    if (!expand(t, (j) => atNodes.sums[j][t])) return undefined;
+  }
+  for (let t = 0; t < integralTimes.length; t++) {
+    if (!expand(firstIntegralSum + t, (j) => atNodes.integralSums[j][t])) return undefined;
+  }
+  for (let c = 0; c < atNodes.integrals.length; c++) {
+    const column = atNodes.integrals[c] as Float64Array;
+    if (!expand(firstIntegral + c, (j) => column[j])) return undefined;
+  }
+  let degree = 1;
+  for (let e = 0; e < expansions; e++) degree = Math.max(degree, degrees[e]);
 
   const weights = request.weights ?? [1];
   const integralWeights = request.integralWeights ?? [];
@@ -166,14 +181,25 @@ export function chebyshevBatch(
     degree,
   );
 
-  const sums = weights.map((_, w) =>
-    Float64Array.from(sumCoefficients, (a) => dot(a!, moments[w]))
-  );
+  /** Σ_k a_k m_k of expansion `e` (its kept coefficients, in k order) and moments `m`. */
+  const dot = (e: number, m: Float64Array): number => {
+    const offset = e * K;
+    let s = 0;
+    for (let k = 0; k < degrees[e]; k++) s += coefficientBlock[offset + k] * m[k];
+    return s;
+  };
+  const sums = weights.map((_, w) => Float64Array.from(times, (_, t) => dot(t, moments[w])));
   const integralSums = integralWeights.map((_, w) =>
-    Float64Array.from(integralSumCoefficients, (a) => dot(a!, moments[weights.length + w]))
+    Float64Array.from(
+      integralTimes,
+      (_, t) => dot(firstIntegralSum + t, moments[weights.length + w]),
+    )
   );
   // Per sample, in the kernel: Σ_k a_k T_k(x_i).
-  const integrals: Vec[] = integralCoefficients.map((a) => clenshawColumn(kernel, a!, x));
+  const integrals: Vec[] = atNodes.integrals.map((_, c) => {
+    const e = firstIntegral + c;
+    return clenshawColumn(kernel, coefficientBlock.subarray(e * K, e * K + degrees[e]), x);
+  });
   return { sums, integrals, integralSums };
 }
 
@@ -258,12 +284,6 @@ function uniform(cache: EvaluationCache, v: Vec): number | undefined {
     }
     return common;
   });
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let k = 0; k < a.length; k++) s += a[k] * b[k];
-  return s;
 }
 
 /** Normalised rates and weight moments of one rate column, reused across batches. */

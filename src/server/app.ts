@@ -15,9 +15,7 @@ import { VERSION } from "../version.ts";
 import { cors, preflight } from "./cors.ts";
 import { errorAnswer } from "./errors.ts";
 import type { JobReply, ReportJob } from "./jobs.ts";
-import { docsPage } from "./docs_page.ts";
 import { landing } from "./landing.ts";
-import { registerOpenApi } from "./openapi.ts";
 import { registerUiRoutes } from "./ui_routes.ts";
 import { requestLog, type RequestLogEnv } from "./request_log.ts";
 import { DEFAULT_MAX_SAMPLE_SIZE } from "./query_options.ts";
@@ -130,8 +128,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       status === "ok" ? 200 : 503,
     );
   });
-  registerOpenApi(app);
-  app.get("/docs/*", docsPage);
+  // The OpenAPI document (zod and the form fields) and the API documentation's files
+  // are loaded on their first request: a server that only computes reports never holds
+  // them.
+  app.get("/openapi.json", async (c) => c.json((await import("./openapi.ts")).openApiDocument()));
+  app.get("/docs/*", async (c) => (await import("./docs_page.ts")).docsPage(c));
   registerUiRoutes(app);
 
   /** The envelope around a job's results, or the job's error. */

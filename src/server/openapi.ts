@@ -10,7 +10,6 @@
  *
  * @module
  */
-import type { Env, Hono } from "npm:hono@^4.13.19";
 import { CO2_FORM_FIELDS } from "../forms/co2_form_fields.ts";
 import { describeRange, type FieldTable, type JsonSchema } from "../forms/form_field.ts";
 import { VIRUS_FORM_FIELDS } from "../forms/virus_form_fields.ts";
@@ -541,13 +540,4 @@ let document: OpenApiDocument | undefined;
 export function openApiDocument(): OpenApiDocument {
   document ??= buildDocument();
   return document;
-}
-
-/**
- * Serves the document at `/openapi.json`.
- *
- * @param app The application.
- */
-export function registerOpenApi<E extends Env>(app: Hono<E>): void {
-  app.get("/openapi.json", (c) => c.json(openApiDocument()));
 }

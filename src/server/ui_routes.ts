@@ -8,8 +8,12 @@
  * @module
  */
 import type { Env, Hono } from "npm:hono@^4.13.19";
-import { UI_ASSETS } from "../ui/_assets.ts";
 import { calculatorPage } from "../ui/pages.ts";
+
+/** The bundled assets (about 0.7 MB of module text), loaded on their first request. */
+async function uiAssets() {
+  return (await import("../ui/_assets.ts")).UI_ASSETS;
+}
 
 /** Longest accepted `/_c/` payload, characters (the reference's links are a few hundred). */
 const MAX_COMPRESSED_CHARS = 16 * 1024;
@@ -99,9 +103,10 @@ export function registerUiRoutes<E extends Env>(app: Hono<E>): void {
   app.get("/calculator/", (c) => c.redirect("/calculator", 301));
   app.get("/calculator/report", () => html(calculatorPage("calculator")));
   app.get("/calculator/co2", () => html(calculatorPage("co2")));
-  app.get("/calculator/assets/:name", (c) => {
+  app.get("/calculator/assets/:name", async (c) => {
     const name = c.req.param("name");
-    const asset = Object.hasOwn(UI_ASSETS, name) ? UI_ASSETS[name] : undefined;
+    const assets = await uiAssets();
+    const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (asset === undefined) return c.json({ message: `no asset ${name}` }, 404);
     return new Response(asset.body, {
       headers: { "Content-Type": asset.type, "Cache-Control": "no-cache" },

@@ -54,8 +54,17 @@ const REPORT_CODE = [
 const HTTP_APPLICATION = [
   "src/server/serve.ts",
   "src/server/app.ts",
-  "src/server/openapi.ts",
   "src/server/connection_guard.ts",
+];
+/**
+ * What the main thread loads on the first request that needs it: the OpenAPI document
+ * (zod and the form fields), the API documentation's files, the calculator's assets.
+ */
+const ON_FIRST_REQUEST = [
+  "src/server/openapi.ts",
+  "src/server/docs_page.ts",
+  "src/ui/_assets.ts",
+  "npm:zod@^4.1.0",
 ];
 const ROOT = new URL("../../", import.meta.url).href;
 
@@ -80,5 +89,9 @@ Deno.test("the main thread loads the HTTP application and not the report code", 
   for (const path of HTTP_APPLICATION) assert.ok(graph.has(ROOT + path), `${path} is served`);
   for (const path of REPORT_CODE) {
     assert.ok(!graph.has(ROOT + path), `${path} must not be loaded by the main thread`);
+  }
+  for (const module of ON_FIRST_REQUEST) {
+    const specifier = module.startsWith("npm:") ? module : ROOT + module;
+    assert.ok(!graph.has(specifier), `${module} must be loaded on its first request only`);
   }
 });
