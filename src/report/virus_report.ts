@@ -413,6 +413,17 @@ function report(
       });
       layout ??= reportLayout(form, registry, models.exposureModels, sampleSize, models);
       const { times } = layout;
+      // The CO2 curve first (it draws nothing), in an arena and a cache of its own: its
+      // columns go back to the kernel before the groups are evaluated, so that the two
+      // are never in memory together.
+      co2Curves.push(withColumnArena(() => {
+        const co2 = concentrationEvaluator(models.co2Model, {}, {
+          cache: createEvaluationCache(),
+        });
+        const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
+        const co2Samples = sampleCount(co2.normalization);
+        return Array.from(co2Sums, (s) => s / co2Samples);
+      }, kernel));
       // One cache for the evaluators of every group: their models share columns.
       const cache = createEvaluationCache();
       const evaluators = models.exposureModels.map((model) =>
@@ -443,10 +454,6 @@ function report(
           }
         }
       });
-      const co2 = concentrationEvaluator(models.co2Model, {}, { cache });
-      const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
-      const co2Samples = sampleCount(co2.normalization);
-      co2Curves.push(Array.from(co2Sums, (s) => s / co2Samples));
       // Refused above one chunk (see virusReportInChunks); no draws.
       if (options.alternativeScenarios && form.conditionalProbabilityViralLoads) {
         viralLoadPercentiles = viralLoadPercentileProbabilities(evaluators[0]);
