@@ -595,6 +595,9 @@ function groupChunk(
   into?: { columns: GroupColumns; offset: number },
 ): GroupChunk {
   const model = ev.model;
+  // The curves before the probabilities: their temporary weight columns are then never in
+  // memory with the probabilities' (the same numbers in either order).
+  const curves = exposureCurves(ev, times);
   const prob = ev.infectionProbability() as Float64Array;
   into?.columns.probability.set(prob, into.offset);
   const stats = sampleStatistics(prob);
@@ -618,7 +621,6 @@ function groupChunk(
       for (let i = 0; i < log10.length; i++) out[into.offset + i] = log10[i];
     }
   }
-  const curves = exposureCurves(ev, times);
   if (model.shortRange.length === 0) {
     return {
       stats: { n: prob.length, ...stats },
