@@ -195,3 +195,87 @@ export function normalize_column(out: usize, x: usize, n: u32, mid: f64, half: f
   }
   if (i < n) store<f64>(out + (<usize>i << 3), (load<f64>(x + (<usize>i << 3)) - mid) / half);
 }
+
+/**
+ * The Chebyshev coefficients of `count` expansions from their values at the K nodes
+ * x_j = cos(π (j + ½) / K) (the same operations in the same order as the loop they
+ * replace in src/model/chebyshev_batch.ts):
+ * a_k = (k = 0 ? 1 : 2) · Σ_{j < K/2} f_j cos(π k (j + ½) / K) / K, where f_j is
+ * v_j + v_{K−1−j} for even k and v_j − v_{K−1−j} for odd k (the values folded about the
+ * middle), each sum in j order, four k of the same parity at a time (K a multiple of 8).
+ * Each expansion is then cut after its last coefficient above `tail` × its largest, and
+ * refused (degree 0) when one of its last three is above that.
+ *
+ * Layout: values: K × count f64, node-major (expansion e's value at node j at
+ * j·count + e); cos: K × K f64, cos[k·K + j] = cos(π k (j + ½) / K); out: count × K f64
+ * (expansion e's coefficients at e·K); degrees: count u32 (coefficients kept, 0 when
+ * refused); folded: K f64 of scratch.
+ *
+ * @returns The number of expansions refused.
+ */
+export function chebyshev_coefficients(
+  values: usize,
+  count: u32,
+  k: u32,
+  cos: usize,
+  tail: f64,
+  out: usize,
+  degrees: usize,
+  folded: usize,
+): u32 {
+  const folds = k >> 1;
+  const even = folded;
+  const odd = folded + (<usize>folds << 3);
+  const kf = <f64>k;
+  let refused: u32 = 0;
+  for (let e: u32 = 0; e < count; e++) {
+    for (let j: u32 = 0; j < folds; j++) {
+      const left = load<f64>(values + ((<usize>j * count + e) << 3));
+      const right = load<f64>(values + ((<usize>(k - 1 - j) * count + e) << 3));
+      store<f64>(even + (<usize>j << 3), left + right);
+      store<f64>(odd + (<usize>j << 3), left - right);
+    }
+    const a = out + ((<usize>e * k) << 3);
+    for (let first: u32 = 0; first < k; first += 8) {
+      for (let parity: u32 = 0; parity < 2; parity++) {
+        const f = parity == 0 ? even : odd;
+        const kk = first + parity;
+        const r0 = cos + ((<usize>kk * k) << 3);
+        const r1 = r0 + ((<usize>2 * k) << 3);
+        const r2 = r0 + ((<usize>4 * k) << 3);
+        const r3 = r0 + ((<usize>6 * k) << 3);
+        let s0 = 0.0;
+        let s1 = 0.0;
+        let s2 = 0.0;
+        let s3 = 0.0;
+        for (let j: u32 = 0; j < folds; j++) {
+          const o = <usize>j << 3;
+          const v = load<f64>(f + o);
+          s0 += v * load<f64>(r0 + o);
+          s1 += v * load<f64>(r1 + o);
+          s2 += v * load<f64>(r2 + o);
+          s3 += v * load<f64>(r3 + o);
+        }
+        store<f64>(a + (<usize>kk << 3), (kk == 0 ? 1.0 : 2.0) * s0 / kf);
+        store<f64>(a + (<usize>(kk + 2) << 3), 2.0 * s1 / kf);
+        store<f64>(a + (<usize>(kk + 4) << 3), 2.0 * s2 / kf);
+        store<f64>(a + (<usize>(kk + 6) << 3), 2.0 * s3 / kf);
+      }
+    }
+    let largest = 0.0;
+    for (let m: u32 = 0; m < k; m++) largest = max(largest, abs(load<f64>(a + (<usize>m << 3))));
+    const last = max(
+      max(abs(load<f64>(a + (<usize>(k - 1) << 3))), abs(load<f64>(a + (<usize>(k - 2) << 3)))),
+      abs(load<f64>(a + (<usize>(k - 3) << 3))),
+    );
+    let degree: u32 = 0;
+    if (last <= tail * largest || largest == 0) {
+      degree = k;
+      while (degree > 1 && abs(load<f64>(a + (<usize>(degree - 1) << 3))) <= tail * largest) degree--;
+    } else {
+      refused++;
+    }
+    store<u32>(degrees + (<usize>e << 2), degree);
+  }
+  return refused;
+}

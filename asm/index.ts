@@ -19,7 +19,12 @@ export {
 export { bin_candidates, bin_gather } from "./bin_membership";
 export { even_bin_codes, even_bin_gather } from "./even_bins";
 export { elementwise, product_with_complement } from "./elementwise";
-export { chebyshev_moments, clenshaw_column, normalize_column } from "./chebyshev";
+export {
+  chebyshev_coefficients,
+  chebyshev_moments,
+  clenshaw_column,
+  normalize_column,
+} from "./chebyshev";
 export { group_statistics } from "./group_statistics";
 export { infection_percent, infection_percent_of_dose } from "./dose_response";
 export { interval_doses } from "./interval_doses";

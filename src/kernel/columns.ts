@@ -337,6 +337,51 @@ export function clenshawColumn(
 }
 
 /**
+ * The Chebyshev coefficients of `count` expansions from their values at the K nodes,
+ * computed in the kernel (asm/chebyshev.ts `chebyshev_coefficients`: folded about the
+ * middle node, each sum in node order, every expansion cut after its last coefficient
+ * above `tail` × its largest and refused when one of its last three is above that).
+ * Everything lives in the kernel's stack while `use` runs; its views are not valid after.
+ *
+ * @param kernel The kernel.
+ * @param k Number of nodes K (a multiple of 8).
+ * @param count Number of expansions.
+ * @param fill Writes the values, node-major: expansion e's value at node j at j·count + e.
+ * @param cosTable cos(π k (j + ½) / K) at k·K + j.
+ * @param tail Relative threshold of the coefficients kept.
+ * @param use Reads the coefficients (expansion e's K at e·K), each expansion's number of
+ *   coefficients kept (0: refused) and the number refused.
+ * @returns What `use` returns.
+ */
+export function chebyshevCoefficients<T>(
+  kernel: Kernel,
+  k: number,
+  count: number,
+  fill: (values: Float64Array) => void,
+  cosTable: Float64Array,
+  tail: number,
+  use: (coefficients: Float64Array, degrees: Uint32Array, refused: number) => T,
+): T {
+  return kernel.scope(() => {
+    const values = kernel.alloc(k * count * 8);
+    fill(kernel.f64(values, k * count));
+    const out = kernel.alloc(count * k * 8);
+    const degrees = kernel.alloc(count * 4);
+    const refused = kernel.exports.chebyshev_coefficients(
+      values,
+      count,
+      k,
+      kernel.ref(cosTable),
+      tail,
+      out,
+      degrees,
+      kernel.alloc(k * 8),
+    );
+    return use(kernel.f64(out, count * k), kernel.u32(degrees, count), refused);
+  });
+}
+
+/**
  * For each weight w (a column of `x.length` values or a number): μ_k = Σ_i w_i T_k(x_i),
  * k < `degree` (asm/chebyshev.ts). The sum is taken over a fixed grid of parts of the
  * samples, part by part and then over the parts in order (whole kernel blocks of

@@ -177,6 +177,22 @@ export interface KernelFunctions {
     out: number,
     scratch: number,
   ): void;
+  /**
+   * The Chebyshev coefficients of `count` expansions from their values at `k` nodes
+   * (node-major `values`, K × count f64; `cos` the K × K table): coefficients to `out`
+   * (count × K f64), kept counts to `degrees` (count u32, 0 when refused), `folded` K f64
+   * of scratch; returns the number refused.
+   */
+  chebyshev_coefficients(
+    values: number,
+    count: number,
+    k: number,
+    cos: number,
+    tail: number,
+    out: number,
+    degrees: number,
+    folded: number,
+  ): number;
   /** out[i] = Σ_{k < degree} a_k T_k(x_i) for n f64 `x` (Clenshaw's recurrence). */
   clenshaw_column(a: number, degree: number, x: number, n: number, out: number): void;
   /** out[i] = x[i] / divisor for n f64. */
@@ -391,6 +407,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   emission_per_aerosol: 11,
   fraction_deposited: 4,
   aerosol_volume: 8,
+  chebyshev_coefficients: 8,
   chebyshev_moments: 8,
   clenshaw_column: 5,
   divide_column: 4,

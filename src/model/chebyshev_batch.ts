@@ -20,7 +20,12 @@
  *
  * @module
  */
-import { chebyshevMoments, clenshawColumn, normalizeColumn } from "../kernel/columns.ts";
+import {
+  chebyshevCoefficients,
+  chebyshevMoments,
+  clenshawColumn,
+  normalizeColumn,
+} from "../kernel/columns.ts";
 import type { Kernel } from "../kernel/kernel.ts";
 import { weightedTotals } from "../kernel/statistics.ts";
 import { cacheSlot, type EvaluationCache } from "./evaluation_cache.ts";
@@ -93,114 +98,69 @@ export function chebyshevBatch(
       : [],
   });
 
-  const cosTable = COS_TABLE;
-  const folds = K / 2;
-  // Node values folded about the middle: cos(π k (K − 1 − j + ½) / K) = (−1)^k cos(π k (j + ½)
-  // / K), so even k need v_j + v_{K−1−j} and odd k v_j − v_{K−1−j}, over half the nodes.
-  const even = new Float64Array(folds);
-  const odd = new Float64Array(folds);
-  // Every expansion's K coefficients in one block (no array per expansion: a report
-  // expands hundreds of curves, and short-lived arrays made V8 grow its young generation):
-  // expansion e at e·K, its degree (coefficients kept) in `degrees[e]`.
+  // Every expansion's coefficients at once, in the kernel: the values at the nodes of the
+  // curve times, then of the integral times, then of the integral columns.
   const expansions = times.length + integralTimes.length + atNodes.integrals.length;
-  const coefficientBlock = new Float64Array(expansions * K);
-  const degrees = new Int32Array(expansions);
-  /**
-   * Expansion `e`'s coefficients, cut after the last one above the tail threshold; false
-   * when the tail is too large (the expansion would not be accurate enough).
-   */
-  const expand = (e: number, values: (j: number) => number): boolean => {
-    for (let j = 0; j < folds; j++) {
-      const left = values(j);
-      const right = values(K - 1 - j);
-      even[j] = left + right;
-      odd[j] = left - right;
-    }
-    const a = coefficientBlock;
-    const o = e * K;
-    // a_k = (k = 0 ? 1 : 2) · Σ_j folded_j cos(π k (j + ½) / K) / K, each sum in j order;
-    // four k of the same parity at a time (K is a multiple of 8), so that their sums overlap.
-    for (let first = 0; first < K; first += 8) {
-      for (let parity = 0; parity < 2; parity++) {
-        const folded = parity === 0 ? even : odd;
-        const k = first + parity;
-        const r0 = k * K;
-        const r1 = r0 + 2 * K;
-        const r2 = r0 + 4 * K;
-        const r3 = r0 + 6 * K;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let j = 0; j < folds; j++) {
-          const f = folded[j];
-          s0 += f * cosTable[r0 + j];
-          s1 += f * cosTable[r1 + j];
-          s2 += f * cosTable[r2 + j];
-          s3 += f * cosTable[r3 + j];
-        }
-        a[o + k] = (k === 0 ? 1 : 2) * s0 / K;
-        a[o + k + 2] = 2 * s1 / K;
-        a[o + k + 4] = 2 * s2 / K;
-        a[o + k + 6] = 2 * s3 / K;
-      }
-    }
-    let largest = 0;
-    for (let k = 0; k < K; k++) largest = Math.max(largest, Math.abs(a[o + k]));
-    const tail = Math.max(Math.abs(a[o + K - 1]), Math.abs(a[o + K - 2]), Math.abs(a[o + K - 3]));
-    if (!(tail <= TAIL * largest || largest === 0)) return false;
-    let degree = K;
-    while (degree > 1 && Math.abs(a[o + degree - 1]) <= TAIL * largest) degree--;
-    degrees[e] = degree;
-    return true;
-  };
   const firstIntegralSum = times.length;
   const firstIntegral = firstIntegralSum + integralTimes.length;
-  for (let t = 0; t < times.length; t++) {
-    if (!expand(t, (j) => atNodes.sums[j][t])) return undefined;
-  }
-  for (let t = 0; t < integralTimes.length; t++) {
-    if (!expand(firstIntegralSum + t, (j) => atNodes.integralSums[j][t])) return undefined;
-  }
-  for (let c = 0; c < atNodes.integrals.length; c++) {
-    const column = atNodes.integrals[c] as Float64Array;
-    if (!expand(firstIntegral + c, (j) => column[j])) return undefined;
-  }
-  let degree = 1;
-  for (let e = 0; e < expansions; e++) degree = Math.max(degree, degrees[e]);
-
-  const weights = request.weights ?? [1];
-  const integralWeights = request.integralWeights ?? [];
-  const { x, moments } = cachedMoments(
-    kernel,
-    cache,
-    dep,
-    mid,
-    half,
-    [...weights, ...integralWeights],
-    degree,
-  );
-
-  /** Σ_k a_k m_k of expansion `e` (its kept coefficients, in k order) and moments `m`. */
-  const dot = (e: number, m: Float64Array): number => {
-    const offset = e * K;
-    let s = 0;
-    for (let k = 0; k < degrees[e]; k++) s += coefficientBlock[offset + k] * m[k];
-    return s;
+  const fill = (values: Float64Array) => {
+    for (let j = 0; j < K; j++) {
+      const row = j * expansions;
+      const sums = atNodes.sums[j];
+      if (sums !== undefined) values.set(sums, row);
+      const integralSums = atNodes.integralSums[j];
+      if (integralSums !== undefined) values.set(integralSums, row + firstIntegralSum);
+      for (let c = 0; c < atNodes.integrals.length; c++) {
+        values[row + firstIntegral + c] = (atNodes.integrals[c] as Float64Array)[j];
+      }
+    }
   };
-  const sums = weights.map((_, w) => Float64Array.from(times, (_, t) => dot(t, moments[w])));
-  const integralSums = integralWeights.map((_, w) =>
-    Float64Array.from(
-      integralTimes,
-      (_, t) => dot(firstIntegralSum + t, moments[weights.length + w]),
-    )
+  return chebyshevCoefficients(
+    kernel,
+    K,
+    expansions,
+    fill,
+    COS_TABLE,
+    TAIL,
+    (block, degrees, refused) => {
+      if (refused > 0) return undefined;
+      let degree = 1;
+      for (let e = 0; e < expansions; e++) degree = Math.max(degree, degrees[e]);
+
+      const weights = request.weights ?? [1];
+      const integralWeights = request.integralWeights ?? [];
+      const { x, moments } = cachedMoments(
+        kernel,
+        cache,
+        dep,
+        mid,
+        half,
+        [...weights, ...integralWeights],
+        degree,
+      );
+
+      /** Σ_k a_k m_k of expansion `e` (its kept coefficients, in k order) and moments `m`. */
+      const dot = (e: number, m: Float64Array): number => {
+        const offset = e * K;
+        let s = 0;
+        for (let k = 0; k < degrees[e]; k++) s += block[offset + k] * m[k];
+        return s;
+      };
+      const sums = weights.map((_, w) => Float64Array.from(times, (_, t) => dot(t, moments[w])));
+      const integralSums = integralWeights.map((_, w) =>
+        Float64Array.from(
+          integralTimes,
+          (_, t) => dot(firstIntegralSum + t, moments[weights.length + w]),
+        )
+      );
+      // Per sample, in the kernel: Σ_k a_k T_k(x_i).
+      const integrals: Vec[] = atNodes.integrals.map((_, c) => {
+        const e = firstIntegral + c;
+        return clenshawColumn(kernel, block.subarray(e * K, e * K + degrees[e]), x);
+      });
+      return { sums, integrals, integralSums };
+    },
   );
-  // Per sample, in the kernel: Σ_k a_k T_k(x_i).
-  const integrals: Vec[] = atNodes.integrals.map((_, c) => {
-    const e = firstIntegral + c;
-    return clenshawColumn(kernel, coefficientBlock.subarray(e * K, e * K + degrees[e]), x);
-  });
-  return { sums, integrals, integralSums };
 }
 
 /**
