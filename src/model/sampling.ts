@@ -129,13 +129,39 @@ export function sampleExpiration(spec: ExpirationSpec, rng: Rng, n: number): Exp
   return sampleSingleExpiration(spec, rng, n);
 }
 
-/** Draws a single expiration's diameter. */
+/**
+ * Draws a single expiration's diameter. A diameter drawn from a kernel density at or
+ * below 0 µm is replaced by the density's smallest centre (0.1 µm with the registry's
+ * grids).
+ *
+ * The reference draws the diameters from a Gaussian kernel density (scikit-learn's
+ * `KernelDensity.sample`, bandwidth 0.1 µm) over a grid that starts at 0.1 µm, so a few
+ * draws fall at or below 0 (at 250,000 samples, about one report in a thousand has one).
+ * Such a diameter has no positive volume: its deposited fraction (`d ** 2.8`, `log(d)`)
+ * or its normalised background (0 / 0) is NaN, which the means over the samples pass on:
+ * the reference's report is then NaN throughout (and our server's a 500). Every other
+ * draw, and the draw order, are the reference's.
+ */
 export function sampleSingleExpiration(
   spec: SingleExpirationSpec,
   rng: Rng,
   n: number,
 ): SingleExpiration {
   const diameter = sampleValue(spec.diameter, rng, n);
+  const density = spec.diameter;
+  if (
+    typeof diameter !== "number" && diameter !== density && typeof density === "object" &&
+    "kind" in density && density.kind === "customKernel" && !density.log10
+  ) {
+    let smallest = Infinity;
+    for (let i = 0; i < diameter.length; i++) {
+      if (!(diameter[i] <= 0)) continue;
+      if (smallest === Infinity) {
+        for (const centre of density.variable) smallest = Math.min(smallest, centre);
+      }
+      diameter[i] = smallest;
+    }
+  }
   return spec.name === undefined
     ? { kind: "single", diameter, cn: spec.cn }
     : { kind: "single", diameter, cn: spec.cn, name: spec.name };

@@ -18,7 +18,9 @@ import {
   sampleInfectedPopulation,
   samplePopulation,
   sampleShortRange,
+  sampleSingleExpiration,
 } from "../../src/model/sampling.ts";
+import { customKernelDistribution, generateSamples } from "../../src/montecarlo/distributions.ts";
 import type { Vec } from "../../src/model/vec.ts";
 import { createRng, type Rng } from "../../src/montecarlo/rng.ts";
 import { DEFAULT_REGISTRY as R } from "../../src/registry/defaults.ts";
@@ -168,4 +170,30 @@ Deno.test("sampled s4 models with two occupancy groups draw the reference's samp
     ...co2Columns(rng),
   ];
   await compare(columns, await trace("s4_dynamic_occupancy_hvac_ffp2"));
+});
+
+Deno.test("sampleSingleExpiration(): kernel-density diameters at or below 0 µm become the grid's smallest, the rest are the draws", () => {
+  // A grid from 0.1 µm with a wide kernel: many draws fall below 0.
+  const spec = {
+    kind: "single" as const,
+    diameter: customKernelDistribution([0.1, 0.2, 0.3], [1, 1, 1], 0.5),
+    cn: 1,
+  };
+  const n = 10_000;
+  const raw = generateSamples(spec.diameter, createRng(3), n) as Float64Array;
+  const drawn = sampleSingleExpiration(spec, createRng(3), n).diameter as Float64Array;
+  let replaced = 0;
+  for (let i = 0; i < n; i++) {
+    if (raw[i] <= 0) {
+      replaced++;
+      strictEqual(drawn[i], 0.1, `sample ${i} (${raw[i]})`);
+    } else {
+      strictEqual(drawn[i], raw[i], `sample ${i}`);
+    }
+  }
+  strictEqual(replaced > 1000, true, `${replaced} draws at or below 0`);
+  // A caller's own column is left as it is.
+  const own = Float64Array.of(-1, 2);
+  strictEqual(sampleSingleExpiration({ ...spec, diameter: own }, createRng(3), 2).diameter, own);
+  strictEqual(own[0], -1);
 });
