@@ -99,20 +99,6 @@ export function copyColumn(values: Float64Array): Float64Array {
 }
 
 /**
- * A copy of `values` that belongs to the caller (no arena frees it), made in a released
- * column's memory when the pool has one of that size. Give it back with
- * {@link releaseColumn} once it is done with, so that the next copy reuses it.
- *
- * @param values The values.
- * @returns The copy, a Float64Array that owns its whole buffer.
- */
-export function ownedCopy(values: Float64Array): Float64Array {
-  const copy = fromPool(values.length) ?? new Float64Array(values.length);
-  copy.set(values);
-  return copy;
-}
-
-/**
  * Records a column that owns its buffer (e.g. a copy out of the kernel) in the
  * innermost open arena, if any.
  *
@@ -167,7 +153,7 @@ function arenaKernels(): Kernel[] {
   return kernels;
 }
 
-function release(column: Float64Array, kernel?: Kernel): void {
+function release(column: Float64Array, kernel?: Kernel, reuse = true): void {
   // A kernel's column goes back to its heap (a view of its stack is left alone).
   if (kernel?.freeColumn(column)) return;
   for (const other of arenaKernels()) if (other.freeColumn(column)) return;
@@ -177,7 +163,7 @@ function release(column: Float64Array, kernel?: Kernel): void {
   if (column.byteOffset !== 0 || column.byteLength !== buffer.byteLength) return;
   const bytes = buffer.byteLength;
   try {
-    if (bytes >= MIN_POOLED_BYTES && pooledBytes + bytes <= MAX_POOLED_BYTES) {
+    if (reuse && bytes >= MIN_POOLED_BYTES && pooledBytes + bytes <= MAX_POOLED_BYTES) {
       // transfer() moves the memory to a new buffer and detaches the old one (and so
       // every view of it): nothing that held the column can see it reused.
       const moved = buffer.transfer();
@@ -201,4 +187,15 @@ function release(column: Float64Array, kernel?: Kernel): void {
  */
 export function releaseColumn(column: Float64Array | number): void {
   if (typeof column !== "number") release(column);
+}
+
+/**
+ * Gives a column's memory back to the system now, without keeping it for reuse (for a
+ * column the process may not need again, e.g. a report's output once written out).
+ * Views into shared memory are left alone; every view of a freed column becomes empty.
+ *
+ * @param column The column (it must own its whole buffer to be freed).
+ */
+export function freeColumnNow(column: Float64Array): void {
+  release(column, undefined, false);
 }

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { ownedCopy, releaseColumn } from "../kernel/column_arena.ts";
+import { freeColumnNow } from "../kernel/column_arena.ts";
 import { toArray } from "../model/vec.ts";
 
 /** How a report hands out its per-sample outputs: `number[]` or `Float64Array`. */
@@ -29,15 +29,14 @@ export type SampleArrays = "array" | "float64";
  * ```
  */
 export function sampleOutput(column: Float64Array, as: SampleArrays): number[] | Float64Array {
-  return as === "float64" ? ownedCopy(column) : toArray(column);
+  return as === "float64" ? column.slice() : toArray(column);
 }
 
 /**
  * Frees every `Float64Array` per-sample output of a report's results (call it once they
- * have been written out, e.g. as JSON, and nothing reads them any more): their memory
- * goes to the pool of released columns (src/kernel/column_arena.ts), where the next
- * report's outputs are copied, instead of waiting for the garbage collector, which frees
- * array buffers only after their total has grown by about 64 MB. Plain arrays and other
+ * have been written out, e.g. as JSON, and nothing reads them any more): their memory goes
+ * back to the system now instead of when the garbage collector gets to it, which for array
+ * buffers is only after their total has grown by about 64 MB. Plain arrays and other
  * values are left alone; every view of a freed output becomes empty.
  *
  * @param results A report's results (objects and arrays nested at most 16 deep).
@@ -52,7 +51,7 @@ export function sampleOutput(column: Float64Array, as: SampleArrays): number[] |
 export function releaseSampleOutputs(results: unknown): void {
   const visit = (value: unknown, depth: number): void => {
     if (value instanceof Float64Array) {
-      releaseColumn(value);
+      freeColumnNow(value);
     } else if (Array.isArray(value)) {
       if (depth < 16) {
         for (const item of value) if (typeof item === "object") visit(item, depth + 1);
