@@ -112,7 +112,7 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
     }
     assertFiniteResults(results);
     const json = reportJson(results);
-    // Written out: the Float64Array outputs' memory is reused by the next job at once.
+    // Written out: the Float64Array outputs' memory goes back to the system now.
     releaseSampleOutputs(results);
     return { ok: true, json };
   } catch (error) {
