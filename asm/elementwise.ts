@@ -142,3 +142,23 @@ export function product_with_complement(
   } else if (c != 0) runComplement<u16, u16, u8>(out, a, sa, b, sb, c, sc, n);
   else runComplement<u16, u16, u16>(out, a, sa, b, sb, c, sc, n);
 }
+
+/**
+ * In place, every value of `x` (n f64) at or below 0 (−0 included; NaN is not) becomes
+ * `floor`, two at a time (src/model/sampling.ts: kernel-density diameters).
+ */
+export function raise_nonpositive(x: usize, n: u32, floor: f64): void {
+  const zero = f64x2.splat(0.0);
+  const f = f64x2.splat(floor);
+  let i: u32 = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = <usize>i << 3;
+    const v = v128.load(x + o);
+    const low = f64x2.le(v, zero);
+    if (v128.any_true(low)) v128.store(x + o, v128.bitselect(f, v, low));
+  }
+  if (i < n) {
+    const o = <usize>i << 3;
+    if (load<f64>(x + o) <= 0.0) store<f64>(x + o, floor);
+  }
+}

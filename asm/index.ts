@@ -18,7 +18,7 @@ export {
 } from "./libm";
 export { bin_candidates, bin_gather } from "./bin_membership";
 export { even_bin_codes, even_bin_gather } from "./even_bins";
-export { elementwise, product_with_complement } from "./elementwise";
+export { elementwise, product_with_complement, raise_nonpositive } from "./elementwise";
 export {
   chebyshev_coefficients,
   chebyshev_moments,

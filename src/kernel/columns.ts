@@ -337,6 +337,21 @@ export function clenshawColumn(
 }
 
 /**
+ * In place, every value of `column` at or below 0 (−0 included, NaN not) becomes `floor`,
+ * in the kernel (asm/elementwise.ts `raise_nonpositive`) when the column lives there.
+ *
+ * @param column The values.
+ * @param floor Their new value.
+ * @returns False when the column is not in the shared kernel's memory (nothing done).
+ */
+export function raiseNonPositiveInKernel(column: Float64Array, floor: number): boolean {
+  const k = sharedKernel();
+  if (!k.owns(column)) return false;
+  k.exports.raise_nonpositive(column.byteOffset, column.length, floor);
+  return true;
+}
+
+/**
  * The Chebyshev coefficients of `count` expansions from their values at the K nodes,
  * computed in the kernel (asm/chebyshev.ts `chebyshev_coefficients`: folded about the
  * middle node, each sum in node order, every expansion cut after its last coefficient

@@ -195,6 +195,8 @@ export interface KernelFunctions {
   ): number;
   /** out[i] = Σ_{k < degree} a_k T_k(x_i) for n f64 `x` (Clenshaw's recurrence). */
   clenshaw_column(a: number, degree: number, x: number, n: number, out: number): void;
+  /** In place: every value of n f64 at `x` that is ≤ 0 (−0 too, not NaN) becomes `floor`. */
+  raise_nonpositive(x: number, n: number, floor: number): void;
   /** out[i] = x[i] / divisor for n f64. */
   divide_column(out: number, x: number, n: number, divisor: number): void;
   /**
@@ -411,6 +413,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   chebyshev_moments: 8,
   clenshaw_column: 5,
   divide_column: 4,
+  raise_nonpositive: 3,
   elementwise: 7,
   product_with_complement: 8,
   normalize_column: 5,

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { raiseNonPositiveInKernel } from "../kernel/columns.ts";
 import { type Distribution, generateSamples, skipSamples } from "../montecarlo/distributions.ts";
 import type { Rng } from "../montecarlo/rng.ts";
 import type { Activity } from "./activity.ts";
@@ -154,12 +155,9 @@ export function sampleSingleExpiration(
     "kind" in density && density.kind === "customKernel" && !density.log10
   ) {
     let smallest = Infinity;
-    for (let i = 0; i < diameter.length; i++) {
-      if (!(diameter[i] <= 0)) continue;
-      if (smallest === Infinity) {
-        for (const centre of density.variable) smallest = Math.min(smallest, centre);
-      }
-      diameter[i] = smallest;
+    for (const centre of density.variable) smallest = Math.min(smallest, centre);
+    if (!raiseNonPositiveInKernel(diameter, smallest)) {
+      for (let i = 0; i < diameter.length; i++) if (diameter[i] <= 0) diameter[i] = smallest;
     }
   }
   return spec.name === undefined

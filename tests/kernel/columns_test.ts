@@ -225,3 +225,22 @@ Deno.test("productWithComplementInKernel() gives a · (b · (1 − c)) of the sc
     strictEqual(productWithComplementInKernel(takeColumn(n), new Float64Array(n), 1, 0), false);
   });
 });
+
+Deno.test("raise_nonpositive(): values at or below 0 (−0 too, NaN not) become the floor, the rest stay", () => {
+  const kernel = createKernel();
+  for (const n of [0, 1, 2, 3, 8, 9]) {
+    const values = Float64Array.from(
+      { length: n },
+      (_, i) => [-1e-3, 0.2, -0, 0, NaN, 5, -Infinity, 1e-300, -2][i % 9],
+    );
+    const expected = values.map((v) => (v <= 0 ? 0.1 : v));
+    const got = kernel.scope(() => {
+      const ptr = kernel.put(values);
+      kernel.exports.raise_nonpositive(ptr, n, 0.1);
+      return Array.from(kernel.f64(ptr, n));
+    });
+    for (let i = 0; i < n; i++) {
+      strictEqual(Object.is(got[i], expected[i]), true, `n ${n}, value ${i}: ${got[i]}`);
+    }
+  }
+});
