@@ -150,9 +150,10 @@ export function sampleSingleExpiration(
 ): SingleExpiration {
   const diameter = sampleValue(spec.diameter, rng, n);
   const density = spec.diameter;
+  // Only drawn columns: a caller's own column (or value) is left as it is.
+  const drawn = typeof density === "object" && !(density instanceof Float64Array);
   if (
-    typeof diameter !== "number" && diameter !== density && typeof density === "object" &&
-    "kind" in density && density.kind === "customKernel" && !density.log10
+    drawn && density.kind === "customKernel" && !density.log10 && diameter instanceof Float64Array
   ) {
     let smallest = Infinity;
     for (const centre of density.variable) smallest = Math.min(smallest, centre);
