@@ -26,13 +26,16 @@ RUN deno bundle --frozen --quiet -o dist/caimira-server.js src/server/main.ts \
 # --- runtime: Deno and the bundles only -------------------------------------------------
 FROM denoland/deno:distroless-${DENO_VERSION}
 COPY --from=build /build/dist/caimira-server.js /build/dist/caimira-sweep.js /app/
+# MALLOC_MMAP_THRESHOLD_: glibc maps large blocks (a report's response) instead of keeping
+# them in its heaps once freed (SERVER_ENV in src/server/options.ts).
 # Any non-root user works (OpenShift assigns its own); 65532 is distroless' "nonroot".
 USER 65532:65532
 ENV HOST=0.0.0.0 \
     PORT=8088 \
     DENO_DIR=/tmp/deno-dir \
     DENO_NO_UPDATE_CHECK=1 \
-    NO_COLOR=1
+    NO_COLOR=1 \
+    MALLOC_MMAP_THRESHOLD_=131072
 EXPOSE 8088
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["/bin/deno", "eval", "const r = await fetch(`http://127.0.0.1:${Deno.env.get('PORT')}/health`); Deno.exit(r.ok ? 0 : 1)"]

@@ -28,7 +28,7 @@
  * @module
  */
 import { SHARED_FIXTURES, virusFixtureNames } from "./bench/_shared_fixtures.ts";
-import { SERVER_V8_FLAGS } from "../src/server/options.ts";
+import { SERVER_ENV, SERVER_V8_FLAGS } from "../src/server/options.ts";
 
 /** Target throughput of the server on 2 cores (s1, `prob_dist=0`, 2 workers), reports/s. */
 const TARGET_REPORTS_PER_S = 45;
@@ -106,7 +106,7 @@ const child = new Deno.Command(Deno.execPath(), {
   ],
   stdout: "piped",
   stderr: "inherit",
-  env: { NO_COLOR: "1" },
+  env: { NO_COLOR: "1", ...SERVER_ENV },
 }).spawn();
 const serverLog = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
 let url: string | undefined;

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { SERVER_V8_FLAGS } from "../src/server/options.ts";
+import { SERVER_ENV, SERVER_V8_FLAGS } from "../src/server/options.ts";
 
 const MAIN = new URL("../src/server/main.ts", import.meta.url).pathname;
 const FIXTURES = new URL("../tests/fixtures/reference/", import.meta.url);
@@ -57,6 +57,7 @@ async function startServer(): Promise<{ url: string; child: Deno.ChildProcess }>
     ],
     stdout: "piped",
     stderr: "null",
+    env: SERVER_ENV,
   }).spawn();
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   let output = "";

@@ -23,7 +23,7 @@
  */
 
 import { haproxyConfig } from "./scaleout/haproxy_config.ts";
-import { SERVER_V8_FLAGS } from "../src/server/options.ts";
+import { SERVER_ENV, SERVER_V8_FLAGS } from "../src/server/options.ts";
 
 const FORM = new URL("../tests/fixtures/reference/s2_hepa_classroom.in.json", import.meta.url);
 const MAIN = new URL("../src/server/main.ts", import.meta.url).pathname;
@@ -195,7 +195,7 @@ async function startReplica(
     ],
     stdout: "piped",
     stderr: "inherit",
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...SERVER_ENV },
   }).spawn();
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   for (let seen = ""; !/listening on /.test(seen);) {

@@ -190,6 +190,28 @@ export function releaseColumn(column: Float64Array | number): void {
 }
 
 /**
+ * Frees a column of an open arena now, before its arena ends (e.g. a sample column that
+ * every computation still to come has no use for): as {@link releaseColumn}, but only a
+ * column recorded in an open arena (one made while it runs); any other (a scalar, a
+ * column made outside every arena, a constant) is left alone.
+ *
+ * @param column The column (or a scalar).
+ * @returns Whether it was freed.
+ */
+export function releaseArenaColumn(column: Float64Array | number): boolean {
+  if (typeof column === "number") return false;
+  for (let a = arenas.length - 1; a >= 0; a--) {
+    const columns = arenas[a].columns;
+    const at = columns.lastIndexOf(column);
+    if (at < 0) continue;
+    columns.splice(at, 1);
+    release(column, arenas[a].kernel);
+    return true;
+  }
+  return false;
+}
+
+/**
  * Gives a column's memory back to the system now, without keeping it for reuse (for a
  * column the process may not need again, e.g. a report's output once written out).
  * Views into shared memory are left alone; every view of a freed column becomes empty.

@@ -92,6 +92,22 @@ const ALIGN = 16;
 /** The kernel's declared maximum memory, 64 KiB pages (2 GiB). */
 const MAX_PAGES = 32768;
 let compiled: WebAssembly.Module | undefined;
+/** Whether freed columns are filled with NaN (for tests: see src/kernel/testing.ts). */
+let poisonFreedColumns = false;
+
+/**
+ * Makes every kernel fill a column with NaN when it is freed (before its memory is
+ * reused), so that a computation reading a column after freeing it gives NaN instead of
+ * another column's numbers. For tests (`withFreedColumnsPoisoned` of testing.ts).
+ *
+ * @param on Whether to fill.
+ * @returns The previous setting.
+ */
+export function setFreedColumnPoisoning(on: boolean): boolean {
+  const previous = poisonFreedColumns;
+  poisonFreedColumns = on;
+  return previous;
+}
 
 /**
  * The compiled kernel, compiled once per thread.
@@ -209,6 +225,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     freeColumn(view) {
       if (!owns(view)) return false;
       if (liveColumns.delete(view)) {
+        if (poisonFreedColumns) view.fill(NaN);
         const bytes = Math.max(ALIGN, alignUp(view.length * 8));
         const blocks = freeBlocks.get(bytes);
         if (blocks === undefined) freeBlocks.set(bytes, [view.byteOffset]);

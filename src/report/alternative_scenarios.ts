@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { columnsReadAfterConstruction, releaseSpentSamples } from "./spent_samples.ts";
 import { buildExposureModels } from "../forms/build_virus_models.ts";
 import type { VirusForm } from "../forms/virus_form.ts";
 import { type ExposureEvaluator, exposureEvaluator } from "../model/exposure.ts";
@@ -219,6 +220,12 @@ export function alternativeScenarios(context: AlternativeScenariosContext): Alte
           reportRatesOnly: true,
         });
         const evaluator = exposureEvaluator(models.exposureModels[0]);
+        // Its draws are not read again once it is built (see spent_samples.ts), unless the
+        // total probability rule builds new evaluators of the model.
+        if (!withProbabilisticExposure) {
+          const spent = models.exposureModels;
+          releaseSpentSamples(spent, columnsReadAfterConstruction(spent, false));
+        }
         if (chunks.length === 1) {
           return {
             statistics: scenarioStatistics(evaluator, context.times, withProbabilisticExposure),

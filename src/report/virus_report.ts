@@ -43,6 +43,11 @@ import {
   weightedMeanCurve,
 } from "./streaming_statistics.ts";
 import { type SampleArrays, sampleOutput } from "./sample_output.ts";
+import {
+  columnsReadAfterConstruction,
+  releaseSpentSamples,
+  sampleColumns,
+} from "./spent_samples.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot, VIRAL_LOAD_HISTOGRAM } from "./uncertainties_plot.ts";
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
@@ -424,11 +429,27 @@ function report(
         const co2Samples = sampleCount(co2.normalization);
         return Array.from(co2Sums, (s) => s / co2Samples);
       }, kernel));
+      // Its own draws (the exposed's exhalation rates) are not read again.
+      releaseSpentSamples(models.co2Model, sampleColumns(models.exposureModels));
       // One cache for the evaluators of every group: their models share columns.
       const cache = createEvaluationCache();
       const evaluators = models.exposureModels.map((model) =>
         exposureEvaluator(model, [], { cache })
       );
+      // The draws the evaluators have turned into their own columns go back to the kernel
+      // now; not when something builds new evaluators of the models (the viral-load
+      // percentiles, and the total probability rule with short range or a background).
+      const rebuilt = (options.alternativeScenarios && form.conditionalProbabilityViralLoads) ||
+        layout.groups.some((group) => group.probabilisticExposure);
+      if (!rebuilt) {
+        releaseSpentSamples(
+          models.exposureModels,
+          columnsReadAfterConstruction(
+            models.exposureModels,
+            form.conditionalProbabilityViralLoads,
+          ),
+        );
+      }
       evaluators.forEach((ev, g) => {
         const group = layout!.groups[g];
         if (chunks.length === 1) {

@@ -4,9 +4,12 @@
 // reference's results is compared at relative 1e-8 (absolute 1e-12 near zero): the
 // report itself, the alternative scenarios' statistics (probability of infection,
 // expected new cases, concentrations, probabilistic exposure) and the probabilities at
-// the viral-load percentiles (whose keys, viral loads, are compared as numbers).
+// the viral-load percentiles (whose keys, viral loads, are compared as numbers). Every
+// column the kernel frees is filled with NaN first (withFreedColumnsPoisoned): a column
+// freed while something still reads it shows as differences.
 // Natural ventilation (u1) needs the station list from ../shared (skipped if absent).
 import { AssertionError } from "node:assert/strict";
+import { withFreedColumnsPoisoned } from "../../src/kernel/testing.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import {
   differences,
@@ -28,13 +31,16 @@ for (const name of UI_REPORT_FIXTURES) {
           new URL(`../fixtures/ui_report/${name}.${kind}.json`, import.meta.url),
         ),
       );
-    const report = virusReport(await read("in"), {
-      seed: 0,
-      weather: dataset,
-      year: 2026,
-      probDist: true,
-      alternativeScenarios: true,
-    });
+    const input = await read("in");
+    const report = withFreedColumnsPoisoned(() =>
+      virusReport(input, {
+        seed: 0,
+        weather: dataset,
+        year: 2026,
+        probDist: true,
+        alternativeScenarios: true,
+      })
+    );
     const expected = (await read("trim")).results;
     const out: string[] = [];
     differences(report, expected, "results", out);

@@ -6,9 +6,12 @@
 // probabilistic exposure, conditional probability data, and the summaries the fixtures
 // keep of the per-sample columns (prob_dist, log10_vl_in_sputum: n, mean, std, min, max,
 // sum, first16, values at listed indices, quantiles). Not compared: the plot (ours is an
-// SVG).
+// SVG). Every column the kernel frees is filled with NaN first
+// (withFreedColumnsPoisoned): a column freed while something still reads it (the report's
+// spent samples, src/report/spent_samples.ts) shows as differences.
 // Natural ventilation (s1, s5) needs the station list from ../shared (skipped if absent).
 import { AssertionError } from "node:assert/strict";
+import { withFreedColumnsPoisoned } from "../../src/kernel/testing.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import { differences, NATURAL_FIXTURES, weather } from "../_helpers/report_differences.ts";
 import { VIRUS_FIXTURES } from "../forms/_helpers.ts";
@@ -26,12 +29,10 @@ for (const name of VIRUS_FIXTURES) {
           new URL(`../fixtures/reference/${name}.${kind}.json`, import.meta.url),
         ),
       );
-    const report = virusReport(await read("in"), {
-      seed: 0,
-      weather: dataset,
-      year: 2026,
-      probDist: true,
-    });
+    const input = await read("in");
+    const report = withFreedColumnsPoisoned(() =>
+      virusReport(input, { seed: 0, weather: dataset, year: 2026, probDist: true })
+    );
     const out: string[] = [];
     differences(report, (await read("trim")).results, "results", out);
     if (out.length > 0) {

@@ -1,5 +1,10 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
-import { parseServeArgs, type ServeOptions, SERVER_V8_FLAGS } from "../../src/server/options.ts";
+import {
+  parseServeArgs,
+  type ServeOptions,
+  SERVER_ENV,
+  SERVER_V8_FLAGS,
+} from "../../src/server/options.ts";
 import { VERSION } from "../../src/version.ts";
 
 const noEnv = () => undefined;
@@ -79,4 +84,19 @@ Deno.test("deno task serve and the container start the server with SERVER_V8_FLA
   const dockerfile = Deno.readTextFileSync(new URL("Dockerfile", root));
   const entrypoint = /^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)?.[1];
   ok(entrypoint !== undefined && JSON.parse(entrypoint).includes(flag), `ENTRYPOINT ${entrypoint}`);
+});
+
+Deno.test("deno task serve and the container start the server with SERVER_ENV", () => {
+  const root = new URL("../../", import.meta.url);
+  const serve: string = JSON.parse(Deno.readTextFileSync(new URL("deno.json", root))).tasks.serve;
+  const dockerfile = Deno.readTextFileSync(new URL("Dockerfile", root));
+  // The runtime stage's ENV instruction (with its continuation lines).
+  const env = /^ENV ((?:.*\\\n)*.*)$/m.exec(dockerfile.split(/^FROM /m).at(-1)!)?.[1] ?? "";
+  const assignments = env.split(/\s*\\?\n\s*|\s+/).filter((a) => a.includes("="));
+  const entries = Object.entries(SERVER_ENV);
+  ok(entries.length > 0);
+  for (const [name, value] of entries) {
+    ok(serve.startsWith(`${name}=${value} `) || serve.includes(` ${name}=${value} `), serve);
+    ok(assignments.includes(`${name}=${value}`), `ENV ${assignments.join(" ")}`);
+  }
 });

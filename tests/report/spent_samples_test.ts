@@ -1,0 +1,78 @@
+/**
+ * The report's spent samples (src/report/spent_samples.ts): what is freed, what is kept.
+ * That a report frees nothing it reads again is checked by the parity tests, which run
+ * with freed columns filled with NaN (tests/report/virus_report_parity_test.ts).
+ */
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { takeColumn, withColumnArena } from "../../src/kernel/column_arena.ts";
+import { sharedKernel } from "../../src/kernel/shared.ts";
+import { withFreedColumnsPoisoned } from "../../src/kernel/testing.ts";
+import { buildVirusModels } from "../../src/forms/build_virus_models.ts";
+import { parseVirusForm } from "../../src/forms/parse_virus_form.ts";
+import { createRng } from "../../src/montecarlo/rng.ts";
+import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
+import {
+  columnsReadAfterConstruction,
+  releaseSpentSamples,
+  sampleColumns,
+} from "../../src/report/spent_samples.ts";
+import { readFixtureInput } from "../forms/_helpers.ts";
+
+Deno.test("releaseSpentSamples(): frees the arena's columns not kept, once each, and nothing else", () => {
+  const n = 10_000; // large enough for the kernel's column heap
+  const constant = new Float64Array(n).fill(7); // made outside every arena
+  withFreedColumnsPoisoned(() =>
+    withColumnArena(() => {
+      const kept = takeColumn(n).fill(1);
+      const spent = takeColumn(n).fill(2);
+      ok(sharedKernel().owns(spent));
+      // The spent column twice (a shared part), the constant, a scalar.
+      const model = { a: kept, b: { c: spent, d: [constant, spent, 3] } };
+      deepStrictEqual(sampleColumns(model), new Set([kept, spent, constant]));
+      strictEqual(releaseSpentSamples(model, new Set([kept])), 1);
+      ok(spent.every(Number.isNaN), "the spent column is freed (filled with NaN)");
+      ok(kept.every((v) => v === 1), "the kept column is untouched");
+      ok(constant.every((v) => v === 7), "a column of no arena is left alone");
+      // Freed already: nothing more to free.
+      strictEqual(releaseSpentSamples(model, new Set([kept])), 0);
+    }, sharedKernel())
+  );
+});
+
+Deno.test("releaseSpentSamples(): a small column (outside the kernel) is detached", () => {
+  withColumnArena(() => {
+    const spent = takeColumn(100).fill(2);
+    strictEqual(releaseSpentSamples({ spent }, new Set()), 1);
+    strictEqual(spent.length, 0);
+  });
+});
+
+Deno.test("columnsReadAfterConstruction(): infectious doses, host immunities, interactions' inhalation rates; viral loads when asked", () => {
+  withColumnArena(() => {
+    const form = parseVirusForm(readFixtureInput("s3_mech_masks_shortrange"));
+    const models = buildVirusModels(form, {
+      registry: DEFAULT_REGISTRY,
+      rng: createRng(1),
+      sampleSize: 1000,
+      year: 2026,
+    }).exposureModels;
+    const [model] = models;
+    const virus = model.concentrationModels[0].infected.virus;
+    const expected = new Set([
+      virus.infectiousDose,
+      model.exposed.hostImmunity,
+      ...model.shortRange.map((sr) => sr.activity.inhalationRate),
+    ]);
+    deepStrictEqual(columnsReadAfterConstruction(models, false), expected);
+    deepStrictEqual(
+      columnsReadAfterConstruction(models, true),
+      new Set([...expected, virus.viralLoadInSputum]),
+    );
+    // s3's 16 draws, of which 2 are read again: the infectious doses and the inhalation
+    // rates its three interactions share (the host immunity is one number).
+    const all = sampleColumns(models);
+    const kept = [...expected].filter((c) => typeof c !== "number");
+    deepStrictEqual([all.size, kept.length], [16, 2]);
+    ok(kept.every((c) => all.has(c as Float64Array)));
+  });
+});
