@@ -166,6 +166,21 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
 }
 
 /**
+ * Options of {@link exposureEvaluator}: the concentration evaluators', and where its
+ * construction has got to (a report frees the samples nothing will read from then on:
+ * src/report/spent_samples.ts).
+ */
+export interface ExposureEvaluatorOptions extends EvaluatorOptions {
+  /**
+   * Called once the long-range dose's time-independent parts are computed, before the
+   * short-range dose's (which reads the model's parts listed by `shortRangeDoseInputs`).
+   */
+  readonly onLongRangeParts?: () => void;
+  /** Called once the parts of short-range interaction `index` are computed. */
+  readonly onInteractionParts?: (index: number) => void;
+}
+
+/**
  * Builds the evaluator of an exposure model.
  *
  * @param model The exposure model.
@@ -178,7 +193,7 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
 export function exposureEvaluator(
   model: ExposureModel,
   concentrationOverrides: readonly ConcentrationOverrides[] = [],
-  options: EvaluatorOptions = {},
+  options: ExposureEvaluatorOptions = {},
 ): ExposureEvaluator {
   const cache = options.cache ?? createEvaluationCache();
   const fastPath = options.fastPath ?? "auto";
@@ -189,6 +204,7 @@ export function exposureEvaluator(
   const exposed = model.exposed;
   const probabilityCache = new Map<boolean, Vec>();
   const long = longRangeDose(model, concentrations, cache);
+  options.onLongRangeParts?.();
   const { staticParts, spansBetween, prefetch, prefetchWeighted, longRange } = long;
 
   /** A column reused for per-sample values that are only averaged (never kept). */
@@ -198,7 +214,7 @@ export function exposureEvaluator(
     return scratch;
   };
 
-  const short = shortRangeDose(model, cache, scratchColumn);
+  const short = shortRangeDose(model, cache, scratchColumn, options.onInteractionParts);
   const shortRangeParts = short.parts;
   const { overlapsWith, withShortRangeInto } = short;
 
@@ -378,13 +394,8 @@ export function exposureEvaluator(
       ? totalPeople
       : MAX_INFECTED_IN_TOTAL_PROBABILITY;
     if (!withMeans) return { totalPeople, maxInfected, means };
-    // Without short range and with a zero background the dose is proportional to the
-    // number of infected (the concentration is), so the model is evaluated once and its
-    // dose scaled; otherwise the model is rebuilt for each number, as the reference does.
     const current = model.concentrationModels[0].infected.number as number;
-    const linear = current > 0 && model.shortRange.length === 0 &&
-      model.concentrationModels.every((cm) => cm.minBackgroundConcentration === 0);
-    const baseDose = linear ? deposited(true) : undefined;
+    const baseDose = totalProbabilityRebuilds(model) ? undefined : deposited(true);
     // One buffer for the probabilities of every number of infected.
     const scratch = isArray(baseDose ?? 0) ? takeColumn(sampleCount(baseDose!)) : undefined;
     const probabilityWith = (nInfected: number): Vec => {
@@ -469,6 +480,21 @@ export function exposureEvaluator(
       return sum * 100;
     },
   };
+}
+
+/**
+ * Whether the total probability rule of `model` (probabilistic exposure) evaluates new
+ * models, one per number of infected, as the reference does. Without short range and with
+ * a zero background the dose is proportional to the number of infected (the concentration
+ * is), so the model's own dose is scaled instead.
+ *
+ * @param model The exposure model (a fixed number of infected).
+ * @returns Whether new models are evaluated.
+ */
+export function totalProbabilityRebuilds(model: ExposureModel): boolean {
+  const current = model.concentrationModels[0].infected.number;
+  return !(typeof current === "number" && current > 0 && model.shortRange.length === 0 &&
+    model.concentrationModels.every((cm) => cm.minBackgroundConcentration === 0));
 }
 
 /** Several exposed groups in the same room (reference `ExposureModelGroup`). */

@@ -20,6 +20,36 @@ import {
 import { CM3_PER_M3 } from "../units.ts";
 import { isArray, lane, mean, sampleCount, type Vec } from "./vec.ts";
 
+/**
+ * The parts of `model` that {@link shortRangeDose} reads: the infected's exhalation rate
+ * and the exposed's mask (the jet factor, computed first), then each interaction's
+ * distance, expiration, jet constants, inhalation rate and infected; of an interaction's
+ * infected that is also a concentration model's, only the exhalation rate (its emission
+ * rate per aerosol is then in the evaluation cache, computed for the long-range dose).
+ *
+ * @param model The exposure model.
+ * @param from The first interaction still to be computed (0: the jet factor too).
+ * @returns The parts (values, columns and sub-models).
+ */
+export function shortRangeDoseInputs(model: ExposureModel, from = 0): unknown[] {
+  if (model.shortRange.length === 0) return [];
+  const infected = new Set(model.concentrationModels.map((cm) => cm.infected));
+  return [
+    ...(from === 0
+      ? [model.concentrationModels[0].infected.activity.exhalationRate, model.exposed.mask]
+      : []),
+    ...model.shortRange.slice(from).map((interaction) => [
+      interaction.distance,
+      interaction.expiration,
+      interaction.jet,
+      interaction.activity.inhalationRate,
+      infected.has(interaction.infected)
+        ? interaction.infected.activity.exhalationRate
+        : interaction.infected,
+    ]),
+  ];
+}
+
 /** The time-independent factors of one short-range interaction. */
 export interface ShortRangePart {
   /** Dilution factor, dimensionless. */
@@ -61,12 +91,14 @@ export interface ShortRangeDose {
  * @param model The exposure model.
  * @param cache The evaluation's cache.
  * @param scratchColumn A column for values that are only averaged.
+ * @param onInteractionParts Called once each interaction's parts are computed (its index).
  * @returns The short-range dose.
  */
 export function shortRangeDose(
   model: ExposureModel,
   cache: EvaluationCache,
   scratchColumn: (n: number) => Float64Array,
+  onInteractionParts?: (index: number) => void,
 ): ShortRangeDose {
   const exposed = model.exposed;
   // Emission per aerosol without breathing × (1 − η_in): the same for every interaction.
@@ -90,7 +122,7 @@ export function shortRangeDose(
   })();
 
   /** Per-interaction parts of the short-range dose that do not depend on time (computed once). */
-  const shortRangeParts = model.shortRange.map((interaction) => {
+  const shortRangeParts = model.shortRange.map((interaction, index) => {
     const dilution = dilutionFactor(interaction);
     const diameter = interaction.expiration.diameter;
     const origin = normedJetOriginConcentration(interaction);
@@ -136,6 +168,7 @@ export function shortRangeDose(
     // Fresh temporaries of this interaction, not kept.
     releaseColumn(origin);
     releaseColumn(deposition);
+    onInteractionParts?.(index);
     return { dilution, meanDilutedJet, jetPerHour, inhalation };
   });
 

@@ -15,10 +15,18 @@
  *
  * @module
  */
-import { columnsReadAfterConstruction, releaseSpentSamples } from "./spent_samples.ts";
+import {
+  columnsReadAfterConstruction,
+  releaseSpentSamples,
+  spentSampleHooks,
+} from "./spent_samples.ts";
 import { buildExposureModels } from "../forms/build_virus_models.ts";
 import type { VirusForm } from "../forms/virus_form.ts";
-import { type ExposureEvaluator, exposureEvaluator } from "../model/exposure.ts";
+import {
+  type ExposureEvaluator,
+  exposureEvaluator,
+  totalProbabilityRebuilds,
+} from "../model/exposure.ts";
 import { mean, sampleCount } from "../model/vec.ts";
 import { withColumnArena } from "../kernel/column_arena.ts";
 import { sharedKernel } from "../kernel/shared.ts";
@@ -219,13 +227,18 @@ export function alternativeScenarios(context: AlternativeScenariosContext): Alte
           year: context.year,
           reportRatesOnly: true,
         });
-        const evaluator = exposureEvaluator(models.exposureModels[0]);
-        // Its draws are not read again once it is built (see spent_samples.ts), unless the
-        // total probability rule builds new evaluators of the model.
-        if (!withProbabilisticExposure) {
-          const spent = models.exposureModels;
-          releaseSpentSamples(spent, columnsReadAfterConstruction(spent, false));
-        }
+        // Its draws go back to the kernel as soon as nothing will read them (see
+        // spent_samples.ts), unless the total probability rule builds new models of it.
+        const spent = models.exposureModels;
+        const keep = withProbabilisticExposure && totalProbabilityRebuilds(spent[0])
+          ? undefined
+          : columnsReadAfterConstruction(spent, false);
+        const evaluator = exposureEvaluator(
+          spent[0],
+          [],
+          keep === undefined ? {} : spentSampleHooks(spent, 0, keep),
+        );
+        if (keep !== undefined) releaseSpentSamples(spent, keep);
         if (chunks.length === 1) {
           return {
             statistics: scenarioStatistics(evaluator, context.times, withProbabilisticExposure),

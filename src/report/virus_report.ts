@@ -13,6 +13,7 @@ import {
   type ExposureEvaluator,
   exposureEvaluator,
   type ExposureModel,
+  totalProbabilityRebuilds,
 } from "../model/exposure.ts";
 import { boundaries } from "../model/interval.ts";
 import { presenceInterval } from "../model/population.ts";
@@ -47,6 +48,7 @@ import {
   columnsReadAfterConstruction,
   releaseSpentSamples,
   sampleColumns,
+  spentSampleHooks,
 } from "./spent_samples.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot, VIRAL_LOAD_HISTOGRAM } from "./uncertainties_plot.ts";
@@ -98,7 +100,7 @@ export interface VirusReportOptions {
    * Cost, measured on a 2-core machine (`deno task bench`, the sample-size curve): time
    * linear in N, about 0.25 s per million samples for a one-group report (s1) and 0.4 s
    * with conditional probability (s6), plus the per-sample output with `probDist`; memory:
-   * one chunk in the kernel (40–70 MB, reused from chunk to chunk) plus 8 bytes per sample
+   * one chunk in the kernel (26–44 MB, reused from chunk to chunk) plus 8 bytes per sample
    * and group (the probabilities, kept for the histogram), about 8 more per sample with
    * conditional probability (`log10_vl_in_sputum`) and 8–20 more with `probDist` (the
    * output array). At 10,000,000 samples without `probDist` a report of s1 peaks at
@@ -431,25 +433,27 @@ function report(
       }, kernel));
       // Its own draws (the exposed's exhalation rates) are not read again.
       releaseSpentSamples(models.co2Model, sampleColumns(models.exposureModels));
+      // The draws go back to the kernel as soon as nothing will read them: during and
+      // after the evaluators' construction (src/report/spent_samples.ts); not when
+      // something builds new evaluators of the models (the viral-load percentiles, and the
+      // total probability rule with short range or a background).
+      const rebuilt = (options.alternativeScenarios && form.conditionalProbabilityViralLoads) ||
+        layout.groups.some((group, g) =>
+          group.probabilisticExposure && totalProbabilityRebuilds(models.exposureModels[g])
+        );
+      const keep = rebuilt ? undefined : columnsReadAfterConstruction(
+        models.exposureModels,
+        form.conditionalProbabilityViralLoads,
+      );
       // One cache for the evaluators of every group: their models share columns.
       const cache = createEvaluationCache();
-      const evaluators = models.exposureModels.map((model) =>
-        exposureEvaluator(model, [], { cache })
+      const evaluators = models.exposureModels.map((model, g) =>
+        exposureEvaluator(model, [], {
+          cache,
+          ...(keep === undefined ? {} : spentSampleHooks(models.exposureModels, g, keep)),
+        })
       );
-      // The draws the evaluators have turned into their own columns go back to the kernel
-      // now; not when something builds new evaluators of the models (the viral-load
-      // percentiles, and the total probability rule with short range or a background).
-      const rebuilt = (options.alternativeScenarios && form.conditionalProbabilityViralLoads) ||
-        layout.groups.some((group) => group.probabilisticExposure);
-      if (!rebuilt) {
-        releaseSpentSamples(
-          models.exposureModels,
-          columnsReadAfterConstruction(
-            models.exposureModels,
-            form.conditionalProbabilityViralLoads,
-          ),
-        );
-      }
+      if (keep !== undefined) releaseSpentSamples(models.exposureModels, keep);
       evaluators.forEach((ev, g) => {
         const group = layout!.groups[g];
         if (chunks.length === 1) {

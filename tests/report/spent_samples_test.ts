@@ -11,10 +11,13 @@ import { buildVirusModels } from "../../src/forms/build_virus_models.ts";
 import { parseVirusForm } from "../../src/forms/parse_virus_form.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
+import { createEvaluationCache } from "../../src/model/evaluation_cache.ts";
+import { exposureEvaluator } from "../../src/model/exposure.ts";
 import {
   columnsReadAfterConstruction,
   releaseSpentSamples,
   sampleColumns,
+  spentSampleHooks,
 } from "../../src/report/spent_samples.ts";
 import { readFixtureInput } from "../forms/_helpers.ts";
 
@@ -75,4 +78,41 @@ Deno.test("columnsReadAfterConstruction(): infectious doses, host immunities, in
     deepStrictEqual([all.size, kept.length], [16, 2]);
     ok(kept.every((c) => all.has(c as Float64Array)));
   });
+});
+
+Deno.test("spentSampleHooks(): an interaction's draws are freed while the evaluator is built, and its probabilities are unchanged", () => {
+  const form = parseVirusForm(readFixtureInput("s3_mech_masks_shortrange"));
+  const n = 10_000; // in the kernel's column heap
+  const probabilities = (hooks: boolean) =>
+    withFreedColumnsPoisoned(() =>
+      withColumnArena(() => {
+        const models = buildVirusModels(form, {
+          registry: DEFAULT_REGISTRY,
+          rng: createRng(7),
+          sampleSize: n,
+          year: 2026,
+        }).exposureModels;
+        const keep = columnsReadAfterConstruction(models, false);
+        const distances: Float64Array[] = [];
+        const options = hooks ? spentSampleHooks(models, 0, keep) : {};
+        const ev = exposureEvaluator(models[0], [], {
+          cache: createEvaluationCache(),
+          ...options,
+          onInteractionParts: (index) => {
+            options.onInteractionParts?.(index);
+            distances.push(models[0].shortRange[index].distance as Float64Array);
+          },
+        });
+        if (hooks) {
+          strictEqual(distances.length, 3);
+          ok(distances.every((d) => d.every(Number.isNaN)), "the distances are freed");
+          const inhalation = models[0].shortRange[0].activity.inhalationRate as Float64Array;
+          ok(inhalation.every(Number.isFinite), "the inhalation rates are kept");
+        }
+        return Array.from(ev.infectionProbability() as Float64Array);
+      }, sharedKernel())
+    );
+  const plain = probabilities(false);
+  ok(plain.every(Number.isFinite));
+  deepStrictEqual(probabilities(true), plain);
 });
