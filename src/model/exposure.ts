@@ -172,6 +172,12 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
  */
 export interface ExposureEvaluatorOptions extends EvaluatorOptions {
   /**
+   * Called once the concentration evaluators are built (with each infected population's
+   * emission rate and aerosol volume in the cache), before the long-range dose's parts
+   * (which read the model's parts listed by `longRangeDoseInputs`).
+   */
+  readonly onConcentrations?: () => void;
+  /**
    * Called once the long-range dose's time-independent parts are computed, before the
    * short-range dose's (which reads the model's parts listed by `shortRangeDoseInputs`).
    */
@@ -201,6 +207,7 @@ export function exposureEvaluator(
   const concentrations = model.concentrationModels.map((cm, k) =>
     concentrationEvaluator(cm, concentrationOverrides[k], evaluatorOptions)
   );
+  options.onConcentrations?.();
   const exposed = model.exposed;
   const probabilityCache = new Map<boolean, Vec>();
   const long = longRangeDose(model, concentrations, cache);

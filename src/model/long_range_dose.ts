@@ -25,6 +25,26 @@ import {
 import { add, addProductInto, isArray, lane, mean, mul, sampleCount, type Vec } from "./vec.ts";
 import { releaseColumn } from "../kernel/column_arena.ts";
 
+/**
+ * The parts of `model` that {@link longRangeDose} reads besides each infected population's
+ * emission rate per aerosol and aerosol volume, which it takes from the evaluation cache
+ * (computed with the concentration evaluators' normalisation): the exposed's inhalation
+ * rate and mask (the dose factor), and each infected population's expiration (the
+ * deposited fraction of its diameters).
+ *
+ * @param model The exposure model.
+ * @returns The parts (columns and sub-models).
+ */
+export function longRangeDoseInputs(model: ExposureModel): unknown[] {
+  return [
+    model.exposed.activity.inhalationRate,
+    model.exposed.mask,
+    ...model.concentrationModels.map((cm) =>
+      cm.infected.kind === "infected" ? cm.infected.expiration : undefined
+    ),
+  ];
+}
+
 /** The long-range dose of one exposure model, and what the fused dose needs of it. */
 export interface LongRangeDose {
   /** Per concentration model: the dose factors that do not depend on time. */

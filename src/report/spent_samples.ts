@@ -35,6 +35,7 @@
  */
 import { releaseArenaColumn } from "../kernel/column_arena.ts";
 import type { ExposureEvaluatorOptions, ExposureModel } from "../model/exposure.ts";
+import { longRangeDoseInputs } from "../model/long_range_dose.ts";
 import { shortRangeDoseInputs } from "../model/short_range_dose.ts";
 import type { Vec } from "../model/vec.ts";
 
@@ -71,6 +72,10 @@ export function columnsReadAfterConstruction(
   for (const model of models) {
     keep.add(model.exposed.hostImmunity);
     for (const cm of model.concentrationModels) {
+      // The concentration evaluators compute removal rates as they are asked for: the air
+      // exchange and the viral decay read the room and the ventilation (numbers from a
+      // form, but a model may hold columns there).
+      for (const column of sampleColumns([cm.room, cm.ventilation])) keep.add(column);
       const virus = cm.infected.virus;
       keep.add(virus.infectiousDose);
       if (keepViralLoads) keep.add(virus.viralLoadInSputum);
@@ -83,12 +88,13 @@ export function columnsReadAfterConstruction(
 /**
  * The construction hooks of the exposure evaluator of `models[g]` that free its samples as
  * soon as its construction has no more use for them (the evaluators of `models` are built
- * in order, with one evaluation cache): once its long-range parts are computed, every
- * column of the model but those in `keep`, those the short-range parts read, and those of
- * the models still to be built; once an interaction's parts are computed, that
- * interaction's distance and expiration, but those still to be read. Freeing during
- * construction lowers its peak, when the draws and the columns derived from them are in
- * memory together (s3, three interactions: 56 to 44 MB of columns).
+ * in order, with one evaluation cache): once its concentration evaluators are built (the
+ * infected's emission rates in the cache), every column of the model but those in
+ * `keep`, those the long- and short-range parts read, and those of the models still to be
+ * built; once its long-range parts are computed, the same but those the short-range parts
+ * read; once an interaction's parts are computed, that interaction's distance and
+ * expiration, but those still to be read. Freeing during construction lowers its peak,
+ * when the draws and the columns derived from them are in memory together.
  *
  * @param models The exposure models of the report's groups.
  * @param g The model whose evaluator is built.
@@ -100,12 +106,23 @@ export function spentSampleHooks(
   models: readonly ExposureModel[],
   g: number,
   keep: ReadonlySet<Vec>,
-): Pick<ExposureEvaluatorOptions, "onLongRangeParts" | "onInteractionParts"> {
+): Pick<ExposureEvaluatorOptions, "onConcentrations" | "onLongRangeParts" | "onInteractionParts"> {
   const model = models[g];
-  const later = models.slice(g + 1);
+  // The evaluators still to be built read their own model's parts, but not the emission
+  // rates of infected populations whose concentration evaluators are built (cached).
+  const cached = new Set<unknown>(
+    models.slice(0, g + 1).flatMap((m) => m.concentrationModels.map((cm) => cm.infected)),
+  );
+  const later = models.slice(g + 1).map((m) => constructionInputs(m, cached));
   const stillRead = (parts: unknown): Set<Vec> =>
     new Set<Vec>([...keep, ...sampleColumns([parts, later])]);
   return {
+    onConcentrations: () => {
+      releaseSpentSamples(
+        model,
+        stillRead([longRangeDoseInputs(model), shortRangeDoseInputs(model)]),
+      );
+    },
     onLongRangeParts: () => {
       releaseSpentSamples(model, stillRead(shortRangeDoseInputs(model)));
     },
@@ -117,6 +134,26 @@ export function spentSampleHooks(
       );
     },
   };
+}
+
+/**
+ * The parts of `model` that building its exposure evaluator reads: its concentration
+ * evaluators' (the room, the ventilation, the background, and the infected population,
+ * whose emission rate and aerosol volume are computed from its draws unless it is in
+ * `cached`, whose are in the evaluation cache already), and its long- and short-range
+ * dose's.
+ */
+function constructionInputs(model: ExposureModel, cached: ReadonlySet<unknown>): unknown[] {
+  return [
+    model.concentrationModels.map((cm) => [
+      cm.room,
+      cm.ventilation,
+      cm.minBackgroundConcentration,
+      cached.has(cm.infected) ? undefined : cm.infected,
+    ]),
+    longRangeDoseInputs(model),
+    shortRangeDoseInputs(model),
+  ];
 }
 
 /**
