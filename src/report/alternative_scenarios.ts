@@ -15,18 +15,10 @@
  *
  * @module
  */
-import {
-  columnsReadAfterConstruction,
-  releaseSpentSamples,
-  spentSampleHooks,
-} from "./spent_samples.ts";
 import { buildExposureModels } from "../forms/build_virus_models.ts";
 import type { VirusForm } from "../forms/virus_form.ts";
-import {
-  type ExposureEvaluator,
-  exposureEvaluator,
-  totalProbabilityRebuilds,
-} from "../model/exposure.ts";
+import { createEvaluationCache } from "../model/evaluation_cache.ts";
+import { type ExposureEvaluator, totalProbabilityRebuilds } from "../model/exposure.ts";
 import { mean, sampleCount } from "../model/vec.ts";
 import { withColumnArena } from "../kernel/column_arena.ts";
 import { sharedKernel } from "../kernel/shared.ts";
@@ -34,6 +26,7 @@ import type { Rng } from "../montecarlo/rng.ts";
 import type { DataRegistry } from "../registry/defaults.ts";
 import type { Climatology } from "../weather/climatology.ts";
 import type { WeatherDataset } from "../weather/dataset.ts";
+import { evaluatorsSpendingSamples } from "./spent_samples.ts";
 import { weightedMean, weightedMeanCurve } from "./streaming_statistics.ts";
 
 /** Name of the user's own scenario in the statistics (reference `comparison_report`). */
@@ -227,18 +220,14 @@ export function alternativeScenarios(context: AlternativeScenariosContext): Alte
           year: context.year,
           reportRatesOnly: true,
         });
-        // Its draws go back to the kernel as soon as nothing will read them (see
-        // spent_samples.ts), unless the total probability rule builds new models of it.
-        const spent = models.exposureModels;
-        const keep = withProbabilisticExposure && totalProbabilityRebuilds(spent[0])
-          ? undefined
-          : columnsReadAfterConstruction(spent, false);
-        const evaluator = exposureEvaluator(
-          spent[0],
-          [],
-          keep === undefined ? {} : spentSampleHooks(spent, 0, keep),
-        );
-        if (keep !== undefined) releaseSpentSamples(spent, keep);
+        // Its draws go back to the kernel as soon as nothing will read them, unless the
+        // total probability rule builds new models of them.
+        const [evaluator] = evaluatorsSpendingSamples(models.exposureModels, {
+          cache: createEvaluationCache(),
+          keepViralLoads: false,
+          free: !(withProbabilisticExposure &&
+            totalProbabilityRebuilds(models.exposureModels[0])),
+        });
         if (chunks.length === 1) {
           return {
             statistics: scenarioStatistics(evaluator, context.times, withProbabilisticExposure),

@@ -34,10 +34,52 @@
  * @module
  */
 import { releaseArenaColumn } from "../kernel/column_arena.ts";
-import type { ExposureEvaluatorOptions, ExposureModel } from "../model/exposure.ts";
+import type { EvaluationCache } from "../model/evaluation_cache.ts";
+import {
+  type ExposureEvaluator,
+  exposureEvaluator,
+  type ExposureEvaluatorOptions,
+  type ExposureModel,
+} from "../model/exposure.ts";
 import { longRangeDoseInputs } from "../model/long_range_dose.ts";
 import { shortRangeDoseInputs } from "../model/short_range_dose.ts";
 import type { Vec } from "../model/vec.ts";
+
+/** Options of {@link evaluatorsSpendingSamples}. */
+export interface SpendingOptions {
+  /** One cache for the evaluators (their models share columns). */
+  readonly cache: EvaluationCache;
+  /** Keep the infected's viral loads (the conditional probability reads them again). */
+  readonly keepViralLoads: boolean;
+  /**
+   * Free the samples: false when something will build new models of the same draws (the
+   * viral-load percentiles, the total probability rule when `totalProbabilityRebuilds`).
+   */
+  readonly free: boolean;
+}
+
+/**
+ * The exposure evaluators of `models`, built in order, freeing the samples as soon as
+ * nothing will read them (during each construction, {@link spentSampleHooks}; then every
+ * column but {@link columnsReadAfterConstruction}'s) when `options.free`.
+ *
+ * @param models The exposure models of the report's groups (or of one scenario).
+ * @param options The cache, and what to keep.
+ * @returns The evaluators, index-aligned with `models`.
+ */
+export function evaluatorsSpendingSamples(
+  models: readonly ExposureModel[],
+  options: SpendingOptions,
+): ExposureEvaluator[] {
+  const { cache } = options;
+  if (!options.free) return models.map((model) => exposureEvaluator(model, [], { cache }));
+  const keep = columnsReadAfterConstruction(models, options.keepViralLoads);
+  const evaluators = models.map((model, g) =>
+    exposureEvaluator(model, [], { cache, ...spentSampleHooks(models, g, keep) })
+  );
+  releaseSpentSamples(models, keep);
+  return evaluators;
+}
 
 /**
  * Frees every sample column reachable from `spent` (made in an open column arena) that is

@@ -11,7 +11,6 @@ import { withKernelComputation } from "../kernel/shared.ts";
 import { concentrationEvaluator } from "../model/concentration.ts";
 import {
   type ExposureEvaluator,
-  exposureEvaluator,
   type ExposureModel,
   totalProbabilityRebuilds,
 } from "../model/exposure.ts";
@@ -44,12 +43,7 @@ import {
   weightedMeanCurve,
 } from "./streaming_statistics.ts";
 import { type SampleArrays, sampleOutput } from "./sample_output.ts";
-import {
-  columnsReadAfterConstruction,
-  releaseSpentSamples,
-  sampleColumns,
-  spentSampleHooks,
-} from "./spent_samples.ts";
+import { evaluatorsSpendingSamples, releaseSpentSamples, sampleColumns } from "./spent_samples.ts";
 import { interestingTimes } from "./interesting_times.ts";
 import { uncertaintiesPlot, VIRAL_LOAD_HISTOGRAM } from "./uncertainties_plot.ts";
 import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
@@ -433,27 +427,19 @@ function report(
       }, kernel));
       // Its own draws (the exposed's exhalation rates) are not read again.
       releaseSpentSamples(models.co2Model, sampleColumns(models.exposureModels));
-      // The draws go back to the kernel as soon as nothing will read them: during and
-      // after the evaluators' construction (src/report/spent_samples.ts); not when
-      // something builds new evaluators of the models (the viral-load percentiles, and the
-      // total probability rule with short range or a background).
+      // The draws go back to the kernel as soon as nothing will read them, unless
+      // something builds new models of them (the viral-load percentiles, and the total
+      // probability rule with short range or a background).
       const rebuilt = (options.alternativeScenarios && form.conditionalProbabilityViralLoads) ||
         layout.groups.some((group, g) =>
           group.probabilisticExposure && totalProbabilityRebuilds(models.exposureModels[g])
         );
-      const keep = rebuilt ? undefined : columnsReadAfterConstruction(
-        models.exposureModels,
-        form.conditionalProbabilityViralLoads,
-      );
-      // One cache for the evaluators of every group: their models share columns.
-      const cache = createEvaluationCache();
-      const evaluators = models.exposureModels.map((model, g) =>
-        exposureEvaluator(model, [], {
-          cache,
-          ...(keep === undefined ? {} : spentSampleHooks(models.exposureModels, g, keep)),
-        })
-      );
-      if (keep !== undefined) releaseSpentSamples(models.exposureModels, keep);
+      const evaluators = evaluatorsSpendingSamples(models.exposureModels, {
+        // One cache for the evaluators of every group: their models share columns.
+        cache: createEvaluationCache(),
+        keepViralLoads: form.conditionalProbabilityViralLoads,
+        free: !rebuilt,
+      });
       evaluators.forEach((ev, g) => {
         const group = layout!.groups[g];
         if (chunks.length === 1) {
