@@ -60,7 +60,7 @@
 /**
  * Largest number of samples computed at once in a virus report (the chunk size C):
  * 250,000, the registry's sample size, so that the reference's seeded reports are one
- * chunk. A chunk holds about 26–44 MB of columns in the kernel. Measured (s1, 4,000,000
+ * chunk. A chunk holds about 20–42 MB of columns in the kernel. Measured (s1, 4,000,000
  * samples, medians of 2 × 3 runs on a loaded 2-core machine) with C = 100,000, 250,000,
  * 500,000 and 1,000,000: 1.0, 0.85, 0.72 and 0.66 s, the kernel holding 16, 39, 78 and
  * 156 MB: larger chunks save about 10 ms of fixed cost per chunk, but their memory grows

@@ -23,8 +23,8 @@
  * those above ({@link columnsReadAfterConstruction}). Not when something builds new
  * evaluators of the same models: the viral-load percentiles, and the total probability
  * rule when it rebuilds the model (`totalProbabilityRebuilds`). The peak of a report's
- * live columns at 250,000 samples: s1 30 to 26 MB, s3 (three interactions) 62 to 44 MB,
- * s4 (two groups) 42 to 34 MB; outputs unchanged, byte for byte.
+ * live columns at 250,000 samples: s1 30 to 20 MB, s3 (three interactions) 62 to 42 MB,
+ * s4 (two groups) 42 to 28 MB; outputs unchanged, byte for byte.
  *
  * A column freed too early would be read after its memory went to another column: the
  * parity tests run with freed kernel columns filled with NaN

@@ -94,11 +94,11 @@ export interface VirusReportOptions {
    * Cost, measured on a 2-core machine (`deno task bench`, the sample-size curve): time
    * linear in N, about 0.25 s per million samples for a one-group report (s1) and 0.4 s
    * with conditional probability (s6), plus the per-sample output with `probDist`; memory:
-   * one chunk in the kernel (26–44 MB, reused from chunk to chunk) plus 8 bytes per sample
+   * one chunk in the kernel (20–42 MB, reused from chunk to chunk) plus 8 bytes per sample
    * and group (the probabilities, kept for the histogram), about 8 more per sample with
    * conditional probability (`log10_vl_in_sputum`) and 8–20 more with `probDist` (the
    * output array). At 10,000,000 samples without `probDist` a report of s1 peaks at
-   * about 210 MB in a fresh process, of s6 at about 370 MB.
+   * about 195 MB in a fresh process, of s6 at about 350 MB.
    *
    * @default {the registry's (250000)}
    */

@@ -23,8 +23,8 @@ export interface WorkerInit {
 /**
  * Kernel memory past which a worker asks to be replaced after its job, bytes (the
  * kernel's memory never shrinks: a worker keeps its largest report's columns). 96 MiB
- * lets every fixture report run without a replacement (the largest, s3, reserves 47 MB:
- * 44 MB of columns and a 3 MB stack), and replaces a worker after the limits' expensive
+ * lets every fixture report run without a replacement (the largest, s3, reserves 45 MB:
+ * 42 MB of columns and a 3 MB stack), and replaces a worker after the limits' expensive
  * reports (20 occupancy groups, 20 short-range interactions): with 2 workers the server's
  * RSS after `deno task probe` is 241 MB (274 MB before the report freed its spent samples
  * and the server fixed glibc's mmap threshold), against 409 MB with 192 MiB.
