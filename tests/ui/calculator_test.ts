@@ -352,10 +352,22 @@ Deno.test({
       const { page } = await browser.page(375);
       await open(page, `${server.url}/calculator`);
       deepStrictEqual(await axeViolations(page), [], "form");
-      const body = referenceInput("s3_mech_masks_shortrange");
+      // A name without spaces, longer than the phone's width: the title wraps rather than
+      // running off the page.
+      const body = {
+        ...referenceInput("s3_mech_masks_shortrange"),
+        simulation_name: "a_room_name_without_any_space_in_it_wider_than_a_phone",
+      };
       await open(page, `${server.url}/calculator/report?${linkQuery(body)}&seed=1`);
       await page.waitForSelector(".report .group-card", { timeout: WAIT_MS });
       deepStrictEqual(await axeViolations(page), [], "report");
+      const title = await page.$eval("#report-title", (e) => [e.scrollWidth, e.clientWidth]);
+      ok(title[0] <= title[1], `the report's title fits its box (${title[0]} > ${title[1]} px)`);
+      const reportWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      ok(
+        reportWidth <= 375,
+        `no horizontal scrolling at 375 px (report is ${reportWidth} px wide)`,
+      );
       await open(page, `${server.url}/calculator/co2`);
       deepStrictEqual(await axeViolations(page), [], "co2");
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
