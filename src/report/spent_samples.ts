@@ -155,9 +155,13 @@ export function spentSampleHooks(
   const cached = new Set<unknown>(
     models.slice(0, g + 1).flatMap((m) => m.concentrationModels.map((cm) => cm.infected)),
   );
-  const later = models.slice(g + 1).map((m) => constructionInputs(m, cached));
+  // Walked once, for all the hooks (one per interaction with short range).
+  const keepAndLater = new Set<Vec>([
+    ...keep,
+    ...sampleColumns(models.slice(g + 1).map((m) => constructionInputs(m, cached))),
+  ]);
   const stillRead = (parts: unknown): Set<Vec> =>
-    new Set<Vec>([...keep, ...sampleColumns([parts, later])]);
+    new Set<Vec>([...keepAndLater, ...sampleColumns(parts)]);
   return {
     onConcentrations: () => {
       releaseSpentSamples(
