@@ -4,12 +4,17 @@
  *
  * The zone comes from `@photostructure/tz-lookup` (the reference uses
  * `timezonefinder`; both return IANA names, `Etc/GMT±N` at sea), through its ES-module
- * copy ./_tz_lookup.ts (see scripts/build_tz_lookup.ts), the offset from the runtime's
- * time-zone database through `Intl.DateTimeFormat`.
+ * copy ./_tz_lookup.ts (see scripts/build_tz_lookup.ts). The offset comes from the
+ * runtime's time-zone database: for the zones that lookup returns and the years 2000 to
+ * 2100, through the table ./_tz_offsets.ts generated from it (scripts/build_tz_offsets.ts;
+ * this spares a report the 8 MB that loading ICU costs), otherwise through
+ * `Intl.DateTimeFormat` (./intl_utc_offset.ts).
  *
  * @module
  */
 import { lookupTimeZone } from "./_tz_lookup.ts";
+import { TZ_OFFSETS, TZ_OFFSETS_FIRST_YEAR, TZ_OFFSETS_LAST_YEAR } from "./_tz_offsets.ts";
+import { intlUtcOffsetSeconds } from "./intl_utc_offset.ts";
 
 /**
  * The IANA time zone of a location.
@@ -68,42 +73,25 @@ export function utcOffsetHours(timeZone: string, year: number, month: number): n
   if (!Number.isInteger(month) || month < 1 || month > 12) {
     throw new RangeError(`expected an integer month in [1, 12] but found ${month}`);
   }
-  const key = `${timeZone} ${year} ${month}`;
-  const known = offsetCache.get(key);
-  if (known !== undefined) return known;
-  const format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
-  const offsetAt = (epochMs: number): number => offsetMs(format, epochMs);
-  const midnight = new Date(0);
-  midnight.setUTCFullYear(year, month - 1, 1);
-  const wallClock = midnight.getTime(); // local midnight, written as if it were UTC
-  // The offset a day earlier is the one before any change near midnight. If the
-  // instant it maps midnight to is before the change, that offset holds; otherwise
-  // the offset after the change holds (skipped times land there too).
-  const before = offsetAt(wallClock - DAY_MS);
-  const hours = offsetAt(wallClock - before) / 1000 / 60 / 60;
-  if (offsetCache.size >= OFFSET_CACHE_SIZE) offsetCache.clear();
-  offsetCache.set(key, hours);
-  return hours;
+  const minutes = tabulatedOffsetMinutes(timeZone, year, month);
+  return minutes === undefined
+    ? intlUtcOffsetSeconds(timeZone, year, month) / 60 / 60
+    : minutes / 60;
 }
 
-/** Offsets already computed (building an `Intl.DateTimeFormat` costs milliseconds), h. */
-const offsetCache = new Map<string, number>();
-/** Bound on the offset cache (zones × years × months seen by a long-running server). */
-const OFFSET_CACHE_SIZE = 10_000;
-
-const DAY_MS = 86_400_000;
-
-/** Offset of the formatter's zone at an instant, ms, from its `GMT±hh:mm[:ss]` name. */
-function offsetMs(format: Intl.DateTimeFormat, epochMs: number): number {
-  const name = format.formatToParts(epochMs).find((p) => p.type === "timeZoneName")?.value;
-  if (name === "GMT" || name === "UTC") return 0;
-  const match = name === undefined
-    ? null
-    : /^(?:GMT|UTC)([+\u2212-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(name);
-  if (match === null) {
-    throw new RangeError(`expected a UTC offset like "GMT+05:30" but found ${String(name)}`);
+/**
+ * A zone's offset from the generated table ./_tz_offsets.ts, min; undefined for a zone or
+ * year it does not hold.
+ */
+function tabulatedOffsetMinutes(zone: string, year: number, month: number): number | undefined {
+  if (year < TZ_OFFSETS_FIRST_YEAR || year > TZ_OFFSETS_LAST_YEAR) return undefined;
+  if (!Object.hasOwn(TZ_OFFSETS, zone)) return undefined;
+  let offsets = "";
+  for (const run of TZ_OFFSETS[zone].split(";")) {
+    const colon = run.indexOf(":");
+    if (Number(run.slice(0, colon)) > year) break;
+    offsets = run.slice(colon + 1);
   }
-  const sign = match[1] === "+" ? 1 : -1;
-  const seconds = Number(match[2]) * 3600 + Number(match[3] ?? 0) * 60 + Number(match[4] ?? 0);
-  return sign * seconds * 1000;
+  const monthly = offsets.split(",");
+  return Number(monthly.length === 1 ? monthly[0] : monthly[month - 1]);
 }

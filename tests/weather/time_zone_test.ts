@@ -4,6 +4,12 @@
 import { strictEqual, throws } from "node:assert/strict";
 import tzLookupPackage from "@photostructure/tz-lookup";
 import { timeZoneAt, utcOffsetHours } from "../../src/weather/mod.ts";
+import {
+  TZ_OFFSETS,
+  TZ_OFFSETS_FIRST_YEAR,
+  TZ_OFFSETS_LAST_YEAR,
+} from "../../src/weather/_tz_offsets.ts";
+import { intlUtcOffsetSeconds } from "../../src/weather/intl_utc_offset.ts";
 
 Deno.test("timeZoneAt() finds the reference's zones", () => {
   strictEqual(timeZoneAt(46.20833, 6.14275), "Europe/Zurich"); // Geneva
@@ -85,4 +91,49 @@ Deno.test("utcOffsetHours() rejects an unknown zone, year or month", () => {
   });
   throws(() => utcOffsetHours("UTC", 2025, 0), RangeError);
   throws(() => utcOffsetHours("UTC", 2025.5, 1), { name: "RangeError", message: /integer year/ });
+});
+
+Deno.test("utcOffsetHours() agrees with the runtime's time-zone database for every tabulated zone", () => {
+  // src/weather/_tz_offsets.ts is generated from Intl (scripts/build_tz_offsets.ts); it
+  // must give the same offsets, including a zone's changes of rules (Asunción, Cairo...).
+  let compared = 0;
+  for (const zone of Object.keys(TZ_OFFSETS)) {
+    for (const year of [TZ_OFFSETS_FIRST_YEAR, 2007, 2016, 2026, 2061, TZ_OFFSETS_LAST_YEAR]) {
+      for (let month = 1; month <= 12; month++) {
+        const fromIntl = intlUtcOffsetSeconds(zone, year, month) / 60 / 60;
+        strictEqual(utcOffsetHours(zone, year, month), fromIntl, `${zone} ${year}-${month}`);
+        compared++;
+      }
+    }
+  }
+  strictEqual(compared, Object.keys(TZ_OFFSETS).length * 6 * 12);
+});
+
+Deno.test("utcOffsetHours() answers the location lookup's zones without Intl, other zones and years with it", () => {
+  // The first Intl.DateTimeFormat of an isolate loads ICU's data (about 8 MB): a report
+  // of a located room must not need it.
+  // Every offset read through Intl formats a date (a formatter may come from a cache).
+  const prototype = Intl.DateTimeFormat.prototype;
+  const formatToParts = prototype.formatToParts;
+  let formatted = 0;
+  prototype.formatToParts = function (this: Intl.DateTimeFormat, date?: Date | number) {
+    formatted++;
+    return formatToParts.call(this, date);
+  };
+  try {
+    for (const zone of ["Europe/Zurich", "Australia/Adelaide", "Etc/GMT+12", "Pacific/Chatham"]) {
+      for (let month = 1; month <= 12; month++) utcOffsetHours(zone, 2026, month);
+    }
+    strictEqual(timeZoneAt(46.20833, 6.14275), "Europe/Zurich");
+    strictEqual(formatted, 0);
+    // Outside the table: years before and after it, and a zone the lookup never returns.
+    strictEqual(utcOffsetHours("Europe/Paris", 1999, 7), 2);
+    strictEqual(formatted, 2);
+    strictEqual(utcOffsetHours("Europe/Zurich", 2101, 1), 1);
+    strictEqual(formatted, 4);
+    strictEqual(utcOffsetHours("America/Argentina/ComodRivadavia", 2026, 1), -3);
+    strictEqual(formatted, 6);
+  } finally {
+    prototype.formatToParts = formatToParts;
+  }
 });
