@@ -40,4 +40,4 @@ EXPOSE 8088
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["/bin/deno", "eval", "const r = await fetch(`http://127.0.0.1:${Deno.env.get('PORT')}/health`); Deno.exit(r.ok ? 0 : 1)"]
 # tini (in Deno's image) forwards SIGTERM: the server then finishes the reports in flight.
-ENTRYPOINT ["/tini", "--", "/bin/deno", "run", "--no-prompt", "--v8-flags=--max-semi-space-size=2", "--allow-net", "--allow-env", "--allow-read", "/app/caimira-server.js"]
+ENTRYPOINT ["/tini", "--", "/bin/deno", "run", "--no-prompt", "--v8-flags=--max-semi-space-size=2,--expose-gc", "--allow-net", "--allow-env", "--allow-read", "/app/caimira-server.js"]

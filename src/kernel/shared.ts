@@ -9,6 +9,8 @@ import { withColumnArena } from "./column_arena.ts";
 import { createKernel, type Kernel } from "./kernel.ts";
 
 let shared: Kernel | undefined;
+/** Computations running in the shared kernel ({@link withKernelComputation}, nested). */
+let running = 0;
 
 /**
  * The shared kernel. Use it only for stateless computations whose allocations are all
@@ -33,5 +35,27 @@ export function sharedKernel(): Kernel {
  */
 export function withKernelComputation<T>(body: (kernel: Kernel) => T): T {
   const kernel = sharedKernel();
-  return withColumnArena(() => kernel.scope(() => body(kernel)), kernel);
+  running++;
+  try {
+    return withColumnArena(() => kernel.scope(() => body(kernel)), kernel);
+  } finally {
+    running--;
+  }
+}
+
+/**
+ * Drops the shared kernel if its memory has grown past `maxBytes`, so that the next
+ * {@link sharedKernel} is a new instance with a small memory: a WebAssembly memory never
+ * shrinks, and a long-running process (a server worker) would otherwise keep its largest
+ * report's columns for good. The old memory goes back to the system when the garbage
+ * collector frees it (a server calls `gc()` right after, see src/server/worker.ts).
+ * Nothing is dropped while a computation runs in it.
+ *
+ * @param maxBytes The memory a kernel may keep ({@link Kernel.memoryBytes}), bytes.
+ * @returns Whether the kernel was dropped.
+ */
+export function releaseSharedKernel(maxBytes: number): boolean {
+  if (shared === undefined || running > 0 || shared.memoryBytes() <= maxBytes) return false;
+  shared = undefined;
+  return true;
 }

@@ -57,8 +57,13 @@ export interface ServeOptions {
  * worker's s1 job (`prob_dist=0`, 100 jobs after 30, 3 alternating runs) took 36.9–38.7
  * ms of CPU against 36.8–37.9 ms without; the load test's throughput did not differ
  * beyond the machine's noise.
+ *
+ * `--expose-gc` gives the workers `gc()`: a worker whose kernel grew past
+ * `KEEP_KERNEL_BYTES` (src/server/worker.ts) drops it after the job and collects at once,
+ * so that its memory goes back to the system before the next report rather than at some
+ * later collection.
  */
-export const SERVER_V8_FLAGS = "--max-semi-space-size=2";
+export const SERVER_V8_FLAGS = "--max-semi-space-size=2,--expose-gc";
 
 /**
  * The environment the server runs with (`deno task serve`, the container's `ENV`, and the
