@@ -29,6 +29,7 @@
  */
 import { SHARED_FIXTURES, virusFixtureNames } from "./bench/_shared_fixtures.ts";
 import { SERVER_ENV, SERVER_V8_FLAGS } from "../src/server/options.ts";
+import { IDLE_RELEASE_MS } from "../src/server/worker.ts";
 
 /** Target throughput of the server on 2 cores (s1, `prob_dist=0`, 2 workers), reports/s. */
 const TARGET_REPORTS_PER_S = 45;
@@ -275,6 +276,9 @@ async function replayForMemory(): Promise<void> {
   const elapsed = (performance.now() - started) / 1000;
   const peakMb = await serverMemoryMb("VmHWM");
   const afterMb = await serverMemoryMb("VmRSS");
+  // Idle workers give back a large kernel (IDLE_RELEASE_MS in src/server/worker.ts).
+  await new Promise((resolve) => setTimeout(resolve, IDLE_RELEASE_MS + 1000));
+  const idleMb = await serverMemoryMb("VmRSS");
   console.log(
     `memory replay: ${names.length} fixtures x ${rounds} rounds (default output with ` +
       `prob_dist, seed 0), ${workers} workers, concurrency ${concurrency}, ${elapsed.toFixed(1)} s`,
@@ -290,7 +294,9 @@ async function replayForMemory(): Promise<void> {
   console.log(
     `server resident set MB: at the start ${startMb.toFixed(1)}, peak (VmHWM) ${
       peakMb.toFixed(1)
-    }, after ${afterMb.toFixed(1)}`,
+    }, after ${afterMb.toFixed(1)}, ${(IDLE_RELEASE_MS / 1000 + 1).toFixed(0)} s later ${
+      idleMb.toFixed(1)
+    }`,
   );
   console.log(
     `target: server peak RSS < ${TARGET_PEAK_MB} MB: ${verdict(peakMb < TARGET_PEAK_MB)} (${

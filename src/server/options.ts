@@ -58,10 +58,10 @@ export interface ServeOptions {
  * ms of CPU against 36.8–37.9 ms without; the load test's throughput did not differ
  * beyond the machine's noise.
  *
- * `--expose-gc` gives the workers `gc()`: a worker whose kernel grew past
- * `KEEP_KERNEL_BYTES` (src/server/worker.ts) drops it after the job and collects at once,
- * so that its memory goes back to the system before the next report rather than at some
- * later collection.
+ * `--expose-gc` gives the workers `gc()`: an idle worker whose kernel grew past
+ * `KEEP_KERNEL_BYTES` drops it and collects at once (`releaseKernelWhenIdle` in
+ * src/server/worker.ts), so that its memory goes back to the system now rather than at
+ * some later collection.
  */
 export const SERVER_V8_FLAGS = "--max-semi-space-size=2,--expose-gc";
 

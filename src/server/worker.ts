@@ -6,8 +6,8 @@
  * when the kernel's memory has grown past {@link RECYCLE_KERNEL_BYTES} or the worker's
  * JavaScript heap past {@link RECYCLE_HEAP_BYTES} (the kernel's memory never shrinks; a
  * new worker gives it back to the system). Below that, a kernel past
- * {@link KEEP_KERNEL_BYTES} is dropped after the reply is sent, and a new one made for
- * the next job.
+ * {@link KEEP_KERNEL_BYTES} is given back once the worker has been idle for
+ * {@link IDLE_RELEASE_MS} (see {@link releaseKernelWhenIdle}).
  *
  * @module
  */
@@ -34,24 +34,40 @@ export interface WorkerInit {
 export const RECYCLE_KERNEL_BYTES = 96 * 1024 * 1024;
 
 /**
- * Kernel memory a worker keeps between jobs, bytes: past it the kernel is dropped after
- * the job (a new one is made for the next), and its memory goes back to the system at
- * the garbage collection that follows. 32 MiB keeps the kernel of every fixture report
- * but s3 (at 250,000 samples s1, s2 and s7 reserve 22 MiB, s5 and s6 24, s4 30; s3 43,
- * for its three short-range interactions). Measured with
- * `deno task load --memory` (3 runs each): peak RSS 224–229 MB against 243–249 MB
- * keeping every kernel, and 192–195 MB after the replay against 226–229; both workers
- * had otherwise kept the 45 MB of s3 for good.
+ * Kernel memory a worker keeps when idle, bytes: past it the kernel is dropped once the
+ * worker has had no job for {@link IDLE_RELEASE_MS} (a new one is made for the next job),
+ * and its memory goes back to the system at the garbage collection that follows. 32 MiB
+ * keeps the kernel of every fixture report but s3 (at 250,000 samples s1, s2 and s7
+ * reserve 22 MiB, s5 and s6 24, s4 30; s3 43, for its three short-range interactions).
  */
 export const KEEP_KERNEL_BYTES = 32 * 1024 * 1024;
 
 /**
- * A full garbage collection, when the runtime exposes one (`--expose-gc` in
- * `SERVER_V8_FLAGS`): frees a dropped kernel's memory now rather than whenever the
- * collector next looks at the old generation.
+ * Time without a job after which a worker gives back a kernel past
+ * {@link KEEP_KERNEL_BYTES}, ms. Not at once: a new kernel's memory costs its page faults
+ * again, about 17 µs per 4 KiB page on this project's test machines (s3's 43 MiB:
+ * 170 ms, more than its report), so a worker busy with large reports keeps its kernel.
+ * Measured with `deno task load --memory`, dropping the kernel after every such job
+ * instead lowered the peak from 233–245 MB to 231–232 MB but lengthened the replay from
+ * 2.7–3.3 s to 3.5–3.8 s.
  */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+export const IDLE_RELEASE_MS = 2000;
+
+/**
+ * After a job: when the shared kernel holds more than {@link KEEP_KERNEL_BYTES}, drops it
+ * `delayMs` later, with a full garbage collection when the runtime exposes one
+ * (`--expose-gc` in `SERVER_V8_FLAGS`) so that its memory goes back now rather than at
+ * the collector's next look at the old generation.
+ *
+ * @param delayMs Idle time before the kernel is dropped, ms.
+ * @returns Cancels the drop (call it when the next job arrives).
+ */
+export function releaseKernelWhenIdle(delayMs: number = IDLE_RELEASE_MS): () => void {
+  if (sharedKernel().memoryBytes() <= KEEP_KERNEL_BYTES) return () => {};
+  const timer = setTimeout(() => {
+    if (releaseSharedKernel(KEEP_KERNEL_BYTES)) (globalThis as { gc?: () => void }).gc?.();
+  }, delayMs);
+  return () => clearTimeout(timer);
 }
 
 /** JavaScript heap of a worker past which it asks to be replaced after its job, bytes. */
@@ -72,7 +88,9 @@ function buildContext(init: WorkerInit): JobContext {
 export function runWorker(pending: readonly MessageEvent[] = []): void {
   const scope = globalThis as unknown as WorkerScope;
   let context: JobContext = {};
+  let cancelRelease = () => {};
   const answer = (event: MessageEvent) => {
+    cancelRelease();
     const message = event.data as { init?: WorkerInit; id?: number; job?: ReportJob };
     if (message.init !== undefined) {
       context = buildContext(message.init);
@@ -95,7 +113,7 @@ export function runWorker(pending: readonly MessageEvent[] = []): void {
       Deno.memoryUsage().heapTotal > RECYCLE_HEAP_BYTES;
     // The encoded results move to the main thread without a copy.
     scope.postMessage({ id: message.id, reply, recycle }, reply.ok ? [reply.json.buffer] : []);
-    if (!recycle && releaseSharedKernel(KEEP_KERNEL_BYTES)) collectGarbage();
+    if (!recycle) cancelRelease = releaseKernelWhenIdle();
   };
   scope.onmessage = answer;
   for (const event of pending) answer(event);
