@@ -143,8 +143,10 @@ export interface VirusReportOptions {
   /**
    * How the per-sample outputs (`prob_dist`, and `log10_vl_in_sputum` of
    * `conditional_probability_data`; N numbers per group each) are handed out: `"array"`
-   * (`number[]`) or `"float64"` (`Float64Array`: 8 bytes per sample, no JavaScript array of
-   * N numbers; the server's JSON writer formats them in the kernel).
+   * (`number[]`), `"float64"` (`Float64Array`: 8 bytes per sample, no JavaScript array of
+   * N numbers), or `"kernel"` (`Float64Array` in the kernel's memory, which the caller
+   * frees with `releaseSampleOutputs` once it has written them out: the server, whose
+   * JSON writer formats them in the kernel; see src/report/sample_output.ts).
    *
    * @default {"array"}
    */

@@ -39,6 +39,13 @@ export interface AppOptions {
    * the bodies held in memory to (workers + queue) × the body limit. Absent: no bound.
    */
   readonly admit?: () => (() => void) | undefined;
+  /**
+   * Gives the buffer of a report's bytes back to whoever wrote them once the response is
+   * sent (the worker that computed it, which writes its next large response into it: see
+   * src/server/response_buffers.ts); returns false when it cannot, and the buffer is then
+   * freed. Absent: freed.
+   */
+  readonly returnBuffer?: (reply: JobReply, buffer: ArrayBuffer) => boolean;
   /** The pool's load, for `/health`. */
   readonly load: () => PoolLoad;
   /**
@@ -156,7 +163,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         else controller.enqueue(chunk);
       },
     });
-    freeWhenSent(c.env, reply.json.buffer);
+    whenSent(c.env, reply.json.buffer, (buffer) => options.returnBuffer?.(reply, buffer) ?? false);
     return new Response(body, {
       headers: { "Content-Type": "application/json", "Content-Length": String(length) },
     });
@@ -193,23 +200,29 @@ export function createApp(options: AppOptions): Hono<Env> {
 }
 
 /**
- * Frees a response body's buffer (a worker's report, up to tens of MB) as soon as the
- * response has been sent or has failed (`Deno.ServeHandlerInfo.completed`), instead of
- * when the garbage collector gets to it: V8 collects array buffers only once their total
- * has grown by about 64 MB, so the main thread would otherwise hold up to ~80 MB of
- * reports already sent (measured with `deno task load --memory`). Without that promise
- * (the application called directly, e.g. in tests) the buffer is left to the collector.
+ * Once a response has been sent or has failed (`Deno.ServeHandlerInfo.completed`), gives
+ * its body's buffer (a worker's report, up to tens of MB) back to the worker that wrote
+ * it, or frees it when `giveBack` declines, instead of leaving it to the garbage
+ * collector: V8 collects array buffers only once their total has grown by about 64 MB, so
+ * the main thread would otherwise hold up to ~80 MB of reports already sent (measured
+ * with `deno task load --memory`). Without that promise (the application called
+ * directly, e.g. in tests) the buffer is left to the collector.
  *
  * @param env The connection information Deno.serve passes (Hono's `c.env`).
  * @param buffer The body's buffer.
+ * @param giveBack Hands the buffer on; false when it did not (the buffer is then freed).
  */
-function freeWhenSent(env: unknown, buffer: ArrayBufferLike): void {
+function whenSent(
+  env: unknown,
+  buffer: ArrayBufferLike,
+  giveBack: (buffer: ArrayBuffer) => boolean,
+): void {
   const completed = (env as Partial<Deno.ServeHandlerInfo> | undefined)?.completed;
   if (completed === undefined || !(buffer instanceof ArrayBuffer)) return;
   completed.catch(() => {}).then(() => {
     try {
       // transfer(0) detaches the buffer and gives its memory back.
-      buffer.transfer(0);
+      if (!giveBack(buffer)) buffer.transfer(0);
     } catch {
       // Not detachable: left to the garbage collector.
     }

@@ -21,6 +21,7 @@ import { parseJsonBody } from "./json_body.ts";
 import { checkReportSize } from "./report_limits.ts";
 import { assertFiniteResults } from "./finite_results.ts";
 import { reportJson } from "./report_json.ts";
+import type { ResponseBuffers } from "./response_buffers.ts";
 
 /** One report to compute. */
 export type ReportJob =
@@ -75,6 +76,8 @@ export type JobReply =
 export interface JobContext {
   /** Weather data for natural ventilation (absent: such requests get a 400 saying so). */
   readonly weather?: WeatherDataset;
+  /** The worker's reusable response buffers (absent: every response gets a new one). */
+  readonly buffers?: ResponseBuffers;
 }
 
 /** The message of a 500: nothing internal leaks to the client. */
@@ -89,9 +92,9 @@ export const INTERNAL_ERROR_MESSAGE =
  * @returns The results as JSON, or the error for the client.
  */
 export function runJob(job: ReportJob, context: JobContext): JobReply {
+  let results: unknown;
   try {
     const body = parseJsonBody(job.body);
-    let results: unknown;
     if (job.kind === "virus") {
       const form = parseVirusForm(body);
       const sampleSize = job.sampleSize ?? DEFAULT_REGISTRY.monteCarlo.sampleSize;
@@ -102,8 +105,9 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
         probDist: job.probDist,
         weather: context.weather,
         alternativeScenarios: job.alternativeScenarios,
-        // Float64Array per-sample outputs, which reportJson formats in the kernel.
-        sampleArrays: "float64",
+        // Per-sample outputs in the kernel, which reportJson formats there and
+        // releaseSampleOutputs frees below.
+        sampleArrays: "kernel",
       });
     } else if (job.kind === "co2_report") {
       results = co2Report(body, { plot: job.plot, method: job.fitMethod });
@@ -111,12 +115,12 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
       results = co2TransitionTimes(body, { plot: job.plot });
     }
     assertFiniteResults(results);
-    const json = reportJson(results);
-    // Written out: the Float64Array outputs' memory goes back to the system now.
-    releaseSampleOutputs(results);
-    return { ok: true, json };
+    return { ok: true, json: reportJson(results, context.buffers?.take) };
   } catch (error) {
     return failure(error);
+  } finally {
+    // Written out (or failed): the per-sample outputs go back to the kernel's free list.
+    releaseSampleOutputs(results);
   }
 }
 

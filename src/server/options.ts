@@ -59,7 +59,7 @@ export interface ServeOptions {
  * beyond the machine's noise.
  *
  * `--expose-gc` gives the workers `gc()`: an idle worker whose kernel grew past
- * `KEEP_KERNEL_BYTES` drops it and collects at once (`releaseKernelWhenIdle` in
+ * `KEEP_KERNEL_BYTES` drops it and collects at once (`releaseMemoryWhenIdle` in
  * src/server/worker.ts), so that its memory goes back to the system now rather than at
  * some later collection.
  */
@@ -76,7 +76,10 @@ export const SERVER_V8_FLAGS = "--max-semi-space-size=2,--expose-gc";
  * unmapped. Measured with `deno task load --memory` (2 workers, 3 alternating runs each):
  * peak RSS 255 MB in every run, against 265–299 MB without, and 237 MB held after the
  * replay against 265–299; the throughput run (s1, `prob_dist=0`, whose responses are
- * small) measured 49.8–50.0 reports/s either way. Other C libraries (musl) ignore it.
+ * small) measured 49.8–50.0 reports/s either way. Each new large block then faults in
+ * every page it writes, so the workers reuse their response buffers
+ * (src/server/response_buffers.ts) and keep the per-sample outputs in their kernel.
+ * Other C libraries (musl) ignore it.
  */
 export const SERVER_ENV: Readonly<Record<string, string>> = Object.freeze({
   MALLOC_MMAP_THRESHOLD_: "131072",

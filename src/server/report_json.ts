@@ -9,7 +9,9 @@
  *
  * The text goes into one buffer sized for the worst case (26 bytes per sample, 3 per
  * UTF-16 unit of the rest), of which the answer is a view: the pages past the text are
- * never written, and the view's length is the response's `Content-Length`.
+ * never written, and the view's length is the response's `Content-Length`. A worker
+ * passes its pool's `take` (src/server/response_buffers.ts) to reuse the buffers of the
+ * responses it has already sent.
  *
  * @module
  */
@@ -24,11 +26,15 @@ const MAX_UTF8_BYTES_PER_UNIT = 3;
  *
  * @param results A route's results (all numbers finite, checked before: see
  *   src/server/finite_results.ts; a NaN or infinity in a `Float64Array` throws).
+ * @param take Gives the buffer for at most that many bytes (default: a new one).
  * @returns The bytes (a view of a larger buffer; transfer its buffer as a whole).
  * @throws {RangeError} When a `Float64Array` holds NaN or ±Infinity.
  * @throws {TypeError} When `results` has no JSON text (e.g. undefined).
  */
-export function reportJson(results: unknown): Uint8Array<ArrayBuffer> {
+export function reportJson(
+  results: unknown,
+  take: (bytes: number) => Uint8Array<ArrayBuffer> = (bytes) => new Uint8Array(bytes),
+): Uint8Array<ArrayBuffer> {
   const columns: Float64Array[] = [];
   // A string no report holds stands for each column in the text, which is cut there.
   const marker = `f64 column ${crypto.randomUUID()}`;
@@ -46,7 +52,7 @@ export function reportJson(results: unknown): Uint8Array<ArrayBuffer> {
   let bound = 0;
   for (const part of parts) bound += part.length * MAX_UTF8_BYTES_PER_UNIT;
   for (const column of columns) bound += jsonNumberArrayMaxBytes(column.length);
-  const out = new Uint8Array(bound);
+  const out = take(bound);
   const encoder = new TextEncoder();
   let at = 0;
   for (let i = 0; i < parts.length; i++) {

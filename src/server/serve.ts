@@ -104,6 +104,7 @@ export async function startServer(
   let clientGone: (port: number) => AbortSignal | undefined = () => undefined;
   const app = createApp({
     runReport: (job, signal) => pool.run(job, signal),
+    returnBuffer: (reply, buffer) => pool.postToWorkerOf(reply, { buffer }, [buffer]),
     admit: () => {
       if (admitted >= admissionLimit) return undefined;
       admitted++;

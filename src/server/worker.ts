@@ -7,13 +7,16 @@
  * JavaScript heap past {@link RECYCLE_HEAP_BYTES} (the kernel's memory never shrinks; a
  * new worker gives it back to the system). Below that, a kernel past
  * {@link KEEP_KERNEL_BYTES} is given back once the worker has been idle for
- * {@link IDLE_RELEASE_MS} (see {@link releaseKernelWhenIdle}).
+ * {@link IDLE_RELEASE_MS} (see {@link releaseMemoryWhenIdle}). A `{ buffer }` message
+ * gives back the buffer of a response the worker wrote, once sent, for its next large
+ * response (src/server/response_buffers.ts).
  *
  * @module
  */
 import { releaseSharedKernel, sharedKernel } from "../kernel/shared.ts";
 import { weatherDatasetFromFiles, type WeatherFiles } from "../weather/dataset.ts";
 import { INTERNAL_ERROR_MESSAGE, type JobContext, type ReportJob, runJob } from "./jobs.ts";
+import { createResponseBuffers, type ResponseBuffers } from "./response_buffers.ts";
 import type { WorkerScope } from "./worker_scope.ts";
 
 /** The first message a worker receives. */
@@ -54,17 +57,23 @@ export const KEEP_KERNEL_BYTES = 32 * 1024 * 1024;
 export const IDLE_RELEASE_MS = 2000;
 
 /**
- * After a job: when the shared kernel holds more than {@link KEEP_KERNEL_BYTES}, drops it
- * `delayMs` later, with a full garbage collection when the runtime exposes one
- * (`--expose-gc` in `SERVER_V8_FLAGS`) so that its memory goes back now rather than at
- * the collector's next look at the old generation.
+ * After a job (or a buffer given back): `delayMs` later, frees the worker's pooled
+ * response buffers and drops the shared kernel if it holds more than
+ * {@link KEEP_KERNEL_BYTES}, with a full garbage collection when the runtime exposes one
+ * (`--expose-gc` in `SERVER_V8_FLAGS`) so that the kernel's memory goes back now rather
+ * than at the collector's next look at the old generation.
  *
- * @param delayMs Idle time before the kernel is dropped, ms.
- * @returns Cancels the drop (call it when the next job arrives).
+ * @param buffers The worker's response buffers (absent: none).
+ * @param delayMs Idle time before the memory is freed, ms.
+ * @returns Cancels it (call it when the next job arrives).
  */
-export function releaseKernelWhenIdle(delayMs: number = IDLE_RELEASE_MS): () => void {
-  if (sharedKernel().memoryBytes() <= KEEP_KERNEL_BYTES) return () => {};
+export function releaseMemoryWhenIdle(
+  buffers?: ResponseBuffers,
+  delayMs: number = IDLE_RELEASE_MS,
+): () => void {
+  if (sharedKernel().memoryBytes() <= KEEP_KERNEL_BYTES && !buffers?.size) return () => {};
   const timer = setTimeout(() => {
+    buffers?.clear();
     if (releaseSharedKernel(KEEP_KERNEL_BYTES)) (globalThis as { gc?: () => void }).gc?.();
   }, delayMs);
   return () => clearTimeout(timer);
@@ -87,13 +96,25 @@ function buildContext(init: WorkerInit): JobContext {
  */
 export function runWorker(pending: readonly MessageEvent[] = []): void {
   const scope = globalThis as unknown as WorkerScope;
-  let context: JobContext = {};
+  const buffers = createResponseBuffers();
+  let context: JobContext = { buffers };
   let cancelRelease = () => {};
   const answer = (event: MessageEvent) => {
     cancelRelease();
-    const message = event.data as { init?: WorkerInit; id?: number; job?: ReportJob };
+    const message = event.data as {
+      init?: WorkerInit;
+      id?: number;
+      job?: ReportJob;
+      buffer?: ArrayBuffer;
+    };
+    if (message.buffer instanceof ArrayBuffer) {
+      // A response of this worker's has been sent: its buffer comes back for the next.
+      buffers.give(message.buffer);
+      cancelRelease = releaseMemoryWhenIdle(buffers);
+      return;
+    }
     if (message.init !== undefined) {
-      context = buildContext(message.init);
+      context = { ...buildContext(message.init), buffers };
       scope.postMessage({ ready: true });
       return;
     }
@@ -113,7 +134,7 @@ export function runWorker(pending: readonly MessageEvent[] = []): void {
       Deno.memoryUsage().heapTotal > RECYCLE_HEAP_BYTES;
     // The encoded results move to the main thread without a copy.
     scope.postMessage({ id: message.id, reply, recycle }, reply.ok ? [reply.json.buffer] : []);
-    if (!recycle) cancelRelease = releaseKernelWhenIdle();
+    if (!recycle) cancelRelease = releaseMemoryWhenIdle(buffers);
   };
   scope.onmessage = answer;
   for (const event of pending) answer(event);

@@ -137,6 +137,17 @@ export interface WorkerPool<Job, Reply> {
    * @throws {WorkerCrashedError} When the worker dies or none can start.
    */
   run(job: Job, signal?: AbortSignal): Promise<Reply>;
+  /**
+   * Posts `message` to the worker that answered with `reply` (an object `run` resolved
+   * with), e.g. to give back a buffer it transferred with its reply, unless that worker
+   * has since been replaced or stopped.
+   *
+   * @param reply The reply.
+   * @param message The message.
+   * @param transfer Objects transferred with it.
+   * @returns Whether it was posted (if not, `transfer` is left with the caller).
+   */
+  postToWorkerOf(reply: Reply, message: unknown, transfer?: Transferable[]): boolean;
   /** Current load. */
   load(): PoolLoad;
   /** Takes no new jobs, lets queued and running ones finish, then stops the workers. */
@@ -256,6 +267,9 @@ export function createWorkerPool<Job, Reply>(
       meanDurationMs += DURATION_SMOOTHING * (performance.now() - task.startedAt - meanDurationMs);
       settle(task);
       slot.task = undefined;
+      if (typeof data.reply === "object" && data.reply !== null) {
+        answeredBy.set(data.reply, { slot, worker: slot.worker });
+      }
       if (data.recycle === true && !closed) replace(slot, "recycled (memory)");
       task.resolve(data.reply as Reply);
       pump();
@@ -367,6 +381,8 @@ export function createWorkerPool<Job, Reply>(
     return true;
   };
 
+  /** Which worker (and slot) answered each object reply, for `postToWorkerOf`. */
+  const answeredBy = new WeakMap<object, { slot: Slot<Job, Reply>; worker: Worker }>();
   for (let i = 0; i < size; i++) {
     const slot = { ready: false, failures: 0 } as Slot<Job, Reply>;
     slots.push(slot);
@@ -374,6 +390,18 @@ export function createWorkerPool<Job, Reply>(
   }
 
   return {
+    postToWorkerOf(reply: Reply, message: unknown, transfer: Transferable[] = []): boolean {
+      const by = typeof reply === "object" && reply !== null ? answeredBy.get(reply) : undefined;
+      if (by === undefined || by.slot.worker !== by.worker || by.slot.dead !== undefined) {
+        return false;
+      }
+      try {
+        by.worker.postMessage(message, transfer);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     run(job: Job, signal?: AbortSignal): Promise<Reply> {
       if (closed) return Promise.reject(new PoolClosedError());
       if (signal?.aborted) return Promise.reject(new JobCancelledError());

@@ -1,5 +1,7 @@
 import { deepEqual, equal, ok } from "node:assert/strict";
-import { sampleOutput } from "../../src/report/sample_output.ts";
+import { releaseSampleOutputs, sampleOutput } from "../../src/report/sample_output.ts";
+import { sharedKernel, withKernelComputation } from "../../src/kernel/shared.ts";
+import { newColumn } from "../../src/kernel/column_arena.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
 
@@ -14,6 +16,28 @@ Deno.test("sampleOutput() hands out a plain array or a Float64Array copy", () =>
   column[0] = 7;
   equal(typed[0], 0.5, "a copy, not a view of the column");
   equal(plain[0], 0.5, "a copy, not a view of the column");
+});
+
+Deno.test('sampleOutput() with "kernel" copies a kernel column into the kernel, freed by releaseSampleOutputs', () => {
+  const kernel = sharedKernel();
+  const n = 20_000; // a column of the kernel's heap (at least 8,192 samples)
+  const out = withKernelComputation(() => {
+    const column = newColumn(n).fill(0.25);
+    ok(kernel.owns(column));
+    return sampleOutput(column, "kernel") as Float64Array;
+  });
+  // The report's column is gone with its arena; the copy lives on in the kernel.
+  ok(kernel.owns(out));
+  equal(out.length, n);
+  equal(out[n - 1], 0.25);
+  releaseSampleOutputs({ groups: [{ prob_dist: out }] });
+  // Freed to the kernel's free list: the next column of that size takes its place.
+  const next = kernel.column(n);
+  equal(next.byteOffset, out.byteOffset);
+  kernel.freeColumn(next);
+  // A column outside the kernel (a report in chunks) is copied outside it.
+  const outside = sampleOutput(new Float64Array(n), "kernel");
+  ok(outside instanceof Float64Array && !kernel.owns(outside));
 });
 
 Deno.test("the report option sampleArrays hands out prob_dist and log10_vl_in_sputum as asked", () => {

@@ -6,10 +6,14 @@ import { type JobReply, type ReportJob, runJob } from "../../src/server/jobs.ts"
 import { PoolBusyError, PoolTimeoutError } from "../../src/server/worker_pool.ts";
 import { REQUIRED_WIRE } from "../forms/_helpers.ts";
 
-function app(runReport: (job: ReportJob) => Promise<JobReply>) {
+function app(
+  runReport: (job: ReportJob) => Promise<JobReply>,
+  returnBuffer?: (reply: JobReply, buffer: ArrayBuffer) => boolean,
+) {
   const lines: string[] = [];
   const a = createApp({
     runReport,
+    returnBuffer,
     load: () => ({ size: 1, ready: 1, busy: 0, queued: 0 }),
     allowedOrigins: [],
     maxBodyBytes: 4096,
@@ -123,13 +127,20 @@ Deno.test("app: the OpenAPI document lists alternative_scenarios and the fields 
   ok(text.includes('"probability_of_infection"'));
 });
 
-Deno.test("app: a report's buffer is freed once Deno.serve has sent it, and arrives whole", async () => {
-  // 3 MB of JSON, in a buffer larger than the report (as the worker's writer makes it).
+/**
+ * Serves one 3 MB report through a real Deno.serve (in a buffer larger than the report,
+ * as the worker's writer makes it), checks it arrives whole, and returns its buffer and
+ * reply once the response is complete.
+ */
+async function serveLargeReport(
+  returnBuffer?: (reply: JobReply, buffer: ArrayBuffer) => boolean,
+): Promise<{ buffer: ArrayBuffer; reply: JobReply }> {
   const text = `[${Array.from({ length: 300_000 }, (_, i) => i % 1000).join(",")}]`;
   const buffer = new ArrayBuffer(text.length + 1024);
   const json = new Uint8Array(buffer, 0, text.length);
   new TextEncoder().encodeInto(text, json);
-  const { a } = app(() => Promise.resolve({ ok: true, json }));
+  const reply: JobReply = { ok: true, json };
+  const { a } = app(() => Promise.resolve(reply), returnBuffer);
   const sent = Promise.withResolvers<void>();
   const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, (req, info) => {
     info.completed.finally(() => setTimeout(sent.resolve, 0));
@@ -145,8 +156,27 @@ Deno.test("app: a report's buffer is freed once Deno.serve has sent it, and arri
     strictEqual(body.results.length, 300_000);
     strictEqual(body.results[299_999], 999);
     await sent.promise;
-    ok(buffer.detached, "the buffer is detached (its memory given back) after the response");
+    return { buffer, reply };
   } finally {
     await server.shutdown();
   }
+}
+
+Deno.test("app: a report's buffer is freed once Deno.serve has sent it, and arrives whole", async () => {
+  const { buffer } = await serveLargeReport();
+  ok(buffer.detached, "the buffer is detached (its memory given back) after the response");
+});
+
+Deno.test("app: a report's buffer goes to returnBuffer once sent, or is freed when it declines", async () => {
+  const given: [JobReply, ArrayBuffer][] = [];
+  const { buffer, reply } = await serveLargeReport((r, b) => {
+    given.push([r, b]);
+    return true;
+  });
+  strictEqual(given.length, 1);
+  strictEqual(given[0][0], reply);
+  strictEqual(given[0][1], buffer);
+  ok(!buffer.detached, "taken by returnBuffer: not freed");
+  const declined = await serveLargeReport(() => false);
+  ok(declined.buffer.detached, "declined: freed");
 });

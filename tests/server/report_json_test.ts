@@ -1,6 +1,8 @@
 import { deepEqual, equal, ok, throws } from "node:assert/strict";
 import { reportJson } from "../../src/server/report_json.ts";
-import { runJob } from "../../src/server/jobs.ts";
+import { type ReportJob, runJob } from "../../src/server/jobs.ts";
+import { createResponseBuffers } from "../../src/server/response_buffers.ts";
+import { sharedKernel } from "../../src/kernel/shared.ts";
 import { errorAnswer } from "../../src/server/errors.ts";
 import { assertFiniteResults, NonFiniteResultError } from "../../src/server/finite_results.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
@@ -52,6 +54,32 @@ Deno.test("runJob() answers the bytes of JSON.stringify at 250,000 samples (s6: 
   const group = Object.values(plain.groups)[0] as { prob_dist: number[] };
   equal(group.prob_dist.length, 250_000);
   deepEqual(reply.json, encoder.encode(JSON.stringify(plain)));
+});
+
+Deno.test("runJob() writes into its worker's reused buffers and frees its kernel outputs", async () => {
+  const buffers = createResponseBuffers();
+  const bodies = [
+    await fixtureBody("s4_dynamic_occupancy_hvac_ffp2"), // two groups: the longer text first
+    await fixtureBody("s1_rest_example_natural"),
+  ];
+  const expected = bodies.map((b) =>
+    encoder.encode(JSON.stringify(virusReport(JSON.parse(b), { seed: 3, sampleSize: 60_000 })))
+  );
+  let kernelBytes = 0;
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < bodies.length; i++) {
+      const job = { kind: "virus", body: bodies[i], seed: 3, probDist: true, sampleSize: 60_000 };
+      const reply = runJob(job as ReportJob, { buffers });
+      ok(reply.ok, reply.ok ? "" : reply.message);
+      deepEqual(reply.json, expected[i], `round ${round}, body ${i}`);
+      // Sent: the buffer comes back (a new object, as after a round trip to the main thread).
+      buffers.give(reply.json.buffer.transfer());
+    }
+    // The per-sample outputs went back to the kernel: it does not grow from round to round.
+    if (round === 1) kernelBytes = sharedKernel().memoryBytes();
+    if (round === 2) equal(sharedKernel().memoryBytes(), kernelBytes);
+  }
+  equal(buffers.size, 1);
 });
 
 Deno.test("reportJson() writes the non-column parts as JSON.stringify does (strings, nulls, nesting)", () => {

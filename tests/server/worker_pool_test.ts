@@ -155,3 +155,32 @@ Deno.test("worker pool: an aborted request leaves the queue; a never-ready worke
   await rejects(never.run(1), /no report worker could start \(not ready within 0.05 s\)/);
   await never.close();
 });
+
+Deno.test("worker pool: postToWorkerOf() reaches the worker that answered, not a replacement", async () => {
+  const { p } = createTestPoolOfObjects();
+  const reply = await p.run("object");
+  const buffer = new ArrayBuffer(1000);
+  strictEqual(p.postToWorkerOf(reply, { buffer }, [buffer]), true);
+  ok(buffer.detached, "transferred");
+  strictEqual(await p.run("buffers"), 1000);
+  // A reply whose worker has been replaced since, and one the pool never gave.
+  const recycled = await p.run("object-recycle");
+  const other = new ArrayBuffer(10);
+  strictEqual(p.postToWorkerOf(recycled, { buffer: other }, [other]), false);
+  ok(!other.detached, "left with the caller");
+  strictEqual(p.postToWorkerOf({ n: 1 }, { buffer: other }, [other]), false);
+  strictEqual(await p.run("buffers"), 0, "the new worker got nothing");
+  await p.close();
+});
+
+/** A pool of one test worker whose replies may be objects. */
+function createTestPoolOfObjects() {
+  const p = createWorkerPool<unknown, unknown>({
+    size: 1,
+    queueLimit: 4,
+    timeoutMs: 5000,
+    queueTimeoutMs: 600_000,
+    spawn: () => new Worker(WORKER, { type: "module" }),
+  });
+  return { p };
+}
