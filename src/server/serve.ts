@@ -22,6 +22,7 @@ import {
 import type { JobReply, ReportJob } from "./jobs.ts";
 import type { ServeOptions } from "./options.ts";
 import type { WorkerInit } from "./worker.ts";
+import { MIN_POOLED_BYTES } from "./response_buffers.ts";
 import { createWorkerPool } from "./worker_pool.ts";
 
 /** Longest wait for the guard to relay the last answers after the server stopped, ms. */
@@ -104,7 +105,9 @@ export async function startServer(
   let clientGone: (port: number) => AbortSignal | undefined = () => undefined;
   const app = createApp({
     runReport: (job, signal) => pool.run(job, signal),
-    returnBuffer: (reply, buffer) => pool.postToWorkerOf(reply, { buffer }, [buffer]),
+    // Only buffers a worker would keep go back (a small one is freed here).
+    returnBuffer: (reply, buffer) =>
+      buffer.byteLength >= MIN_POOLED_BYTES && pool.postToWorkerOf(reply, { buffer }, [buffer]),
     admit: () => {
       if (admitted >= admissionLimit) return undefined;
       admitted++;
