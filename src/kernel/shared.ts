@@ -24,6 +24,15 @@ export function sharedKernel(): Kernel {
 }
 
 /**
+ * Memory reserved by the shared kernel ({@link Kernel.memoryBytes}), without creating one.
+ *
+ * @returns Bytes; 0 when there is none (never created, or dropped).
+ */
+export function sharedKernelBytes(): number {
+  return shared?.memoryBytes() ?? 0;
+}
+
+/**
  * Runs one computation (e.g. a report) in the shared kernel: `body` gets the kernel (to
  * hold a generator's state, see `createKernelRng`); every column it makes lives in the
  * kernel's column heap, where the kernel's functions use it without copies, and is freed

@@ -41,9 +41,10 @@ export type SampleArrays = "array" | "float64" | "kernel";
  */
 export function sampleOutput(column: Float64Array, as: SampleArrays): number[] | Float64Array {
   if (as === "array") return toArray(column);
+  if (as === "float64") return column.slice();
   const kernel = sharedKernel();
   // A column outside the kernel (a report in chunks: up to 80 MB) is copied outside it.
-  if (as === "float64" || !kernel.owns(column)) return column.slice();
+  if (!kernel.owns(column)) return column.slice();
   const copy = kernel.column(column.length);
   copy.set(column);
   return copy;

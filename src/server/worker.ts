@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { releaseSharedKernel, sharedKernel } from "../kernel/shared.ts";
+import { releaseSharedKernel, sharedKernelBytes } from "../kernel/shared.ts";
 import { weatherDatasetFromFiles, type WeatherFiles } from "../weather/dataset.ts";
 import { INTERNAL_ERROR_MESSAGE, type JobContext, type ReportJob, runJob } from "./jobs.ts";
 import { createResponseBuffers, type ResponseBuffers } from "./response_buffers.ts";
@@ -71,7 +71,7 @@ export function releaseMemoryWhenIdle(
   buffers?: ResponseBuffers,
   delayMs: number = IDLE_RELEASE_MS,
 ): () => void {
-  if (sharedKernel().memoryBytes() <= KEEP_KERNEL_BYTES && !buffers?.size) return () => {};
+  if (sharedKernelBytes() <= KEEP_KERNEL_BYTES && !buffers?.size) return () => {};
   const timer = setTimeout(() => {
     buffers?.clear();
     if (releaseSharedKernel(KEEP_KERNEL_BYTES)) (globalThis as { gc?: () => void }).gc?.();
@@ -130,7 +130,7 @@ export function runWorker(pending: readonly MessageEvent[] = []): void {
         detail: String((error as Error)?.stack ?? error),
       } as const;
     }
-    const recycle = sharedKernel().memoryBytes() > RECYCLE_KERNEL_BYTES ||
+    const recycle = sharedKernelBytes() > RECYCLE_KERNEL_BYTES ||
       Deno.memoryUsage().heapTotal > RECYCLE_HEAP_BYTES;
     // The encoded results move to the main thread without a copy.
     scope.postMessage({ id: message.id, reply, recycle }, reply.ok ? [reply.json.buffer] : []);

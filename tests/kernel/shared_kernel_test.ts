@@ -3,6 +3,7 @@ import { newColumn } from "../../src/kernel/column_arena.ts";
 import {
   releaseSharedKernel,
   sharedKernel,
+  sharedKernelBytes,
   withKernelComputation,
 } from "../../src/kernel/shared.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
@@ -52,4 +53,12 @@ Deno.test("a report in a new shared kernel gives the same numbers", () => {
   growSharedKernel(20);
   strictEqual(releaseSharedKernel(0), true);
   strictEqual(JSON.stringify(run()), before);
+});
+
+Deno.test("sharedKernelBytes() reads the shared kernel's memory without creating one", () => {
+  sharedKernel();
+  strictEqual(sharedKernelBytes(), sharedKernel().memoryBytes());
+  strictEqual(releaseSharedKernel(0), true);
+  strictEqual(sharedKernelBytes(), 0);
+  strictEqual(sharedKernelBytes(), 0, "still none: reading did not create one");
 });
