@@ -5,6 +5,7 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import {
   addRawFile,
+  escapeAboveLatin1,
   FIRST_YEAR,
   MIN_YEARS,
   parseStationsList,
@@ -213,4 +214,24 @@ Deno.test("build_climatology: a station whose daily range exceeds its neighbours
   deepStrictEqual(dropped.map((n) => n.station.id), ["a", "b", "c"]);
   // Fewer than three neighbours: no check.
   strictEqual(withoutRangeOutliers([near[0]!, near[1]!, station("d", 3, 250)]).length, 3);
+});
+
+Deno.test("build_climatology: the embedded module's text is Latin-1, names above it escaped", async () => {
+  // One character above U+00FF would make V8 hold the whole source at two bytes each.
+  const text = await Deno.readTextFile(
+    new URL("../../src/weather/_climat_normals.ts", import.meta.url),
+  );
+  const above = [...text].filter((c) => c.charCodeAt(0) > 0xff);
+  deepStrictEqual(above, []);
+  const escaped = escapeAboveLatin1("Łódź – Zürich");
+  strictEqual(escaped, "\\u0141\u00f3d\\u017a \\u2013 Z\u00fcrich");
+  // As a JavaScript string literal it reads back as the name.
+  strictEqual(JSON.parse(`"${escaped}"`), "Łódź – Zürich");
+  const station: StationNormals = {
+    station: { id: "12375", name: "Łódź", latitude: 51.7, longitude: 19.4, heightM: 190 },
+    tx: Array(12).fill(100),
+    tn: Array(12).fill(0),
+    minYears: 10,
+  };
+  deepStrictEqual([...renderModule([station], 1)].filter((c) => c.charCodeAt(0) > 0xff), []);
 });
