@@ -128,4 +128,9 @@ Deno.test("the CO2 reader takes time columns as HH:MM, date-times, hours or day 
     { times: [9, 10], co2: [500, 600] },
   );
   throws(() => seriesFromRows(csvRows("time,CO2\n08:00,x\n")), /at least two rows/);
+  // "CO₂" (subscript two) names the column too, in the second place here.
+  deepStrictEqual(
+    seriesFromRows(csvRows("Zeit,Temp,CO₂\n08:00,21,410\n09:00,22,520\n")),
+    { times: [8, 9], co2: [410, 520] },
+  );
 });

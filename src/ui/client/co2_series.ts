@@ -59,7 +59,7 @@ export function seriesFromRows(rows: Cell[][], spreadsheet = false): Co2Series {
   );
   const header = hasHeader ? first.map((c) => String(c ?? "")) : [];
   const timeColumn = columnIndex(header, /time|date|heure|zeit/i, 0);
-  const co2Column = columnIndex(header, /co2|co₂|ppm/i, timeColumn === 0 ? 1 : 0);
+  const co2Column = columnIndex(header, /co2|co\u2082|ppm/i, timeColumn === 0 ? 1 : 0);
   const times: number[] = [];
   const co2: number[] = [];
   for (const row of rows.slice(hasHeader ? 1 : 0)) {
