@@ -22,7 +22,8 @@
  * Bounded: `--requests N` (default 24) and `--seconds S` (default 60), whichever comes
  * first; `--concurrency C` (default 4); `--workers W` (default: cores; 2 in `--memory`).
  * `--tree DIR` runs the server of another checkout (e.g. the commit before a change, for
- * before/after runs). Needs ../shared/fixtures (the fixtures and the weather data);
+ * before/after runs); `--module PATH` runs another entry file, e.g. the bundle as the
+ * container runs it (`deno task bundle`, then `--module dist/server/main.js`). Needs ../shared/fixtures (the fixtures and the weather data);
  * without them it says so and exits 0.
  *
  * @module
@@ -84,9 +85,10 @@ const concurrency = flag("concurrency", memoryMode ? 2 : 4);
 const workers = flag("workers", memoryMode ? 2 : navigator.hardwareConcurrency);
 const rounds = flag("rounds", 3);
 const tree = textFlag("tree");
-const serverModule = tree === undefined
-  ? new URL("../src/server/main.ts", import.meta.url).pathname
-  : `${tree.replace(/\/$/, "")}/src/server/main.ts`;
+const serverModule = textFlag("module") ??
+  (tree === undefined
+    ? new URL("../src/server/main.ts", import.meta.url).pathname
+    : `${tree.replace(/\/$/, "")}/src/server/main.ts`);
 
 const child = new Deno.Command(Deno.execPath(), {
   args: [
@@ -280,8 +282,9 @@ async function replayForMemory(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, IDLE_RELEASE_MS + 1000));
   const idleMb = await serverMemoryMb("VmRSS");
   console.log(
-    `memory replay: ${names.length} fixtures x ${rounds} rounds (default output with ` +
-      `prob_dist, seed 0), ${workers} workers, concurrency ${concurrency}, ${elapsed.toFixed(1)} s`,
+    `memory replay of ${serverModule}: ${names.length} fixtures x ${rounds} rounds (default ` +
+      `output with prob_dist, seed 0), ${workers} workers, concurrency ${concurrency}, ` +
+      `${elapsed.toFixed(1)} s`,
   );
   for (const [name, ms] of latencies) {
     ms.sort((a, b) => a - b);

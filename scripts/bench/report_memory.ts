@@ -2,11 +2,12 @@
  * Two targets of the virus report, fixture by fixture (issue 20, items 2 and 3):
  *
  * - Memory of ONE report in a fresh process: for every shared fixture a new Deno process
- *   reads the fixture and the weather data, imports the library, runs one report
- *   (N = 250,000, seed 0) with `probDist: false` or `probDist: true`, and prints its peak
- *   resident set (`VmHWM` of /proc/self/status, Linux: the whole process, the runtime's
- *   own ~31 MB included) after the import, after the report and after `JSON.stringify`
- *   of the result. Target: the report's peak under 100 MB.
+ *   (`_one_report.ts`, which imports the library and nothing of the benchmarks) reads the
+ *   fixture and the weather data, runs one report (N = 250,000, seed 0) with
+ *   `probDist: false` or `probDist: true`, and prints its peak resident set (`VmHWM` of
+ *   /proc/self/status, Linux: the whole process, the runtime's own ~31 MB included) after
+ *   the import, after the report and after `JSON.stringify` of the result. Target: the
+ *   report's peak under 100 MB.
  * - The conditional-probability path: s6 (`conditional_probability_viral_loads` on)
  *   against the same input with it off, alternating in one process (3 warm-up pairs,
  *   then 11 timed pairs), through the library with `probDist` false and true, and as the
@@ -19,12 +20,12 @@
  * Part of `deno task bench`; needs ../shared/fixtures (skipped when absent).
  *
  * Usage: `deno run --allow-read --allow-env --allow-run scripts/bench/report_memory.ts`
- * (the parent), which starts itself with `--peak` or `--s6` for each measurement.
+ * (the parent), which starts `_one_report.ts` for each peak and itself with `--s6` for
+ * each timing.
  *
  * @module
  */
-import process from "node:process";
-import { fixtureWeather, readFixture, virusFixtureNames } from "./_shared_fixtures.ts";
+import { readFixture, virusFixtureNames } from "./_shared_fixtures.ts";
 
 /** Target peak resident set of one report in a fresh process, MB. */
 const TARGET_MB = 100;
@@ -33,23 +34,6 @@ const TARGET_RATIO = 1.2;
 const S6 = "s6_precise_activity_cond_prob";
 const WARM_UP_PAIRS = 3;
 const TIMED_PAIRS = 11;
-
-function peakResidentMb(): number {
-  const status = Deno.readTextFileSync("/proc/self/status");
-  return Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1]) / 1024;
-}
-
-/** Child: one report of `path`, peaks after each step. */
-async function peakChild(path: string, probDist: boolean): Promise<void> {
-  const weather = await fixtureWeather();
-  const input = await readFixture(`${path}.in.json`);
-  const { virusReport } = await import("../../src/report/virus_report.ts");
-  const imported = peakResidentMb();
-  const report = virusReport(input, { seed: 0, weather, year: 2026, probDist });
-  const reported = peakResidentMb();
-  const json = JSON.stringify(report);
-  console.log(JSON.stringify({ imported, reported, json: peakResidentMb(), bytes: json.length }));
-}
 
 function median(values: number[]): number {
   const sorted = values.toSorted((a, b) => a - b);
@@ -66,6 +50,9 @@ type S6Mode = "false" | "true" | "server";
 
 /** Child: s6 with and without conditional probability, alternating. */
 async function s6Child(mode: S6Mode): Promise<void> {
+  // Imported here only: loading node:process costs a process about 8 MB (Deno's Node
+  // compatibility layer), which the memory child must not count as the library's.
+  const { default: process } = await import("node:process");
   const { virusReport } = await import("../../src/report/virus_report.ts");
   const { runJob } = await import("../../src/server/jobs.ts");
   const { createResponseBuffers } = await import("../../src/server/response_buffers.ts");
@@ -113,9 +100,13 @@ async function s6Child(mode: S6Mode): Promise<void> {
 }
 
 async function runChild(args: string[]): Promise<Record<string, number> | undefined> {
+  // One report: a child of its own that imports only the library (_one_report.ts).
+  const script = args[0] === "--peak"
+    ? [new URL("_one_report.ts", import.meta.url).pathname, ...args.slice(1)]
+    : [new URL(import.meta.url).pathname, ...args];
   const out = await new Deno.Command(Deno.execPath(), {
     // Reading /proc/self/status needs --allow-all in Deno.
-    args: ["run", "--allow-all", new URL(import.meta.url).pathname, ...args],
+    args: ["run", "--allow-all", ...script],
     stderr: "inherit",
   }).output();
   if (!out.success) return undefined;
@@ -182,6 +173,5 @@ async function parent(): Promise<void> {
   }
 }
 
-if (Deno.args[0] === "--peak") await peakChild(Deno.args[1], Deno.args[2] === "1");
-else if (Deno.args[0] === "--s6") await s6Child(Deno.args[1] as S6Mode);
+if (Deno.args[0] === "--s6") await s6Child(Deno.args[1] as S6Mode);
 else await parent();

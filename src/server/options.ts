@@ -87,7 +87,7 @@ export const SERVER_ENV: Readonly<Record<string, string>> = Object.freeze({
 
 /**
  * The usage text (`--help`). The program name is neutral: the same text serves
- * `deno task serve`, the bundle (`deno run ... caimira-server.js`) and the container.
+ * `deno task serve`, the bundle (`deno run ... dist/server/main.js`) and the container.
  */
 export const USAGE = `Usage: caimira-server [options]
 
