@@ -25,6 +25,7 @@
  *
  * @module
  */
+import process from "node:process";
 import { readFixture, virusFixtureNames } from "./_shared_fixtures.ts";
 
 /** Target peak resident set of one report in a fresh process, MB. */
@@ -50,9 +51,6 @@ type S6Mode = "false" | "true" | "server";
 
 /** Child: s6 with and without conditional probability, alternating. */
 async function s6Child(mode: S6Mode): Promise<void> {
-  // Imported here only: loading node:process costs a process about 8 MB (Deno's Node
-  // compatibility layer), which the memory child must not count as the library's.
-  const { default: process } = await import("node:process");
   const { virusReport } = await import("../../src/report/virus_report.ts");
   const { runJob } = await import("../../src/server/jobs.ts");
   const { createResponseBuffers } = await import("../../src/server/response_buffers.ts");
@@ -99,14 +97,14 @@ async function s6Child(mode: S6Mode): Promise<void> {
   }));
 }
 
-async function runChild(args: string[]): Promise<Record<string, number> | undefined> {
-  // One report: a child of its own that imports only the library (_one_report.ts).
-  const script = args[0] === "--peak"
-    ? [new URL("_one_report.ts", import.meta.url).pathname, ...args.slice(1)]
-    : [new URL(import.meta.url).pathname, ...args];
+/** Runs `script` (a file beside this one) in a new process; its one line of JSON output. */
+async function runChild(
+  script: string,
+  args: string[],
+): Promise<Record<string, number> | undefined> {
   const out = await new Deno.Command(Deno.execPath(), {
     // Reading /proc/self/status needs --allow-all in Deno.
-    args: ["run", "--allow-all", ...script],
+    args: ["run", "--allow-all", new URL(script, import.meta.url).pathname, ...args],
     stderr: "inherit",
   }).output();
   if (!out.success) return undefined;
@@ -131,7 +129,8 @@ async function parent(): Promise<void> {
   console.log("| --- | --- | --- | --- | --- | --- |");
   for (const name of names) {
     for (const probDist of [false, true]) {
-      const r = await runChild(["--peak", `reference/${name}`, probDist ? "1" : "0"]);
+      // A process that imports the library and nothing of the benchmarks.
+      const r = await runChild("_one_report.ts", [`reference/${name}`, probDist ? "1" : "0"]);
       if (r === undefined) {
         console.log(`| ${name} | ${probDist} | failed | | | |`);
         continue;
@@ -158,7 +157,7 @@ async function parent(): Promise<void> {
     server: "server job (JSON bytes, prob_dist)",
   };
   for (const mode of ["false", "true", "server"] as const) {
-    const r = await runChild(["--s6", mode]);
+    const r = await runChild("report_memory.ts", ["--s6", mode]);
     if (r === undefined) {
       console.log(`| ${how[mode]} | failed | | | | | |`);
       continue;
