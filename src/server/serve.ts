@@ -7,6 +7,7 @@
  * @module
  */
 import {
+  compactWeatherFiles,
   readWeatherFiles,
   weatherDatasetFromFiles,
   weatherDataStartupMessage,
@@ -81,6 +82,8 @@ export async function startServer(
       });
     const weather = weatherDatasetFromFiles(weatherFiles);
     log(`weather data: ${weather.stations.length} stations`);
+    // Checked: the workers get only the station lines they will keep.
+    weatherFiles = compactWeatherFiles(weatherFiles, weather);
   } else {
     log("weather data: none configured (natural ventilation uses the embedded climatology)");
   }

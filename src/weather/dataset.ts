@@ -8,7 +8,7 @@
 import { buildKdTree } from "./_kdtree.ts";
 import { WeatherDataUnavailableError } from "./errors.ts";
 import { parseHourlyTemperatures, type StationTemperatures } from "./hourly_temperatures.ts";
-import { parseStationList, type WeatherStation } from "./stations.ts";
+import { parseStationList, stationIdOfLine, type WeatherStation } from "./stations.ts";
 
 /** Name of the environment variable holding the folder (path or URL) of the weather files. */
 export const WEATHER_DATA_ENV = "CAIMIRA_WEATHER_DATA";
@@ -249,6 +249,41 @@ export function weatherDatasetFromFiles(files: WeatherFiles): WeatherDataset {
     withFileName(() => parseHourlyTemperatures(files.temperatures), files.temperaturesAt),
     `${files.stationListAt} + ${files.temperaturesAt}`,
   );
+}
+
+/**
+ * The same files with the station list cut to the lines of the stations `dataset` kept
+ * (those with temperatures), in their order, repeated identifiers included: a dataset
+ * built from the result is the same as `dataset` (same stations in the same order, so
+ * the same search tree). A server checks the files once on its main thread and hands
+ * its workers these: each then parses a few lines instead of the whole list (8,486
+ * lines in the HadISD list), about 2 MB less per worker with the fixtures' eight
+ * stations.
+ *
+ * @param files The files' texts, as read by {@link readWeatherFiles}.
+ * @param dataset The dataset built from `files` ({@link weatherDatasetFromFiles}).
+ * @returns The files, the station list cut.
+ * @example Usage
+ * ```ts
+ * import { compactWeatherFiles, weatherDatasetFromFiles } from "./mod.ts";
+ * const files = {
+ *   stationList: "067000-99999 GENEVA COINTRIN                 46.238    6.109\n" +
+ *     "010010-99999 JAN MAYEN                       70.933   -8.667\n",
+ *   temperatures: JSON.stringify({ "067000-99999": { "1": Array(24).fill(2) } }),
+ *   stationListAt: "list.txt",
+ *   temperaturesAt: "temperatures.json",
+ * };
+ * const compact = compactWeatherFiles(files, weatherDatasetFromFiles(files));
+ * if (compact.stationList.includes("JAN MAYEN")) throw new Error("not cut");
+ * if (weatherDatasetFromFiles(compact).stations[0].id !== "067000-99999") throw new Error("bad");
+ * ```
+ */
+export function compactWeatherFiles(files: WeatherFiles, dataset: WeatherDataset): WeatherFiles {
+  const kept = new Set(dataset.stations.map((s) => s.id));
+  const lines = files.stationList.split(/\r\n|\r|\n/).filter((line) =>
+    kept.has(stationIdOfLine(line))
+  );
+  return { ...files, stationList: lines.map((line) => `${line}\n`).join("") };
 }
 
 /** Default time limit of one download, ms. */

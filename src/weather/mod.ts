@@ -37,6 +37,7 @@
 
 // Loading a dataset
 export {
+  compactWeatherFiles,
   createWeatherDataset,
   loadWeatherDataset,
   readWeatherFiles,

@@ -27,6 +27,16 @@ const NAME = [13, 44] as const;
 const LATITUDE = [44, 51] as const;
 const LONGITUDE = [51, 60] as const;
 
+/**
+ * The identifier of a line of the list (its first 12 characters, as they are).
+ *
+ * @param line A line of the list.
+ * @returns The identifier.
+ */
+export function stationIdOfLine(line: string): string {
+  return line.slice(...ID);
+}
+
 /** A decimal number as the list writes it (what Python's `float()` accepts, minus nan/inf). */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -58,7 +68,7 @@ export function parseStationList(text: string): WeatherStation[] {
     if (line.trim() === "") return;
     const lineNumber = i + 1;
     const station: WeatherStation = {
-      id: line.slice(...ID),
+      id: stationIdOfLine(line),
       name: line.slice(...NAME).trim(),
       latitude: parseCoordinate(line.slice(...LATITUDE), "latitude", lineNumber),
       longitude: parseCoordinate(line.slice(...LONGITUDE), "longitude", lineNumber),

@@ -1,10 +1,14 @@
 import { deepStrictEqual, match, rejects, strictEqual, throws } from "node:assert/strict";
 import {
+  compactWeatherFiles,
   createWeatherDataset,
   loadWeatherDataset,
+  nearestStation,
   readWeatherFiles,
   WEATHER_DATA_ENV,
+  weatherDatasetFromFiles,
   WeatherDataUnavailableError,
+  type WeatherFiles,
 } from "../../src/weather/mod.ts";
 import {
   NO_STATION_LIST,
@@ -213,4 +217,59 @@ Deno.test("readWeatherFiles() gives up on a host that does not answer and checks
     for (const resolve of held) resolve(new Response("late"));
     await server.shutdown();
   }
+});
+
+/** Datasets from `files` and from their compacted form: they must be the same. */
+function compacted(files: WeatherFiles) {
+  const full = weatherDatasetFromFiles(files);
+  const compact = compactWeatherFiles(files, full);
+  return { full, compact, fromCompact: weatherDatasetFromFiles(compact) };
+}
+
+Deno.test("compactWeatherFiles() keeps the lines of the kept stations: the same dataset", () => {
+  const line = (id: string, name: string, lat: string, lon: string) =>
+    `${id} ${name.padEnd(31)}${lat.padStart(7)}${lon.padStart(9)}   100.0 1950-01-01 2020-02-06`;
+  const temperatures = { "000001-99999": { "1": Array(24).fill(5) }, "000003-99999": {} };
+  const files: WeatherFiles = {
+    // CRLF line ends, a station without temperatures, and a repeated identifier (the
+    // station keeps its first position and its last values).
+    stationList: [
+      line("000001-99999", "FIRST", "10.000", "20.000"),
+      line("000002-99999", "NO TEMPERATURES", "11.000", "21.000"),
+      line("000003-99999", "THIRD", "12.000", "22.000"),
+      line("000001-99999", "FIRST, MOVED", "13.000", "23.000"),
+    ].join("\r\n"),
+    temperatures: JSON.stringify(temperatures),
+    stationListAt: "list.txt",
+    temperaturesAt: "temperatures.json",
+  };
+  const { full, compact, fromCompact } = compacted(files);
+  deepStrictEqual(fromCompact, full);
+  deepStrictEqual(full.stations.map((s) => [s.id, s.name, s.latitude]), [
+    ["000001-99999", "FIRST, MOVED", 13],
+    ["000003-99999", "THIRD", 12],
+  ]);
+  strictEqual(compact.stationList.includes("NO TEMPERATURES"), false);
+  strictEqual(compact.stationList.split("\n").filter((l) => l !== "").length, 3);
+  strictEqual(compact.temperatures, files.temperatures);
+});
+
+Deno.test({
+  name: "compactWeatherFiles() cuts the HadISD list to the synthetic stations, same searches",
+  ignore: NO_STATION_LIST,
+  fn() {
+    const { full, compact, fromCompact } = compacted({
+      stationList: STATION_LIST_TEXT as string,
+      temperatures: SYNTHETIC_TEXT,
+      stationListAt: "hadisd.txt",
+      temperaturesAt: "synthetic.json",
+    });
+    deepStrictEqual(fromCompact, full);
+    strictEqual(compact.stationList.split("\n").filter((l) => l !== "").length, 8);
+    for (let lat = -80; lat <= 80; lat += 20) {
+      for (let lon = -170; lon <= 170; lon += 34) {
+        strictEqual(nearestStation(fromCompact, lat, lon).id, nearestStation(full, lat, lon).id);
+      }
+    }
+  },
 });
