@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { SERVER_ENV, SERVER_V8_FLAGS } from "../src/server/options.ts";
+import { type ServerProcess, startServerProcess } from "./_server_process.ts";
 import { VIRUS_FORM_EXAMPLES } from "../src/server/openapi_examples.ts";
 
 const at = Deno.args.indexOf("--module");
@@ -19,43 +19,19 @@ const MODULE = at >= 0
 /** Time limit of the whole check, ms (a report takes well under a second). */
 const LIMIT_MS = 120_000;
 
-const child = new Deno.Command(Deno.execPath(), {
-  args: [
-    "run",
-    "--allow-net=127.0.0.1",
-    "--allow-env",
-    "--allow-read",
-    `--v8-flags=${SERVER_V8_FLAGS}`,
-    MODULE,
-    "--port",
-    "0",
-    "--workers",
-    "1",
-  ],
-  stdout: "piped",
-  stderr: "inherit",
-  env: { NO_COLOR: "1", ...SERVER_ENV },
-}).spawn();
+let server: ServerProcess | undefined;
 const deadline = setTimeout(() => {
   console.error(`check:bundle: no answer within ${LIMIT_MS / 1000} s`);
-  child.kill("SIGKILL");
+  server?.child.kill("SIGKILL");
   Deno.exit(1);
 }, LIMIT_MS);
-
-const log = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-let url: string | undefined;
-for (let seen = ""; url === undefined;) {
-  const { value, done } = await log.read();
-  if (done) {
-    console.error(`check:bundle: ${MODULE} stopped before listening:\n${seen}`);
-    Deno.exit(1);
-  }
-  seen += value;
-  url = /listening on (http:\/\/\S+)/.exec(seen)?.[1];
+try {
+  server = await startServerProcess(MODULE, ["--workers", "1"]);
+} catch (error) {
+  console.error(`check:bundle: ${MODULE}: ${(error as Error).message}`);
+  Deno.exit(1);
 }
-(async () => {
-  while (!(await log.read()).done) { /* drain the request log */ }
-})();
+const { url, child } = server;
 // Listening comes first; /health says "ok" once the workers have loaded.
 for (let status = 0; status !== 200;) {
   const response = await fetch(`${url}/health`);

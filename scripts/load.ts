@@ -23,13 +23,14 @@
  * first; `--concurrency C` (default 4); `--workers W` (default: cores; 2 in `--memory`).
  * `--tree DIR` runs the server of another checkout (e.g. the commit before a change, for
  * before/after runs); `--module PATH` runs another entry file, e.g. the bundle as the
- * container runs it (`deno task bundle`, then `--module dist/server/main.js`). Needs ../shared/fixtures (the fixtures and the weather data);
- * without them it says so and exits 0.
+ * container runs it (`deno task bundle`, then `--module dist/server/main.js`). Needs
+ * ../shared/fixtures (the fixtures and the weather data); without them it says so and
+ * exits 0.
  *
  * @module
  */
 import { SHARED_FIXTURES, virusFixtureNames } from "./bench/_shared_fixtures.ts";
-import { SERVER_ENV, SERVER_V8_FLAGS } from "../src/server/options.ts";
+import { SERVER_MAIN, startServerProcess } from "./_server_process.ts";
 import { IDLE_RELEASE_MS } from "../src/server/worker.ts";
 
 /** Target throughput of the server on 2 cores (s1, `prob_dist=0`, 2 workers), reports/s. */
@@ -86,43 +87,16 @@ const workers = flag("workers", memoryMode ? 2 : navigator.hardwareConcurrency);
 const rounds = flag("rounds", 3);
 const tree = textFlag("tree");
 const serverModule = textFlag("module") ??
-  (tree === undefined
-    ? new URL("../src/server/main.ts", import.meta.url).pathname
-    : `${tree.replace(/\/$/, "")}/src/server/main.ts`);
+  (tree === undefined ? SERVER_MAIN : `${tree.replace(/\/$/, "")}/src/server/main.ts`);
 
-const child = new Deno.Command(Deno.execPath(), {
-  args: [
-    "run",
-    "--allow-net=127.0.0.1",
-    "--allow-env",
-    "--allow-read",
-    `--v8-flags=${SERVER_V8_FLAGS}`,
-    serverModule,
-    "--port",
-    "0",
-    "--workers",
-    String(workers),
-    "--queue",
-    String(concurrency),
-    "--weather-data",
-    new URL("weather/", SHARED_FIXTURES).pathname,
-  ],
-  stdout: "piped",
-  stderr: "inherit",
-  env: { NO_COLOR: "1", ...SERVER_ENV },
-}).spawn();
-const serverLog = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-let url: string | undefined;
-for (let seen = ""; url === undefined;) {
-  const { value, done } = await serverLog.read();
-  if (done) throw new Error(`the server stopped before listening:\n${seen}`);
-  seen += value;
-  url = /listening on (http:\/\/\S+)/.exec(seen)?.[1];
-}
-// Keep draining the server's log (one line per request).
-(async () => {
-  while (!(await serverLog.read()).done) { /* drain */ }
-})();
+const { url, child } = await startServerProcess(serverModule, [
+  "--workers",
+  String(workers),
+  "--queue",
+  String(concurrency),
+  "--weather-data",
+  new URL("weather/", SHARED_FIXTURES).pathname,
+]);
 const server = { url };
 
 /**

@@ -13,9 +13,8 @@
  * @module
  */
 
-import { SERVER_ENV, SERVER_V8_FLAGS } from "../src/server/options.ts";
+import { SERVER_MAIN, type ServerProcess, startServerProcess } from "./_server_process.ts";
 
-const MAIN = new URL("../src/server/main.ts", import.meta.url).pathname;
 const FIXTURES = new URL("../tests/fixtures/reference/", import.meta.url);
 const RSS_LIMIT_MB = 400;
 const REQUEST_LIMIT_MS = 120_000;
@@ -39,41 +38,9 @@ function fixture(name: string): Record<string, unknown> {
   return JSON.parse(Deno.readTextFileSync(new URL(`${name}.in.json`, FIXTURES)));
 }
 
-async function startServer(): Promise<{ url: string; child: Deno.ChildProcess }> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-net=127.0.0.1",
-      "--allow-env",
-      "--allow-read",
-      `--v8-flags=${SERVER_V8_FLAGS}`,
-      MAIN,
-      "--port",
-      "0",
-      "--workers",
-      "2",
-      "--header-timeout",
-      "2",
-    ],
-    stdout: "piped",
-    stderr: "null",
-    env: SERVER_ENV,
-  }).spawn();
-  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  let output = "";
-  while (true) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`the server stopped before listening:\n${output}`);
-    output += value;
-    const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-    if (url !== undefined) {
-      // Keep draining its log so it never blocks on a full pipe.
-      (async () => {
-        while (!(await reader.read()).done) { /* drain */ }
-      })().catch(() => {});
-      return { url, child };
-    }
-  }
+/** A server of this checkout with 2 workers and a 2 s limit on request heads. */
+function startServer(): Promise<ServerProcess> {
+  return startServerProcess(SERVER_MAIN, ["--workers", "2", "--header-timeout", "2"], "null");
 }
 
 /** The server's RSS, MB (`ps`), or NaN when unknown. */
