@@ -45,7 +45,7 @@ Deno.test("the Dockerfile lint names each broken rule", () => {
     .replace("USER 65532:65532", "USER root")
     .replace(/HEALTHCHECK[^\n]*\\\n[^\n]*\n/, "")
     .replace("HOST=0.0.0.0", "HOST=127.0.0.1")
-    .replace(/ENTRYPOINT \[.*\]/, "ENTRYPOINT deno run /app/caimira-server.js")
+    .replace(/ENTRYPOINT \[.*\]/, "ENTRYPOINT deno run /app/server/main.js")
     .replace("COPY deno.json deno.lock ./", "COPY deno.json deno.lock README.md ./")
     .replace("ARG DENO_VERSION=2.9.6", "ARG DENO_VERSION=2.9.5");
   const problems = checkDockerfile(broken, context);
