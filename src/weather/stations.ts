@@ -28,6 +28,17 @@ const LATITUDE = [44, 51] as const;
 const LONGITUDE = [51, 60] as const;
 
 /**
+ * The lines of the list's text (`\n`, `\r\n` or `\r` line ends; blank ones included,
+ * so that index i is line i + 1).
+ *
+ * @param text The file's content.
+ * @returns Its lines.
+ */
+export function stationListLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/**
  * The identifier of a line of the list (its first 12 characters, as they are).
  *
  * @param line A line of the list.
@@ -64,7 +75,7 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export function parseStationList(text: string): WeatherStation[] {
   const byId = new Map<string, WeatherStation>();
-  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+  stationListLines(text).forEach((line, i) => {
     if (line.trim() === "") return;
     const lineNumber = i + 1;
     const station: WeatherStation = {
