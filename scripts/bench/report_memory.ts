@@ -13,7 +13,7 @@
  *   then 11 timed pairs), through the library with `probDist` false and true, and as the
  *   server's worker job (`runJob`: what a request costs before its bytes are sent, with
  *   `prob_dist`, the per-sample outputs in the kernel and the response written into the
- *   worker's reused buffer, as in src/server/worker.ts); the ratio of the median wall
+ *   kernel's memory, as in src/server/worker.ts); the ratio of the median wall
  *   times and of the median CPU times of the process (on a loaded machine the CPU time
  *   stays nearer the quiet machine's). Target: at most 1.20.
  *
@@ -44,8 +44,8 @@ function median(values: number[]): number {
 /**
  * How the s6 pair is timed: the library's `virusReport` (plain arrays) without or with
  * `prob_dist`, or the server's worker job (`runJob`: the body parsed, the report with
- * `prob_dist` and its per-sample outputs in the kernel, the JSON bytes written into the
- * reused response buffer).
+ * `prob_dist` and its per-sample outputs in the kernel, the JSON bytes written into
+ * segments of the kernel's memory).
  */
 type S6Mode = "false" | "true" | "server";
 
@@ -53,9 +53,9 @@ type S6Mode = "false" | "true" | "server";
 async function s6Child(mode: S6Mode): Promise<void> {
   const { virusReport } = await import("../../src/report/virus_report.ts");
   const { runJob } = await import("../../src/server/jobs.ts");
-  const { createResponseBuffers } = await import("../../src/server/response_buffers.ts");
-  // As a worker does: responses written into its reused buffer, given back once "sent".
-  const buffers = createResponseBuffers();
+  const { createResponseSegments } = await import("../../src/server/response_segments.ts");
+  // As a worker does: responses written into its kernel, given back once "sent".
+  const segments = createResponseSegments();
   const on = await readFixture(`reference/${S6}.in.json`) as Record<string, unknown>;
   const off = { ...on, conditional_probability_viral_loads: "0" };
   const probDist = mode !== "false";
@@ -65,9 +65,9 @@ async function s6Child(mode: S6Mode): Promise<void> {
       virusReport(which === "on" ? on : off, { seed: 0, year: 2026, probDist });
       return;
     }
-    const reply = runJob({ kind: "virus", body: bodies[which], seed: 0, probDist }, { buffers });
+    const reply = runJob({ kind: "virus", body: bodies[which], seed: 0, probDist }, { segments });
     if (!reply.ok) throw new Error(reply.message);
-    buffers.give(reply.json.buffer);
+    if (reply.segments !== undefined) segments.release(reply.segments);
   };
   const wall = { on: [] as number[], off: [] as number[] };
   const cpu = { on: [] as number[], off: [] as number[] };

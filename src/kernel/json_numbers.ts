@@ -58,9 +58,36 @@ export function writeJsonNumberArray(
         `but found a buffer of ${out.length}`,
     );
   }
-  const k = sharedKernel();
   let at = offset;
-  out[at++] = OPEN_BRACKET;
+  emitJsonNumberArray(values, (bytes) => {
+    out.set(bytes, at);
+    at += bytes.length;
+  });
+  return at;
+}
+
+const OPEN = Uint8Array.of(OPEN_BRACKET);
+const CLOSE = Uint8Array.of(CLOSE_BRACKET);
+const SEPARATOR = Uint8Array.of(COMMA);
+
+/**
+ * Hands the JSON array text of `values` (the bytes {@link writeJsonNumberArray} writes)
+ * to `emit` piece by piece, in order: the opening bracket, each block of formatted
+ * numbers (a view of the kernel's memory, valid only during the call: copy it), the
+ * commas between blocks, the closing bracket.
+ *
+ * @param values The numbers, all finite.
+ * @param emit Receives each piece.
+ * @throws {RangeError} When a value is NaN or infinite (the pieces before it have been
+ *   emitted).
+ */
+export function emitJsonNumberArray(
+  values: Float64Array,
+  emit: (bytes: Uint8Array) => void,
+): void {
+  const n = values.length;
+  const k = sharedKernel();
+  emit(OPEN);
   k.scope(() => {
     const block = Math.min(n, JSON_NUMBERS_BLOCK);
     const owned = k.owns(values);
@@ -78,13 +105,11 @@ export function writeJsonNumberArray(
         const i = start - 1 - written;
         throw new RangeError(`expected finite numbers but found ${values[i]} at index ${i}`);
       }
-      if (start > 0) out[at++] = COMMA;
-      out.set(k.u8(text, written), at);
-      at += written;
+      if (start > 0) emit(SEPARATOR);
+      emit(k.u8(text, written));
     }
   });
-  out[at++] = CLOSE_BRACKET;
-  return at;
+  emit(CLOSE);
 }
 
 /**

@@ -40,12 +40,12 @@ export interface AppOptions {
    */
   readonly admit?: () => (() => void) | undefined;
   /**
-   * Gives the buffer of a report's bytes back to whoever wrote them once the response is
-   * sent (the worker that computed it, which writes its next large response into it: see
-   * src/server/response_buffers.ts); returns false when it cannot, and the buffer is then
-   * freed. Absent: freed.
+   * Called once a report's response has been sent (or has failed) when its bytes are a
+   * worker's kernel memory (the reply's `segments` id): gives them back to the worker
+   * that answered `reply` (see src/server/response_segments.ts). A reply's own buffer is
+   * freed then instead. Absent: nothing is given back.
    */
-  readonly returnBuffer?: (reply: JobReply, buffer: ArrayBuffer) => boolean;
+  readonly releaseReply?: (reply: JobReply, segments: number) => void;
   /** The pool's load, for `/health`. */
   readonly load: () => PoolLoad;
   /**
@@ -154,7 +154,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     // The envelope around the worker's bytes, streamed without copying them.
     const encoder = new TextEncoder();
-    const chunks = [encoder.encode(`${SUCCESS}"${key}":`), reply.json, encoder.encode("}")];
+    const chunks = [encoder.encode(`${SUCCESS}"${key}":`), ...reply.json, encoder.encode("}")];
     const length = chunks.reduce((n, c) => n + c.byteLength, 0);
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -163,7 +163,10 @@ export function createApp(options: AppOptions): Hono<Env> {
         else controller.enqueue(chunk);
       },
     });
-    whenSent(c.env, reply.json.buffer, (buffer) => options.returnBuffer?.(reply, buffer) ?? false);
+    whenSent(c.env, () => {
+      if (reply.segments !== undefined) options.releaseReply?.(reply, reply.segments);
+      else for (const chunk of reply.json) free(chunk.buffer);
+    });
     return new Response(body, {
       headers: { "Content-Type": "application/json", "Content-Length": String(length) },
     });
@@ -200,33 +203,32 @@ export function createApp(options: AppOptions): Hono<Env> {
 }
 
 /**
- * Once a response has been sent or has failed (`Deno.ServeHandlerInfo.completed`), gives
- * its body's buffer (a worker's report, up to tens of MB) back to the worker that wrote
- * it, or frees it when `giveBack` declines, instead of leaving it to the garbage
- * collector: V8 collects array buffers only once their total has grown by about 64 MB, so
- * the main thread would otherwise hold up to ~80 MB of reports already sent (measured
- * with `deno task load --memory`). Without that promise (the application called
- * directly, e.g. in tests) the buffer is left to the collector.
+ * Once a response has been sent or has failed (`Deno.ServeHandlerInfo.completed`), calls
+ * `done`, which gives a report's bytes (up to tens of MB) back to the worker whose kernel
+ * holds them or frees their buffer, instead of leaving that to the garbage collector:
+ * V8 collects array buffers only once their total has grown by about 64 MB, so the main
+ * thread would otherwise hold up to ~80 MB of reports already sent (measured with
+ * `deno task load --memory`). Without that promise (the application called directly,
+ * e.g. in tests) nothing is called.
  *
  * @param env The connection information Deno.serve passes (Hono's `c.env`).
- * @param buffer The body's buffer.
- * @param giveBack Hands the buffer on; false when it did not (the buffer is then freed).
+ * @param done What to do once the response is over.
  */
-function whenSent(
-  env: unknown,
-  buffer: ArrayBufferLike,
-  giveBack: (buffer: ArrayBuffer) => boolean,
-): void {
+function whenSent(env: unknown, done: () => void): void {
   const completed = (env as Partial<Deno.ServeHandlerInfo> | undefined)?.completed;
-  if (completed === undefined || !(buffer instanceof ArrayBuffer)) return;
-  completed.catch(() => {}).then(() => {
-    try {
-      // transfer(0) detaches the buffer and gives its memory back.
-      if (!giveBack(buffer)) buffer.transfer(0);
-    } catch {
-      // Not detachable: left to the garbage collector.
-    }
-  });
+  if (completed === undefined) return;
+  completed.catch(() => {}).then(done);
+}
+
+/** Frees an array buffer's memory now (a shared one is left to the collector). */
+function free(buffer: ArrayBufferLike): void {
+  if (!(buffer instanceof ArrayBuffer)) return;
+  try {
+    // transfer(0) detaches the buffer and gives its memory back.
+    buffer.transfer(0);
+  } catch {
+    // Not detachable: left to the garbage collector.
+  }
 }
 
 /** A path as echoed in a 404: at most 100 characters. */

@@ -20,8 +20,8 @@ import { clientErrorStatus } from "./errors.ts";
 import { parseJsonBody } from "./json_body.ts";
 import { checkReportSize } from "./report_limits.ts";
 import { assertFiniteResults } from "./finite_results.ts";
-import { reportJson } from "./report_json.ts";
-import type { ResponseBuffers } from "./response_buffers.ts";
+import { reportJson, reportJsonChunks } from "./report_json.ts";
+import type { ResponseSegments } from "./response_segments.ts";
 
 /** One report to compute. */
 export type ReportJob =
@@ -56,10 +56,18 @@ export type JobReply =
     /** Success. */
     readonly ok: true;
     /**
-     * The route's `results`, serialised as JSON and encoded as UTF-8 (src/server/report_json.ts:
-     * a view of a larger buffer, which is transferred whole).
+     * The route's `results`, serialised as JSON and encoded as UTF-8
+     * (src/server/report_json.ts): the bytes in order, either one view of a new buffer
+     * (which is transferred whole) or views of the worker's kernel memory (see
+     * {@link segments}).
      */
-    readonly json: Uint8Array<ArrayBuffer>;
+    readonly json: readonly Uint8Array[];
+    /**
+     * The id of the worker's kernel segments that hold {@link json}
+     * (src/server/response_segments.ts), to give back once the response is sent.
+     * Absent: `json` is one buffer of its own.
+     */
+    readonly segments?: number;
   }
   | {
     /** Failure. */
@@ -72,12 +80,32 @@ export type JobReply =
     readonly detail?: string;
   };
 
+/**
+ * The bytes of a reply's {@link JobReply} `json` chunks in one new array (e.g. to parse
+ * them, or to keep them past the release of the worker's segments).
+ *
+ * @param json The chunks.
+ * @returns Their bytes, in order.
+ */
+export function joinedJson(json: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(json.reduce((n, chunk) => n + chunk.length, 0));
+  let at = 0;
+  for (const chunk of json) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
 /** What jobs share within one worker. */
 export interface JobContext {
   /** Weather data for natural ventilation (absent: such requests get a 400 saying so). */
   readonly weather?: WeatherDataset;
-  /** The worker's reusable response buffers (absent: every response gets a new one). */
-  readonly buffers?: ResponseBuffers;
+  /**
+   * The worker's responses held in its kernel (absent: every response is written into a
+   * new buffer).
+   */
+  readonly segments?: ResponseSegments;
 }
 
 /** The message of a 500: nothing internal leaks to the client. */
@@ -115,7 +143,9 @@ export function runJob(job: ReportJob, context: JobContext): JobReply {
       results = co2TransitionTimes(body, { plot: job.plot });
     }
     assertFiniteResults(results);
-    return { ok: true, json: reportJson(results, context.buffers?.take) };
+    if (context.segments === undefined) return { ok: true, json: [reportJson(results)] };
+    const { chunks, id } = context.segments.write((next) => reportJsonChunks(results, next));
+    return id === undefined ? { ok: true, json: chunks } : { ok: true, json: chunks, segments: id };
   } catch (error) {
     return failure(error);
   } finally {

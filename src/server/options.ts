@@ -77,8 +77,8 @@ export const SERVER_V8_FLAGS = "--max-semi-space-size=2,--expose-gc";
  * peak RSS 255 MB in every run, against 265–299 MB without, and 237 MB held after the
  * replay against 265–299; the throughput run (s1, `prob_dist=0`, whose responses are
  * small) measured 49.8–50.0 reports/s either way. Each new large block then faults in
- * every page it writes, so the workers reuse their response buffers
- * (src/server/response_buffers.ts) and keep the per-sample outputs in their kernel.
+ * every page it writes, so the workers write their large responses into their kernel's
+ * memory (src/server/response_segments.ts) and keep the per-sample outputs there.
  * Other C libraries (musl) ignore it.
  */
 export const SERVER_ENV: Readonly<Record<string, string>> = Object.freeze({

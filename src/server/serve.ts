@@ -23,7 +23,7 @@ import {
 import type { JobReply, ReportJob } from "./jobs.ts";
 import type { ServeOptions } from "./options.ts";
 import type { WorkerInit } from "./worker.ts";
-import { MIN_POOLED_BYTES } from "./response_buffers.ts";
+import type { SegmentsRelease } from "./response_segments.ts";
 import { createWorkerPool } from "./worker_pool.ts";
 
 /** Longest wait for the guard to relay the last answers after the server stopped, ms. */
@@ -31,6 +31,14 @@ const LAST_BYTES_MS = 5_000;
 
 /** Name given to the report workers (visible in debuggers and `self.name`). */
 const WORKER_NAME = "caimira-report-worker";
+
+/**
+ * Time without an admitted report after which the main thread collects its garbage when
+ * it has sent a response from a worker's kernel memory, ms: half a second more than a worker
+ * waits before dropping a large kernel (`IDLE_RELEASE_MS` of src/server/worker.ts, 2 s),
+ * whose memory goes back to the system only once neither thread refers to it.
+ */
+const MAIN_IDLE_COLLECT_MS = 2500;
 
 /** Where and how the server runs, beyond its options. */
 export interface ServerRuntime {
@@ -106,11 +114,25 @@ export async function startServer(
   const admissionLimit = options.workers + options.queue;
   let admitted = 0;
   let clientGone: (port: number) => AbortSignal | undefined = () => undefined;
+  // This thread's views of a sent response keep its worker's kernel memory alive until
+  // they are collected, also once the worker has dropped that kernel: with no report
+  // admitted for a while, collect them (as an idle worker collects its kernel).
+  let collectTimer: ReturnType<typeof setTimeout> | undefined;
+  const collectWhenIdle = () => {
+    clearTimeout(collectTimer);
+    const timer = setTimeout(() => {
+      if (admitted === 0) (globalThis as { gc?: () => void }).gc?.();
+    }, MAIN_IDLE_COLLECT_MS);
+    Deno.unrefTimer(Number(timer));
+    collectTimer = timer;
+  };
   const app = createApp({
     runReport: (job, signal) => pool.run(job, signal),
-    // Only buffers a worker would keep go back (a small one is freed here).
-    returnBuffer: (reply, buffer) =>
-      buffer.byteLength >= MIN_POOLED_BYTES && pool.postToWorkerOf(reply, { buffer }, [buffer]),
+    // Sent: the worker's kernel memory that held the response goes back to it.
+    releaseReply: (reply, segments) => {
+      pool.postToWorkerOf(reply, { release: segments } satisfies SegmentsRelease);
+      collectWhenIdle();
+    },
     admit: () => {
       if (admitted >= admissionLimit) return undefined;
       admitted++;

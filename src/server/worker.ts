@@ -7,16 +7,20 @@
  * JavaScript heap past {@link RECYCLE_HEAP_BYTES} (the kernel's memory never shrinks; a
  * new worker gives it back to the system). Below that, a kernel past
  * {@link KEEP_KERNEL_BYTES} is given back once the worker has been idle for
- * {@link IDLE_RELEASE_MS} (see {@link releaseMemoryWhenIdle}). A `{ buffer }` message
- * gives back the buffer of a response the worker wrote, once sent, for its next large
- * response (src/server/response_buffers.ts).
+ * {@link IDLE_RELEASE_MS} (see {@link releaseMemoryWhenIdle}). A large response is
+ * written into the kernel's memory, and a `{ release }` message gives it back once sent
+ * (src/server/response_segments.ts).
  *
  * @module
  */
 import { releaseSharedKernel, sharedKernelBytes } from "../kernel/shared.ts";
 import { weatherDatasetFromFiles, type WeatherFiles } from "../weather/dataset.ts";
 import { INTERNAL_ERROR_MESSAGE, type JobContext, type ReportJob, runJob } from "./jobs.ts";
-import { createResponseBuffers, type ResponseBuffers } from "./response_buffers.ts";
+import {
+  createResponseSegments,
+  type ResponseSegments,
+  type SegmentsRelease,
+} from "./response_segments.ts";
 import type { WorkerScope } from "./worker_scope.ts";
 
 /** The first message a worker receives. */
@@ -57,23 +61,23 @@ export const KEEP_KERNEL_BYTES = 32 * 1024 * 1024;
 export const IDLE_RELEASE_MS = 2000;
 
 /**
- * After a job (or a buffer given back): `delayMs` later, frees the worker's pooled
- * response buffers and drops the shared kernel if it holds more than
- * {@link KEEP_KERNEL_BYTES}, with a full garbage collection when the runtime exposes one
- * (`--expose-gc` in `SERVER_V8_FLAGS`) so that the kernel's memory goes back now rather
- * than at the collector's next look at the old generation.
+ * After a job (or a response given back): `delayMs` later, drops the shared kernel if it
+ * holds more than {@link KEEP_KERNEL_BYTES}, with a full garbage collection when the
+ * runtime exposes one (`--expose-gc` in `SERVER_V8_FLAGS`) so that the kernel's memory
+ * goes back now rather than at the collector's next look at the old generation. Not while
+ * a response is held in the kernel (the main thread is still sending it: its release
+ * calls this again).
  *
- * @param buffers The worker's response buffers (absent: none).
+ * @param segments The worker's responses held in its kernel (absent: none).
  * @param delayMs Idle time before the memory is freed, ms.
  * @returns Cancels it (call it when the next job arrives).
  */
 export function releaseMemoryWhenIdle(
-  buffers?: ResponseBuffers,
+  segments?: ResponseSegments,
   delayMs: number = IDLE_RELEASE_MS,
 ): () => void {
-  if (sharedKernelBytes() <= KEEP_KERNEL_BYTES && !buffers?.size) return () => {};
+  if (sharedKernelBytes() <= KEEP_KERNEL_BYTES || (segments?.held ?? 0) > 0) return () => {};
   const timer = setTimeout(() => {
-    buffers?.clear();
     if (releaseSharedKernel(KEEP_KERNEL_BYTES)) (globalThis as { gc?: () => void }).gc?.();
   }, delayMs);
   return () => clearTimeout(timer);
@@ -96,8 +100,8 @@ function buildContext(init: WorkerInit): JobContext {
  */
 export function runWorker(pending: readonly MessageEvent[] = []): void {
   const scope = globalThis as unknown as WorkerScope;
-  const buffers = createResponseBuffers();
-  let context: JobContext = { buffers };
+  const segments = createResponseSegments();
+  let context: JobContext = { segments };
   let cancelRelease = () => {};
   const answer = (event: MessageEvent) => {
     cancelRelease();
@@ -105,16 +109,15 @@ export function runWorker(pending: readonly MessageEvent[] = []): void {
       init?: WorkerInit;
       id?: number;
       job?: ReportJob;
-      buffer?: ArrayBuffer;
-    };
-    if (message.buffer instanceof ArrayBuffer) {
-      // A response of this worker's has been sent: its buffer comes back for the next.
-      buffers.give(message.buffer);
-      cancelRelease = releaseMemoryWhenIdle(buffers);
+    } & Partial<SegmentsRelease>;
+    if (typeof message.release === "number") {
+      // A response of this worker's has been sent: its segments go back to the kernel.
+      segments.release(message.release);
+      cancelRelease = releaseMemoryWhenIdle(segments);
       return;
     }
     if (message.init !== undefined) {
-      context = { ...buildContext(message.init), buffers };
+      context = { ...buildContext(message.init), segments };
       scope.postMessage({ ready: true });
       return;
     }
@@ -132,9 +135,11 @@ export function runWorker(pending: readonly MessageEvent[] = []): void {
     }
     const recycle = sharedKernelBytes() > RECYCLE_KERNEL_BYTES ||
       Deno.memoryUsage().heapTotal > RECYCLE_HEAP_BYTES;
-    // The encoded results move to the main thread without a copy.
-    scope.postMessage({ id: message.id, reply, recycle }, reply.ok ? [reply.json.buffer] : []);
-    if (!recycle) cancelRelease = releaseMemoryWhenIdle(buffers);
+    // The encoded results reach the main thread without a copy: a buffer of their own is
+    // transferred, the kernel's memory is shared.
+    const own = reply.ok && reply.segments === undefined ? reply.json[0]?.buffer : undefined;
+    scope.postMessage({ id: message.id, reply, recycle }, own instanceof ArrayBuffer ? [own] : []);
+    if (!recycle) cancelRelease = releaseMemoryWhenIdle(segments);
   };
   scope.onmessage = answer;
   for (const event of pending) answer(event);

@@ -6,8 +6,9 @@
  *
  * @module
  */
-import type { JobReply, ReportJob } from "../server/jobs.ts";
+import { type JobReply, joinedJson, type ReportJob } from "../server/jobs.ts";
 import type { WeatherFiles } from "../weather/dataset.ts";
+import type { SegmentsRelease } from "../server/response_segments.ts";
 import type { WorkerInit } from "../server/worker.ts";
 import { createWorkerPool } from "../server/worker_pool.ts";
 import type { RowOutcome } from "./results_csv.ts";
@@ -59,9 +60,18 @@ export function startReportPool(options: ReportPoolOptions): ReportPool {
   return {
     async report(form, seed) {
       try {
-        return outcome(
-          await pool.run({ kind: "virus", body: JSON.stringify(form), seed, probDist: false }),
-        );
+        const reply = await pool.run({
+          kind: "virus",
+          body: JSON.stringify(form),
+          seed,
+          probDist: false,
+        });
+        const row = outcome(reply);
+        if (reply.ok && reply.segments !== undefined) {
+          // Parsed: a large response's memory goes back to the worker that holds it.
+          pool.postToWorkerOf(reply, { release: reply.segments } satisfies SegmentsRelease);
+        }
+        return row;
       } catch (error) {
         return { status: "failed", message: (error as Error).message };
       }
@@ -78,7 +88,7 @@ export function startReportPool(options: ReportPoolOptions): ReportPool {
  */
 export function outcome(reply: JobReply): RowOutcome {
   if (reply.ok) {
-    return { status: "ok", results: JSON.parse(new TextDecoder().decode(reply.json)) };
+    return { status: "ok", results: JSON.parse(new TextDecoder().decode(joinedJson(reply.json))) };
   }
   return { status: reply.status === 400 ? "error" : "failed", message: reply.message };
 }

@@ -8,12 +8,12 @@ import { REQUIRED_WIRE } from "../forms/_helpers.ts";
 
 function app(
   runReport: (job: ReportJob) => Promise<JobReply>,
-  returnBuffer?: (reply: JobReply, buffer: ArrayBuffer) => boolean,
+  releaseReply?: (reply: JobReply, segments: number) => void,
 ) {
   const lines: string[] = [];
   const a = createApp({
     runReport,
-    returnBuffer,
+    releaseReply,
     load: () => ({ size: 1, ready: 1, busy: 0, queued: 0 }),
     allowedOrigins: [],
     maxBodyBytes: 4096,
@@ -28,7 +28,7 @@ Deno.test("app: the job gets the body and the query options; the envelope wraps 
   const jobs: ReportJob[] = [];
   const { a, post } = app((job) => {
     jobs.push(job);
-    return Promise.resolve({ ok: true, json: new TextEncoder().encode('{"seed":7}') });
+    return Promise.resolve({ ok: true, json: [new TextEncoder().encode('{"seed":7}')] });
   });
   const res = await post(REQUIRED_WIRE, "?seed=7&prob_dist=0");
   strictEqual(res.status, 200);
@@ -105,7 +105,7 @@ Deno.test("app: pool errors become 503, with Retry-After when the queue is full"
 });
 
 Deno.test("app: a body over the limit is a 413, also without Content-Length", async () => {
-  const { a } = app(() => Promise.resolve({ ok: true, json: new TextEncoder().encode("{}") }));
+  const { a } = app(() => Promise.resolve({ ok: true, json: [new TextEncoder().encode("{}")] }));
   const big = JSON.stringify({ ...REQUIRED_WIRE, simulation_name: "x".repeat(5000) });
   const sized = await a.request("/virus/report", { method: "POST", body: big });
   strictEqual(sized.status, 413);
@@ -116,7 +116,7 @@ Deno.test("app: a body over the limit is a 413, also without Content-Length", as
 });
 
 Deno.test("app: the OpenAPI document lists alternative_scenarios and the fields it adds", async () => {
-  const { a } = app(() => Promise.resolve({ ok: true, json: new TextEncoder().encode("{}") }));
+  const { a } = app(() => Promise.resolve({ ok: true, json: [new TextEncoder().encode("{}")] }));
   const doc = await (await a.request("/openapi.json")).json();
   for (const path of ["/virus/report", "/report"]) {
     const parameters = doc.paths[path].post.parameters as { name: string; in: string }[];
@@ -128,19 +128,32 @@ Deno.test("app: the OpenAPI document lists alternative_scenarios and the fields 
 });
 
 /**
- * Serves one 3 MB report through a real Deno.serve (in a buffer larger than the report,
- * as the worker's writer makes it), checks it arrives whole, and returns its buffer and
- * reply once the response is complete.
+ * Serves one 3 MB report through a real Deno.serve, its bytes in one buffer of its own
+ * (larger than the report, as a worker's writer makes it) or in shared segments (as a
+ * worker's kernel holds them), checks it arrives whole, and returns its buffers and reply
+ * once the response is complete.
  */
 async function serveLargeReport(
-  returnBuffer?: (reply: JobReply, buffer: ArrayBuffer) => boolean,
-): Promise<{ buffer: ArrayBuffer; reply: JobReply }> {
-  const text = `[${Array.from({ length: 300_000 }, (_, i) => i % 1000).join(",")}]`;
-  const buffer = new ArrayBuffer(text.length + 1024);
-  const json = new Uint8Array(buffer, 0, text.length);
-  new TextEncoder().encodeInto(text, json);
-  const reply: JobReply = { ok: true, json };
-  const { a } = app(() => Promise.resolve(reply), returnBuffer);
+  shared: boolean,
+  releaseReply?: (reply: JobReply, segments: number) => void,
+): Promise<{ buffers: ArrayBufferLike[]; reply: JobReply }> {
+  const bytes = new TextEncoder().encode(
+    `[${Array.from({ length: 300_000 }, (_, i) => i % 1000).join(",")}]`,
+  );
+  const json: Uint8Array[] = [];
+  if (shared) {
+    const memory = new SharedArrayBuffer(bytes.length + 1024);
+    for (let at = 0; at < bytes.length; at += 1_000_000) {
+      const end = Math.min(bytes.length, at + 1_000_000);
+      json.push(new Uint8Array(memory, at, end - at));
+      json.at(-1)!.set(bytes.subarray(at, end));
+    }
+  } else {
+    json.push(new Uint8Array(new ArrayBuffer(bytes.length + 1024), 0, bytes.length));
+    json[0].set(bytes);
+  }
+  const reply: JobReply = shared ? { ok: true, json, segments: 7 } : { ok: true, json };
+  const { a } = app(() => Promise.resolve(reply), releaseReply);
   const sent = Promise.withResolvers<void>();
   const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, (req, info) => {
     info.completed.finally(() => setTimeout(sent.resolve, 0));
@@ -156,27 +169,26 @@ async function serveLargeReport(
     strictEqual(body.results.length, 300_000);
     strictEqual(body.results[299_999], 999);
     await sent.promise;
-    return { buffer, reply };
+    return { buffers: json.map((chunk) => chunk.buffer), reply };
   } finally {
     await server.shutdown();
   }
 }
 
-Deno.test("app: a report's buffer is freed once Deno.serve has sent it, and arrives whole", async () => {
-  const { buffer } = await serveLargeReport();
-  ok(buffer.detached, "the buffer is detached (its memory given back) after the response");
+Deno.test("app: a report's own buffer is freed once Deno.serve has sent it, and arrives whole", async () => {
+  const released: number[] = [];
+  const { buffers } = await serveLargeReport(false, (_, segments) => released.push(segments));
+  ok((buffers[0] as ArrayBuffer).detached, "detached (its memory given back) after the response");
+  deepStrictEqual(released, [], "nothing to give back to a worker");
 });
 
-Deno.test("app: a report's buffer goes to returnBuffer once sent, or is freed when it declines", async () => {
-  const given: [JobReply, ArrayBuffer][] = [];
-  const { buffer, reply } = await serveLargeReport((r, b) => {
-    given.push([r, b]);
-    return true;
+Deno.test("app: a report in a worker's kernel segments arrives whole and goes back once sent", async () => {
+  const released: [JobReply, number][] = [];
+  const { buffers, reply } = await serveLargeReport(true, (r, segments) => {
+    released.push([r, segments]);
   });
-  strictEqual(given.length, 1);
-  strictEqual(given[0][0], reply);
-  strictEqual(given[0][1], buffer);
-  ok(!buffer.detached, "taken by returnBuffer: not freed");
-  const declined = await serveLargeReport(() => false);
-  ok(declined.buffer.detached, "declined: freed");
+  strictEqual(released.length, 1);
+  strictEqual(released[0][0], reply);
+  strictEqual(released[0][1], 7);
+  ok(buffers.every((b) => b instanceof SharedArrayBuffer), "streamed from the shared memory");
 });

@@ -5,7 +5,7 @@ import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { MAX_OCCUPANCY_GROUPS, MAX_SHORT_RANGE_INTERACTIONS } from "../../src/forms/limits.ts";
 import { MAX_JSON_DEPTH } from "../../src/forms/json_nesting.ts";
 import { createApp } from "../../src/server/app.ts";
-import { type JobReply, type ReportJob, runJob } from "../../src/server/jobs.ts";
+import { type JobReply, joinedJson, type ReportJob, runJob } from "../../src/server/jobs.ts";
 import { readFixtureInput } from "../forms/_helpers.ts";
 
 /** The app with the worker's job runner in-process, and its log. */
@@ -204,7 +204,7 @@ Deno.test("hostile input: over the admission bound a report request is a 503 wit
   const a = createApp({
     runReport: () => {
       ran = true;
-      return Promise.resolve({ ok: true, json: new TextEncoder().encode("{}") });
+      return Promise.resolve({ ok: true, json: [new TextEncoder().encode("{}")] });
     },
     admit: () => undefined,
     load: () => ({ size: 1, ready: 1, busy: 1, queued: 4 }),
@@ -249,7 +249,7 @@ Deno.test("hostile input: touching presence intervals are one stretch of presenc
       probDist: false,
     }, {});
     ok(reply.ok, reply.ok ? "" : reply.message);
-    return JSON.parse(new TextDecoder().decode(reply.json));
+    return JSON.parse(new TextDecoder().decode(joinedJson(reply.json)));
   };
   const touching = run(presence([["09:00", "10:00"], ["10:00", "11:00"]]));
   const merged = run(presence([["09:00", "11:00"]]));

@@ -1,7 +1,7 @@
 import { deepEqual, equal, ok, throws } from "node:assert/strict";
-import { reportJson } from "../../src/server/report_json.ts";
-import { type ReportJob, runJob } from "../../src/server/jobs.ts";
-import { createResponseBuffers } from "../../src/server/response_buffers.ts";
+import { MIN_SEGMENTED_BYTES, reportJson, reportJsonChunks } from "../../src/server/report_json.ts";
+import { joinedJson, type ReportJob, runJob } from "../../src/server/jobs.ts";
+import { createResponseSegments, SEGMENT_VALUES } from "../../src/server/response_segments.ts";
 import { sharedKernel } from "../../src/kernel/shared.ts";
 import { errorAnswer } from "../../src/server/errors.ts";
 import { assertFiniteResults, NonFiniteResultError } from "../../src/server/finite_results.ts";
@@ -53,11 +53,11 @@ Deno.test("runJob() answers the bytes of JSON.stringify at 250,000 samples (s6: 
   const plain = virusReport(JSON.parse(body), { seed: 0 });
   const group = Object.values(plain.groups)[0] as { prob_dist: number[] };
   equal(group.prob_dist.length, 250_000);
-  deepEqual(reply.json, encoder.encode(JSON.stringify(plain)));
+  deepEqual(reply.json, [encoder.encode(JSON.stringify(plain))]);
 });
 
-Deno.test("runJob() writes into its worker's reused buffers and frees its kernel outputs", async () => {
-  const buffers = createResponseBuffers();
+Deno.test("runJob() writes a large response into its worker's kernel segments, reused once released", async () => {
+  const segments = createResponseSegments();
   const bodies = [
     await fixtureBody("s4_dynamic_occupancy_hvac_ffp2"), // two groups: the longer text first
     await fixtureBody("s1_rest_example_natural"),
@@ -69,17 +69,51 @@ Deno.test("runJob() writes into its worker's reused buffers and frees its kernel
   for (let round = 0; round < 3; round++) {
     for (let i = 0; i < bodies.length; i++) {
       const job = { kind: "virus", body: bodies[i], seed: 3, probDist: true, sampleSize: 60_000 };
-      const reply = runJob(job as ReportJob, { buffers });
+      const reply = runJob(job as ReportJob, { segments });
       ok(reply.ok, reply.ok ? "" : reply.message);
-      deepEqual(reply.json, expected[i], `round ${round}, body ${i}`);
-      // Sent: the buffer comes back (a new object, as after a round trip to the main thread).
-      buffers.give(reply.json.buffer.transfer());
+      ok(reply.segments !== undefined, "a large response is held in the kernel");
+      ok(reply.json.every((chunk) => sharedKernel().owns(chunk)), "in the kernel's memory");
+      deepEqual(joinedJson(reply.json), expected[i], `round ${round}, body ${i}`);
+      equal(segments.held, 1);
+      // Sent: the segments go back to the kernel's free list.
+      segments.release(reply.segments!);
+      equal(segments.held, 0);
     }
-    // The per-sample outputs went back to the kernel: it does not grow from round to round.
+    // The segments and the per-sample outputs went back to the kernel: it does not grow
+    // from round to round.
     if (round === 1) kernelBytes = sharedKernel().memoryBytes();
     if (round === 2) equal(sharedKernel().memoryBytes(), kernelBytes);
   }
-  equal(buffers.size, 1);
+  // A small response (no per-sample arrays) is a buffer of its own: nothing is held.
+  const small = runJob({ kind: "virus", body: bodies[1], seed: 3, probDist: false }, { segments });
+  ok(small.ok && small.segments === undefined && small.json.length === 1);
+  equal(segments.held, 0);
+});
+
+Deno.test("reportJsonChunks() cuts the bytes of reportJson() across segments, never inside a character", () => {
+  // Text with 2-, 3- and 4-byte characters around large columns, into 7-byte segments.
+  const column = Float64Array.from({ length: 50_000 }, (_, i) => Math.sin(i) * 10 ** (i % 30));
+  const tree = { "é€😀": "x".repeat(10) + "😀€é", a: column, b: ["€", column.subarray(7, 99)] };
+  const whole = reportJson(tree);
+  ok(whole.length >= MIN_SEGMENTED_BYTES / 2);
+  const given: Uint8Array[] = [];
+  const chunks = reportJsonChunks(tree, () => {
+    given.push(new Uint8Array(7));
+    return given.at(-1)!;
+  });
+  deepEqual(joinedJson(chunks), whole);
+  equal(chunks.length, given.length);
+  for (let i = 0; i < chunks.length; i++) {
+    equal(chunks[i].buffer, given[i].buffer, "each chunk is a view of its segment");
+    // Each chunk decodes on its own: no character is split between two.
+    new TextDecoder("utf-8", { fatal: true }).decode(chunks[i]);
+  }
+  // Below the bound, one buffer of its own even with segments at hand.
+  const small = reportJsonChunks({ a: Float64Array.of(1, 2) }, () => {
+    throw new Error("no segment for a small response");
+  });
+  deepEqual(small, [encoder.encode('{"a":[1,2]}')]);
+  equal(SEGMENT_VALUES * 8, 2_000_000, "segments are 250,000-sample columns");
 });
 
 Deno.test("reportJson() writes the non-column parts as JSON.stringify does (strings, nulls, nesting)", () => {

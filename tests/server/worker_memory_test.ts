@@ -1,5 +1,5 @@
-// A report worker gives back a large kernel and its response buffers once idle, and keeps
-// them while jobs come.
+// A report worker gives back a large kernel once idle (not while a response it holds is
+// being sent), and keeps it while jobs come.
 import { notStrictEqual, strictEqual } from "node:assert/strict";
 import { newColumn } from "../../src/kernel/column_arena.ts";
 import {
@@ -8,7 +8,7 @@ import {
   withKernelComputation,
 } from "../../src/kernel/shared.ts";
 import { KEEP_KERNEL_BYTES, releaseMemoryWhenIdle } from "../../src/server/worker.ts";
-import { createResponseBuffers, MIN_POOLED_BYTES } from "../../src/server/response_buffers.ts";
+import { createResponseSegments } from "../../src/server/response_segments.ts";
 
 /** Grows the shared kernel past KEEP_KERNEL_BYTES (2 MB columns). */
 function growPastKeep(): void {
@@ -45,18 +45,18 @@ Deno.test("releaseMemoryWhenIdle() keeps the kernel when cancelled (a job came) 
   strictEqual(sharedKernel(), small);
 });
 
-Deno.test("releaseMemoryWhenIdle() frees the pooled response buffers after the delay", async () => {
-  strictEqual(releaseSharedKernel(0), true); // a small kernel: only the buffers are freed
-  const buffers = createResponseBuffers();
-  const taken = buffers.take(MIN_POOLED_BYTES);
-  buffers.give(taken.buffer);
-  strictEqual(buffers.size, 1);
-  const cancel = releaseMemoryWhenIdle(buffers, 0);
-  cancel();
+Deno.test("releaseMemoryWhenIdle() keeps a kernel that holds a response until it is released", async () => {
+  growPastKeep();
+  const grown = sharedKernel();
+  const segments = createResponseSegments();
+  const { id } = segments.write((next) => [next().subarray(0, 10)]);
+  strictEqual(segments.held, 1);
+  releaseMemoryWhenIdle(segments, 0);
   await tick(0);
-  strictEqual(buffers.size, 1, "cancelled: kept");
-  releaseMemoryWhenIdle(buffers, 0);
+  strictEqual(sharedKernel(), grown, "held: kept");
+  segments.release(id!);
+  strictEqual(segments.held, 0);
+  releaseMemoryWhenIdle(segments, 0);
   await tick(0);
-  strictEqual(buffers.size, 0);
-  strictEqual(taken.buffer.detached, true);
+  notStrictEqual(sharedKernel(), grown, "released: dropped");
 });
