@@ -27,7 +27,7 @@ import { longRangeDose } from "./long_range_dose.ts";
 import { valueAt } from "./piecewise_constant.ts";
 import { emittedDiameter, type Population, presenceInterval } from "./population.ts";
 import type { ShortRangeModel } from "./short_range.ts";
-import { shortRangeDose } from "./short_range_dose.ts";
+import { type InteractionDraw, shortRangeDose } from "./short_range_dose.ts";
 import { add, addInto, isArray, lane, map2, mean, sampleCount, type Vec } from "./vec.ts";
 import { airExchange } from "./ventilation.ts";
 import { decayConstant } from "./virus.ts";
@@ -182,8 +182,12 @@ export interface ExposureEvaluatorOptions extends EvaluatorOptions {
    * short-range dose's (which reads the model's parts listed by `shortRangeDoseInputs`).
    */
   readonly onLongRangeParts?: () => void;
-  /** Called once the parts of short-range interaction `index` are computed. */
-  readonly onInteractionParts?: (index: number) => void;
+  /**
+   * Called as short-range interaction `index` stops reading its own draws: its
+   * `"distance"` once its dilution factor is computed, its `"expiration"` once its
+   * parts' per-sample columns are (see `shortRangeDose`).
+   */
+  readonly onInteractionSpent?: (index: number, spent: InteractionDraw) => void;
 }
 
 /**
@@ -221,7 +225,7 @@ export function exposureEvaluator(
     return scratch;
   };
 
-  const short = shortRangeDose(model, cache, scratchColumn, options.onInteractionParts);
+  const short = shortRangeDose(model, cache, scratchColumn, options.onInteractionSpent);
   const shortRangeParts = short.parts;
   const { overlapsWith, withShortRangeInto } = short;
 

@@ -50,6 +50,9 @@ export function shortRangeDoseInputs(model: ExposureModel, from = 0): unknown[] 
   ];
 }
 
+/** A draw of a short-range interaction that its dose stops reading (see `shortRangeDose`). */
+export type InteractionDraw = "distance" | "expiration";
+
 /** The time-independent factors of one short-range interaction. */
 export interface ShortRangePart {
   /** Dilution factor, dimensionless. */
@@ -91,14 +94,16 @@ export interface ShortRangeDose {
  * @param model The exposure model.
  * @param cache The evaluation's cache.
  * @param scratchColumn A column for values that are only averaged.
- * @param onInteractionParts Called once each interaction's parts are computed (its index).
+ * @param onInteractionSpent Called as each interaction stops reading its own draws (its
+ *   index): its distance once its dilution factor is computed, its expiration once the
+ *   per-sample columns of its parts are, before the columns only averaged.
  * @returns The short-range dose.
  */
 export function shortRangeDose(
   model: ExposureModel,
   cache: EvaluationCache,
   scratchColumn: (n: number) => Float64Array,
-  onInteractionParts?: (index: number) => void,
+  onInteractionSpent?: (index: number, spent: InteractionDraw) => void,
 ): ShortRangeDose {
   const exposed = model.exposed;
   // Emission per aerosol without breathing × (1 − η_in): the same for every interaction.
@@ -124,9 +129,12 @@ export function shortRangeDose(
   /** Per-interaction parts of the short-range dose that do not depend on time (computed once). */
   const shortRangeParts = model.shortRange.map((interaction, index) => {
     const dilution = dilutionFactor(interaction);
+    onInteractionSpent?.(index, "distance");
     const diameter = interaction.expiration.diameter;
     const origin = normedJetOriginConcentration(interaction);
     const deposition = fractionDeposited(diameter, 1.0);
+    // From here on the diameters are only tested for being per sample.
+    onInteractionSpent?.(index, "expiration");
     // The normalisation factor (shortRangeNormalizationFactor), emission per aerosol /
     // exhalation rate, is divided out sample by sample rather than kept as a column.
     const emission = emissionRatePerAerosolPerPerson(interaction.infected, cache);
@@ -168,7 +176,6 @@ export function shortRangeDose(
     // Fresh temporaries of this interaction, not kept.
     releaseColumn(origin);
     releaseColumn(deposition);
-    onInteractionParts?.(index);
     return { dilution, meanDilutedJet, jetPerHour, inhalation };
   });
 

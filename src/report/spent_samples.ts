@@ -134,8 +134,9 @@ export function columnsReadAfterConstruction(
  * infected's emission rates in the cache), every column of the model but those in
  * `keep`, those the long- and short-range parts read, and those of the models still to be
  * built; once its long-range parts are computed, the same but those the short-range parts
- * read; once an interaction's parts are computed, that interaction's distance and
- * expiration, but those still to be read. Freeing during construction lowers its peak,
+ * read; as an interaction stops reading them, that interaction's distance (once its
+ * dilution factor is computed) and expiration (once its parts' per-sample columns are),
+ * but those still to be read. Freeing during construction lowers its peak,
  * when the draws and the columns derived from them are in memory together.
  *
  * @param models The exposure models of the report's groups.
@@ -148,7 +149,7 @@ export function spentSampleHooks(
   models: readonly ExposureModel[],
   g: number,
   keep: ReadonlySet<Vec>,
-): Pick<ExposureEvaluatorOptions, "onConcentrations" | "onLongRangeParts" | "onInteractionParts"> {
+): Pick<ExposureEvaluatorOptions, "onConcentrations" | "onLongRangeParts" | "onInteractionSpent"> {
   const model = models[g];
   // The evaluators still to be built read their own model's parts, but not the emission
   // rates of infected populations whose concentration evaluators are built (cached).
@@ -172,10 +173,10 @@ export function spentSampleHooks(
     onLongRangeParts: () => {
       releaseSpentSamples(model, stillRead(shortRangeDoseInputs(model)));
     },
-    onInteractionParts: (index) => {
+    onInteractionSpent: (index, spent) => {
       const interaction = model.shortRange[index];
       releaseSpentSamples(
-        [interaction.distance, interaction.expiration],
+        interaction[spent],
         stillRead(shortRangeDoseInputs(model, index + 1)),
       );
     },

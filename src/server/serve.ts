@@ -115,14 +115,15 @@ export async function startServer(
   let admitted = 0;
   let clientGone: (port: number) => AbortSignal | undefined = () => undefined;
   // This thread's views of a sent response keep its worker's kernel memory alive until
-  // they are collected, also once the worker has dropped that kernel: with no report
-  // admitted for a while, collect them (as an idle worker collects its kernel).
+  // they are collected, also once the worker has dropped that kernel or has been replaced:
+  // collect them once no report has been admitted for a while (as an idle worker collects
+  // its kernel), or at once after a response of a replaced worker.
   let collectTimer: ReturnType<typeof setTimeout> | undefined;
-  const collectWhenIdle = () => {
+  const collect = (whenIdle: boolean) => {
     clearTimeout(collectTimer);
     const timer = setTimeout(() => {
-      if (admitted === 0) (globalThis as { gc?: () => void }).gc?.();
-    }, MAIN_IDLE_COLLECT_MS);
+      if (!whenIdle || admitted === 0) (globalThis as { gc?: () => void }).gc?.();
+    }, whenIdle ? MAIN_IDLE_COLLECT_MS : 0);
     Deno.unrefTimer(Number(timer));
     collectTimer = timer;
   };
@@ -130,8 +131,8 @@ export async function startServer(
     runReport: (job, signal) => pool.run(job, signal),
     // Sent: the worker's kernel memory that held the response goes back to it.
     releaseReply: (reply, segments) => {
-      pool.postToWorkerOf(reply, { release: segments } satisfies SegmentsRelease);
-      collectWhenIdle();
+      const delivered = pool.postToWorkerOf(reply, { release: segments } satisfies SegmentsRelease);
+      collect(delivered);
     },
     admit: () => {
       if (admitted >= admissionLimit) return undefined;

@@ -93,19 +93,27 @@ Deno.test("spentSampleHooks(): an interaction's draws are freed while the evalua
           year: 2026,
         }).exposureModels;
         const keep = columnsReadAfterConstruction(models, false);
-        const distances: Float64Array[] = [];
+        const distances: boolean[] = [];
+        const diameters: boolean[] = [];
         const options = hooks ? spentSampleHooks(models, 0, keep) : {};
         const ev = exposureEvaluator(models[0], [], {
           cache: createEvaluationCache(),
           ...options,
-          onInteractionParts: (index) => {
-            options.onInteractionParts?.(index);
-            distances.push(models[0].shortRange[index].distance as Float64Array);
+          onInteractionSpent: (index, spent) => {
+            options.onInteractionSpent?.(index, spent);
+            // Freed columns are filled with NaN at once (their memory is reused after).
+            const interaction = models[0].shortRange[index];
+            const column = spent === "distance"
+              ? interaction.distance
+              : interaction.expiration.diameter;
+            (spent === "distance" ? distances : diameters).push(
+              (column as Float64Array).every(Number.isNaN),
+            );
           },
         });
         if (hooks) {
-          strictEqual(distances.length, 3);
-          ok(distances.every((d) => d.every(Number.isNaN)), "the distances are freed");
+          deepStrictEqual(distances, [true, true, true], "the distances are freed");
+          deepStrictEqual(diameters, [true, true, true], "the diameters are freed");
           const inhalation = models[0].shortRange[0].activity.inhalationRate as Float64Array;
           ok(inhalation.every(Number.isFinite), "the inhalation rates are kept");
         }
