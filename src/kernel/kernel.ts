@@ -8,16 +8,20 @@
  * above the kernel's static data: a stack, and a heap of columns.
  *
  * - {@link Kernel.alloc} bumps the top of the stack (16-byte aligned) and grows the
- *   memory in 64 KiB pages when the request does not fit. Memory never shrinks.
+ *   memory in 64 KiB pages when the request does not fit (a large request inside a
+ *   scope is taken from the column heap instead, see below). Memory never shrinks.
  * - {@link Kernel.scope} records the top, runs its callback, and restores the top
  *   afterwards (also on throw), so everything allocated inside the callback is reused
  *   by the next call. Long-lived blocks (a generator state, the instance's scratch) are
  *   allocated outside any scope and live as long as the kernel.
  * - Per-sample columns that outlive a scope (a report's samples and intermediate
  *   columns) can live in the kernel's memory too, from {@link COLUMN_BASE} on (the stack
- *   stays below): {@link Kernel.column} and {@link Kernel.freeColumn}, with a free list
- *   by size (src/kernel/column_arena.ts frees them when its arena ends). The kernel
- *   then reads and writes them in place ({@link Kernel.ref}), with no copies.
+ *   stays below): {@link Kernel.column} and {@link Kernel.freeColumn}, blocks of any size
+ *   that reuse freed ones (src/kernel/column_heap.ts; src/kernel/column_arena.ts frees
+ *   them when its arena ends). The kernel then reads and writes them in place
+ *   ({@link Kernel.ref}), with no copies. Large temporaries of one kernel call (a
+ *   sampler's scratch) are taken there too rather than on the stack, so that they reuse
+ *   the memory of freed columns.
  *
  * The memory is shared, so it never moves and a view of it stays valid when it grows
  * (with its old length).
@@ -28,6 +32,7 @@
  * @module
  */
 import { KERNEL_WASM_BASE64 } from "./_wasm.ts";
+import { createColumnHeap } from "./column_heap.ts";
 import type { KernelExports, KernelFunctions } from "./functions.ts";
 
 /** One kernel instance: its exports plus the stack allocator over its memory. */
@@ -36,8 +41,8 @@ export interface Kernel {
   readonly exports: KernelFunctions;
   /**
    * Allocates `bytes` (16-byte aligned), growing the memory when needed.
-   * Inside {@link Kernel.scope} the block is released when the scope ends; outside,
-   * it lives as long as the kernel.
+   * Inside {@link Kernel.scope} the block is released when the scope ends (from 256 KiB
+   * on it comes from the column heap); outside, it lives as long as the kernel.
    */
   alloc(bytes: number): number;
   /** Runs `body` and then releases everything it allocated (also when it throws). */
@@ -89,6 +94,14 @@ const PAGE_BYTES = 65536;
 /** Byte offset of the column heap (512 MiB): the stack must end below it. */
 const COLUMN_BASE = 512 * 1024 * 1024;
 const ALIGN = 16;
+/**
+ * Requests of {@link Kernel.alloc} from this size on (bytes, 256 KiB: a few thousand
+ * values) made inside a {@link Kernel.scope} are taken from the column heap and given back
+ * when the scope ends, so that a call's large temporaries (a sampler's scratch of 3 MB at
+ * 250,000 samples, a copy of a column) reuse freed columns' memory and the columns
+ * theirs, instead of keeping pages of their own on the stack.
+ */
+const LARGE_SCOPED_BYTES = 256 * 1024;
 /** The kernel's declared maximum memory, 64 KiB pages (2 GiB). */
 const MAX_PAGES = 32768;
 let compiled: WebAssembly.Module | undefined;
@@ -165,9 +178,19 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     const missing = end - memory.buffer.byteLength;
     if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
   };
+  const heap = createColumnHeap(COLUMN_BASE, MAX_PAGES * PAGE_BYTES, reserve);
+  /** Large blocks taken in open scopes (offset, bytes), freed as their scope ends. */
+  const scopedBlocks: [number, number][] = [];
+  let scopeDepth = 0;
   function alloc(bytes: number): number {
     if (!Number.isInteger(bytes) || bytes < 0) {
       throw new RangeError(`expected a non-negative integer byte count but found ${bytes}`);
+    }
+    if (scopeDepth > 0 && bytes >= LARGE_SCOPED_BYTES) {
+      const size = alignUp(bytes);
+      const block = heap.allocate(size);
+      scopedBlocks.push([block, size]);
+      return block;
     }
     const ptr = top;
     const end = alignUp(ptr + bytes);
@@ -179,9 +202,6 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     stackPeak = Math.max(stackPeak, end);
     return ptr;
   }
-  // The column heap: free blocks by size, then new ones from its top.
-  let columnTop = COLUMN_BASE;
-  const freeBlocks = new Map<number, number[]>();
   const liveColumns = new WeakSet<Float64Array>();
   const owns = (view: ArrayBufferView) => buffers.has(view.buffer);
   const put = (values: ArrayLike<number>): number => {
@@ -195,10 +215,14 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     alloc,
     scope<T>(body: () => T): T {
       const mark = top;
+      const blocks = scopedBlocks.length;
+      scopeDepth++;
       try {
         return body();
       } finally {
+        scopeDepth--;
         top = mark;
+        while (scopedBlocks.length > blocks) heap.release(...scopedBlocks.pop()!);
       }
     },
     f64: (ptr, n) => new Float64Array(buffer(), ptr, n),
@@ -208,16 +232,7 @@ export function createKernel(options: KernelOptions = {}): Kernel {
     ref: (values) => (owns(values) ? values.byteOffset : put(values)),
     owns,
     column(n) {
-      const bytes = Math.max(ALIGN, alignUp(n * 8));
-      let ptr = freeBlocks.get(bytes)?.pop();
-      if (ptr === undefined) {
-        if (columnTop + bytes > MAX_PAGES * PAGE_BYTES) {
-          throw new RangeError(`kernel column heap full: no room for ${n} values`);
-        }
-        ptr = columnTop;
-        columnTop += bytes;
-        reserve(columnTop);
-      }
+      const ptr = heap.allocate(Math.max(ALIGN, alignUp(n * 8)));
       const column = new Float64Array(buffer(), ptr, n);
       liveColumns.add(column);
       return column;
@@ -226,14 +241,11 @@ export function createKernel(options: KernelOptions = {}): Kernel {
       if (!owns(view)) return false;
       if (liveColumns.delete(view)) {
         if (poisonFreedColumns) view.fill(NaN);
-        const bytes = Math.max(ALIGN, alignUp(view.length * 8));
-        const blocks = freeBlocks.get(bytes);
-        if (blocks === undefined) freeBlocks.set(bytes, [view.byteOffset]);
-        else blocks.push(view.byteOffset);
+        heap.release(view.byteOffset, Math.max(ALIGN, alignUp(view.length * 8)));
       }
       return true;
     },
-    memoryBytes: () => stackPeak + (columnTop - COLUMN_BASE),
+    memoryBytes: () => stackPeak + heap.peakBytes,
     hardwareFma,
   };
 }

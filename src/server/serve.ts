@@ -34,11 +34,12 @@ const WORKER_NAME = "caimira-report-worker";
 
 /**
  * Time without an admitted report after which the main thread collects its garbage when
- * it has sent a response from a worker's kernel memory, ms: half a second more than a worker
- * waits before dropping a large kernel (`IDLE_RELEASE_MS` of src/server/worker.ts, 2 s),
- * whose memory goes back to the system only once neither thread refers to it.
+ * it has sent a response from a worker's kernel memory, ms. That memory goes back to the
+ * system once both threads have let go of it: the main thread's views of the response
+ * at this collection, the worker's kernel when it drops it (after `IDLE_RELEASE_MS` of
+ * src/server/worker.ts, 2 s, idle), whichever comes last.
  */
-const MAIN_IDLE_COLLECT_MS = 2500;
+const MAIN_IDLE_COLLECT_MS = 1000;
 
 /** Where and how the server runs, beyond its options. */
 export interface ServerRuntime {

@@ -1,4 +1,4 @@
-import { deepStrictEqual, notStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, notStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import { createKernel } from "../../src/kernel/kernel.ts";
 import { kernelTestFunctions } from "../../src/kernel/testing.ts";
 import { KERNEL_FUNCTIONS, KERNEL_TEST_FUNCTIONS } from "../../src/kernel/functions.ts";
@@ -106,7 +106,24 @@ Deno.test("column() gives columns in the kernel's memory, reused once freed", ()
   notStrictEqual(k.column(100_000).byteOffset, a.byteOffset);
   strictEqual(k.freeColumn(new Float64Array(3)), false);
   // Views of the stack are the kernel's but never freed into the heap.
-  const view = k.scope(() => k.f64(k.alloc(800_000), 100_000));
+  const view = k.scope(() => k.f64(k.alloc(80_000), 10_000));
   strictEqual(k.freeColumn(view), true);
-  notStrictEqual(k.column(100_000).byteOffset, view.byteOffset);
+  notStrictEqual(k.column(10_000).byteOffset, view.byteOffset);
+});
+
+Deno.test("alloc() takes a scope's large blocks from the column heap and gives them back when it ends", () => {
+  const k = createKernel();
+  const column = k.column(250_000);
+  k.freeColumn(column);
+  const before = k.memoryBytes();
+  // Inside a scope, 3 MB (a sampler's scratch) first reuses the freed column's 2 MB,
+  // merged with new room after it.
+  const [scratch, small] = k.scope(() => [k.alloc(3_000_000), k.alloc(1000)]);
+  strictEqual(scratch, column.byteOffset);
+  ok(small < scratch, "a small block stays on the stack");
+  ok(k.memoryBytes() - before < 1_100_000, "only the missing megabyte is new");
+  // Given back at the scope's end: the next column takes the same memory.
+  strictEqual(k.column(250_000).byteOffset, column.byteOffset);
+  // Outside every scope a block lives as long as the kernel: on the stack.
+  ok(k.alloc(300_000) < column.byteOffset);
 });

@@ -30,11 +30,13 @@ Deno.test('sampleOutput() with "kernel" copies a kernel column into the kernel, 
   ok(kernel.owns(out));
   equal(out.length, n);
   equal(out[n - 1], 0.25);
+  const heldBytes = kernel.memoryBytes();
   releaseSampleOutputs({ groups: [{ prob_dist: out }] });
-  // Freed to the kernel's free list: the next column of that size takes its place.
-  const next = kernel.column(n);
-  equal(next.byteOffset, out.byteOffset);
-  kernel.freeColumn(next);
+  // Freed to the kernel's heap: the next columns take its memory and the report
+  // column's (freed before it): the kernel does not grow.
+  const next = [kernel.column(n), kernel.column(n)];
+  equal(kernel.memoryBytes(), heldBytes);
+  for (const column of next) kernel.freeColumn(column);
   // A column outside the kernel (a report in chunks) is copied outside it.
   const outside = sampleOutput(new Float64Array(n), "kernel");
   ok(outside instanceof Float64Array && !kernel.owns(outside));
