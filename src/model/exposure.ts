@@ -27,7 +27,7 @@ import { longRangeDose } from "./long_range_dose.ts";
 import { valueAt } from "./piecewise_constant.ts";
 import { emittedDiameter, type Population, presenceInterval } from "./population.ts";
 import type { ShortRangeModel } from "./short_range.ts";
-import { type InteractionDraw, shortRangeDose } from "./short_range_dose.ts";
+import { shortRangeDose } from "./short_range_dose.ts";
 import { add, addInto, isArray, lane, map2, mean, sampleCount, type Vec } from "./vec.ts";
 import { airExchange } from "./ventilation.ts";
 import { decayConstant } from "./virus.ts";
@@ -164,6 +164,9 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
   }
   return fields;
 }
+
+/** A draw of a short-range interaction that its dose stops reading (see `shortRangeDose`). */
+export type InteractionDraw = "distance" | "expiration";
 
 /**
  * Options of {@link exposureEvaluator}: the concentration evaluators', and where its

@@ -8,7 +8,7 @@
  */
 import { releaseColumn, takeColumn } from "../kernel/column_arena.ts";
 import type { EvaluationCache } from "./evaluation_cache.ts";
-import type { ExposureModel } from "./exposure.ts";
+import type { ExposureModel, InteractionDraw } from "./exposure.ts";
 import { inhaleEfficiency } from "./mask.ts";
 import { fractionDeposited } from "./particle.ts";
 import { emissionRatePerAerosolPerPerson } from "./population.ts";
@@ -49,9 +49,6 @@ export function shortRangeDoseInputs(model: ExposureModel, from = 0): unknown[] 
     ]),
   ];
 }
-
-/** A draw of a short-range interaction that its dose stops reading (see `shortRangeDose`). */
-export type InteractionDraw = "distance" | "expiration";
 
 /** The time-independent factors of one short-range interaction. */
 export interface ShortRangePart {
