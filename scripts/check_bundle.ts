@@ -1,7 +1,8 @@
 /**
  * `deno task check:bundle`: starts the bundled server (`deno task bundle`, `dist/server/`)
  * as the container runs it, and checks that every part of it loads and answers: `/health`,
- * a virus report (the report workers' chunk), a bad request (400 naming the field), the
+ * a virus report (the report workers' chunk), two with their 250,000 per-sample
+ * probabilities (streamed from the worker's kernel memory), a bad request (400 naming the field), the
  * calculator's page and script (the assets' chunk) and `/openapi.json` (its own chunk).
  * `--help` alone would load only the entry file. Exit code 1 when a check fails.
  *
@@ -40,6 +41,13 @@ for (let status = 0; status !== 200;) {
   if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
+/** The length of the first group's `prob_dist` in a report's JSON text. */
+function sampleCount(text: string): number {
+  const groups = JSON.parse(text).results?.groups ?? {};
+  const group = Object.values(groups)[0] as { prob_dist?: number[] } | undefined;
+  return group?.prob_dist?.filter(Number.isFinite).length ?? 0;
+}
+
 /** One request and what its answer must be. */
 interface Check {
   readonly what: string;
@@ -66,6 +74,22 @@ const checks: Check[] = [
       const group = Object.values(groups)[0] as { prob_inf?: number } | undefined;
       return typeof group?.prob_inf === "number" && group.prob_inf > 0;
     },
+  },
+  {
+    // Twice: a large response is streamed from the worker's kernel memory, which goes
+    // back to the worker once sent and holds the next one.
+    what: "virus report with prob_dist",
+    path: "/virus/report?seed=0",
+    body: JSON.stringify(VIRUS_FORM_EXAMPLES.natural.value),
+    status: 200,
+    holds: (t) => sampleCount(t) === 250_000,
+  },
+  {
+    what: "virus report with prob_dist, again",
+    path: "/virus/report?seed=0",
+    body: JSON.stringify(VIRUS_FORM_EXAMPLES.natural.value),
+    status: 200,
+    holds: (t) => sampleCount(t) === 250_000,
   },
   {
     what: "bad request",
