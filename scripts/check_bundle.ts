@@ -2,8 +2,9 @@
  * `deno task check:bundle`: starts the bundled server (`deno task bundle`, `dist/server/`)
  * as the container runs it, and checks that every part of it loads and answers: `/health`,
  * a virus report (the report workers' chunk), two with their 250,000 per-sample
- * probabilities (streamed from the worker's kernel memory), a bad request (400 naming the field), the
- * calculator's page and script (the assets' chunk) and `/openapi.json` (its own chunk).
+ * probabilities (streamed from the worker's kernel memory), a bad request (400 naming the
+ * field), the calculator's page and script (the assets' chunk) and `/openapi.json` (its
+ * own chunk).
  * `--help` alone would load only the entry file. Exit code 1 when a check fails.
  *
  * Usage: `deno task bundle && deno task check:bundle [--module dist/server/main.js]`
