@@ -32,8 +32,8 @@ export interface WorkerInit {
 /**
  * Kernel memory past which a worker asks to be replaced after its job, bytes (the
  * kernel's memory never shrinks: a worker keeps its largest report's columns). 96 MiB
- * lets every fixture report run without a replacement (the largest, s3, reserves 45 MB:
- * 42 MB of columns and a 3 MB stack), and replaces a worker after the limits' expensive
+ * lets every fixture report run without a replacement (the largest, s3, reserves 37 MiB,
+ * almost all of it columns), and replaces a worker after the limits' expensive
  * reports (20 occupancy groups, 20 short-range interactions): with 2 workers the server's
  * RSS after `deno task probe` is 241 MB (274 MB before the report freed its spent samples
  * and the server fixed glibc's mmap threshold), against 409 MB with 192 MiB.
@@ -45,18 +45,20 @@ export const RECYCLE_KERNEL_BYTES = 96 * 1024 * 1024;
  * worker has had no job for {@link IDLE_RELEASE_MS} (a new one is made for the next job),
  * and its memory goes back to the system at the garbage collection that follows. 32 MiB
  * keeps the kernel of every fixture report but s3 (at 250,000 samples s1, s2 and s7
- * reserve 22 MiB, s5 and s6 24, s4 30; s3 43, for its three short-range interactions).
+ * reserve 20 MiB, s5 and s6 24, s4 27; s3 37, for its three short-range interactions).
  */
 export const KEEP_KERNEL_BYTES = 32 * 1024 * 1024;
 
 /**
  * Time without a job after which a worker gives back a kernel past
  * {@link KEEP_KERNEL_BYTES}, ms. Not at once: a new kernel's memory costs its page faults
- * again, about 17 µs per 4 KiB page on this project's test machines (s3's 43 MiB:
- * 170 ms, more than its report), so a worker busy with large reports keeps its kernel.
+ * again, about 17 µs per 4 KiB page on this project's test machines (s3's 37 MiB:
+ * 160 ms, more than its report), so a worker busy with large reports keeps its kernel.
  * Measured with `deno task load --memory`, dropping the kernel after every such job
  * instead lowered the peak from 233–245 MB to 231–232 MB but lengthened the replay from
- * 2.7–3.3 s to 3.5–3.8 s.
+ * 2.7–3.3 s to 3.5–3.8 s; since responses are sent from the kernel's memory
+ * (src/server/response_segments.ts) it raises the peak (235–272 MB against 187–200 MB),
+ * the main thread's views of the responses keeping each dropped kernel alive.
  */
 export const IDLE_RELEASE_MS = 2000;
 
