@@ -137,20 +137,94 @@ export function nearestClimatologyStations(
   longitude: number,
   count: number,
 ): StationAtDistance[] {
+  const { stations } = climatology;
+  return nearestOf(stations.length, (i) => stations[i], latitude, longitude, count)
+    .map(([i, distanceKm]) => ({ station: stations[i], distanceKm }));
+}
+
+/**
+ * {@link nearestClimatologyStations} of the {@link embeddedClimatology}, without
+ * building it: only the stations' coordinates are read (once, into a table of 2 numbers
+ * per station), and only the rows returned are parsed. Building the whole climatology
+ * costs a process about 11 MB (2,800 stations' objects and the garbage of parsing them);
+ * a server's report worker using the fallback then saves that much.
+ *
+ * @param latitude Latitude of the location, decimal degrees north.
+ * @param longitude Longitude of the location, decimal degrees east.
+ * @param count How many stations to return.
+ * @returns Up to `count` stations with their distances (the same as from the built
+ *   climatology, station objects equal field by field).
+ * @throws {RangeError} When a coordinate is not a finite number.
+ * @example Usage
+ * ```ts
+ * import { nearestEmbeddedClimatologyStations } from "./climatology.ts";
+ * const [geneva] = nearestEmbeddedClimatologyStations(46.2, 6.14, 1);
+ * if (geneva?.station.id !== "06700" || geneva.distanceKm > 10) throw new Error("bad");
+ * ```
+ */
+export function nearestEmbeddedClimatologyStations(
+  latitude: number,
+  longitude: number,
+  count: number,
+): StationAtDistance[] {
+  const table = embeddedCoordinates();
+  const at = (i: number) => ({ latitude: table[2 * i], longitude: table[2 * i + 1] });
+  return nearestOf(CLIMAT_NORMALS_ROWS.length, at, latitude, longitude, count)
+    .map(([i, distanceKm]) => ({
+      station: parseClimatologyRows([CLIMAT_NORMALS_ROWS[i]], CLIMAT_NORMALS_SOURCE).stations[0],
+      distanceKm,
+    }));
+}
+
+/** The citation of the {@link embeddedClimatology}'s data, for reports. */
+export const EMBEDDED_CLIMATOLOGY_SOURCE: string = CLIMAT_NORMALS_SOURCE;
+
+let coordinates: Float64Array | undefined;
+
+/** Latitude and longitude of each embedded station (2 per row), read once. */
+function embeddedCoordinates(): Float64Array {
+  if (coordinates !== undefined) return coordinates;
+  const rows = CLIMAT_NORMALS_ROWS;
+  const table = new Float64Array(2 * rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    // id;name;latitude;longitude;...: the fields after the second and third ';'.
+    const row = rows[i];
+    const a = row.indexOf(";", row.indexOf(";") + 1);
+    const b = row.indexOf(";", a + 1);
+    const c = row.indexOf(";", b + 1);
+    table[2 * i] = Number(row.slice(a + 1, b));
+    table[2 * i + 1] = Number(row.slice(b + 1, c));
+  }
+  coordinates = table;
+  return table;
+}
+
+/**
+ * The indices of the `count` of `n` stations nearest to a location by great-circle
+ * distance, nearest first (ties: the lower index), with their distances (km).
+ */
+function nearestOf(
+  n: number,
+  stationAt: (i: number) => { readonly latitude: number; readonly longitude: number },
+  latitude: number,
+  longitude: number,
+  count: number,
+): [number, number][] {
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) {
     throw new RangeError(
       `expected finite coordinates but found latitude ${latitude}, longitude ${longitude}`,
     );
   }
-  const best: StationAtDistance[] = [];
-  for (const station of climatology.stations) {
+  const best: [number, number][] = [];
+  for (let s = 0; s < n; s++) {
+    const station = stationAt(s);
     const distanceKm = greatCircleKm(latitude, longitude, station.latitude, station.longitude);
-    if (best.length === count && distanceKm >= (best[count - 1] as StationAtDistance).distanceKm) {
+    if (best.length === count && distanceKm >= (best[count - 1] as [number, number])[1]) {
       continue;
     }
     let i = best.length;
-    while (i > 0 && (best[i - 1] as StationAtDistance).distanceKm > distanceKm) i--;
-    best.splice(i, 0, { station, distanceKm });
+    while (i > 0 && (best[i - 1] as [number, number])[1] > distanceKm) i--;
+    best.splice(i, 0, [s, distanceKm]);
     if (best.length > count) best.pop();
   }
   return best;

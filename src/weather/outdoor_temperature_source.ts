@@ -10,8 +10,9 @@
 import type { PiecewiseConstant } from "../model/piecewise_constant.ts";
 import {
   type Climatology,
-  embeddedClimatology,
+  EMBEDDED_CLIMATOLOGY_SOURCE,
   nearestClimatologyStations,
+  nearestEmbeddedClimatologyStations,
   type StationAtDistance,
 } from "./climatology.ts";
 import type { WeatherDataset } from "./dataset.ts";
@@ -155,9 +156,10 @@ export function resolveOutdoorTemperature(
     return { temperature: explicitTemperatureProfile(inputs.explicitC), source: EXPLICIT };
   }
   if (inputs.dataset !== undefined) return fromDataset(inputs.dataset, request);
-  const climatology = inputs.climatology ?? embeddedClimatology();
-  if (climatology === false) throw new WeatherDataUnavailableError(NO_OUTDOOR_TEMPERATURES_MESSAGE);
-  return fromClimatology(climatology, request);
+  if (inputs.climatology === false) {
+    throw new WeatherDataUnavailableError(NO_OUTDOOR_TEMPERATURES_MESSAGE);
+  }
+  return fromClimatology(inputs.climatology, request);
 }
 
 const EXPLICIT: OutdoorTemperatureSource = Object.freeze({
@@ -215,15 +217,18 @@ function fromDataset(
   };
 }
 
+/** From `climatology`, or the embedded one when undefined (without building it). */
 function fromClimatology(
-  climatology: Climatology,
+  climatology: Climatology | undefined,
   request: OutdoorTemperatureRequest,
 ): ResolvedOutdoorTemperature {
   const { latitude, longitude, month } = request;
   if (!Number.isInteger(month) || month < 1 || month > 12) {
     throw new RangeError(`expected an integer month in [1, 12] but found ${month}`);
   }
-  const nearest = nearestClimatologyStations(climatology, latitude, longitude, 2);
+  const nearest = climatology === undefined
+    ? nearestEmbeddedClimatologyStations(latitude, longitude, 2)
+    : nearestClimatologyStations(climatology, latitude, longitude, 2);
   const first = nearest[0];
   if (first === undefined) {
     throw new WeatherDataUnavailableError(
@@ -252,7 +257,7 @@ function fromClimatology(
       kind: "climatology",
       station: stationOf(station),
       distance_km: roundKm(distanceKm),
-      source: climatology.source,
+      source: climatology?.source ?? EMBEDDED_CLIMATOLOGY_SOURCE,
     }, warning),
   };
 }

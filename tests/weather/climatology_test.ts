@@ -21,6 +21,10 @@ import {
   nearestClimatologyStations,
   parseClimatologyRows,
 } from "../../src/weather/mod.ts";
+import {
+  EMBEDDED_CLIMATOLOGY_SOURCE,
+  nearestEmbeddedClimatologyStations,
+} from "../../src/weather/climatology.ts";
 
 Deno.test("embeddedClimatology(): thousands of stations, 12 months each, Tmin <= Tmax, plausible °C", () => {
   const { stations, source } = embeddedClimatology();
@@ -76,6 +80,25 @@ Deno.test("nearestClimatologyStations(): the same order as a brute-force scan", 
     deepStrictEqual(found.map((f) => f.station.id), scan.map((s) => s.station.id));
   }
   throws(() => nearestClimatologyStations(climatology, NaN, 0, 1), RangeError);
+});
+
+Deno.test("nearestEmbeddedClimatologyStations(): the built climatology's nearest stations, without building it", () => {
+  const built = embeddedClimatology();
+  strictEqual(EMBEDDED_CLIMATOLOGY_SOURCE, built.source);
+  // Locations on a grid over the globe, and on stations themselves (distance 0, ties).
+  const locations: [number, number][] = [];
+  for (let lat = -85; lat <= 85; lat += 17) {
+    for (let lon = -175; lon <= 175; lon += 25) locations.push([lat, lon]);
+  }
+  for (const s of built.stations.slice(0, 40)) locations.push([s.latitude, s.longitude]);
+  for (const [lat, lon] of locations) {
+    deepStrictEqual(
+      nearestEmbeddedClimatologyStations(lat, lon, 3),
+      nearestClimatologyStations(built, lat, lon, 3),
+      `${lat}, ${lon}`,
+    );
+  }
+  throws(() => nearestEmbeddedClimatologyStations(NaN, 0, 1), RangeError);
 });
 
 Deno.test("parseClimatologyRows(): tenths of °C to °C; malformed rows name their number", () => {
