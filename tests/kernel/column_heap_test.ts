@@ -42,3 +42,32 @@ Deno.test("column heap: a released block merges with its free neighbours, and th
   strictEqual(heap.allocate(50), 0);
   strictEqual(heap.peakBytes, 400, "the peak stays");
 });
+
+Deno.test("column heap: random takes and gives never overlap, and all given back leaves nothing", () => {
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const heap = createColumnHeap(0, 1 << 30, () => {});
+  const live = new Map<number, number>();
+  for (let step = 0; step < 5000; step++) {
+    if (live.size > 0 && random() < 0.45) {
+      const keys = [...live.keys()];
+      const ptr = keys[Math.floor(random() * keys.length)];
+      heap.release(ptr, live.get(ptr)!);
+      live.delete(ptr);
+    } else {
+      const bytes = 16 * (1 + Math.floor(random() * (random() < 0.5 ? 8 : 20_000)));
+      const ptr = heap.allocate(bytes);
+      for (const [other, size] of live) {
+        if (ptr < other + size && other < ptr + bytes) {
+          throw new Error(`block ${ptr}+${bytes} overlaps ${other}+${size}`);
+        }
+      }
+      live.set(ptr, bytes);
+    }
+  }
+  const peak = heap.peakBytes;
+  for (const [ptr, bytes] of live) heap.release(ptr, bytes);
+  strictEqual(heap.freeBlocks, 0, "all merged back into the top");
+  strictEqual(heap.allocate(16), 0, "the top is back at the base");
+  strictEqual(heap.peakBytes, peak);
+});
