@@ -16,7 +16,11 @@
  *
  * @module
  */
-import { emitJsonNumberArray, jsonNumberArrayMaxBytes } from "../kernel/json_numbers.ts";
+import {
+  emitJsonNumberArray,
+  jsonNumberArrayMaxBytes,
+  writeJsonNumberArray,
+} from "../kernel/json_numbers.ts";
 
 /** Most UTF-8 bytes per UTF-16 code unit. */
 const MAX_UTF8_BYTES_PER_UNIT = 3;
@@ -134,13 +138,9 @@ function writeWhole({ parts, columns, bound }: CutText): Uint8Array<ArrayBuffer>
   const out = new Uint8Array(bound);
   const encoder = new TextEncoder();
   let at = 0;
-  const copy = (bytes: Uint8Array) => {
-    out.set(bytes, at);
-    at += bytes.length;
-  };
   for (let i = 0; i < parts.length; i++) {
     at += encoder.encodeInto(parts[i], out.subarray(at)).written;
-    if (i < columns.length) emitJsonNumberArray(columns[i], copy);
+    if (i < columns.length) at = writeJsonNumberArray(columns[i], out, at);
   }
   return out.subarray(0, at);
 }
