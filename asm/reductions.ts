@@ -204,6 +204,19 @@ export function histogram_edges(lo: f64, hi: f64, bins: u32, edges: usize): void
   return k;
 }
 
+/**
+ * {@link binOf} of a v inside [lo, hi] from its guess k = trunc((v − lo) · norm):
+ * corrected against the edges without branches.
+ */
+// @ts-ignore: decorator
+@inline function binFrom(v: f64, guess: i32, bins: u32, edges: usize): i32 {
+  const k = guess - <i32>(guess == <i32>bins);
+  const below = <i32>(v < load<f64>(edges + (<usize>k << 3)));
+  // Edge k + 1 exists for every k (bins + 1 edges): read it unconditionally.
+  const above = <i32>(k != <i32>bins - 1) & <i32>(v >= load<f64>(edges + (<usize>(k + 1) << 3)));
+  return k - below + above;
+}
+
 /** Adds one to tally k (u32) of the table at `table` (nothing for k = −1). */
 // @ts-ignore: decorator
 @inline function tally(table: usize, k: i32): void {
@@ -216,7 +229,9 @@ export function histogram_edges(lo: f64, hi: f64, bins: u32, edges: usize): void
  * Counts (f64, overwritten) of n f64 at `p` in the bins of `histogram_edges`. Four
  * samples at a time into four tables of `tallies` (4 · bins u32), one per sample of the
  * four, summed at the end: runs of samples in the same bin (common: most probabilities
- * are near 0) then do not wait for each other's count.
+ * are near 0) then do not wait for each other's count. Four samples all inside [lo, hi]
+ * get their guesses from two vector operations and their edge corrections without
+ * branches ({@link binFrom}), the others take {@link binOf}.
  */
 export function histogram_counts(
   p: usize,
@@ -231,9 +246,32 @@ export function histogram_counts(
   const stride = <usize>bins << 2;
   memory.fill(tallies, 0, stride << 2);
   const norm = <f64>bins / (hi - lo);
+  const lo2 = f64x2.splat(lo);
+  const hi2 = f64x2.splat(hi);
+  const norm2 = f64x2.splat(norm);
   let i: u32 = 0;
   for (; i + 4 <= n; i += 4) {
     const at = p + (<usize>i << 3);
+    const a = v128.load(at);
+    const b = v128.load(at, 16);
+    // Both pairs inside [lo, hi] (no NaN): the guesses of four samples at once.
+    const inside = v128.and(
+      v128.and(f64x2.ge(a, lo2), f64x2.le(a, hi2)),
+      v128.and(f64x2.ge(b, lo2), f64x2.le(b, hi2)),
+    );
+    if (i64x2.all_true(inside)) {
+      const ga = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(a, lo2), norm2));
+      const gb = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(b, lo2), norm2));
+      const k0 = binFrom(f64x2.extract_lane(a, 0), i32x4.extract_lane(ga, 0), bins, edges);
+      const k1 = binFrom(f64x2.extract_lane(a, 1), i32x4.extract_lane(ga, 1), bins, edges);
+      const k2 = binFrom(f64x2.extract_lane(b, 0), i32x4.extract_lane(gb, 0), bins, edges);
+      const k3 = binFrom(f64x2.extract_lane(b, 1), i32x4.extract_lane(gb, 1), bins, edges);
+      tally(tallies, k0);
+      tally(tallies + stride, k1);
+      tally(tallies + 2 * stride, k2);
+      tally(tallies + 3 * stride, k3);
+      continue;
+    }
     tally(tallies, binOf(load<f64>(at), lo, hi, norm, bins, edges));
     tally(tallies + stride, binOf(load<f64>(at, 8), lo, hi, norm, bins, edges));
     tally(tallies + 2 * stride, binOf(load<f64>(at, 16), lo, hi, norm, bins, edges));

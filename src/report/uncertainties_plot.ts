@@ -103,6 +103,8 @@ function powerOfTen(exponent: number): string {
  *   (`conditionalProbabilityData`).
  * @param viralLoadCounts The counts of the samples' log10 viral loads in the bins of
  *   {@link VIRAL_LOAD_HISTOGRAM} when already computed (else counted here from `data`).
+ * @param meanProbability The mean of `probability` when already computed (the report's
+ *   `prob_inf`, %; else taken here).
  * @returns The SVG document text (UTF-8, starts with `<svg`).
  *
  * @example Usage
@@ -115,10 +117,10 @@ export function uncertaintiesPlotSvg(
   probability: Vec,
   data: ConditionalProbabilityData,
   viralLoadCounts?: readonly number[],
+  meanProbability: number = mean(probability),
 ): string {
   const probs = typeof probability === "number" ? Float64Array.of(probability) : probability;
   const probHist = histogram(probs, PROB_BINS);
-  const meanProbability = mean(probability);
 
   // Shared probability axis of panels (i) and (iii).
   let yMax = 0;
@@ -347,6 +349,8 @@ export function uncertaintiesPlotSvg(
  *   (`conditionalProbabilityData`).
  * @param viralLoadCounts The counts of the samples' log10 viral loads in the bins of
  *   {@link VIRAL_LOAD_HISTOGRAM} when already computed (else counted here from `data`).
+ * @param meanProbability The mean of `probability` when already computed (the report's
+ *   `prob_inf`, %; else taken here).
  * @returns The data URI.
  *
  * @example Usage
@@ -360,6 +364,7 @@ export function uncertaintiesPlot(
   probability: Vec,
   data: ConditionalProbabilityData,
   viralLoadCounts?: readonly number[],
+  meanProbability?: number,
 ): string {
-  return svgDataUri(uncertaintiesPlotSvg(probability, data, viralLoadCounts));
+  return svgDataUri(uncertaintiesPlotSvg(probability, data, viralLoadCounts, meanProbability));
 }

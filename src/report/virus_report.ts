@@ -691,7 +691,8 @@ function groupReport(
       : conditionalProbabilityDataOfLog10(columns.log10ViralLoad!, prob);
     report.conditional_probability_data = data;
     const viralLoadCounts = parts.length === 1 ? parts[0].viralLoadCounts : undefined;
-    report.uncertainties_plot_src = uncertaintiesPlot(prob, data, viralLoadCounts);
+    // The figure's mean label is the report's prob_inf (no second pass over the samples).
+    report.uncertainties_plot_src = uncertaintiesPlot(prob, data, viralLoadCounts, stats.mean);
   }
   if (totalProbability !== undefined) report.prob_probabilistic_exposure = totalProbability;
   const curve = (pick: (c: ExposureCurves) => number[]) =>

@@ -70,6 +70,32 @@ Deno.test("binQuantiles() equals the plain definition for the conditional probab
   deepStrictEqual(fast.rangeCounts, plainRangeCounts(v, range.lo, range.hi, range.bins));
 });
 
+Deno.test("binQuantiles() equals the plain definition with the edge values among clear ones", () => {
+  // The fast path takes two samples at a time: each edge value, NaN and infinity here
+  // is paired with a value clearly inside a bin, in either position, and the odd count
+  // leaves one sample for the one-at-a-time tail.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const step = 0.08;
+  const centres = arange(2, 10, step);
+  const lows = Float64Array.from(centres, (c) => c - step / 2);
+  const highs = Float64Array.from(centres, (c) => c + step / 2);
+  const edges = testValues(lows, highs, 0, next);
+  const clear = (k: number) => centres[k % centres.length] + step / 4;
+  const values: number[] = [];
+  edges.forEach((x, k) => values.push(...(k % 2 === 0 ? [x, clear(k)] : [clear(k), x])));
+  values.push(clear(3));
+  const v = Float64Array.from(values);
+  const p = Float64Array.from(v, () => next() * 100);
+  const range = { lo: 2, hi: 10, bins: 150 };
+  const fast = binQuantiles(v, p, centres, lows, highs, 0.05, 0.95, { rangeCounts: range });
+  const plain = plainBinQuantiles(v, p, lows, highs, 0.05, 0.95);
+  deepStrictEqual(fast.means, plain.means);
+  deepStrictEqual(fast.lower, plain.lower);
+  deepStrictEqual(fast.upper, plain.upper);
+  deepStrictEqual(fast.rangeCounts, plainRangeCounts(v, range.lo, range.hi, range.bins));
+});
+
 Deno.test("binQuantiles() equals the plain definition with overlapping and uneven bins", () => {
   let seed = 5;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

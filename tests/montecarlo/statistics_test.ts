@@ -1,5 +1,6 @@
 import { deepStrictEqual, notDeepStrictEqual, strictEqual, throws } from "node:assert/strict";
 import { histogram, sampleStatistics } from "../../src/montecarlo/statistics.ts";
+import { hostHistogram } from "../../src/montecarlo/host_histogram.ts";
 import { mean as vecMean, sum as vecSum } from "../../src/model/vec.ts";
 import { assertClose } from "../_helpers/stats.ts";
 
@@ -57,4 +58,40 @@ for (const n of [fixture.cases[0].n, 50_001]) {
 
 Deno.test("histogram() rejects a bad bin count", () => {
   throws(() => histogram(Float64Array.of(1, 2), 0), /positive integer number of bins/);
+});
+
+Deno.test("histogram() bins values on and next to every edge as numpy's rules do", () => {
+  // The kernel takes four samples at a time with its edge corrections done without
+  // branches; hostHistogram (TypeScript) is the one-at-a-time reference here.
+  const ulp = (x: number, k: number) => {
+    const buffer = Float64Array.of(x);
+    const bits = new BigInt64Array(buffer.buffer);
+    bits[0] += BigInt(x >= 0 ? k : -k);
+    return buffer[0];
+  };
+  for (const [lo, hi, bins] of [[0, 1, 30], [1e-3, 57.3, 100], [-2.5, 0.1, 7]] as const) {
+    const edges = histogram(Float64Array.of(lo, hi), bins).edges;
+    const values: number[] = [lo, hi];
+    for (const edge of edges) {
+      for (const k of [-2, -1, 0, 1, 2]) {
+        const v = ulp(edge, k);
+        if (v >= lo && v <= hi) values.push(v);
+      }
+    }
+    let seed = 5;
+    for (let i = 0; i < 999; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      values.push(lo + (hi - lo) * (seed / 2147483648));
+    }
+    // Each edge value in every position of a group of four.
+    for (let shift = 0; shift < 4; shift++) {
+      const x = Float64Array.from([...values.slice(shift), ...values.slice(0, shift)]);
+      for (const divisor of [1, 100]) {
+        const got = histogram(x, bins, divisor);
+        const want = hostHistogram(x, bins, divisor);
+        deepStrictEqual(Array.from(got.edges), Array.from(want.edges), `edges ${lo}..${hi}`);
+        deepStrictEqual(Array.from(got.counts), Array.from(want.counts), `counts ${lo}..${hi}`);
+      }
+    }
+  }
 });
