@@ -147,6 +147,27 @@ export function product_with_complement(
  * In place, every value of `x` (n f64) at or below 0 (−0 included; NaN is not) becomes
  * `floor`, two at a time (src/model/sampling.ts: kernel-density diameters).
  */
+/**
+ * 1 when every one of the n f64 at `x` is finite and not ±0, else 0 (two at a time:
+ * 0 < |v| < ∞ is false for ±0, ±∞ and NaN).
+ */
+export function all_finite_nonzero(x: usize, n: u32): u32 {
+  const zero = f64x2.splat(0.0);
+  const infinity = f64x2.splat(Infinity);
+  let ok = v128.not(zero);
+  let i: u32 = 0;
+  for (; i + 2 <= n; i += 2) {
+    const a = f64x2.abs(v128.load(x + (<usize>i << 3)));
+    ok = v128.and(ok, v128.and(f64x2.gt(a, zero), f64x2.lt(a, infinity)));
+  }
+  let all = i64x2.all_true(ok);
+  if (i < n) {
+    const a = Math.abs(load<f64>(x + (<usize>i << 3)));
+    all = all && a > 0.0 && a < Infinity;
+  }
+  return all ? 1 : 0;
+}
+
 export function raise_nonpositive(x: usize, n: u32, floor: f64): void {
   const zero = f64x2.splat(0.0);
   const f = f64x2.splat(floor);

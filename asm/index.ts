@@ -18,7 +18,12 @@ export {
 } from "./libm";
 export { bin_candidates, bin_gather } from "./bin_membership";
 export { even_bin_codes, even_bin_gather } from "./even_bins";
-export { elementwise, product_with_complement, raise_nonpositive } from "./elementwise";
+export {
+  all_finite_nonzero,
+  elementwise,
+  product_with_complement,
+  raise_nonpositive,
+} from "./elementwise";
 export {
   chebyshev_coefficients,
   chebyshev_moments,

@@ -352,6 +352,20 @@ export function raiseNonPositiveInKernel(column: Float64Array, floor: number): b
 }
 
 /**
+ * Whether every value of `column` is finite and not ±0, in the kernel (asm/elementwise.ts
+ * `all_finite_nonzero`) when the column lives there.
+ *
+ * @param column The values.
+ * @returns The answer, or undefined when the column is not in the shared kernel's memory
+ *   (nothing done).
+ */
+export function allFiniteNonZeroInKernel(column: Float64Array): boolean | undefined {
+  const k = sharedKernel();
+  if (!k.owns(column)) return undefined;
+  return k.exports.all_finite_nonzero(column.byteOffset, column.length) === 1;
+}
+
+/**
  * The Chebyshev coefficients of `count` expansions from their values at the K nodes,
  * computed in the kernel (asm/chebyshev.ts `chebyshev_coefficients`: folded about the
  * middle node, each sum in node order, every expansion cut after its last coefficient

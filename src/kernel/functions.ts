@@ -197,6 +197,8 @@ export interface KernelFunctions {
   clenshaw_column(a: number, degree: number, x: number, n: number, out: number): void;
   /** In place: every value of n f64 at `x` that is ≤ 0 (−0 too, not NaN) becomes `floor`. */
   raise_nonpositive(x: number, n: number, floor: number): void;
+  /** 1 when every one of the n f64 at `x` is finite and not ±0, else 0. */
+  all_finite_nonzero(x: number, n: number): number;
   /** out[i] = x[i] / divisor for n f64. */
   divide_column(out: number, x: number, n: number, divisor: number): void;
   /**
@@ -414,6 +416,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   clenshaw_column: 5,
   divide_column: 4,
   raise_nonpositive: 3,
+  all_finite_nonzero: 2,
   elementwise: 7,
   product_with_complement: 8,
   normalize_column: 5,

@@ -169,14 +169,20 @@ export function createKernel(options: KernelOptions = {}): Kernel {
 
   /** Every buffer object of the memory seen so far (a new one after each growth). */
   const buffers = new WeakSet<ArrayBufferLike>();
-  const buffer = () => {
-    const b = memory.buffer;
-    buffers.add(b);
-    return b;
-  };
+  /**
+   * The memory's current buffer: only `reserve` grows the memory (the kernel's code
+   * never does), so it is read again only after a growth, not at every view.
+   */
+  let current = memory.buffer;
+  buffers.add(current);
+  const buffer = () => current;
   const reserve = (end: number) => {
-    const missing = end - memory.buffer.byteLength;
-    if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
+    const missing = end - current.byteLength;
+    if (missing > 0) {
+      memory.grow(Math.ceil(missing / PAGE_BYTES));
+      current = memory.buffer;
+      buffers.add(current);
+    }
   };
   const heap = createColumnHeap(COLUMN_BASE, MAX_PAGES * PAGE_BYTES, reserve);
   /** Large blocks taken in open scopes (offset, bytes), freed as their scope ends. */

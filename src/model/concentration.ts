@@ -13,7 +13,7 @@
  * @module
  */
 import { takeColumn } from "../kernel/column_arena.ts";
-import { depositionRateColumn } from "../kernel/columns.ts";
+import { allFiniteNonZeroInKernel, depositionRateColumn } from "../kernel/columns.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
 import { settlingVelocity, settlingVelocityOfDiameter } from "./particle.ts";
 import { valueAt } from "./piecewise_constant.ts";
@@ -194,10 +194,13 @@ export function normalizationFactor(
  */
 function normedBackground(background: Vec, normalization: Vec): Vec {
   if (background === 0 && isArray(normalization)) {
-    let allFiniteNonZero = true;
-    for (let i = 0; i < normalization.length && allFiniteNonZero; i++) {
-      const x = normalization[i];
-      allFiniteNonZero = x !== 0 && Number.isFinite(x);
+    let allFiniteNonZero = allFiniteNonZeroInKernel(normalization);
+    if (allFiniteNonZero === undefined) {
+      allFiniteNonZero = true;
+      for (let i = 0; i < normalization.length && allFiniteNonZero; i++) {
+        const x = normalization[i];
+        allFiniteNonZero = x !== 0 && Number.isFinite(x);
+      }
     }
     if (allFiniteNonZero) return 0;
   }

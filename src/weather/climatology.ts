@@ -8,7 +8,7 @@
  * @module
  */
 import { CLIMAT_NORMALS_ROWS, CLIMAT_NORMALS_SOURCE } from "./_climat_normals.ts";
-import { greatCircleKm } from "./great_circle.ts";
+import { EARTH_RADIUS_KM, greatCircleKm } from "./great_circle.ts";
 import type { WeatherStation } from "./stations.ts";
 
 /** A station of a climatology, with its monthly means. */
@@ -138,7 +138,9 @@ export function nearestClimatologyStations(
   count: number,
 ): StationAtDistance[] {
   const { stations } = climatology;
-  return nearestOf(stations.length, (i) => stations[i], latitude, longitude, count)
+  const latitudeOf = (i: number) => stations[i].latitude;
+  const longitudeOf = (i: number) => stations[i].longitude;
+  return nearestOf(stations.length, latitudeOf, longitudeOf, latitude, longitude, count)
     .map(([i, distanceKm]) => ({ station: stations[i], distanceKm }));
 }
 
@@ -168,8 +170,9 @@ export function nearestEmbeddedClimatologyStations(
   count: number,
 ): StationAtDistance[] {
   const table = embeddedCoordinates();
-  const at = (i: number) => ({ latitude: table[2 * i], longitude: table[2 * i + 1] });
-  return nearestOf(CLIMAT_NORMALS_ROWS.length, at, latitude, longitude, count)
+  const latitudeOf = (i: number) => table[2 * i];
+  const longitudeOf = (i: number) => table[2 * i + 1];
+  return nearestOf(CLIMAT_NORMALS_ROWS.length, latitudeOf, longitudeOf, latitude, longitude, count)
     .map(([i, distanceKm]) => ({
       station: parseClimatologyRows([CLIMAT_NORMALS_ROWS[i]], CLIMAT_NORMALS_SOURCE).stations[0],
       distanceKm,
@@ -200,12 +203,24 @@ function embeddedCoordinates(): Float64Array {
 }
 
 /**
+ * A station whose latitude alone puts it this much (relative) beyond the current
+ * `count`-th distance is skipped without its great-circle distance: far more than the
+ * rounding of the haversine formula (about 1e-8 relative for nearly antipodal points).
+ */
+const LATITUDE_BOUND_MARGIN = 1e-6;
+
+/**
  * The indices of the `count` of `n` stations nearest to a location by great-circle
  * distance, nearest first (ties: the lower index), with their distances (km).
+ *
+ * A station's distance is at least R · |Δlatitude| (radians): once `count` stations are
+ * kept, a station farther than the last of them by latitude alone is skipped before
+ * its distance is computed (the same stations come out; most are skipped).
  */
 function nearestOf(
   n: number,
-  stationAt: (i: number) => { readonly latitude: number; readonly longitude: number },
+  latitudeOf: (i: number) => number,
+  longitudeOf: (i: number) => number,
   latitude: number,
   longitude: number,
   count: number,
@@ -215,10 +230,18 @@ function nearestOf(
       `expected finite coordinates but found latitude ${latitude}, longitude ${longitude}`,
     );
   }
+  if (count < 1) return [];
+  const kmPerDegree = (EARTH_RADIUS_KM * Math.PI) / 180;
   const best: [number, number][] = [];
   for (let s = 0; s < n; s++) {
-    const station = stationAt(s);
-    const distanceKm = greatCircleKm(latitude, longitude, station.latitude, station.longitude);
+    const stationLatitude = latitudeOf(s);
+    if (best.length === count) {
+      const bound = kmPerDegree * Math.abs(stationLatitude - latitude);
+      if (bound * (1 - LATITUDE_BOUND_MARGIN) >= (best[count - 1] as [number, number])[1]) {
+        continue;
+      }
+    }
+    const distanceKm = greatCircleKm(latitude, longitude, stationLatitude, longitudeOf(s));
     if (best.length === count && distanceKm >= (best[count - 1] as [number, number])[1]) {
       continue;
     }

@@ -1,6 +1,7 @@
 import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
 import { takeColumn } from "../../src/kernel/column_arena.ts";
 import {
+  allFiniteNonZeroInKernel,
   chebyshevMoments,
   clenshawColumn,
   elementwiseInKernel,
@@ -243,4 +244,26 @@ Deno.test("raise_nonpositive(): values at or below 0 (−0 too, NaN not) become 
       strictEqual(Object.is(got[i], expected[i]), true, `n ${n}, value ${i}: ${got[i]}`);
     }
   }
+});
+
+Deno.test("allFiniteNonZeroInKernel(): false for ±0, ±∞ or NaN at any position, else true", () => {
+  withKernelComputation(() => {
+    // Columns long enough to live in the kernel; even and odd lengths (a last lone value).
+    for (const n of [8192, 8193, 8194, 8195]) {
+      const clean = Float64Array.from({ length: n }, (_, i) => [1e-300, -2, 5e-324, 1e300][i % 4]);
+      const column = takeColumn(n);
+      strictEqual(sharedKernel().owns(column), true, "a kernel column");
+      column.set(clean);
+      strictEqual(allFiniteNonZeroInKernel(column), true, `n ${n}`);
+      for (const at of [0, 1, 500, n - 2, n - 1]) {
+        for (const v of [0, -0, Infinity, -Infinity, NaN]) {
+          column.set(clean);
+          column[at] = v;
+          strictEqual(allFiniteNonZeroInKernel(column), false, `n ${n}, ${v} at ${at}`);
+        }
+      }
+    }
+  });
+  const outside = new Float64Array(3).fill(1);
+  strictEqual(allFiniteNonZeroInKernel(outside), undefined, "not in the kernel");
 });

@@ -66,19 +66,37 @@ for (const [city, lat, lon] of CITIES) {
   });
 }
 
-Deno.test("nearestClimatologyStations(): the same order as a brute-force scan", () => {
+Deno.test("nearestClimatologyStations(): the same stations and distances as a brute-force scan", () => {
+  // The search skips stations by latitude alone: a grid over the globe (poles and the
+  // date line included), points on stations (distance 0) and on their latitudes.
   const climatology = embeddedClimatology();
-  for (const [lat, lon] of [[0, 0], [46.2, 6.14], [-60, -170], [89, 10], [10, 179.9]]) {
-    const found = nearestClimatologyStations(climatology, lat!, lon!, 3);
-    const scan = climatology.stations
-      .map((station) => ({
-        station,
-        distanceKm: greatCircleKm(lat!, lon!, station.latitude, station.longitude),
-      }))
-      .sort((a, b) => a.distanceKm - b.distanceKm)
-      .slice(0, 3);
-    deepStrictEqual(found.map((f) => f.station.id), scan.map((s) => s.station.id));
+  const locations: [number, number][] = [[0, 0], [46.2, 6.14], [-60, -170], [89, 10]];
+  locations.push([10, 179.9], [90, 0], [-90, 0]);
+  for (let lat = -88; lat <= 88; lat += 11) {
+    for (let lon = -180; lon <= 180; lon += 30) locations.push([lat, lon]);
   }
+  for (const s of climatology.stations.slice(0, 60)) {
+    locations.push([s.latitude, s.longitude], [s.latitude, s.longitude + 3]);
+  }
+  for (const [lat, lon] of locations) {
+    for (const count of [1, 3, 5]) {
+      const found = nearestClimatologyStations(climatology, lat, lon, count);
+      // Stable sort: ties keep the stations' order (the lower index first).
+      const scan = climatology.stations
+        .map((station) => ({
+          station,
+          distanceKm: greatCircleKm(lat, lon, station.latitude, station.longitude),
+        }))
+        .sort((a, b) => a.distanceKm - b.distanceKm)
+        .slice(0, count);
+      deepStrictEqual(
+        found.map((f) => [f.station.id, f.distanceKm]),
+        scan.map((s) => [s.station.id, s.distanceKm]),
+        `${lat}, ${lon}, ${count}`,
+      );
+    }
+  }
+  deepStrictEqual(nearestClimatologyStations(climatology, 0, 0, 0), []);
   throws(() => nearestClimatologyStations(climatology, NaN, 0, 1), RangeError);
 });
 
