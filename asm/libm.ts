@@ -349,6 +349,41 @@ function logNearOne<M>(x: f64): f64 {
   return fmaOf<M>(r3, inner, lo) + hi;
 }
 
+/** `b(i)` in both lanes. */
+// @ts-ignore: decorator
+@inline function b2(i: usize): v128 {
+  return v128.load64_splat(LOG_B + (i << 3));
+}
+
+/**
+ * `logNearOne<HostFma>` of both lanes (the same operations lane by lane, the host's FMA
+ * as `relaxed_madd`; 1 gives 0).
+ */
+// @ts-ignore: decorator
+@inline function logNearOne2(x: v128): v128 {
+  const one = f64x2.splat(1.0);
+  const r = f64x2.sub(x, one);
+  const r2 = f64x2.mul(r, r);
+  const r3 = f64x2.mul(r, r2);
+  const pa = f64x2.relaxed_madd(r2, b2(3), f64x2.relaxed_madd(r, b2(2), b2(1)));
+  const pb = f64x2.relaxed_madd(r2, b2(6), f64x2.relaxed_madd(r, b2(5), b2(4)));
+  const pc = f64x2.relaxed_madd(
+    r3,
+    b2(10),
+    f64x2.relaxed_madd(r2, b2(9), f64x2.relaxed_madd(r, b2(8), b2(7))),
+  );
+  const inner = f64x2.relaxed_madd(f64x2.relaxed_madd(pc, r3, pb), r3, pa);
+  const w = f64x2.mul(r, f64x2.splat(134217728.0)); // 0x1p27
+  const rhi = f64x2.sub(f64x2.add(r, w), w);
+  const rlo = f64x2.sub(r, rhi);
+  const w2 = f64x2.mul(f64x2.mul(rhi, rhi), b2(0));
+  const hi = f64x2.add(r, w2);
+  let lo = f64x2.add(f64x2.sub(r, hi), w2);
+  lo = f64x2.relaxed_madd(f64x2.mul(b2(0), rlo), f64x2.add(rhi, r), lo);
+  const y = f64x2.add(f64x2.relaxed_madd(r3, inner, lo), hi);
+  return v128.bitselect(f64x2.splat(0.0), y, f64x2.eq(x, one));
+}
+
 /** Natural logarithm, rounded as glibc's FMA build (the host's FMA when it has one). */
 export function log_glibc(x: f64): f64 {
   return hardwareFma ? logOf<HostFma>(x) : logOf<SoftFma>(x);
@@ -405,12 +440,28 @@ export function log2_glibc(x0: f64, x1: f64, out: usize): void {
   const x1 = f64x2.extract_lane(x, 1);
   const ix0 = reinterpret<u64>(x0);
   const ix1 = reinterpret<u64>(x1);
+  const near0 = ix0 - 0x3fee000000000000 < 0x3090000000000;
+  const near1 = ix1 - 0x3fee000000000000 < 0x3090000000000;
   if (
-    ix0 - 0x3fee000000000000 < 0x3090000000000 || ix1 - 0x3fee000000000000 < 0x3090000000000 ||
-    <u32>(ix0 >> 48) - 0x0010 >= 0x7ff0 - 0x0010 || <u32>(ix1 >> 48) - 0x0010 >= 0x7ff0 - 0x0010
+    (!near0 && <u32>(ix0 >> 48) - 0x0010 >= 0x7ff0 - 0x0010) ||
+    (!near1 && <u32>(ix1 >> 48) - 0x0010 >= 0x7ff0 - 0x0010)
   ) {
     return f64x2(logOf<HostFma>(x0), logOf<HostFma>(x1));
   }
+  const table = logTable2(ix0, ix1);
+  if (!(near0 || near1)) return table;
+  // A lane near 1 takes the polynomial, computed for both lanes (the other lane's is
+  // not used), as `logNearOne` does.
+  const lanes = i64x2(near0 ? -1 : 0, near1 ? -1 : 0);
+  return v128.bitselect(logNearOne2(x), table, lanes);
+}
+
+/**
+ * `logOf<HostFma>`'s table path for two positive normal doubles given by their bits (not
+ * near 1): the same operations lane by lane.
+ */
+// @ts-ignore: decorator
+@inline function logTable2(ix0: u64, ix1: u64): v128 {
   const tmp0 = ix0 - 0x3fe6000000000000;
   const tmp1 = ix1 - 0x3fe6000000000000;
   const entry0 = LOG_TABLE + (<usize>((tmp0 >> 45) & 127) << 4);

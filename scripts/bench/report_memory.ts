@@ -9,13 +9,14 @@
  *   the import, after the report and after `JSON.stringify` of the result. Target: the
  *   report's peak under 100 MB.
  * - The conditional-probability path: s6 (`conditional_probability_viral_loads` on)
- *   against the same input with it off, alternating in one process (3 warm-up pairs,
- *   then 11 timed pairs), through the library with `probDist` false and true, and as the
- *   server's worker job (`runJob`: what a request costs before its bytes are sent, with
- *   `prob_dist`, the per-sample outputs in the kernel and the response written into the
- *   kernel's memory, as in src/server/worker.ts); the ratio of the median wall
- *   times and of the median CPU times of the process (on a loaded machine the CPU time
- *   stays nearer the quiet machine's). Target: at most 1.20.
+ *   against the same input with it off, alternating in one process (5 warm-up pairs,
+ *   then 25 timed pairs: with 11 the ratio varied by ±0.04 from run to run), through
+ *   the library with `probDist` false and true, and as the server's worker job
+ *   (`runJob`: what a request costs before its bytes are sent, with `prob_dist`, the
+ *   per-sample outputs in the kernel and the response written into the kernel's memory,
+ *   as in src/server/worker.ts); the ratio of the median wall times and of the median
+ *   CPU times of the process (on a loaded machine the CPU time stays nearer the quiet
+ *   machine's). Target: at most 1.20.
  *
  * Part of `deno task bench`; needs ../shared/fixtures (skipped when absent).
  *
@@ -33,8 +34,8 @@ const TARGET_MB = 100;
 /** Target ratio of the s6 report's time with conditional probability to without. */
 const TARGET_RATIO = 1.2;
 const S6 = "s6_precise_activity_cond_prob";
-const WARM_UP_PAIRS = 3;
-const TIMED_PAIRS = 11;
+const WARM_UP_PAIRS = 5;
+const TIMED_PAIRS = 25;
 
 function median(values: number[]): number {
   const sorted = values.toSorted((a, b) => a - b);

@@ -33,7 +33,12 @@ export type {
   ConditionalProbabilityByViralLoad,
   ConditionalProbabilityData,
 } from "./conditional_probability.ts";
-export { uncertaintiesPlot, uncertaintiesPlotSvg } from "./uncertainties_plot.ts";
+export {
+  uncertaintiesPlot,
+  uncertaintiesPlotSvg,
+  VIRAL_LOAD_HISTOGRAM,
+} from "./uncertainties_plot.ts";
+export type { UncertaintiesPlotInputs } from "./uncertainties_plot.ts";
 export { SVG_DATA_URI_PREFIX, svgDataUri } from "./svg.ts";
 export { virusReport, virusReportFromForm } from "./virus_report.ts";
 export { chunkSizes, MAX_SAMPLE_SIZE, REPORT_CHUNK_SIZE } from "./report_chunks.ts";

@@ -36,6 +36,20 @@ const VL_BINS = 150;
 const PROB_BINS = 30;
 
 /**
+ * What the figure needs that a report has already computed from the same samples (each
+ * computed here when absent).
+ */
+export interface UncertaintiesPlotInputs {
+  /**
+   * The counts of the samples' log10 viral loads in the bins of
+   * {@link VIRAL_LOAD_HISTOGRAM} (else counted from `data`).
+   */
+  readonly viralLoadCounts?: readonly number[];
+  /** The mean of the probabilities (the report's `prob_inf`), %. */
+  readonly meanProbability?: number;
+}
+
+/**
  * The bins of the figure's viral-load histogram (panel ii), log10(RNA copies/mL): the
  * counts `uncertaintiesPlot` takes as `viralLoadCounts` (from
  * `conditionalProbabilityWithHistogram`).
@@ -101,10 +115,8 @@ function powerOfTen(exponent: number): string {
  * @param probability Probability of infection per sample, % (the same samples as `data`).
  * @param data The conditional probability data of the same exposure model
  *   (`conditionalProbabilityData`).
- * @param viralLoadCounts The counts of the samples' log10 viral loads in the bins of
- *   {@link VIRAL_LOAD_HISTOGRAM} when already computed (else counted here from `data`).
- * @param meanProbability The mean of `probability` when already computed (the report's
- *   `prob_inf`, %; else taken here).
+ * @param computed What is already computed from the same samples (see
+ *   {@link UncertaintiesPlotInputs}).
  * @returns The SVG document text (UTF-8, starts with `<svg`).
  *
  * @example Usage
@@ -116,11 +128,12 @@ function powerOfTen(exponent: number): string {
 export function uncertaintiesPlotSvg(
   probability: Vec,
   data: ConditionalProbabilityData,
-  viralLoadCounts?: readonly number[],
-  meanProbability: number = mean(probability),
+  computed: UncertaintiesPlotInputs = {},
 ): string {
   const probs = typeof probability === "number" ? Float64Array.of(probability) : probability;
   const probHist = histogram(probs, PROB_BINS);
+  const meanProbability = computed.meanProbability ?? mean(probability);
+  const viralLoadCounts = computed.viralLoadCounts;
 
   // Shared probability axis of panels (i) and (iii).
   let yMax = 0;
@@ -347,10 +360,8 @@ export function uncertaintiesPlotSvg(
  * @param probability Probability of infection per sample, %.
  * @param data The conditional probability data of the same exposure model
  *   (`conditionalProbabilityData`).
- * @param viralLoadCounts The counts of the samples' log10 viral loads in the bins of
- *   {@link VIRAL_LOAD_HISTOGRAM} when already computed (else counted here from `data`).
- * @param meanProbability The mean of `probability` when already computed (the report's
- *   `prob_inf`, %; else taken here).
+ * @param computed What is already computed from the same samples (see
+ *   {@link UncertaintiesPlotInputs}).
  * @returns The data URI.
  *
  * @example Usage
@@ -363,8 +374,7 @@ export function uncertaintiesPlotSvg(
 export function uncertaintiesPlot(
   probability: Vec,
   data: ConditionalProbabilityData,
-  viralLoadCounts?: readonly number[],
-  meanProbability?: number,
+  computed: UncertaintiesPlotInputs = {},
 ): string {
-  return svgDataUri(uncertaintiesPlotSvg(probability, data, viralLoadCounts, meanProbability));
+  return svgDataUri(uncertaintiesPlotSvg(probability, data, computed));
 }

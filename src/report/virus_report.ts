@@ -690,9 +690,11 @@ function groupReport(
       ? parts[0].conditionalData!
       : conditionalProbabilityDataOfLog10(columns.log10ViralLoad!, prob);
     report.conditional_probability_data = data;
-    const viralLoadCounts = parts.length === 1 ? parts[0].viralLoadCounts : undefined;
-    // The figure's mean label is the report's prob_inf (no second pass over the samples).
-    report.uncertainties_plot_src = uncertaintiesPlot(prob, data, viralLoadCounts, stats.mean);
+    // What the figure takes from the report: its mean label is the report's prob_inf.
+    report.uncertainties_plot_src = uncertaintiesPlot(prob, data, {
+      viralLoadCounts: parts.length === 1 ? parts[0].viralLoadCounts : undefined,
+      meanProbability: stats.mean,
+    });
   }
   if (totalProbability !== undefined) report.prob_probabilistic_exposure = totalProbability;
   const curve = (pick: (c: ExposureCurves) => number[]) =>
