@@ -4,7 +4,8 @@
  * in a plain array (shortest round-trip decimals laid out as ECMAScript's
  * Number::toString), without a JavaScript array or a string in between. The kernel
  * formats the column in blocks of {@link JSON_NUMBERS_BLOCK} values into its memory, and
- * each block is copied once, into the caller's buffer.
+ * each block is copied once, into the caller's buffer, or is written in place when the
+ * caller's buffer is itself in the kernel's memory (a server response's segments).
  *
  * @module
  */
@@ -66,6 +67,17 @@ export function writeJsonNumberArray(
   return at;
 }
 
+/**
+ * Where blocks of formatted numbers may be written in place, instead of being handed to
+ * `emit`: the free part of a buffer in the kernel's memory.
+ */
+export interface JsonNumbersTarget {
+  /** The free bytes after what is written so far (a view), or undefined. */
+  free(): Uint8Array | undefined;
+  /** The first `bytes` bytes of the last {@link JsonNumbersTarget.free} view were written. */
+  wrote(bytes: number): void;
+}
+
 const OPEN = Uint8Array.of(OPEN_BRACKET);
 const CLOSE = Uint8Array.of(CLOSE_BRACKET);
 const SEPARATOR = Uint8Array.of(COMMA);
@@ -78,12 +90,16 @@ const SEPARATOR = Uint8Array.of(COMMA);
  *
  * @param values The numbers, all finite.
  * @param emit Receives each piece.
+ * @param target Where a block (with the comma before it) is written in place instead,
+ *   when its free bytes are in the kernel's memory and hold the block's bound: the
+ *   pieces before and after it still go to `emit`, in order.
  * @throws {RangeError} When a value is NaN or infinite (the pieces before it have been
  *   emitted).
  */
 export function emitJsonNumberArray(
   values: Float64Array,
   emit: (bytes: Uint8Array) => void,
+  target?: JsonNumbersTarget,
 ): void {
   const n = values.length;
   const k = sharedKernel();
@@ -100,12 +116,22 @@ export function emitJsonNumberArray(
         k.f64(input, count).set(values.subarray(start, start + count));
         from = input;
       }
-      const written = k.exports.json_numbers(from, count, text);
+      const comma = start > 0 ? 1 : 0;
+      const free = target?.free();
+      const bound = comma + count * (MAX_NUMBER_BYTES + 1) + KERNEL_SLACK_BYTES;
+      const inPlace = free !== undefined && free.length >= bound && k.owns(free);
+      const at = inPlace ? free.byteOffset + comma : text;
+      const written = k.exports.json_numbers(from, count, at);
       if (written < 0) {
         const i = start - 1 - written;
         throw new RangeError(`expected finite numbers but found ${values[i]} at index ${i}`);
       }
-      if (start > 0) emit(SEPARATOR);
+      if (inPlace) {
+        if (comma) free[0] = COMMA;
+        target!.wrote(comma + written);
+        continue;
+      }
+      if (comma) emit(SEPARATOR);
       emit(k.u8(text, written));
     }
   });

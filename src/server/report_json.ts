@@ -12,7 +12,9 @@
  * {@link reportJsonChunks} writes a large response (a bound of at least
  * {@link MIN_SEGMENTED_BYTES}) into fixed-size segments the caller supplies, one after
  * the other: a report worker's segments are columns of its kernel's memory
- * (src/server/response_segments.ts), so a response takes no memory of its own.
+ * (src/server/response_segments.ts), so a response takes no memory of its own, and the
+ * kernel formats each block of numbers in place in the segment when the block's bound
+ * fits in what is left of it (else in its scratch, copied into the segments).
  *
  * @module
  */
@@ -115,6 +117,14 @@ export function reportJsonChunks(
       from += n;
     }
   };
+  // The numbers are formatted straight into the segment when a block fits in what is
+  // left of it (segments are in the kernel's memory); else through `copy`.
+  const inSegment = {
+    free: () => (at < segment.length ? segment.subarray(at) : undefined),
+    wrote: (bytes: number) => {
+      at += bytes;
+    },
+  };
   const encoder = new TextEncoder();
   const text = (part: string) => {
     for (let rest = part; rest.length > 0;) {
@@ -127,7 +137,7 @@ export function reportJsonChunks(
   };
   for (let i = 0; i < cut.parts.length; i++) {
     text(cut.parts[i]);
-    if (i < cut.columns.length) emitJsonNumberArray(cut.columns[i], copy);
+    if (i < cut.columns.length) emitJsonNumberArray(cut.columns[i], copy, inSegment);
   }
   chunks.push(segment.subarray(0, at));
   return chunks;

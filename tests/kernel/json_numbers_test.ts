@@ -1,11 +1,12 @@
 import { deepEqual, equal, ok, throws } from "node:assert/strict";
 import {
+  emitJsonNumberArray,
   JSON_NUMBERS_BLOCK,
   jsonNumberArray,
   jsonNumberArrayMaxBytes,
   writeJsonNumberArray,
 } from "../../src/kernel/json_numbers.ts";
-import { withKernelComputation } from "../../src/kernel/shared.ts";
+import { sharedKernel, withKernelComputation } from "../../src/kernel/shared.ts";
 import { takeColumn } from "../../src/kernel/column_arena.ts";
 import { jsonNumberTablesSource } from "../../scripts/build_json_number_tables.ts";
 
@@ -165,6 +166,43 @@ Deno.test("writeJsonNumberArray() refuses NaN and infinities (never writes null)
     () => writeJsonNumberArray(Float64Array.of(1, 2), new Uint8Array(10), 0),
     RangeError,
   );
+});
+
+Deno.test("emitJsonNumberArray() writes a block in place when the target is in the kernel with room", () => {
+  const values = Float64Array.from(
+    { length: 3 * JSON_NUMBERS_BLOCK + 5 },
+    (_, i) => Math.sin(i) * 10 ** ((i % 40) - 20),
+  );
+  const want = new TextEncoder().encode(JSON.stringify(Array.from(values)));
+  const blockBound = JSON_NUMBERS_BLOCK * 26 + 64;
+  const k = sharedKernel();
+  // Room for everything, for about one and a half blocks, for none; and a buffer with
+  // room outside the kernel (never written in place).
+  const cases: [number, boolean][] = [[want.length + 4096, true], [blockBound * 1.5, true]];
+  cases.push([100, true], [want.length + 4096, false]);
+  for (const [room, inKernel] of cases) {
+    k.scope(() => {
+      const size = Math.floor(room);
+      const buffer = inKernel ? k.u8(k.alloc(size), size) : new Uint8Array(size);
+      const pieces: Uint8Array[] = [];
+      let at = 0;
+      let inPlace = 0;
+      emitJsonNumberArray(values, (bytes) => pieces.push(bytes.slice()), {
+        free: () => (at < buffer.length ? buffer.subarray(at) : undefined),
+        wrote: (bytes) => {
+          pieces.push(buffer.slice(at, at + bytes));
+          at += bytes;
+          inPlace++;
+        },
+      });
+      const got = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+      pieces.reduce((offset, p) => (got.set(p, offset), offset + p.length), 0);
+      deepEqual(got, want, `room ${size}, in the kernel: ${inKernel}`);
+      // In place only in the kernel and only while a whole block's bound fits.
+      if (!inKernel || size < blockBound) equal(inPlace, 0, `none in place, room ${size}`);
+      else ok(inPlace >= 1 && inPlace < 4, `some in place, room ${size}: ${inPlace}`);
+    });
+  }
 });
 
 Deno.test("asm/json_number_tables.ts is the output of scripts/build_json_number_tables.ts", async () => {
