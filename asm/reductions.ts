@@ -230,8 +230,9 @@ export function histogram_edges(lo: f64, hi: f64, bins: u32, edges: usize): void
  * samples at a time into four tables of `tallies` (4 · bins u32), one per sample of the
  * four, summed at the end: runs of samples in the same bin (common: most probabilities
  * are near 0) then do not wait for each other's count. Four samples all inside [lo, hi]
- * get their guesses from two vector operations and their edge corrections without
- * branches ({@link binFrom}), the others take {@link binOf}.
+ * get their guesses from two vector operations; when each guess is clearly inside its
+ * bin (see `margin`) it is the bin, else the edges correct it without branches
+ * ({@link binFrom}); the others take {@link binOf}.
  */
 export function histogram_counts(
   p: usize,
@@ -249,6 +250,13 @@ export function histogram_counts(
   const lo2 = f64x2.splat(lo);
   const hi2 = f64x2.splat(hi);
   const norm2 = f64x2.splat(norm);
+  // A guess t = (v − lo) · norm whose fraction is more than `margin` from 0 and 1 is the
+  // bin itself: t and the edges each differ from their exact values by a few ulps of
+  // bins and of max(|lo|, |hi|), which `margin` bounds 8 times over (in units of bins).
+  const largest = max(Math.abs(lo), Math.abs(hi));
+  const margin = 8.0 * 2.220446049250313e-16 * (<f64>bins + largest * norm);
+  const near = f64x2.splat(margin < 0.25 ? margin : 2.0);
+  const far = f64x2.splat(1.0 - margin);
   let i: u32 = 0;
   for (; i + 4 <= n; i += 4) {
     const at = p + (<usize>i << 3);
@@ -260,8 +268,24 @@ export function histogram_counts(
       v128.and(f64x2.ge(b, lo2), f64x2.le(b, hi2)),
     );
     if (i64x2.all_true(inside)) {
-      const ga = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(a, lo2), norm2));
-      const gb = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(b, lo2), norm2));
+      const ta = f64x2.mul(f64x2.sub(a, lo2), norm2);
+      const tb = f64x2.mul(f64x2.sub(b, lo2), norm2);
+      const ga = i32x4.trunc_sat_f64x2_s_zero(ta);
+      const gb = i32x4.trunc_sat_f64x2_s_zero(tb);
+      const fa = f64x2.sub(ta, f64x2.floor(ta));
+      const fb = f64x2.sub(tb, f64x2.floor(tb));
+      const clear = v128.and(
+        v128.and(f64x2.gt(fa, near), f64x2.lt(fa, far)),
+        v128.and(f64x2.gt(fb, near), f64x2.lt(fb, far)),
+      );
+      if (i64x2.all_true(clear)) {
+        // Four samples clearly inside their bins: no edge to compare with.
+        tally(tallies, i32x4.extract_lane(ga, 0));
+        tally(tallies + stride, i32x4.extract_lane(ga, 1));
+        tally(tallies + 2 * stride, i32x4.extract_lane(gb, 0));
+        tally(tallies + 3 * stride, i32x4.extract_lane(gb, 1));
+        continue;
+      }
       const k0 = binFrom(f64x2.extract_lane(a, 0), i32x4.extract_lane(ga, 0), bins, edges);
       const k1 = binFrom(f64x2.extract_lane(a, 1), i32x4.extract_lane(ga, 1), bins, edges);
       const k2 = binFrom(f64x2.extract_lane(b, 0), i32x4.extract_lane(gb, 0), bins, edges);

@@ -69,7 +69,11 @@ Deno.test("histogram() bins values on and next to every edge as numpy's rules do
     bits[0] += BigInt(x >= 0 ? k : -k);
     return buffer[0];
   };
-  for (const [lo, hi, bins] of [[0, 1, 30], [1e-3, 57.3, 100], [-2.5, 0.1, 7]] as const) {
+  // Far from 0 relative to their width, the last two bound the fast path (asm/reductions.ts):
+  // its margin grows with max(|lo|, |hi|) / (hi − lo), and the last one turns it off.
+  const ranges = [[0, 1, 30], [1e-3, 57.3, 100], [-2.5, 0.1, 7], [1e6, 1e6 + 1e-3, 30]];
+  ranges.push([1e15, 1e15 + 4, 30]);
+  for (const [lo, hi, bins] of ranges) {
     const edges = histogram(Float64Array.of(lo, hi), bins).edges;
     const values: number[] = [lo, hi];
     for (const edge of edges) {
