@@ -144,10 +144,6 @@ export function product_with_complement(
 }
 
 /**
- * In place, every value of `x` (n f64) at or below 0 (−0 included; NaN is not) becomes
- * `floor`, two at a time (src/model/sampling.ts: kernel-density diameters).
- */
-/**
  * 1 when every one of the n f64 at `x` is finite and not ±0, else 0 (two at a time:
  * 0 < |v| < ∞ is false for ±0, ±∞ and NaN).
  */
@@ -168,6 +164,10 @@ export function all_finite_nonzero(x: usize, n: u32): u32 {
   return all ? 1 : 0;
 }
 
+/**
+ * In place, every value of `x` (n f64) at or below 0 (−0 included; NaN is not) becomes
+ * `floor`, two at a time (src/model/sampling.ts: kernel-density diameters).
+ */
 export function raise_nonpositive(x: usize, n: u32, floor: f64): void {
   const zero = f64x2.splat(0.0);
   const f = f64x2.splat(floor);

@@ -51,16 +51,18 @@ function testValues(lows: Float64Array, highs: Float64Array, n: number, next: ()
   return Float64Array.from(values);
 }
 
-Deno.test("binQuantiles() equals the plain definition for the conditional probability's bins", () => {
-  let seed = 99;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+/** The conditional probability's bins (width 0.08 centred on 2, 2.08, …, 9.92). */
+function conditionalBins() {
   const step = 0.08;
   const centres = arange(2, 10, step);
   const lows = Float64Array.from(centres, (c) => c - step / 2);
   const highs = Float64Array.from(centres, (c) => c + step / 2);
-  strictEqual(evenBinsPerSpacing(lows, highs) !== undefined, true, "the fast path applies");
-  const v = testValues(lows, highs, 20000, next);
-  const p = Float64Array.from(v, () => next() * 100);
+  return { step, centres, lows, highs };
+}
+
+/** binQuantiles() of the conditional probability's bins against the plain definition. */
+function assertPlainConditional(v: Float64Array, p: Float64Array): void {
+  const { centres, lows, highs } = conditionalBins();
   const range = { lo: 2, hi: 10, bins: 150 };
   const fast = binQuantiles(v, p, centres, lows, highs, 0.05, 0.95, { rangeCounts: range });
   const plain = plainBinQuantiles(v, p, lows, highs, 0.05, 0.95);
@@ -68,6 +70,15 @@ Deno.test("binQuantiles() equals the plain definition for the conditional probab
   deepStrictEqual(fast.lower, plain.lower);
   deepStrictEqual(fast.upper, plain.upper);
   deepStrictEqual(fast.rangeCounts, plainRangeCounts(v, range.lo, range.hi, range.bins));
+}
+
+Deno.test("binQuantiles() equals the plain definition for the conditional probability's bins", () => {
+  let seed = 99;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const { lows, highs } = conditionalBins();
+  strictEqual(evenBinsPerSpacing(lows, highs) !== undefined, true, "the fast path applies");
+  const v = testValues(lows, highs, 20000, next);
+  assertPlainConditional(v, Float64Array.from(v, () => next() * 100));
 });
 
 Deno.test("binQuantiles() equals the plain definition with the edge values among clear ones", () => {
@@ -76,24 +87,14 @@ Deno.test("binQuantiles() equals the plain definition with the edge values among
   // leaves one sample for the one-at-a-time tail.
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const step = 0.08;
-  const centres = arange(2, 10, step);
-  const lows = Float64Array.from(centres, (c) => c - step / 2);
-  const highs = Float64Array.from(centres, (c) => c + step / 2);
+  const { step, centres, lows, highs } = conditionalBins();
   const edges = testValues(lows, highs, 0, next);
   const clear = (k: number) => centres[k % centres.length] + step / 4;
   const values: number[] = [];
   edges.forEach((x, k) => values.push(...(k % 2 === 0 ? [x, clear(k)] : [clear(k), x])));
   values.push(clear(3));
   const v = Float64Array.from(values);
-  const p = Float64Array.from(v, () => next() * 100);
-  const range = { lo: 2, hi: 10, bins: 150 };
-  const fast = binQuantiles(v, p, centres, lows, highs, 0.05, 0.95, { rangeCounts: range });
-  const plain = plainBinQuantiles(v, p, lows, highs, 0.05, 0.95);
-  deepStrictEqual(fast.means, plain.means);
-  deepStrictEqual(fast.lower, plain.lower);
-  deepStrictEqual(fast.upper, plain.upper);
-  deepStrictEqual(fast.rangeCounts, plainRangeCounts(v, range.lo, range.hi, range.bins));
+  assertPlainConditional(v, Float64Array.from(v, () => next() * 100));
 });
 
 Deno.test("binQuantiles() equals the plain definition with overlapping and uneven bins", () => {
