@@ -1,25 +1,25 @@
 /**
- * Turns zod issues into {@link FormIssue}s whose problem reads "expected … but found …".
+ * Turns schema issues into {@link FormIssue}s whose problem reads "expected … but found …".
  *
  * @module
  */
-import type { z } from "npm:zod@^4.1.0";
 import { describeValue, formatPath, listOf, shortKey } from "./_describe.ts";
 import { type FormIssue, formIssue } from "./form_error.ts";
+import type { Issue } from "./_schema.ts";
 
 /** Unknown keys named in one message at most. */
 const MAX_KEYS_LISTED = 10;
 
 /**
- * One {@link FormIssue} per zod issue (one per key for unknown keys).
+ * One {@link FormIssue} per schema issue (one per key for unknown keys).
  *
- * @param issues Issues of a failed `safeParse` with `reportInput: true`.
+ * @param issues Issues of a failed `safeParse`.
  * @param prefix Path of the parsed value inside the form (empty for the whole form).
  * @param formName Name of the form, for unknown top-level fields.
- * @returns The issues, in zod's order.
+ * @returns The issues, in the schema's order.
  */
-export function formIssuesFromZod(
-  issues: readonly z.core.$ZodIssue[],
+export function formIssuesOf(
+  issues: readonly Issue[],
   prefix: readonly PropertyKey[],
   formName: string,
 ): FormIssue[] {
@@ -27,23 +27,24 @@ export function formIssuesFromZod(
 }
 
 function describe(
-  issue: z.core.$ZodIssue,
+  issue: Issue,
   prefix: readonly PropertyKey[],
   formName: string,
 ): FormIssue[] {
   const path = [...prefix, ...issue.path];
-  const input = (issue as { input?: unknown }).input;
+  const input = issue.input;
 
   if (issue.code === "unrecognized_keys") {
     if (path.length === 0) {
-      return issue.keys.map((key) =>
+      return (issue.keys ?? []).map((key) =>
         formIssue(shortKey(key), `unknown field, expected one of the fields of the ${formName}`)
       );
     }
-    const shown = issue.keys.slice(0, MAX_KEYS_LISTED).map((k) => JSON.stringify(shortKey(k)));
-    const more = issue.keys.length - shown.length;
+    const keys = issue.keys ?? [];
+    const shown = keys.slice(0, MAX_KEYS_LISTED).map((k) => JSON.stringify(shortKey(k)));
+    const more = keys.length - shown.length;
     if (more > 0) shown.push(`${more} more`);
-    const found = issue.keys.length === 1
+    const found = keys.length === 1
       ? `the unknown key ${shown[0]}`
       : `the unknown keys ${listOf(shown, "and")}`;
     return [issueAt(path, `${issue.message} but found ${found}`)];

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { z } from "npm:zod@^4.1.0";
+import { array, literal, object, type Schema, union, unknown } from "./_schema.ts";
 import { MAX_CO2_DATA_POINTS } from "./co2_form.ts";
 import { MAX_VENTILATION_TRANSITIONS } from "./limits.ts";
 import type { Co2Data, Co2Form } from "./co2_form.ts";
@@ -43,21 +43,20 @@ const ReadingTime = jsonQuantity(READING_HOURS, "h");
  * A list of `item`, whose length (at most `max`) is checked before its items, so a huge
  * list is refused with one issue.
  */
-function list<T extends z.ZodType>(item: T, max: number, what: string, counted: string) {
-  return z.array(z.unknown(), { error: `expected a list of ${what}` })
-    .max(max, { error: `expected at most ${max} ${counted}` })
-    .pipe(z.array(item));
+function list<O>(item: Schema<O>, max: number, what: string, counted: string): Schema<O[]> {
+  return array(unknown(), `expected a list of ${what}`)
+    .max(max, `expected at most ${max} ${counted}`)
+    .pipe(array(item, `expected a list of ${what}`));
 }
 
 /** The `CO2_data` object: readings in hours and ppm. */
-const Co2DataWire = z.object({
+const Co2DataWire = object({
   times: list(ReadingTime, MAX_CO2_DATA_POINTS, "times (hours)", "readings")
-    .check(z.minLength(2, { error: "expected at least two readings" })),
+    .min(2, "expected at least two readings"),
   CO2: list(jsonQuantity(CO2_PPM, "ppm"), MAX_CO2_DATA_POINTS, "concentrations (ppm)", "readings"),
-}, { error: "expected a JSON object" }).superRefine((v, ctx) => {
+}, { notObject: "expected a JSON object" }).superRefine((v, ctx) => {
   if (v.CO2.length !== v.times.length) {
     ctx.addIssue({
-      code: "custom",
       path: ["CO2"],
       input: v.CO2,
       message: `expected one concentration per time (${v.times.length}) but found ${v.CO2.length}`,
@@ -66,7 +65,6 @@ const Co2DataWire = z.object({
   const i = firstNotIncreasing(v.times);
   if (i > 0) {
     ctx.addIssue({
-      code: "custom",
       path: ["times", i],
       input: v.times[i],
       message: `expected increasing times (hours) after ${v.times[i - 1]}`,
@@ -105,7 +103,6 @@ const VentilationStatesWire = list(
   const i = firstNotIncreasing(states);
   if (i > 0) {
     ctx.addIssue({
-      code: "custom",
       path: [i],
       input: states[i],
       message: `expected increasing times (hours) after ${states[i - 1]}`,
@@ -115,10 +112,10 @@ const VentilationStatesWire = list(
 
 /** `room_capacity`: `""` or `null` for none, else a count (0 means none, as there). */
 const ROOM_CAPACITY = {
-  schema: z.union([
-    z.literal("").transform(() => null),
+  schema: union([
+    literal("", "expected nothing").transform(() => null),
     WireCount.pipe(rangeCheck(PEOPLE, "people")),
-  ], { error: "expected a whole number >= 0 or nothing" }),
+  ], "expected a whole number >= 0 or nothing"),
   jsonSchema: {
     anyOf: [{ type: "integer", minimum: PEOPLE.min, maximum: PEOPLE.max }, {
       type: "string",

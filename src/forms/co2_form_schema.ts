@@ -1,10 +1,10 @@
 /**
- * Zod schema of the CO2 form (internal: the public API is `parseCo2Form`), derived from
+ * Schema of the CO2 form (internal: the public API is `parseCo2Form`), derived from
  * the field table {@link CO2_FORM_FIELDS}. Unknown keys are errors; `_xsrf` is dropped.
  *
  * @module
  */
-import type { z } from "npm:zod@^4.1.0";
+import type { Schema } from "./_schema.ts";
 import { CO2_FORM_FIELDS, type Co2FormFields } from "./co2_form_fields.ts";
 import { tableSchema, type WireOf } from "./form_field.ts";
 
@@ -12,7 +12,7 @@ import { tableSchema, type WireOf } from "./form_field.ts";
 export type Co2FormWire = WireOf<Co2FormFields>;
 
 /** The fields of the CO2 form. */
-export const Co2FormWire: z.ZodType<Co2FormWire, unknown> = tableSchema(
+export const Co2FormWire: Schema<Co2FormWire> = tableSchema(
   CO2_FORM_FIELDS,
   "expected a JSON object of form fields",
 );

@@ -1,5 +1,5 @@
 /**
- * Zod schemas of the contents of the form's JSON-object fields (internal). Each turns
+ * Schemas of the contents of the form's JSON-object fields (internal). Each turns
  * the wire shape (snake_case keys, `"HH:MM"` times) into the typed object of
  * `virus_form.ts` (camelCase keys, minutes since midnight) and checks what can be
  * checked inside the object alone. Rules that involve other fields are in
@@ -13,7 +13,6 @@
  *
  * @module
  */
-import { z } from "npm:zod@^4.1.0";
 import { ACTIVITY_NAMES, EXPIRATION_NAMES } from "../registry/defaults.ts";
 import { formatInterval, formatTime, listOf } from "./_describe.ts";
 import { findOverlaps } from "./_overlaps.ts";
@@ -35,34 +34,41 @@ import {
 } from "./limits.ts";
 import { DAY_HOURS, DAY_MINUTES, FITTED_AIR_CHANGES_PER_H, PEOPLE } from "./physical_ranges.ts";
 import { JsonCount, JsonNonNegativeNumber, wireChoice, WireTime } from "./wire.ts";
+import {
+  array,
+  object,
+  type Payload,
+  preprocess,
+  record,
+  type Schema,
+  type Shape,
+  unknown,
+} from "./_schema.ts";
 
 /** A strict object whose unknown-key error lists the keys it allows. */
-function strict<T extends z.core.$ZodLooseShape>(shape: T) {
+function strict<const T extends Shape>(shape: T) {
   const keys = listOf(Object.keys(shape).map((k) => JSON.stringify(k)), "and");
-  return z.strictObject(shape, {
-    error: (iss) => {
-      if (iss.code === "unrecognized_keys") return `expected only the keys ${keys}`;
-      if (iss.code === "invalid_type") return "expected a JSON object";
-      return undefined;
-    },
+  return object(shape, {
+    notObject: "expected a JSON object",
+    unknownKeys: `expected only the keys ${keys}`,
   });
 }
 
-/** An array with a clear type error. */
 /**
  * An array of `item`, at most `max` long: the length is checked first, so a huge array
  * is refused with one issue before any of its items is looked at.
  */
-function array<T extends z.ZodType>(item: T, max: number, what: string, min = 0) {
-  const items = z.array(item);
-  return z.array(z.unknown(), { error: "expected an array" })
-    .max(max, { error: `expected at most ${max} ${what}` })
+function boundedList<O>(item: Schema<O>, max: number, what: string, min = 0): Schema<O[]> {
+  const items = array(item, "expected an array");
+  return array(unknown(), "expected an array")
+    .max(max, `expected at most ${max} ${what}`)
     .pipe(
-      min === 0 ? items : items.min(min, {
-        error: `expected at least ${
+      min === 0 ? items : items.min(
+        min,
+        `expected at least ${
           min === 1 ? `one ${what.replace(/s$/, "")}` : `${["", "", "two"][min] ?? min} ${what}`
         }`,
-      }),
+      ),
     );
 }
 
@@ -73,27 +79,29 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", 
  * A JSON object of named entries, at most `max` of them, none named like a prototype
  * property (checked before the entries are parsed).
  */
-function namedEntries<T extends z.ZodType>(value: T, max: number, what: string) {
+function namedEntries<O>(
+  value: Schema<O>,
+  max: number,
+  what: string,
+): Schema<Record<string, O>> {
   // The names are checked on the input itself: a parsed record has already lost a
   // "__proto__" entry.
-  return z.custom<Record<string, unknown>>(() => true).superRefine((entries, ctx) => {
+  return unknown().superRefine((entries, ctx) => {
     if (entries === null || typeof entries !== "object" || Array.isArray(entries)) return;
     const names = Object.keys(entries);
     if (names.length > max) {
       ctx.addIssue({
-        code: "custom",
         input: names.length,
         message: `expected at most ${max} ${what} but found ${names.length}`,
       });
     }
     for (const name of names.filter((n) => RESERVED_KEYS.has(n))) {
       ctx.addIssue({
-        code: "custom",
         input: name,
         message: `expected ${what} named otherwise than ${JSON.stringify(name)} (a reserved name)`,
       });
     }
-  }).pipe(z.record(z.string(), value, { error: "expected a JSON object" }));
+  }).pipe(record(value, "expected a JSON object"));
 }
 
 /** `{"start_time": "HH:MM", "finish_time": "HH:MM"}` with finish after start. */
@@ -101,7 +109,6 @@ const Interval = strict({ start_time: WireTime, finish_time: WireTime })
   .superRefine((v, ctx) => {
     if (v.finish_time > v.start_time) return;
     ctx.addIssue({
-      code: "custom",
       path: ["finish_time"],
       input: formatTime(v.finish_time),
       message: `expected a time after start_time (${formatTime(v.start_time)})`,
@@ -111,7 +118,7 @@ const Interval = strict({ start_time: WireTime, finish_time: WireTime })
 
 /** Adds an issue at each interval that overlaps another one of the same list. */
 function noOverlap(what: string) {
-  return (ctx: z.core.ParsePayload<TimeInterval[]>): void => {
+  return (ctx: Payload<TimeInterval[]>): void => {
     const list = ctx.value;
     for (const { index, other } of findOverlaps(list)) {
       const shown = formatInterval(list[index].start, list[index].finish);
@@ -132,12 +139,11 @@ function noOverlap(what: string) {
 const OccupancyGroupWire = strict({
   total_people: JsonCount.pipe(rangeCheck(PEOPLE, "people")),
   infected: JsonCount.pipe(rangeCheck(PEOPLE, "people")),
-  presence: array(Interval, MAX_PRESENCE_INTERVALS, "presence intervals", 1)
+  presence: boundedList(Interval, MAX_PRESENCE_INTERVALS, "presence intervals", 1)
     .check(noOverlap("presence intervals")),
 }).superRefine((g, ctx) => {
   if (g.infected <= g.total_people) return;
   ctx.addIssue({
-    code: "custom",
     path: ["infected"],
     input: g.infected,
     message: `expected at most total_people (${g.total_people}) infected`,
@@ -174,7 +180,7 @@ const TOTAL_PERCENTAGE = 100;
  */
 export const PreciseActivityWire = strict({
   physical_activity: wireChoice(ACTIVITY_NAMES),
-  respiratory_activity: array(
+  respiratory_activity: boundedList(
     strict({ type: Expiration, percentage: JsonNonNegativeNumber }),
     EXPIRATION_NAMES.length,
     "respiratory activities",
@@ -184,7 +190,6 @@ export const PreciseActivityWire = strict({
   v.respiratory_activity.forEach((a, i) => {
     if (seen.has(a.type)) {
       ctx.addIssue({
-        code: "custom",
         path: ["respiratory_activity", i, "type"],
         input: a.type,
         message: "expected each respiratory activity at most once",
@@ -197,7 +202,6 @@ export const PreciseActivityWire = strict({
   for (const a of v.respiratory_activity) total += a.percentage;
   if (total !== TOTAL_PERCENTAGE) {
     ctx.addIssue({
-      code: "custom",
       path: ["respiratory_activity"],
       input: total,
       message: `expected percentages summing to ${TOTAL_PERCENTAGE} but found a sum of ${total}`,
@@ -219,8 +223,8 @@ export const PreciseActivityWire = strict({
  * begins"); overlaps and the presence window are checked in `validate_virus_form.ts`.
  */
 export const SpecificBreaksWire = strict({
-  exposed_breaks: array(Interval, MAX_SPECIFIC_BREAKS, "breaks"),
-  infected_breaks: array(Interval, MAX_SPECIFIC_BREAKS, "breaks"),
+  exposed_breaks: boundedList(Interval, MAX_SPECIFIC_BREAKS, "breaks"),
+  infected_breaks: boundedList(Interval, MAX_SPECIFIC_BREAKS, "breaks"),
 }).transform((v): SpecificBreaks => ({
   exposedBreaks: v.exposed_breaks,
   infectedBreaks: v.infected_breaks,
@@ -231,9 +235,9 @@ export const SpecificBreaksWire = strict({
  *
  * @param schema Schema of a non-empty value.
  */
-export function emptyOr<T extends z.ZodType>(schema: T) {
-  return z.preprocess(
-    (v: Record<string, unknown>) => (Object.keys(v).length === 0 ? null : v),
+export function emptyOr<O>(schema: Schema<O>): Schema<O | null> {
+  return preprocess(
+    (v) => (Object.keys(v as Record<string, unknown>).length === 0 ? null : v),
     schema.nullable(),
   );
 }
@@ -253,14 +257,13 @@ const ShortRangeInteractionWire = strict({
  * checked in `validate_virus_form.ts`.
  */
 export const ShortRangeInteractionsWire = namedEntries(
-  array(ShortRangeInteractionWire, MAX_SHORT_RANGE_INTERACTIONS, "interactions", 1),
+  boundedList(ShortRangeInteractionWire, MAX_SHORT_RANGE_INTERACTIONS, "interactions", 1),
   MAX_SHORT_RANGE_INTERACTIONS,
   "groups",
 ).superRefine((groups, ctx) => {
   const total = Object.values(groups).reduce((n, list) => n + list.length, 0);
   if (total <= MAX_SHORT_RANGE_INTERACTIONS) return;
   ctx.addIssue({
-    code: "custom",
     input: total,
     message:
       `expected at most ${MAX_SHORT_RANGE_INTERACTIONS} interactions in all but found ${total}`,
@@ -284,24 +287,23 @@ export const ShortRangeInteractionsWire = namedEntries(
  * key or a short list fails with a KeyError or IndexError). Other keys of the fit
  * (`exhalation_rate`, `room_capacity`, …) are allowed and dropped.
  */
-export const Co2FittingResultWire = z.object({
-  transition_times: array(
+export const Co2FittingResultWire = object({
+  transition_times: boundedList(
     jsonQuantity(DAY_HOURS, "h"),
     MAX_VENTILATION_TRANSITIONS,
     "transition times",
     2,
   ),
-  ventilation_values: array(
+  ventilation_values: boundedList(
     jsonQuantity(FITTED_AIR_CHANGES_PER_H, "h⁻¹"),
     MAX_VENTILATION_TRANSITIONS,
     "ventilation values",
   ),
-}, { error: "expected a JSON object" }).superRefine((v, ctx) => {
+}, { notObject: "expected a JSON object" }).superRefine((v, ctx) => {
   const times = v.transition_times;
   const i = times.findIndex((t, k) => k > 0 && !(t > times[k - 1]));
   if (i > 0) {
     ctx.addIssue({
-      code: "custom",
       path: ["transition_times", i],
       input: times[i],
       message: `expected increasing times (hours) after ${times[i - 1]}`,
@@ -310,7 +312,6 @@ export const Co2FittingResultWire = z.object({
   const needed = times.length - 1;
   if (v.ventilation_values.length < needed) {
     ctx.addIssue({
-      code: "custom",
       path: ["ventilation_values"],
       input: v.ventilation_values,
       message: `expected at least ${needed} ${needed === 1 ? "value" : "values"} (one per ` +

@@ -1,17 +1,17 @@
 /**
- * The kinds of form fields (internal): for each, the zod schema of one sent value and
+ * The kinds of form fields (internal): for each, the schema of one sent value and
  * its JSON Schema for the OpenAPI document, written side by side so they agree. The
  * wire rules themselves are in `wire.ts`.
  *
  * @module
  */
-import { z } from "npm:zod@^4.1.0";
 import {
   describeRange,
   type FieldKind,
   type JsonSchema,
   type PhysicalRange,
 } from "./form_field.ts";
+import { literal, number, type Schema, union } from "./_schema.ts";
 import {
   DECIMAL,
   WireBoolean,
@@ -43,21 +43,18 @@ export function inRange(v: number, range: PhysicalRange): boolean {
   return (range.orZero === true && v === 0) || (v >= range.min && v <= range.max);
 }
 
-/** The zod check of a physical range on a number. */
-export function rangeCheck(range: PhysicalRange, unit: string | undefined) {
-  return z.number().refine((v) => inRange(v, range), {
-    error: `expected ${describeRange(range, unit)}`,
-  });
+/** The check of a physical range on a number. */
+export function rangeCheck(range: PhysicalRange, unit: string | undefined): Schema<number> {
+  const expected = `expected ${describeRange(range, unit)}`;
+  return number(expected).refine((v) => inRange(v, range), expected);
 }
 
 /**
  * A quantity inside a JSON-object field: a JSON number (strings are refused, as in the
  * reference) within `range`.
  */
-export function jsonQuantity(range: PhysicalRange, unit: string) {
-  return z.number({ error: `expected ${describeRange(range, unit)}` }).pipe(
-    rangeCheck(range, unit),
-  );
+export function jsonQuantity(range: PhysicalRange, unit: string): Schema<number> {
+  return number(`expected ${describeRange(range, unit)}`).pipe(rangeCheck(range, unit));
 }
 
 /** The JSON Schemas of the numbers a range allows: the span, and 0 when allowed. */
@@ -84,7 +81,7 @@ export function quantity(range: PhysicalRange, unit: string) {
     jsonSchema: { anyOf: [...rangeAlternatives(range), DECIMAL_TEXT] },
     range,
     unit,
-  } satisfies FieldKind<z.ZodType>;
+  } satisfies FieldKind<Schema<unknown>>;
 }
 
 /**
@@ -99,7 +96,7 @@ export function count(range: PhysicalRange, unit: string) {
     jsonSchema: { anyOf: [...rangeAlternatives(range, true), DIGITS_TEXT] },
     range,
     unit,
-  } satisfies FieldKind<z.ZodType>;
+  } satisfies FieldKind<Schema<unknown>>;
 }
 
 /**
@@ -108,33 +105,34 @@ export function count(range: PhysicalRange, unit: string) {
  */
 export function optionalQuantity(range: PhysicalRange, unit: string) {
   return {
-    schema: z.union([z.literal(""), WireNumber.pipe(rangeCheck(range, unit))], {
-      error: `expected "" or ${describeRange(range, unit)}`,
-    }).transform((v) => (v === "" ? null : v)),
+    schema: union(
+      [literal("", 'expected ""'), WireNumber.pipe(rangeCheck(range, unit))],
+      `expected "" or ${describeRange(range, unit)}`,
+    ).transform((v) => (v === "" ? null : v)),
     jsonSchema: { anyOf: [{ const: "" }, ...rangeAlternatives(range), DECIMAL_TEXT] },
     range,
     unit,
-  } satisfies FieldKind<z.ZodType>;
+  } satisfies FieldKind<Schema<unknown>>;
 }
 
 /** Yes or no: `"1"`/`"0"` (the reference) or `true`/`false`. */
 export const BOOLEAN = {
   schema: WireBoolean,
   jsonSchema: { anyOf: [{ type: "boolean" }, { type: "string", enum: ["1", "0"] }] },
-} satisfies FieldKind<z.ZodType>;
+} satisfies FieldKind<Schema<unknown>>;
 
 /** Free text (names shown in the report); numbers are kept as written. */
 export const TEXT = {
   schema: WireText,
   jsonSchema: { anyOf: [{ type: "string" }, { type: "number" }] },
-} satisfies FieldKind<z.ZodType>;
+} satisfies FieldKind<Schema<unknown>>;
 
 /** A time of day `"HH:MM"` (minutes since midnight in the typed form). */
 export const TIME_OF_DAY = {
   schema: WireTime,
   jsonSchema: { type: "string", pattern: "^([01]\\d|2[0-3]):[0-5]\\d$", examples: ["09:00"] },
   unit: "HH:MM",
-} satisfies FieldKind<z.ZodType>;
+} satisfies FieldKind<Schema<unknown>>;
 
 /**
  * One of a fixed list of strings, spelled exactly.
@@ -145,7 +143,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   return {
     schema: wireChoice(values),
     jsonSchema: { type: "string", enum: [...values] },
-  } satisfies FieldKind<z.ZodType>;
+  } satisfies FieldKind<Schema<unknown>>;
 }
 
 /**
@@ -154,11 +152,9 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
  * @param contents Zod schema of the parsed object.
  * @param objectSchema JSON Schema of the object.
  */
-export function jsonObject<T extends z.ZodType>(contents: T, objectSchema: JsonSchema) {
+export function jsonObject<O>(contents: Schema<O>, objectSchema: JsonSchema) {
   return {
-    schema: WireJsonObject.pipe(
-      contents as unknown as z.ZodType<z.output<T>, Record<string, unknown>>,
-    ),
+    schema: WireJsonObject.pipe(contents),
     jsonSchema: {
       anyOf: [objectSchema, {
         type: "string",
@@ -166,7 +162,7 @@ export function jsonObject<T extends z.ZodType>(contents: T, objectSchema: JsonS
         description: "The same object as JSON text (the reference's spelling)",
       }],
     },
-  } satisfies FieldKind<z.ZodType>;
+  } satisfies FieldKind<Schema<unknown>>;
 }
 
 /**
@@ -177,14 +173,14 @@ export function jsonObject<T extends z.ZodType>(contents: T, objectSchema: JsonS
  * @param range The range of each number of the list, when it holds quantities.
  * @param unit The unit of each number.
  */
-export function jsonList<T extends z.ZodType>(
-  contents: T,
+export function jsonList<O>(
+  contents: Schema<O>,
   listSchema: JsonSchema,
   range?: PhysicalRange,
   unit?: string,
 ) {
   return {
-    schema: WireJsonList.pipe(contents as unknown as z.ZodType<z.output<T>, unknown[]>),
+    schema: WireJsonList.pipe(contents),
     jsonSchema: {
       anyOf: [listSchema, {
         type: "string",
@@ -194,5 +190,5 @@ export function jsonList<T extends z.ZodType>(
     },
     range,
     unit,
-  } satisfies FieldKind<z.ZodType>;
+  } satisfies FieldKind<Schema<unknown>>;
 }

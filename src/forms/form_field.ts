@@ -1,11 +1,11 @@
 /**
  * One row of a form's field table (internal): everything known about one wire field in
- * one place. The tables (`virus_form_fields.ts`, `co2_form_fields.ts`) drive the zod wire
+ * one place. The tables (`virus_form_fields.ts`, `co2_form_fields.ts`) drive the wire
  * schemas, the defaults, the renaming to the typed form and the OpenAPI document.
  *
  * @module
  */
-import { z } from "npm:zod@^4.1.0";
+import { object, type Output, preprocess, type Schema } from "./_schema.ts";
 import { required, withDefault } from "./wire.ts";
 
 /** A JSON Schema (OpenAPI 3.1 dialect) fragment. */
@@ -39,8 +39,8 @@ export interface PhysicalRange {
 }
 
 /** What a field's kind contributes to its row: how one sent value is read and documented. */
-export interface FieldKind<S extends z.ZodType> {
-  /** Zod schema of one sent value (not blank). */
+export interface FieldKind<S extends Schema<unknown>> {
+  /** Schema of one sent value (not blank). */
   readonly schema: S;
   /** JSON Schema of one sent value (OpenAPI). */
   readonly jsonSchema: JsonSchema;
@@ -52,7 +52,7 @@ export interface FieldKind<S extends z.ZodType> {
 
 /** One row of a field table. */
 export interface FormField<
-  S extends z.ZodType = z.ZodType,
+  S extends Schema<unknown> = Schema<unknown>,
   K extends string = string,
   D extends FormFieldDefault | undefined = FormFieldDefault | undefined,
 > extends FieldKind<S> {
@@ -84,7 +84,7 @@ export interface FieldSpec<K extends string, D extends FormFieldDefault | undefi
  * @param spec Name in the typed form, default and description.
  */
 export function field<
-  S extends z.ZodType,
+  S extends Schema<unknown>,
   const K extends string,
   const D extends FormFieldDefault | undefined,
 >(kind: FieldKind<S>, spec: FieldSpec<K, D>): FormField<S, K, D> {
@@ -96,8 +96,8 @@ export type FieldTable = { readonly [wireName: string]: FormField };
 
 /** The parsed value of a row: its schema's output, `undefined` allowed when optional. */
 export type RowOutput<R extends FormField> = R["default"] extends undefined
-  ? z.output<R["schema"]> | undefined
-  : z.output<R["schema"]>;
+  ? Output<R["schema"]> | undefined
+  : Output<R["schema"]>;
 
 /** A form parsed field by field, keyed by wire names. */
 export type WireOf<T extends FieldTable> = { [W in keyof T]: RowOutput<T[W]> };
@@ -111,27 +111,27 @@ type OptionalRows<T extends FieldTable> = {
 type ReadonlyList<V> = V extends readonly (infer U)[] ? readonly U[] : V;
 
 /** The typed value of a row. */
-type TypedValue<R extends FormField> = ReadonlyList<z.output<R["schema"]>>;
+type TypedValue<R extends FormField> = ReadonlyList<Output<R["schema"]>>;
 
 /** The typed form a table describes, keyed by the rows' `key`s. */
 export type FormOf<T extends FieldTable> =
   & { readonly [W in Exclude<keyof T, OptionalRows<T>> as T[W]["key"]]: TypedValue<T[W]> }
   & { readonly [W in OptionalRows<T> as T[W]["key"]]?: TypedValue<T[W]> };
 
-/** The zod schema of a row, required or defaulted (or optional) as the row says. */
-export function rowSchema(row: FormField): z.ZodType {
+/** The schema of a row, required or defaulted (or optional) as the row says. */
+export function rowSchema(row: FormField): Schema<unknown> {
   if (row.default === null) return required(row.schema);
   if (row.default === undefined) {
-    return z.preprocess((v) => (v === "" || v === null ? undefined : v), row.schema.optional());
+    return preprocess((v) => (v === "" || v === null ? undefined : v), row.schema.optional());
   }
-  return withDefault(row.schema, row.default as z.input<typeof row.schema>);
+  return withDefault(row.schema, row.default);
 }
 
 /** The CSRF token of the reference's HTML form: accepted anywhere and dropped. */
 const XSRF = "_xsrf";
 
 /**
- * The strict zod object of a table: unknown keys are errors, except `_xsrf`, which is
+ * The strict object schema of a table: unknown keys are errors, except `_xsrf`, which is
  * dropped before anything else (as the reference does).
  *
  * @param table The rows.
@@ -140,13 +140,15 @@ const XSRF = "_xsrf";
 export function tableSchema<T extends FieldTable>(
   table: T,
   error: string,
-): z.ZodType<WireOf<T>, unknown> {
+): Schema<WireOf<T>> {
   const shape = Object.fromEntries(Object.entries(table).map(([w, row]) => [w, rowSchema(row)]));
-  return z.preprocess((input) => {
+  return preprocess((input) => {
     if (typeof input !== "object" || input === null || !Object.hasOwn(input, XSRF)) return input;
     const { [XSRF]: _dropped, ...rest } = input as Record<string, unknown>;
     return rest;
-  }, z.strictObject(shape, { error })) as unknown as z.ZodType<WireOf<T>, unknown>;
+  }, object(shape, { notObject: error, unknownKeys: error })) as Schema<unknown> as Schema<
+    WireOf<T>
+  >;
 }
 
 /**

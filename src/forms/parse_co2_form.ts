@@ -5,7 +5,7 @@
  * @module
  */
 import { ownData } from "./own_data.ts";
-import { formIssuesFromZod } from "./_issues.ts";
+import { formIssuesOf } from "./_issues.ts";
 import type { Co2Form } from "./co2_form.ts";
 import { Co2FormWire } from "./co2_form_schema.ts";
 import { FormError, type FormIssue, formIssue } from "./form_error.ts";
@@ -37,11 +37,9 @@ const FORM_NAME = "CO2 form";
  *   contradict each other; each issue names its field.
  */
 export function parseCo2Form(input: unknown): Co2Form {
-  const parsed = Co2FormWire.safeParse(ownData(input), { reportInput: true });
+  const parsed = Co2FormWire.safeParse(ownData(input));
   if (!parsed.success) {
-    throw new FormError(formIssuesFromZod(parsed.error.issues, [], FORM_NAME), {
-      cause: parsed.error,
-    });
+    throw new FormError(formIssuesOf(parsed.issues, [], FORM_NAME));
   }
   const form: Co2Form = renameFields(CO2_FORM_FIELDS, parsed.data);
   const issues: FormIssue[] = form.occupancy.length === 0 ? legacyPopulationIssues(form) : [];

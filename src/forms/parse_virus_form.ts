@@ -4,9 +4,9 @@
  * @module
  */
 import { ownData } from "./own_data.ts";
-import type { z } from "npm:zod@^4.1.0";
 import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
-import { formIssuesFromZod } from "./_issues.ts";
+import { formIssuesOf } from "./_issues.ts";
+import type { Schema } from "./_schema.ts";
 import { Co2FittingResultWire, ShortRangeInteractionsWire } from "./dict_fields.ts";
 import { FormError, type FormIssue } from "./form_error.ts";
 import { renameFields } from "./form_field.ts";
@@ -82,11 +82,9 @@ export interface ParseVirusFormOptions {
  */
 export function parseVirusForm(input: unknown, options: ParseVirusFormOptions = {}): VirusForm {
   const registry = options.registry ?? DEFAULT_REGISTRY;
-  const parsed = VirusFormWire.safeParse(ownData(input), { reportInput: true });
+  const parsed = VirusFormWire.safeParse(ownData(input));
   if (!parsed.success) {
-    throw new FormError(formIssuesFromZod(parsed.error.issues, [], FORM_NAME), {
-      cause: parsed.error,
-    });
+    throw new FormError(formIssuesOf(parsed.issues, [], FORM_NAME));
   }
   const wire = parsed.data;
 
@@ -112,15 +110,15 @@ export function parseVirusForm(input: unknown, options: ParseVirusFormOptions = 
 }
 
 /** Parses the contents of an object field, adding its issues (prefixed by the field). */
-function parseNested<T extends z.ZodType>(
-  schema: T,
+function parseNested<O>(
+  schema: Schema<O>,
   value: unknown,
   field: string,
   issues: FormIssue[],
-): z.output<T> | undefined {
-  const result = schema.safeParse(value, { reportInput: true });
+): O | undefined {
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
-  for (const issue of formIssuesFromZod(result.error.issues, [field], FORM_NAME)) {
+  for (const issue of formIssuesOf(result.issues, [field], FORM_NAME)) {
     issues.push(issue);
   }
   return undefined;

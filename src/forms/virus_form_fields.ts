@@ -1,6 +1,6 @@
 /**
  * The field table of the `/virus/report` form (internal): one row per wire field, with
- * its typed-form name, zod schema, default, unit, physical range and description.
+ * its typed-form name, schema, default, unit, physical range and description.
  * Everything else is derived from it: the wire schema (`virus_form_schema.ts`), the
  * defaults (`VIRUS_FORM_DEFAULTS`), the renaming to {@link VirusForm} (checked against
  * the table at compile time) and the OpenAPI document.
@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { z } from "npm:zod@^4.1.0";
+import { array, number, record, string, unknown } from "./_schema.ts";
 import { EXPIRATION_NAMES, MASK_NAMES, VIRUS_NAMES } from "../registry/defaults.ts";
 import { ACTIVITY_NAMES } from "../registry/defaults.ts";
 import {
@@ -67,7 +67,7 @@ import type { VirusForm } from "./virus_form.ts";
 
 /** Name of an activity preset; checked against the registry in `validate_virus_form.ts`. */
 const ACTIVITY_TYPE = {
-  schema: z.string({ error: "expected the name of an activity type" }),
+  schema: string("expected the name of an activity type"),
   jsonSchema: { type: "string", examples: ["office", "training", "precise"] },
 };
 
@@ -177,15 +177,13 @@ const KELVIN_LIKE = {
  * that looks like kelvin (every value in the range shifted by 273.15, some above the °C
  * range) gets one issue saying so.
  */
-const OutdoorTemperatures = z.array(
-  z.number({ error: "expected a number (°C)" }).refine(Number.isFinite, {
-    error: "expected a finite number (°C)",
-  }),
+const OutdoorTemperatures = array(
+  number("expected a number (°C)"),
+  "expected a list of temperatures (°C)",
 ).superRefine((values, ctx) => {
   const { min, max } = OUTDOOR_TEMPERATURE_C;
   if (values.length !== HOURS_PER_DAY) {
     ctx.addIssue({
-      code: "custom",
       input: values,
       message: `expected ${HOURS_PER_DAY} hourly temperatures (°C, local time, index i = ` +
         `hour i:00) but found ${values.length}`,
@@ -196,7 +194,6 @@ const OutdoorTemperatures = z.array(
     values.every((v) => v >= KELVIN_LIKE.min && v <= KELVIN_LIKE.max) && values.some((v) => v > max)
   ) {
     ctx.addIssue({
-      code: "custom",
       input: values,
       message: `expected temperatures in °C (from ${min} to ${max}) but found values that ` +
         `look like kelvin (e.g. ${values.find((v) => v > max)}): subtract 273.15`,
@@ -206,7 +203,6 @@ const OutdoorTemperatures = z.array(
   values.forEach((v, i) => {
     if (v >= min && v <= max) return;
     ctx.addIssue({
-      code: "custom",
       path: [i],
       input: v,
       message: `expected an outdoor temperature in °C from ${min} to ${max}` +
@@ -216,7 +212,7 @@ const OutdoorTemperatures = z.array(
 });
 
 /** A JSON object kept as parsed: checked only when selected (`parse_virus_form.ts`). */
-const RawObject = z.record(z.string(), z.unknown());
+const RawObject = record(unknown(), "expected a JSON object");
 
 // MARK: the table
 

@@ -1,5 +1,5 @@
 /**
- * Zod schema of the `/virus/report` form (internal: the public API is `parseVirusForm`),
+ * Schema of the `/virus/report` form (internal: the public API is `parseVirusForm`),
  * derived from the field table {@link VIRUS_FORM_FIELDS}: each row's schema, required or
  * defaulted as the row says. The object is strict: unknown keys are errors, as in the
  * reference (`Invalid argument "<key>" given`); `_xsrf` is accepted and dropped.
@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { z } from "npm:zod@^4.1.0";
+import type { Schema } from "./_schema.ts";
 import { tableSchema, type WireOf } from "./form_field.ts";
 import { VIRUS_FORM_FIELDS, type VirusFormFields } from "./virus_form_fields.ts";
 
@@ -18,7 +18,7 @@ import { VIRUS_FORM_FIELDS, type VirusFormFields } from "./virus_form_fields.ts"
 export type VirusFormWire = WireOf<VirusFormFields>;
 
 /** The fields of the form, in the reference's `DEFAULTS` order. */
-export const VirusFormWire: z.ZodType<VirusFormWire, unknown> = tableSchema(
+export const VirusFormWire: Schema<VirusFormWire> = tableSchema(
   VIRUS_FORM_FIELDS,
   "expected a JSON object of form fields",
 );

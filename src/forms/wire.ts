@@ -1,5 +1,5 @@
 /**
- * Zod schemas for the quirks of the reference's wire format, one per quirk (internal:
+ * Schemas for the quirks of the reference's wire format, one per quirk (internal:
  * the public API is `parseVirusForm`). Each accepts the reference's spelling and the
  * plain-JSON one. Rules are quoted from `api-contract.md` ("Parsing rules that apply to
  * every field", reference `form_validator.py` `FormData.from_dict`).
@@ -8,10 +8,23 @@
  *
  * @module
  */
-import { z } from "npm:zod@^4.1.0";
 import { describeValue, oneOf } from "./_describe.ts";
 import { nestedDeeperThan, tooDeepProblem } from "./json_nesting.ts";
 import { ownData } from "./own_data.ts";
+import {
+  array,
+  type Context,
+  custom,
+  enumOf,
+  NEVER,
+  number,
+  preprocess,
+  record,
+  type Schema,
+  string,
+  union,
+  unknown,
+} from "./_schema.ts";
 
 /** Minutes in one hour. */
 const MIN_PER_H = 60;
@@ -31,8 +44,8 @@ function isBlank(value: unknown): boolean {
  * @param schema The schema of a sent value.
  * @param wireDefault The default, in a form `schema` accepts.
  */
-export function withDefault<T extends z.ZodType>(schema: T, wireDefault: z.input<T>) {
-  return z.preprocess((v) => (isBlank(v) ? undefined : v), schema.prefault(wireDefault));
+export function withDefault<O>(schema: Schema<O>, wireDefault: unknown): Schema<O> {
+  return preprocess((v) => (isBlank(v) ? undefined : v), schema.prefault(wireDefault));
 }
 
 /**
@@ -41,11 +54,10 @@ export function withDefault<T extends z.ZodType>(schema: T, wireDefault: z.input
  *
  * @param schema The schema of a sent value.
  */
-export function required<T extends z.ZodType>(schema: T) {
-  return z.unknown().superRefine((v, ctx) => {
+export function required<O>(schema: Schema<O>): Schema<O> {
+  return unknown().superRefine((v, ctx) => {
     if (!isBlank(v)) return;
     ctx.addIssue({
-      code: "custom",
       input: v,
       message: `expected a value (the field is required) but found ${
         v === undefined ? "none" : describeValue(v)
@@ -59,10 +71,12 @@ export function required<T extends z.ZodType>(schema: T) {
  * A boolean: `"1"`/`"0"` (reference; its cast is `value == "1"`) or JSON `true`/`false`.
  * Other strings, which the reference silently reads as false, are errors here.
  */
-export const WireBoolean = z.union([
-  z.boolean(),
-  z.stringbool({ truthy: ["1"], falsy: ["0"] }),
-], { error: `expected "1", "0", true or false` });
+export const WireBoolean: Schema<boolean> = custom((v, ctx) => {
+  if (typeof v === "boolean") return v;
+  if (v === "1" || v === "0") return v === "1";
+  ctx.addIssue({ message: `expected "1", "0", true or false` });
+  return NEVER;
+});
 
 /** A decimal number as text, as Python's `float()` reads it (no `inf`, `nan` or `_`). */
 export const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
@@ -71,14 +85,16 @@ export const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
  * A finite number: a JSON number, or a decimal string such as `"293."` or `" 2.5e1"`
  * (reference: `float(value)`). Infinite and NaN values are errors.
  */
-export const WireNumber = z.union([
-  z.number({ error: "expected a number" }),
-  z.string().regex(DECIMAL, { error: "expected a number" }),
-], { error: "expected a number" }).transform((v, ctx) => {
-  const n = typeof v === "number" ? v : Number(v);
+export const WireNumber: Schema<number> = custom((v, ctx) => {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v !== "string" || !DECIMAL.test(v)) {
+    ctx.addIssue({ message: "expected a number" });
+    return NEVER;
+  }
+  const n = Number(v);
   if (!Number.isFinite(n)) {
-    ctx.issues.push({ code: "custom", input: v, message: "expected a finite number" });
-    return z.NEVER;
+    ctx.addIssue({ message: "expected a finite number" });
+    return NEVER;
   }
   return n;
 });
@@ -89,17 +105,17 @@ export const WireNumber = z.union([
  * of digits; `"10.0"`, `"-1"` and `" 1"` are refused, as there). JSON booleans, which
  * Python would count as 0 or 1, are refused.
  */
-export const WireCount = z.union([
-  z.number({ error: "expected a whole number >= 0" }),
-  z.string().regex(/^\d+$/, { error: "expected a whole number >= 0" }),
-], { error: "expected a whole number >= 0" }).transform((v, ctx) => {
-  const n = typeof v === "number" ? v : Number(v);
+export const WireCount: Schema<number> = custom((v, ctx) => {
+  const n = typeof v === "number" ? v : typeof v === "string" && DIGITS.test(v) ? Number(v) : NaN;
   if (!Number.isSafeInteger(n) || n < 0) {
-    ctx.issues.push({ code: "custom", input: v, message: "expected a whole number >= 0" });
-    return z.NEVER;
+    ctx.addIssue({ message: "expected a whole number >= 0" });
+    return NEVER;
   }
   return n;
 });
+
+/** Decimal digits only. */
+const DIGITS = /^\d+$/;
 
 /** `HH:MM` with two-digit hours 00–23 and two-digit minutes 00–59. */
 const TIME = /^(\d\d):(\d\d)$/;
@@ -109,13 +125,13 @@ const TIME = /^(\d\d):(\d\d)$/;
  * `time_string_to_minutes`). Stricter than the reference, which also reads `"09:5"`
  * (9:05) and `"0900"` (9:00): hours and minutes must both have two digits.
  */
-export const WireTime = z.string({ error: `expected a time "HH:MM"` }).transform((s, ctx) => {
-  const m = TIME.exec(s);
+export const WireTime: Schema<number> = custom((v, ctx) => {
+  const m = typeof v === "string" ? TIME.exec(v) : null;
   const hours = m ? Number(m[1]) : NaN;
   const minutes = m ? Number(m[2]) : NaN;
   if (!(hours <= 23 && minutes <= 59)) {
-    ctx.issues.push({ code: "custom", input: s, message: `expected a time "HH:MM"` });
-    return z.NEVER;
+    ctx.addIssue({ message: `expected a time "HH:MM"` });
+    return NEVER;
   }
   return hours * MIN_PER_H + minutes;
 });
@@ -125,16 +141,21 @@ export const WireTime = z.string({ error: `expected a time "HH:MM"` }).transform
  * (`123` becomes `"123"`). Unlike the reference we do not HTML-escape the text: escaping
  * belongs to whatever renders it.
  */
-export const WireText = z.union([z.string(), z.number()], { error: "expected text" })
-  .transform((v) => String(v));
+export const WireText: Schema<string> = custom((v, ctx) => {
+  if (typeof v === "string" || (typeof v === "number" && Number.isFinite(v))) return String(v);
+  ctx.addIssue({ message: "expected text" });
+  return NEVER;
+});
 
 /**
  * One of a fixed list of strings, spelled exactly.
  *
  * @param values The allowed values.
  */
-export function wireChoice<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: `expected ${oneOf(values)}` });
+export function wireChoice<const T extends readonly [string, ...string[]]>(
+  values: T,
+): Schema<T[number]> {
+  return enumOf(values, `expected ${oneOf(values)}`);
 }
 
 /**
@@ -143,7 +164,7 @@ export function wireChoice<const T extends readonly [string, ...string[]]>(value
  */
 function parseJsonText(
   text: string,
-  ctx: z.RefinementCtx,
+  ctx: Context,
   what: string,
   isKind: (value: unknown) => boolean,
 ): unknown {
@@ -158,26 +179,27 @@ function parseJsonText(
       ? ` (${e.message})`
       : "";
     ctx.addIssue({
-      code: "custom",
       input: text,
       message: `expected ${what} but found text that is not valid JSON${reason}`,
     });
-    return z.NEVER;
+    return NEVER;
   }
   if (nestedDeeperThan(parsed)) {
-    ctx.addIssue({ code: "custom", input: text, message: tooDeepProblem() });
-    return z.NEVER;
+    ctx.addIssue({ input: text, message: tooDeepProblem() });
+    return NEVER;
   }
   if (!isKind(parsed)) {
     ctx.addIssue({
-      code: "custom",
       input: text,
       message: `expected ${what} but found a string holding ${describeValue(parsed)}`,
     });
-    return z.NEVER;
+    return NEVER;
   }
   return parsed;
 }
+
+const JSON_OBJECT = "expected a JSON object or a string holding one";
+const JSON_LIST = "expected a JSON list or a string holding one";
 
 const isJsonObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -186,9 +208,10 @@ const isJsonObject = (v: unknown) => typeof v === "object" && v !== null && !Arr
  * `ast.literal_eval` from a string, so use JSON with double quotes) or as an object.
  * The result is the parsed object, not yet checked.
  */
-export const WireJsonObject = z.union([z.string(), z.record(z.string(), z.unknown())], {
-  error: "expected a JSON object or a string holding one",
-}).transform((v, ctx): Record<string, unknown> =>
+export const WireJsonObject: Schema<Record<string, unknown>> = union(
+  [string(JSON_OBJECT), record(unknown(), JSON_OBJECT)],
+  JSON_OBJECT,
+).transform((v, ctx): Record<string, unknown> =>
   typeof v === "string"
     ? parseJsonText(v, ctx, "a JSON object", isJsonObject) as Record<string, unknown>
     : v
@@ -198,19 +221,19 @@ export const WireJsonObject = z.union([z.string(), z.record(z.string(), z.unknow
  * A JSON list, sent as a string holding one (reference `list` fields, read like `dict`
  * ones) or as an array. The result is the parsed array, not yet checked.
  */
-export const WireJsonList = z.union([z.string(), z.array(z.unknown())], {
-  error: "expected a JSON list or a string holding one",
-}).transform((v, ctx): unknown[] =>
+export const WireJsonList: Schema<unknown[]> = union(
+  [string(JSON_LIST), array(unknown(), JSON_LIST)],
+  JSON_LIST,
+).transform((v, ctx): unknown[] =>
   typeof v === "string" ? parseJsonText(v, ctx, "a JSON list", Array.isArray) as unknown[] : v
 );
 
 // MARK: values inside JSON-object fields (plain JSON types, as the reference requires)
 
 /** A count inside a JSON-object field: a JSON integer >= 0 (reference `isinstance(v, int)`). */
-export const JsonCount = z.number({ error: "expected a whole number >= 0" })
-  .int({ error: "expected a whole number >= 0" })
-  .min(0, { error: "expected a whole number >= 0" });
+export const JsonCount: Schema<number> = number("expected a whole number >= 0")
+  .refine((v) => Number.isSafeInteger(v) && v >= 0, "expected a whole number >= 0");
 
 /** A number >= 0 inside a JSON-object field: a JSON number (strings are refused, as there). */
-export const JsonNonNegativeNumber = z.number({ error: "expected a number >= 0" })
-  .min(0, { error: "expected a number >= 0" });
+export const JsonNonNegativeNumber: Schema<number> = number("expected a number >= 0")
+  .refine((v) => v >= 0, "expected a number >= 0");

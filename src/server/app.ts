@@ -135,7 +135,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       status === "ok" ? 200 : 503,
     );
   });
-  // The OpenAPI document (zod and the form fields) and the API documentation's files
+  // The OpenAPI document (from the form fields) and the API documentation's files
   // are loaded on their first request: a server that only computes reports never holds
   // them.
   app.get("/openapi.json", async (c) => c.json((await import("./openapi.ts")).openApiDocument()));

@@ -7,7 +7,6 @@
  * @module
  */
 /// <reference lib="dom" />
-import "./zod_config.ts";
 import { ApiError, postApi, reportQueryOptions } from "./api.ts";
 import { h } from "./dom.ts";
 import type { FormValues } from "./form_fields.ts";

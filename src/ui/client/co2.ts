@@ -7,7 +7,6 @@
  * @module
  */
 /// <reference lib="dom" />
-import "./zod_config.ts";
 import { ApiError, postApi } from "./api.ts";
 import { lineChart } from "./charts.ts";
 import { type Co2Series, csvRows, seriesFromRows } from "./co2_series.ts";
