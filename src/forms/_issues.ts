@@ -5,7 +5,7 @@
  */
 import { describeValue, formatPath, listOf, shortKey } from "./_describe.ts";
 import { type FormIssue, formIssue } from "./form_error.ts";
-import type { Issue } from "./_schema.ts";
+import type { Issue } from "../schema.ts";
 
 /** Unknown keys named in one message at most. */
 const MAX_KEYS_LISTED = 10;

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { array, literal, object, type Schema, union, unknown } from "./_schema.ts";
+import { array, literal, object, type Schema, union, unknown } from "../schema.ts";
 import { MAX_CO2_DATA_POINTS } from "./co2_form.ts";
 import { MAX_VENTILATION_TRANSITIONS } from "./limits.ts";
 import type { Co2Data, Co2Form } from "./co2_form.ts";

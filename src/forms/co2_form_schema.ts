@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Schema } from "./_schema.ts";
+import type { Schema } from "../schema.ts";
 import { CO2_FORM_FIELDS, type Co2FormFields } from "./co2_form_fields.ts";
 import { tableSchema, type WireOf } from "./form_field.ts";
 

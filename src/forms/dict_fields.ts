@@ -43,7 +43,7 @@ import {
   type Schema,
   type Shape,
   unknown,
-} from "./_schema.ts";
+} from "../schema.ts";
 
 /** A strict object whose unknown-key error lists the keys it allows. */
 function strict<const T extends Shape>(shape: T) {

@@ -11,7 +11,7 @@ import {
   type JsonSchema,
   type PhysicalRange,
 } from "./form_field.ts";
-import { literal, number, type Schema, union } from "./_schema.ts";
+import { literal, number, type Schema, union } from "../schema.ts";
 import {
   DECIMAL,
   WireBoolean,

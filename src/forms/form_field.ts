@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { object, type Output, preprocess, type Schema } from "./_schema.ts";
+import { object, type Output, preprocess, type Schema } from "../schema.ts";
 import { required, withDefault } from "./wire.ts";
 
 /** A JSON Schema (OpenAPI 3.1 dialect) fragment. */

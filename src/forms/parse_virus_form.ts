@@ -6,7 +6,7 @@
 import { ownData } from "./own_data.ts";
 import { DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import { formIssuesOf } from "./_issues.ts";
-import type { Schema } from "./_schema.ts";
+import type { Schema } from "../schema.ts";
 import { Co2FittingResultWire, ShortRangeInteractionsWire } from "./dict_fields.ts";
 import { FormError, type FormIssue } from "./form_error.ts";
 import { renameFields } from "./form_field.ts";

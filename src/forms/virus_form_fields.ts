@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { array, number, record, string, unknown } from "./_schema.ts";
+import { array, number, record, string, unknown } from "../schema.ts";
 import { EXPIRATION_NAMES, MASK_NAMES, VIRUS_NAMES } from "../registry/defaults.ts";
 import { ACTIVITY_NAMES } from "../registry/defaults.ts";
 import {

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { Schema } from "./_schema.ts";
+import type { Schema } from "../schema.ts";
 import { tableSchema, type WireOf } from "./form_field.ts";
 import { VIRUS_FORM_FIELDS, type VirusFormFields } from "./virus_form_fields.ts";
 

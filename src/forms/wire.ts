@@ -24,7 +24,7 @@ import {
   string,
   union,
   unknown,
-} from "./_schema.ts";
+} from "../schema.ts";
 
 /** Minutes in one hour. */
 const MIN_PER_H = 60;

@@ -83,10 +83,10 @@ export function loadRegistry(override: unknown, options: LoadRegistryOptions = {
     partial = format === "reference" ? fromReferenceFormat(override) : override;
   }
   const merged = deepMerge(options.base ?? DEFAULT_REGISTRY, partial);
-  const result = DataRegistrySchema.safeParse(merged, { reportInput: true });
+  const result = DataRegistrySchema.safeParse(merged);
   if (!result.success) {
     const mapPath: PathMapper | undefined = format === "reference" ? toReferencePath : undefined;
-    throw issuesToError(result.error.issues, mapPath);
+    throw issuesToError(result.issues, mapPath);
   }
   return deepFreeze(result.data);
 }

@@ -1,11 +1,26 @@
 /**
- * Zod schema of a complete {@link DataRegistry} (internal: the public API is
- * `loadRegistry`). Objects are strict, so unknown keys are errors. Messages that the
- * schema customises start with "expected" and are completed by `_issues.ts`.
+ * Schema of a complete {@link DataRegistry} (internal: the public API is
+ * `loadRegistry`), read with the toolkit of `../schema.ts`. Objects are strict, so
+ * unknown keys are errors. Every message starts with "expected"; `_issues.ts` adds
+ * "but found …".
  *
  * @module
  */
-import { z } from "npm:zod@^4.1.0";
+import {
+  array,
+  discriminated,
+  enumOf,
+  isObject,
+  literal,
+  number,
+  object,
+  type Payload,
+  preprocess,
+  record,
+  Schema,
+  type Shape,
+  string,
+} from "../schema.ts";
 import {
   ACTIVITY_NAMES,
   type DataRegistry,
@@ -13,44 +28,56 @@ import {
   MASK_NAMES,
   VIRAL_LOAD_REFERENCES,
   VIRUS_NAMES,
+  type VirusData,
 } from "./defaults.ts";
+import { listOf, oneOf } from "./error.ts";
 import type { Parameter } from "./parameters.ts";
 
 // MARK: building blocks
 
 /** A strict object whose unknown-key error lists the allowed keys. */
-function strict<T extends z.core.$ZodLooseShape>(shape: T) {
+function strict<const T extends Shape>(shape: T) {
   const keys = Object.keys(shape).join(", ");
-  return z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === "unrecognized_keys" ? `expected one of the keys ${keys}` : undefined,
+  return object(shape, {
+    notObject: "expected an object",
+    unknownKeys: `expected one of the keys ${keys}`,
   });
 }
 
 /** A strict object with exactly the given names as keys, each holding `value`. */
-function keyed<K extends string, V extends z.ZodType>(names: readonly K[], value: V) {
-  return strict(Object.fromEntries(names.map((n) => [n, value])) as Record<K, V>);
+function keyed<K extends string, V>(names: readonly K[], value: Schema<V>) {
+  return strict(Object.fromEntries(names.map((n) => [n, value])) as Record<K, Schema<V>>);
 }
 
 /** A finite number. */
-const finite = z.number();
+const finite = number("expected a number");
+/** A finite number that passes `test`. */
+const numberWhere = (test: (v: number) => boolean, expected: string) =>
+  finite.refine(test, expected);
 /** A number >= 0. */
-const nonNegative = z.number().min(0);
+const nonNegative = numberWhere((v) => v >= 0, "expected a non-negative number");
 /** A number > 0. */
-const positive = z.number().positive();
+const positive = numberWhere((v) => v > 0, "expected a positive number");
 /** A fraction in [0, 1]. */
-const fraction = z.number()
-  .min(0, { error: "expected a fraction between 0 and 1" })
-  .max(1, { error: "expected a fraction between 0 and 1" });
+const fraction = numberWhere((v) => v >= 0 && v <= 1, "expected a fraction between 0 and 1");
 /** A fraction in (0, 1]. */
-const positiveFraction = z.number()
-  .positive({ error: "expected a fraction in (0, 1]" })
-  .max(1, { error: "expected a fraction in (0, 1]" });
-
+const positiveFraction = numberWhere((v) => v > 0 && v <= 1, "expected a fraction in (0, 1]");
 /** A fraction in (0, 1), e.g. a quantile with a finite Weibull value. */
-const openFraction = z.number()
-  .positive({ error: "expected a fraction in (0, 1)" })
-  .lt(1, { error: "expected a fraction in (0, 1)" });
+const openFraction = numberWhere((v) => v > 0 && v < 1, "expected a fraction in (0, 1)");
+
+/** An integer of at least `min`. */
+function integerFrom(min: number, expected: string): Schema<number> {
+  return number("expected an integer")
+    .refine(Number.isInteger, "expected an integer")
+    .refine((v) => v >= min, expected);
+}
+
+/** A list of `item`, with at least one. */
+function nonEmptyList<O>(item: Schema<O>): Schema<O[]> {
+  return array(item, "expected an array").superRefine((list, ctx) => {
+    if (list.length === 0) ctx.addIssue({ message: "expected at least 1 item but found 0" });
+  });
+}
 
 /** Adds an issue at `key` unless `low < high` (or `low <= high` when `allowEqual`). */
 function ordered<T extends Record<string, unknown>>(
@@ -58,7 +85,7 @@ function ordered<T extends Record<string, unknown>>(
   highKey: keyof T & string,
   allowEqual = false,
 ) {
-  return (ctx: z.core.ParsePayload<T>): void => {
+  return (ctx: Payload<T>): void => {
     const low = ctx.value[lowKey];
     const high = ctx.value[highKey];
     if (typeof low !== "number" || typeof high !== "number") return;
@@ -76,22 +103,25 @@ function ordered<T extends Record<string, unknown>>(
 
 // MARK: parameters
 
+/** The `kind` of a parameter (the option is chosen by it, so it always matches). */
+const kind = <const K extends string>(name: K) => literal(name, `expected ${JSON.stringify(name)}`);
+
 const LogNormalParameterSchema = strict({
-  kind: z.literal("lognormal"),
+  kind: kind("lognormal"),
   meanGaussian: finite,
   standardDeviationGaussian: nonNegative,
 });
 
 const NormalParameterSchema = strict({
-  kind: z.literal("normal"),
+  kind: kind("normal"),
   mean: finite,
   standardDeviation: nonNegative,
 });
 
 const LogCustomKernelParameterSchema = strict({
-  kind: z.literal("logCustomKernel"),
-  logVariable: z.array(finite).min(1),
-  frequencies: z.array(nonNegative).min(1),
+  kind: kind("logCustomKernel"),
+  logVariable: nonEmptyList(finite),
+  frequencies: nonEmptyList(nonNegative),
   bandwidth: positive,
 }).check((ctx) => {
   const { logVariable, frequencies } = ctx.value;
@@ -118,17 +148,22 @@ const LogCustomKernelParameterSchema = strict({
  * A {@link Parameter} whose constant value and uniform bounds lie in `range`; a bare
  * number is read as a constant.
  */
-function parameter(range: z.ZodNumber): z.ZodType<Parameter, unknown> {
-  return z.preprocess(
+function parameter(range: Schema<number>): Schema<Parameter> {
+  const options: { readonly [kind in Parameter["kind"]]: Schema<Parameter> } = {
+    lognormal: LogNormalParameterSchema,
+    normal: NormalParameterSchema,
+    uniform: strict({ kind: kind("uniform"), low: range, high: range })
+      .check(ordered("low", "high", true)),
+    logCustomKernel: LogCustomKernelParameterSchema,
+    constant: strict({ kind: kind("constant"), value: range }),
+  };
+  const kinds = Object.keys(options).map((k) => JSON.stringify(k));
+  return preprocess(
     (v) => typeof v === "number" ? { kind: "constant", value: v } : v,
-    z.discriminatedUnion("kind", [
-      LogNormalParameterSchema,
-      NormalParameterSchema,
-      strict({ kind: z.literal("uniform"), low: range, high: range })
-        .check(ordered("low", "high", true)),
-      LogCustomKernelParameterSchema,
-      strict({ kind: z.literal("constant"), value: range }),
-    ]),
+    discriminated("kind", options, {
+      notObject: "expected an object",
+      unknownOption: `expected ${oneOf(kinds)}`,
+    }),
   );
 }
 
@@ -171,7 +206,7 @@ const WeibullViralLoadSchema = strict({
   scaleFactor: positive,
   start: openFraction,
   stop: openFraction,
-  num: z.int().min(2, { error: "expected an integer >= 2" }),
+  num: integerFrom(2, "expected an integer >= 2"),
   minBound: finite,
   maxBound: finite,
   interpolationFpLeft: nonNegative,
@@ -181,8 +216,30 @@ const WeibullViralLoadSchema = strict({
   .check(ordered("start", "stop"))
   .check(ordered("minBound", "maxBound"));
 
+/** One of `values`, spelled exactly. */
+function choice<const T extends readonly string[]>(values: T): Schema<T[number]> {
+  return enumOf(values, `expected ${oneOf(values.map((v) => JSON.stringify(v)))}`);
+}
+
+/**
+ * A viral load: the name of a registry distribution (a string) or a parameter (an
+ * object or a number), so a parameter's own problem is the one reported.
+ */
+function viralLoadSchema(): Schema<VirusData["viralLoadInSputum"]> {
+  const expected = `expected ${
+    listOf([...VIRAL_LOAD_REFERENCES.map((r) => JSON.stringify(r)), "an object"], "or")
+  }`;
+  const name = enumOf(VIRAL_LOAD_REFERENCES, expected);
+  return new Schema<VirusData["viralLoadInSputum"]>((p) => {
+    if (typeof p.value === "string") return name.run(p);
+    if (typeof p.value === "number" || isObject(p.value)) return nonNegativeParameter.run(p);
+    p.issues.push({ code: "invalid_type", path: [], message: expected, input: p.value });
+    return p;
+  });
+}
+
 const VirusSchema = strict({
-  viralLoadInSputum: z.union([z.enum(VIRAL_LOAD_REFERENCES), nonNegativeParameter]),
+  viralLoadInSputum: viralLoadSchema(),
   infectiousDose: nonNegativeParameter,
   viableToRnaRatio: fractionParameter,
   transmissibilityFactor: positive,
@@ -196,16 +253,16 @@ const MaskSchema = strict({
 });
 
 const PopulationScenarioSchema = strict({
-  placeholder: z.string(),
-  activity: z.enum([...ACTIVITY_NAMES, ""]),
+  placeholder: string("expected a string"),
+  activity: choice([...ACTIVITY_NAMES, ""]),
   expiration: keyed(EXPIRATION_NAMES, nonNegative.optional()),
 });
 
 // MARK: registry
 
 /** The complete registry. */
-export const DataRegistrySchema: z.ZodType<DataRegistry, unknown> = strict({
-  version: z.string({ error: "expected a string or null" }).nullable(),
+export const DataRegistrySchema: Schema<DataRegistry> = strict({
+  version: string("expected a string or null").nullable(),
   expirationParticle: ExpirationParticleSchema,
   activityDistributions: keyed(ACTIVITY_NAMES, ActivityRatesSchema),
   virologicalData: strict({
@@ -242,6 +299,6 @@ export const DataRegistrySchema: z.ZodType<DataRegistry, unknown> = strict({
       maximumDistance: positive,
     }).check(ordered("minimumDistance", "maximumDistance")),
   }),
-  monteCarlo: strict({ sampleSize: z.int().min(1, { error: "expected a positive integer" }) }),
-  populationScenarioActivity: z.record(z.string(), PopulationScenarioSchema),
+  monteCarlo: strict({ sampleSize: integerFrom(1, "expected a positive integer") }),
+  populationScenarioActivity: record(PopulationScenarioSchema, "expected an object"),
 });

@@ -1,5 +1,5 @@
 /**
- * The forms' schema toolkit (`src/forms/_schema.ts`): which checks run after an issue,
+ * The schema toolkit (`src/schema.ts`): which checks run after an issue,
  * how pipes stop, how unions report, and the paths of issues inside objects, lists and
  * records.
  */
@@ -7,6 +7,7 @@ import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import {
   array,
   custom,
+  discriminated,
   enumOf,
   type Issue,
   literal,
@@ -19,7 +20,7 @@ import {
   string,
   union,
   unknown,
-} from "../../src/forms/_schema.ts";
+} from "../src/schema.ts";
 
 /** The messages and paths of a failed parse (or [] when it passed). */
 function problems(schema: Schema<unknown>, input: unknown): string[] {
@@ -151,4 +152,23 @@ Deno.test("schema: list bounds, nullable, optional and preprocess", () => {
   const blankAsDefault = preprocess((v) => (v === "" ? undefined : v), number("n").prefault(3));
   strictEqual(output(blankAsDefault, ""), 3);
   strictEqual(output(blankAsDefault, 4), 4);
+});
+
+Deno.test("schema: a discriminated object is parsed by the option its key names", () => {
+  const shape = discriminated("kind", {
+    point: object({ kind: literal("point", "point"), x: number("expected a number") }, {
+      notObject: "expected an object",
+      unknownKeys: "expected only kind and x",
+    }),
+    none: object({ kind: literal("none", "none") }, { notObject: "expected an object" }),
+  }, { notObject: "expected an object", unknownOption: 'expected "point" or "none"' });
+  deepStrictEqual(output(shape, { kind: "point", x: 2 }), { kind: "point", x: 2 });
+  deepStrictEqual(output(shape, { kind: "none", x: 2 }), { kind: "none" });
+  deepStrictEqual(problems(shape, { kind: "point", x: "2", y: 1 }), [
+    "x: expected a number",
+    ": expected only kind and x",
+  ]);
+  deepStrictEqual(problems(shape, { kind: "line" }), ['kind: expected "point" or "none"']);
+  deepStrictEqual(problems(shape, { kind: "toString" }), ['kind: expected "point" or "none"']);
+  deepStrictEqual(problems(shape, "point"), [": expected an object"]);
 });

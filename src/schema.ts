@@ -1,12 +1,13 @@
 /**
- * The small schema toolkit the forms are read with (internal): schemas that parse one
- * value, report every problem as an {@link Issue} with its path, and compose (objects,
- * lists, records, unions, pipes, checks, transforms).
+ * The small schema toolkit the forms and the registry are read with (internal):
+ * schemas that parse one value, report every problem as an {@link Issue} with its path,
+ * and compose (objects, lists, records, unions, pipes, checks, transforms).
  *
  * The forms are on the path of every report, so they do not load a general validation
- * library (zod, which the registry loader uses, adds about 10 MB to a process that
- * imports it); this file keeps to what the form tables need, with zod 4's rules for
- * when a check runs and how a union reports:
+ * library (zod, which they used before, added about 10 MB to every process and thread
+ * that imports them, and 490 kB to the calculator's script). This file keeps to what the
+ * form tables and the registry need, with zod 4's rules for when a check runs and how a
+ * union reports:
  *
  * - An issue either lets later checks of the same value run (`continue: true`: a failed
  *   check or refinement) or stops them (a wrong type, a failed transform, `abort`).
@@ -14,6 +15,9 @@
  * - A union takes the first option that passes; otherwise the issues of the only option
  *   whose type matched, if exactly one did; otherwise one issue with the union's
  *   message.
+ *
+ * Every message is a phrase that starts with "expected …"; the callers add "but found
+ * …" (`forms/_issues.ts`, `registry/_issues.ts`).
  *
  * @module
  */
@@ -299,7 +303,7 @@ export function union<const S extends readonly Schema<unknown>[]>(
 }
 
 /** Whether `value` is an object that is not an array. */
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -389,5 +393,35 @@ export function object<const T extends Shape>(
     }
     p.value = out;
     return p;
+  });
+}
+
+/** Messages of {@link discriminated}. */
+export interface DiscriminatedMessages {
+  /** When the value is not an object. */
+  readonly notObject: string;
+  /** When the key's value names no option (reported at the key). */
+  readonly unknownOption: string;
+}
+
+/** An object parsed by the option that the value of its `key` names. */
+export function discriminated<const T extends { readonly [value: string]: Schema<unknown> }>(
+  key: string,
+  options: T,
+  messages: DiscriminatedMessages,
+): Schema<Output<T[keyof T]>> {
+  return new Schema((p) => {
+    if (!isObject(p.value)) return typeIssue(p, messages.notObject);
+    const name = p.value[key];
+    if (typeof name !== "string" || !Object.hasOwn(options, name)) {
+      p.issues.push({
+        code: "invalid_value",
+        path: [key],
+        message: messages.unknownOption,
+        input: name,
+      });
+      return p;
+    }
+    return options[name].run(p);
   });
 }
