@@ -93,10 +93,10 @@ export interface BuildVirusModelsOptions {
    */
   readonly year?: number;
   /**
-   * Only the rates the report uses: the infected's inhalation rate (unless there are
-   * short-range interactions, whose jets use it), the exposed's exhalation rate and the
-   * CO2 emitters' inhalation rate are drawn for the stream's sake but not computed, and
-   * are NaN in the models.
+   * Only the draws the report uses: the infected's inhalation rate (unless there are
+   * short-range interactions, whose jets use it) and mask η_inhale, the exposed's
+   * exhalation rate and mask η_exhale, and the CO2 emitters' inhalation rate are drawn
+   * for the stream's sake but not computed, and are NaN in the models.
    *
    * @default {false: every rate computed}
    */
@@ -182,11 +182,13 @@ export function buildExposureModels(
   const lean = options.reportRatesOnly ?? false;
   const withInteractions = form.shortRangeOption === "short_range_yes" &&
     form.shortRangeInteractions.some((g) => g.interactions.length > 0);
+  // Only the exposed breathe in a virus model: the infected's η_inhale is never read, and
+  // their inhalation rate only by short-range interactions (the reference's quirk).
   const infected = sampleInfectedPopulation(
     infectedSpec,
     rng,
     n,
-    lean && !withInteractions ? "inhalationRate" : undefined,
+    !lean ? [] : withInteractions ? ["etaInhale"] : ["inhalationRate", "etaInhale"],
   );
   const concentrationModel: VirusConcentrationModel = {
     kind: "virus",
@@ -248,7 +250,7 @@ export function buildExposureModels(
       },
       rng,
       n,
-      lean ? "exhalationRate" : undefined,
+      lean ? ["exhalationRate", "etaExhale"] : [],
     );
     return exposureModel({
       concentrationModels: [concentrationModel],
@@ -292,7 +294,7 @@ function buildCo2Model(
         activitySpec(registry, activityName),
         options.rng,
         n,
-        lean ? "inhalationRate" : undefined,
+        lean ? ["inhalationRate"] : [],
       ),
     },
     atmosphereConcentrationPpm: registry.concentrationModel.co2ConcentrationModel

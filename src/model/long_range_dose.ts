@@ -22,8 +22,17 @@ import {
   populationAerosols,
   presenceInterval,
 } from "./population.ts";
-import { add, addProductInto, isArray, lane, mean, mul, sampleCount, type Vec } from "./vec.ts";
-import { releaseColumn } from "../kernel/column_arena.ts";
+import {
+  add,
+  addProductInto,
+  isArray,
+  lane,
+  mean,
+  mul,
+  mulInto,
+  sampleCount,
+  type Vec,
+} from "./vec.ts";
 
 /**
  * The parts of `model` that {@link longRangeDose} reads besides each infected population's
@@ -71,10 +80,9 @@ export interface LongRangeDose {
  */
 function aerosolsTimesDeposited(cm: VirusConcentrationModel, cache: EvaluationCache): Vec {
   return cache.get(AEROSOLS_TIMES_DEPOSITED, cm, () => {
+    // The fraction deposited is a fresh temporary: the product is written over it.
     const fdep = fractionDeposited(emittedDiameter(cm.infected), cm.evaporationFactor);
-    const value = mul(populationAerosols(cm.infected, cache), fdep);
-    releaseColumn(fdep); // a fresh temporary
-    return value;
+    return mulInto(fdep, populationAerosols(cm.infected, cache));
   });
 }
 

@@ -35,24 +35,31 @@ export interface ActivitySpec {
 }
 
 /**
- * A rate of an activity whose values are not needed: drawn as usual for the stream's
- * sake but not computed, and NaN in the model (so any use of it shows).
+ * A drawn field (of an activity or a mask) whose values are not needed: drawn as usual
+ * for the stream's sake but not computed, and NaN in the model (so any use of it shows).
  */
-export type UnusedRate = "inhalationRate" | "exhalationRate";
+export type UnusedField = "inhalationRate" | "exhalationRate" | "etaInhale" | "etaExhale";
 
-/** Draws an activity: inhalation rate, then exhalation rate (see {@link UnusedRate}). */
+/** Draws `value` unless `field` is in `unused` (then skips its draws, see {@link UnusedField}). */
+function sampleUnless(
+  field: UnusedField,
+  unused: readonly UnusedField[],
+  value: Sampleable,
+  rng: Rng,
+  n: number,
+): Vec {
+  return unused.includes(field) ? skipValue(value, rng, n) : sampleValue(value, rng, n);
+}
+
+/** Draws an activity: inhalation rate, then exhalation rate (see {@link UnusedField}). */
 export function sampleActivity(
   spec: ActivitySpec,
   rng: Rng,
   n: number,
-  unused?: UnusedRate,
+  unused: readonly UnusedField[] = [],
 ): Activity {
-  const inhalationRate = unused === "inhalationRate"
-    ? skipValue(spec.inhalationRate, rng, n)
-    : sampleValue(spec.inhalationRate, rng, n);
-  const exhalationRate = unused === "exhalationRate"
-    ? skipValue(spec.exhalationRate, rng, n)
-    : sampleValue(spec.exhalationRate, rng, n);
+  const inhalationRate = sampleUnless("inhalationRate", unused, spec.inhalationRate, rng, n);
+  const exhalationRate = sampleUnless("exhalationRate", unused, spec.exhalationRate, rng, n);
   return { inhalationRate, exhalationRate };
 }
 
@@ -73,11 +80,16 @@ export interface MaskSpec {
   readonly factorExhale: number;
 }
 
-/** Draws a mask: η_inhale, then η_exhale when given. */
-export function sampleMask(spec: MaskSpec, rng: Rng, n: number): Mask {
-  const etaInhale = sampleValue(spec.etaInhale, rng, n);
+/** Draws a mask: η_inhale, then η_exhale when given (see {@link UnusedField}). */
+export function sampleMask(
+  spec: MaskSpec,
+  rng: Rng,
+  n: number,
+  unused: readonly UnusedField[] = [],
+): Mask {
+  const etaInhale = sampleUnless("etaInhale", unused, spec.etaInhale, rng, n);
   if (spec.etaExhale === undefined) return { etaInhale, factorExhale: spec.factorExhale };
-  const etaExhale = sampleValue(spec.etaExhale, rng, n);
+  const etaExhale = sampleUnless("etaExhale", unused, spec.etaExhale, rng, n);
   return { etaInhale, etaExhale, factorExhale: spec.factorExhale };
 }
 
@@ -181,10 +193,10 @@ export function samplePopulation(
   spec: PopulationSpec,
   rng: Rng,
   n: number,
-  unused?: UnusedRate,
+  unused: readonly UnusedField[] = [],
 ): Population {
   const activity = sampleActivity(spec.activity, rng, n, unused);
-  const mask = sampleMask(spec.mask, rng, n);
+  const mask = sampleMask(spec.mask, rng, n, unused);
   return { ...occupancyOf(spec), activity, mask, hostImmunity: spec.hostImmunity };
 }
 
@@ -204,10 +216,10 @@ export function sampleInfectedPopulation(
   spec: InfectedPopulationSpec,
   rng: Rng,
   n: number,
-  unused?: UnusedRate,
+  unused: readonly UnusedField[] = [],
 ): InfectedPopulation {
   const activity = sampleActivity(spec.activity, rng, n, unused);
-  const mask = sampleMask(spec.mask, rng, n);
+  const mask = sampleMask(spec.mask, rng, n, unused);
   const virus = sampleVirus(spec.virus, rng, n);
   const expiration = sampleExpiration(spec.expiration, rng, n);
   return {

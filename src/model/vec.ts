@@ -153,6 +153,16 @@ export function addInto(acc: Vec, b: Vec): Vec {
   return acc;
 }
 
+/** a·acc elementwise, written into `acc` when it is an (owned) array; see addProductInto. */
+export function mulInto(acc: Vec, a: Vec): Vec {
+  if (typeof acc === "number") return mul(a, acc);
+  const n = sampleCount(acc, a);
+  if (elementwiseInKernel("mul", acc, a, acc)) return acc;
+  if (typeof a === "number") { for (let i = 0; i < n; i++) acc[i] = a * acc[i]; }
+  else for (let i = 0; i < n; i++) acc[i] = a[i] * acc[i];
+  return acc;
+}
+
 /** a + b, elementwise. */
 export function add(a: Vec, b: Vec): Vec {
   if (typeof a === "number" && typeof b === "number") return a + b;

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { releaseColumn } from "../kernel/column_arena.ts";
 import { pow10InPlace } from "../kernel/generator.ts";
 import type { InterpTable } from "./interp.ts";
 import { checkCount, kernelGeneratorOf, type Rng } from "./rng.ts";
@@ -271,7 +272,7 @@ export function generateSamples(dist: Distribution, rng: Rng, n: number): Float6
 /**
  * Advances `rng` exactly as {@link generateSamples} of `dist` would, for draws whose
  * values are not needed: normal and lognormal draws skip computing the values; other
- * distributions are drawn and discarded.
+ * distributions are drawn into a column that is freed at once.
  *
  * @param dist The distribution.
  * @param rng The generator (advanced in place).
@@ -280,7 +281,7 @@ export function generateSamples(dist: Distribution, rng: Rng, n: number): Float6
 export function skipSamples(dist: Distribution, rng: Rng, n: number): void {
   checkCount(n);
   if (dist.kind === "normal" || dist.kind === "lognormal") rng.skipNormal(n);
-  else generateSamples(dist, rng, n);
+  else releaseColumn(generateSamples(dist, rng, n));
 }
 
 /** Rejection sampling with an interpolation table, entirely in the kernel. */

@@ -2,7 +2,7 @@
 // N = 250000) give the reference's mean infection probability and expected new cases
 // per group at relative 1e-8. Natural ventilation (s1, s5) uses the synthetic weather
 // set with the station list from ../shared (skipped with a message when absent).
-import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import { buildVirusModels } from "../../src/forms/build_virus_models.ts";
 import { parseVirusForm } from "../../src/forms/parse_virus_form.ts";
 import { exposureEvaluator } from "../../src/model/exposure.ts";
@@ -132,14 +132,21 @@ for (const name of ["s3_mech_masks_shortrange", "s4_dynamic_occupancy_hvac_ffp2"
     const lean = build(true);
     const shortRange = full.exposureModels.some((m) => m.shortRange.length > 0);
     const infected = (m: typeof full) => m.concentrationModel.infected.activity;
-    // The rates left out are NaN; everything drawn after them is the same draw.
+    // The draws left out are NaN; everything drawn after them is the same draw.
     strictEqual(Number.isNaN(infected(lean).inhalationRate), !shortRange);
     deepStrictEqual(infected(lean).exhalationRate, infected(full).exhalationRate);
+    const leanInfected = lean.concentrationModel.infected;
+    const fullInfected = full.concentrationModel.infected;
+    ok(fullInfected.mask.etaInhale instanceof Float64Array, "the infected's η_inhale is drawn");
+    strictEqual(Number.isNaN(leanInfected.mask.etaInhale), true);
+    deepStrictEqual(leanInfected.mask.etaExhale, fullInfected.mask.etaExhale);
+    deepStrictEqual(leanInfected.virus, fullInfected.virus);
     lean.exposureModels.forEach((m, g) => {
       const whole = full.exposureModels[g];
       strictEqual(Number.isNaN(m.exposed.activity.exhalationRate), true);
       deepStrictEqual(m.exposed.activity.inhalationRate, whole.exposed.activity.inhalationRate);
-      deepStrictEqual(m.exposed.mask, whole.exposed.mask);
+      deepStrictEqual(m.exposed.mask.etaInhale, whole.exposed.mask.etaInhale);
+      deepStrictEqual(m.shortRange.map((i) => i.distance), whole.shortRange.map((i) => i.distance));
     });
     strictEqual(Number.isNaN(lean.co2Model.emitters.activity.inhalationRate), true);
     deepStrictEqual(

@@ -8,12 +8,15 @@ import {
   map3,
   mean,
   mul,
+  mulInto,
   sampleCount,
   sub,
   sum,
   toArray,
 } from "../../src/model/vec.ts";
 import { createRng } from "../../src/montecarlo/rng.ts";
+import { takeColumn, withColumnArena } from "../../src/kernel/column_arena.ts";
+import { withKernelComputation } from "../../src/kernel/shared.ts";
 import { generateSamples, logNormalDistribution } from "../../src/montecarlo/distributions.ts";
 
 Deno.test("arithmetic broadcasts scalars like numpy and keeps scalars scalar", () => {
@@ -75,6 +78,28 @@ Deno.test("addProductInto and addInto accumulate into an owned array like add(mu
   const fresh = addProductInto(0, a, 2) as Float64Array;
   deepStrictEqual(fresh, mul(a, 2));
   strictEqual(addInto(1, 2), 3);
+});
+
+Deno.test("mulInto() multiplies into an owned array like mul(), in the kernel and out", () => {
+  withKernelComputation((kernel) =>
+    withColumnArena(() => {
+      for (const n of [64, 250_000]) {
+        const rng = createRng(5);
+        const a = rng.randomSample(n);
+        const acc = takeColumn(n);
+        acc.set(rng.randomSample(n));
+        const expected = mul(a, acc) as Float64Array;
+        const aBefore = a.slice();
+        strictEqual(mulInto(acc, a), acc, `${n}: written in place`);
+        deepStrictEqual(acc, expected, `${n}: same products`);
+        deepStrictEqual(a, aBefore);
+        const scaled = takeColumn(n);
+        scaled.set(aBefore);
+        deepStrictEqual(mulInto(scaled, 3), mul(aBefore, 3));
+      }
+      deepStrictEqual(mulInto(2, Float64Array.of(1, 3)), Float64Array.of(2, 6));
+    }, kernel)
+  );
 });
 
 Deno.test("toArray() copies a column into a plain array of the same values", () => {

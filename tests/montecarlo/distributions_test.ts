@@ -1,5 +1,5 @@
 import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
-import { createRng } from "../../src/montecarlo/rng.ts";
+import { createKernelRng, createRng } from "../../src/montecarlo/rng.ts";
 import { createKernel } from "../../src/kernel/kernel.ts";
 import { kernelTestFunctions } from "../../src/kernel/testing.ts";
 import { interp, interpTable } from "../../src/montecarlo/interp.ts";
@@ -10,8 +10,11 @@ import {
   generateSamples,
   logNormalDistribution,
   normalDistribution,
+  skipSamples,
   uniformDistribution,
 } from "../../src/montecarlo/distributions.ts";
+import { releaseColumn, takeColumn, withColumnArena } from "../../src/kernel/column_arena.ts";
+import { withKernelComputation } from "../../src/kernel/shared.ts";
 import {
   assertCdf,
   assertClose,
@@ -404,4 +407,26 @@ Deno.test("customKernelDistribution() names the first invalid centre or weight",
   );
   throws(() => customKernelDistribution([1, 2], [0, 0], 0.1), /positive sum/);
   strictEqual(customKernelDistribution([1, 2], [0, 3], 0.1).frequencies[1], 3);
+});
+
+Deno.test("skipSamples() advances as generateSamples() and keeps no column of the draws", () => {
+  const n = 250_000;
+  for (const dist of [uniformDistribution(0.1, 0.2), normalDistribution(1, 2)]) {
+    // As in a report: the generators' states and the columns in one kernel computation.
+    withKernelComputation((kernel) =>
+      withColumnArena(() => {
+        const drawn = createKernelRng(11, kernel);
+        generateSamples(dist, drawn, n);
+        // A free block of n samples in the kernel: reused by the skip's column, which must
+        // be given back.
+        const probe = takeColumn(n);
+        const offset = probe.byteOffset;
+        releaseColumn(probe);
+        const skipped = createKernelRng(11, kernel);
+        skipSamples(dist, skipped, n);
+        deepStrictEqual(skipped.getState(), drawn.getState(), dist.kind);
+        strictEqual(takeColumn(n).byteOffset, offset, `${dist.kind}: the draws' block is free`);
+      }, kernel)
+    );
+  }
 });
