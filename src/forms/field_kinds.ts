@@ -149,7 +149,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 /**
  * A JSON object, sent as an object or as a string holding one (the reference).
  *
- * @param contents Zod schema of the parsed object.
+ * @param contents Schema of the parsed object.
  * @param objectSchema JSON Schema of the object.
  */
 export function jsonObject<O>(contents: Schema<O>, objectSchema: JsonSchema) {
@@ -168,7 +168,7 @@ export function jsonObject<O>(contents: Schema<O>, objectSchema: JsonSchema) {
 /**
  * A JSON list, sent as an array or as a string holding one (the reference).
  *
- * @param contents Zod schema of the parsed list.
+ * @param contents Schema of the parsed list.
  * @param listSchema JSON Schema of the list.
  * @param range The range of each number of the list, when it holds quantities.
  * @param unit The unit of each number.

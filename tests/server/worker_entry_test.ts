@@ -82,8 +82,7 @@ Deno.test("a report worker loads the report code and not the HTTP application", 
     assert.ok(!graph.has(ROOT + path), `${path} must not be loaded by a worker`);
   }
   assert.ok(![...graph].some((s) => s.includes("hono")), "no Hono module is loaded by a worker");
-  // The forms are read with src/schema.ts: zod (about 10 MB per thread) is for
-  // the registry loader only.
+  // The forms are read with src/schema.ts, not zod (about 10 MB per thread).
   assert.ok(![...graph].some((s) => s.includes("zod")), "no zod module is loaded by a worker");
 });
 
