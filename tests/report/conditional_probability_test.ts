@@ -86,6 +86,17 @@ Deno.test("groupStatistics() equals the sorted quantiles of large groups in any 
     ["three values", (n) => Float64Array.from({ length: n }, () => Math.floor(next() * 3))],
     ["organ pipe", (n) => Float64Array.from({ length: n }, (_, i) => Math.min(i, n - i))],
     ["skewed", (n) => Float64Array.from({ length: n }, () => next() ** 8 * 100)],
+    // Signs, signed zeros, infinities and the extremes of the doubles.
+    ["signed", (n) => Float64Array.from({ length: n }, () => next() * 2 - 1)],
+    ["with −0", (n) => Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? -0 : next()))],
+    [
+      "with infinity",
+      (n) => Float64Array.from({ length: n }, (_, i) => (i % 5 ? next() : Infinity)),
+    ],
+    [
+      "tiny and huge",
+      (n) => Float64Array.from({ length: n }, (_, i) => (i % 2 ? 5e-324 : 1e308) * next()),
+    ],
   ];
   for (const [q1, q2] of [[0.05, 0.95], [0.001, 0.999], [0.3, 0.30001], [0, 1], [0.5, 0.5]]) {
     for (const [name, make] of layouts) {
