@@ -323,6 +323,28 @@ export function array<O>(item: Schema<O>, message: string): Schema<O[]> {
   });
 }
 
+/** Messages of {@link boundedArray}. */
+export interface BoundedArrayMessages {
+  /** When the value is not a list. */
+  readonly notList: string;
+  /** When it has more than the maximum of items. */
+  readonly tooMany: string;
+}
+
+/**
+ * A list of at most `max` items parsed by `item`: the length is checked first, so a huge
+ * list is refused with one issue before any of its items is parsed.
+ */
+export function boundedArray<O>(
+  item: Schema<O>,
+  max: number,
+  messages: BoundedArrayMessages,
+): Schema<O[]> {
+  return array(unknown(), messages.notList)
+    .max(max, messages.tooMany)
+    .pipe(array(item, messages.notList));
+}
+
 /** A plain object (prototype `Object.prototype` or null) whose values `value` parses. */
 export function record<O>(value: Schema<O>, message: string): Schema<Record<string, O>> {
   return new Schema((p) => {

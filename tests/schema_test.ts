@@ -6,6 +6,7 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import {
   array,
+  boundedArray,
   custom,
   discriminated,
   enumOf,
@@ -171,4 +172,19 @@ Deno.test("schema: a discriminated object is parsed by the option its key names"
   deepStrictEqual(problems(shape, { kind: "line" }), ['kind: expected "point" or "none"']);
   deepStrictEqual(problems(shape, { kind: "toString" }), ['kind: expected "point" or "none"']);
   deepStrictEqual(problems(shape, "point"), [": expected an object"]);
+});
+
+Deno.test("schema: a bounded list is refused by its length before any item is parsed", () => {
+  let parsed = 0;
+  const item = custom((v) => {
+    parsed++;
+    return v;
+  }).pipe(number("expected a number"));
+  const list = boundedArray(item, 3, { notList: "expected a list", tooMany: "at most 3" });
+  deepStrictEqual(problems(list, [1, "x", 3, 4, 5]), [": at most 3"]);
+  strictEqual(parsed, 0);
+  deepStrictEqual(problems(list, [1, "x"]), ["1: expected a number"]);
+  strictEqual(parsed, 2);
+  deepStrictEqual(output(list, [1, 2, 3]), [1, 2, 3]);
+  deepStrictEqual(problems(list, { 0: 1 }), [": expected a list"]);
 });

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { array, literal, object, type Schema, union, unknown } from "../schema.ts";
+import { boundedArray, literal, object, type Schema, union } from "../schema.ts";
 import { MAX_CO2_DATA_POINTS } from "./co2_form.ts";
 import { MAX_VENTILATION_TRANSITIONS } from "./limits.ts";
 import type { Co2Data, Co2Form } from "./co2_form.ts";
@@ -44,9 +44,10 @@ const ReadingTime = jsonQuantity(READING_HOURS, "h");
  * list is refused with one issue.
  */
 function list<O>(item: Schema<O>, max: number, what: string, counted: string): Schema<O[]> {
-  return array(unknown(), `expected a list of ${what}`)
-    .max(max, `expected at most ${max} ${counted}`)
-    .pipe(array(item, `expected a list of ${what}`));
+  return boundedArray(item, max, {
+    notList: `expected a list of ${what}`,
+    tooMany: `expected at most ${max} ${counted}`,
+  });
 }
 
 /** The `CO2_data` object: readings in hours and ppm. */

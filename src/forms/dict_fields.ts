@@ -35,7 +35,7 @@ import {
 import { DAY_HOURS, DAY_MINUTES, FITTED_AIR_CHANGES_PER_H, PEOPLE } from "./physical_ranges.ts";
 import { JsonCount, JsonNonNegativeNumber, wireChoice, WireTime } from "./wire.ts";
 import {
-  array,
+  boundedArray,
   object,
   type Payload,
   preprocess,
@@ -59,17 +59,17 @@ function strict<const T extends Shape>(shape: T) {
  * is refused with one issue before any of its items is looked at.
  */
 function boundedList<O>(item: Schema<O>, max: number, what: string, min = 0): Schema<O[]> {
-  const items = array(item, "expected an array");
-  return array(unknown(), "expected an array")
-    .max(max, `expected at most ${max} ${what}`)
-    .pipe(
-      min === 0 ? items : items.min(
-        min,
-        `expected at least ${
-          min === 1 ? `one ${what.replace(/s$/, "")}` : `${["", "", "two"][min] ?? min} ${what}`
-        }`,
-      ),
-    );
+  const list = boundedArray(item, max, {
+    notList: "expected an array",
+    tooMany: `expected at most ${max} ${what}`,
+  });
+  if (min === 0) return list;
+  return list.min(
+    min,
+    `expected at least ${
+      min === 1 ? `one ${what.replace(/s$/, "")}` : `${["", "", "two"][min] ?? min} ${what}`
+    }`,
+  );
 }
 
 /** Keys that cannot name a group: they would reach an object's prototype. */
