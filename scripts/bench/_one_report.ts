@@ -2,7 +2,7 @@
  * The child of `report_memory.ts` that measures one report in a fresh process: it imports
  * the library statically, as a user's script would, and nothing else of the benchmarks (a
  * bench module's own imports, e.g. `node:process`, would count as the library's), reads
- * the fixture and the weather data, runs one virus report and prints its peak resident
+ * the fixture and the weather data (with the library's `loadWeatherDataset`), runs one virus report and prints its peak resident
  * set (`VmHWM`, MB) after the import, after the report and after `JSON.stringify`.
  *
  * Usage: `deno run --allow-read _one_report.ts FIXTURE PROBDIST` with FIXTURE relative to
@@ -11,7 +11,7 @@
  * @module
  */
 import { virusReport } from "../../src/report/virus_report.ts";
-import { createWeatherDataset } from "../../src/weather/dataset.ts";
+import { loadWeatherDataset } from "../../src/weather/dataset.ts";
 
 const SHARED = new URL("../../../shared/fixtures/", import.meta.url);
 
@@ -21,10 +21,11 @@ function peakResidentMb(): number {
 }
 
 const read = (path: string) => Deno.readTextFileSync(new URL(path, SHARED));
-const weather = createWeatherDataset(
-  read("weather/hadisd_station_fullinfo_v311_202001p.txt"),
-  JSON.parse(read("weather/global_weather_set.synthetic.json")),
-);
+// As a user loads it: the library's loader (the station list's bytes, read in place).
+const weather = await loadWeatherDataset({
+  stationList: new URL("weather/hadisd_station_fullinfo_v311_202001p.txt", SHARED),
+  temperatures: new URL("weather/global_weather_set.synthetic.json", SHARED),
+});
 const input = JSON.parse(read(`${Deno.args[0]}.in.json`));
 const imported = peakResidentMb();
 const report = virusReport(input, { seed: 0, weather, year: 2026, probDist: Deno.args[1] === "1" });

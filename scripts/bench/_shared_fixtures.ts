@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { createWeatherDataset, type WeatherDataset } from "../../src/weather/dataset.ts";
+import { loadWeatherDataset, type WeatherDataset } from "../../src/weather/dataset.ts";
 
 /** ../shared/fixtures/ beside the checkout. */
 export const SHARED_FIXTURES = new URL("../../../shared/fixtures/", import.meta.url);
@@ -45,11 +45,9 @@ export async function readFixture(path: string): Promise<unknown> {
 }
 
 /** The weather dataset of the natural-ventilation fixtures (station list and synthetic set). */
-export async function fixtureWeather(): Promise<WeatherDataset> {
-  return createWeatherDataset(
-    await Deno.readTextFile(
-      new URL("weather/hadisd_station_fullinfo_v311_202001p.txt", SHARED_FIXTURES),
-    ),
-    await readFixture("weather/global_weather_set.synthetic.json"),
-  );
+export function fixtureWeather(): Promise<WeatherDataset> {
+  return loadWeatherDataset({
+    stationList: new URL("weather/hadisd_station_fullinfo_v311_202001p.txt", SHARED_FIXTURES),
+    temperatures: new URL("weather/global_weather_set.synthetic.json", SHARED_FIXTURES),
+  });
 }

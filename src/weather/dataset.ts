@@ -8,12 +8,7 @@
 import { buildKdTree } from "./_kdtree.ts";
 import { WeatherDataUnavailableError } from "./errors.ts";
 import { parseHourlyTemperatures, type StationTemperatures } from "./hourly_temperatures.ts";
-import {
-  parseStationList,
-  stationIdOfLine,
-  stationListLines,
-  type WeatherStation,
-} from "./stations.ts";
+import { parseStationList, stationListLinesOf, type WeatherStation } from "./stations.ts";
 
 /** Name of the environment variable holding the folder (path or URL) of the weather files. */
 export const WEATHER_DATA_ENV = "CAIMIRA_WEATHER_DATA";
@@ -77,7 +72,8 @@ export interface WeatherDataset {
  * the list's order (reference: `wx_station_data`). Temperatures are converted to K
  * (see `parseHourlyTemperatures`).
  *
- * @param stationList The station list's text, or stations already parsed.
+ * @param stationList The station list: its text, its bytes (UTF-8, read in place without
+ *   a string of the whole file), or stations already parsed.
  * @param temperatures The hourly temperatures: JSON text, the parsed JSON value, or the
  *   result of `parseHourlyTemperatures`.
  * @param source Where the data came from (kept in `source`).
@@ -100,14 +96,20 @@ export interface WeatherDataset {
  * ```
  */
 export function createWeatherDataset(
-  stationList: string | readonly WeatherStation[],
+  stationList: string | Uint8Array | readonly WeatherStation[],
   temperatures: unknown,
   source = "memory",
 ): WeatherDataset {
-  const all = typeof stationList === "string" ? parseStationList(stationList) : stationList;
-  const byStation = temperatures instanceof Map
-    ? temperatures as ReadonlyMap<string, StationTemperatures>
-    : parseHourlyTemperatures(temperatures);
+  const { all, byStation } = parseBoth(
+    (keep) =>
+      typeof stationList === "string" || stationList instanceof Uint8Array
+        ? parseStationList(stationList, keep)
+        : stationList,
+    () =>
+      temperatures instanceof Map
+        ? temperatures as ReadonlyMap<string, StationTemperatures>
+        : parseHourlyTemperatures(temperatures),
+  );
   const stations = Object.freeze(all.filter((s) => byStation.has(s.id)).map((s) => ({ ...s })));
   if (stations.length === 0) {
     throw new RangeError(
@@ -181,8 +183,11 @@ export async function loadWeatherDataset(
 
 /** The two files of a weather dataset as read (see {@link readWeatherFiles}). */
 export interface WeatherFiles {
-  /** The station list's text. */
-  readonly stationList: string;
+  /**
+   * The station list: its bytes as read (UTF-8; parsed in place, see
+   * `createWeatherDataset`), or its text.
+   */
+  readonly stationList: string | Uint8Array;
   /** The hourly temperatures' text (JSON). */
   readonly temperatures: string;
   /** Where they came from. */
@@ -216,25 +221,25 @@ export async function readWeatherFiles(
   }
   const read = { timeoutMs: options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS };
   const stationListAt = options.stationList ?? join(directory as string | URL, STATION_LIST_FILE);
-  const stationText = await readText(stationListAt, read);
+  const stationBytes = await readBytes(stationListAt, read);
   let temperaturesAt: string | URL;
-  let temperatureText: string;
+  let temperatureBytes: Uint8Array<ArrayBuffer>;
   if (options.temperatures !== undefined) {
     temperaturesAt = options.temperatures;
-    temperatureText = await readText(temperaturesAt, read);
+    temperatureBytes = await readBytes(temperaturesAt, read);
   } else {
-    [temperaturesAt, temperatureText] = await readFirst(
+    [temperaturesAt, temperatureBytes] = await readFirst(
       TEMPERATURE_FILES.map((name) => join(directory as string | URL, name)),
       read,
     );
   }
   if (options.sha256 !== undefined) {
-    await checkDigest(stationText, stationListAt, options.sha256);
-    await checkDigest(temperatureText, temperaturesAt, options.sha256);
+    await checkDigest(stationBytes, stationListAt, options.sha256);
+    await checkDigest(temperatureBytes, temperaturesAt, options.sha256);
   }
   return {
-    stationList: stationText,
-    temperatures: temperatureText,
+    stationList: stationBytes,
+    temperatures: new TextDecoder().decode(temperatureBytes),
     stationListAt: String(stationListAt),
     temperaturesAt: String(temperaturesAt),
   };
@@ -249,11 +254,33 @@ export async function readWeatherFiles(
  * @throws {TypeError} When the temperatures are not structured as expected.
  */
 export function weatherDatasetFromFiles(files: WeatherFiles): WeatherDataset {
-  return createWeatherDataset(
-    withFileName(() => parseStationList(files.stationList), files.stationListAt),
-    withFileName(() => parseHourlyTemperatures(files.temperatures), files.temperaturesAt),
-    `${files.stationListAt} + ${files.temperaturesAt}`,
+  const { all, byStation } = parseBoth(
+    (keep) => withFileName(() => parseStationList(files.stationList, keep), files.stationListAt),
+    () => withFileName(() => parseHourlyTemperatures(files.temperatures), files.temperaturesAt),
   );
+  return createWeatherDataset(all, byStation, `${files.stationListAt} + ${files.temperaturesAt}`);
+}
+
+/**
+ * The station list and the temperatures parsed, the list's stations cut to those with
+ * temperatures while it is read (see `parseStationList`'s `keep`). A malformed list is
+ * reported before malformed temperatures, as when the list was read first.
+ */
+function parseBoth(
+  parseList: (keep: (id: string) => boolean) => readonly WeatherStation[],
+  parseTemperatures: () => ReadonlyMap<string, StationTemperatures>,
+): { all: readonly WeatherStation[]; byStation: ReadonlyMap<string, StationTemperatures> } {
+  let byStation: ReadonlyMap<string, StationTemperatures> | undefined;
+  let temperaturesError: unknown;
+  try {
+    byStation = parseTemperatures();
+  } catch (error) {
+    temperaturesError = error;
+  }
+  // Without temperatures the list is still read, for its own errors first.
+  const all = parseList((id) => byStation?.has(id) ?? false);
+  if (byStation === undefined) throw temperaturesError;
+  return { all, byStation };
 }
 
 /**
@@ -267,7 +294,7 @@ export function weatherDatasetFromFiles(files: WeatherFiles): WeatherDataset {
  *
  * @param files The files' texts, as read by {@link readWeatherFiles}.
  * @param dataset The dataset built from `files` ({@link weatherDatasetFromFiles}).
- * @returns The files, the station list cut.
+ * @returns The files, the station list cut (as text).
  * @example Usage
  * ```ts
  * import { compactWeatherFiles, weatherDatasetFromFiles } from "./mod.ts";
@@ -283,12 +310,12 @@ export function weatherDatasetFromFiles(files: WeatherFiles): WeatherDataset {
  * if (weatherDatasetFromFiles(compact).stations[0].id !== "067000-99999") throw new Error("bad");
  * ```
  */
-export function compactWeatherFiles(files: WeatherFiles, dataset: WeatherDataset): WeatherFiles {
+export function compactWeatherFiles(
+  files: WeatherFiles,
+  dataset: WeatherDataset,
+): WeatherFiles & { readonly stationList: string } {
   const kept = new Set(dataset.stations.map((s) => s.id));
-  const lines = stationListLines(files.stationList).filter((line) =>
-    kept.has(stationIdOfLine(line))
-  );
-  return { ...files, stationList: lines.map((line) => `${line}\n`).join("") };
+  return { ...files, stationList: stationListLinesOf(files.stationList, (id) => kept.has(id)) };
 }
 
 /** Default time limit of one download, ms. */
@@ -296,13 +323,11 @@ const DEFAULT_DOWNLOAD_TIMEOUT_MS = 30_000;
 
 /** Refuses a file whose SHA-256 (lower-case hex) is not among `accepted`. */
 async function checkDigest(
-  text: string,
+  bytes: Uint8Array<ArrayBuffer>,
   at: string | URL,
   accepted: readonly string[],
 ): Promise<void> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
-  );
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
   if (!accepted.some((a) => a.trim().toLowerCase() === hex)) {
     const reason = `expected weather data at ${String(at)} with one of the configured ` +
@@ -373,22 +398,25 @@ interface ReadOptions {
 }
 
 /** Reads one file or URL; a missing or unreadable one becomes WeatherDataUnavailableError. */
-async function readText(at: string | URL, read: ReadOptions): Promise<string> {
-  const text = await readIfPresent(at, read);
-  if (text === undefined) {
+async function readBytes(at: string | URL, read: ReadOptions): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = await readIfPresent(at, read);
+  if (bytes === undefined) {
     const reason = `expected weather data at ${String(at)} but found ${
       isRemote(at) ? "nothing (HTTP 404)" : "no such file"
     }`;
     throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
   }
-  return text;
+  return bytes;
 }
 
 /**
  * Reads one file or URL, or returns undefined when it does not exist (no such file,
  * HTTP 404). Any other failure becomes WeatherDataUnavailableError.
  */
-async function readIfPresent(at: string | URL, read: ReadOptions): Promise<string | undefined> {
+async function readIfPresent(
+  at: string | URL,
+  read: ReadOptions,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
   try {
     if (isRemote(at)) {
       const response = await fetch(at, { signal: AbortSignal.timeout(read.timeoutMs) });
@@ -402,10 +430,10 @@ async function readIfPresent(at: string | URL, read: ReadOptions): Promise<strin
           `${response.status} ${response.statusText}`;
         throw new WeatherDataUnavailableError(`${reason}: ${HOW_TO_PROVIDE}`, { reason });
       }
-      return await response.text();
+      return new Uint8Array(await response.arrayBuffer());
     }
     const path = typeof at === "string" && /^file:\/\//i.test(at) ? new URL(at) : at;
-    return await Deno.readTextFile(path);
+    return await Deno.readFile(path);
   } catch (error) {
     if (error instanceof WeatherDataUnavailableError) throw error;
     if (error instanceof Deno.errors.NotFound) return undefined;
@@ -421,10 +449,10 @@ async function readIfPresent(at: string | URL, read: ReadOptions): Promise<strin
 async function readFirst(
   candidates: (string | URL)[],
   read: ReadOptions,
-): Promise<[string | URL, string]> {
+): Promise<[string | URL, Uint8Array<ArrayBuffer>]> {
   for (const at of candidates) {
-    const text = await readIfPresent(at, read);
-    if (text !== undefined) return [at, text];
+    const bytes = await readIfPresent(at, read);
+    if (bytes !== undefined) return [at, bytes];
   }
   const tried = candidates.map(String).join(" or ");
   const reason = `expected hourly temperatures at ${tried} but found none`;

@@ -202,9 +202,15 @@ Deno.test("readWeatherFiles() gives up on a host that does not answer and checks
       message: /no answer within the download time limit/,
     });
     const files = await readWeatherFiles({ directory: `${base}/fast` });
-    const digest = async (text: string) =>
+    // The digests of the files' bytes, as `sha256sum` prints them.
+    const digest = async (file: string | Uint8Array) =>
       Array.from(
-        new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))),
+        new Uint8Array(
+          await crypto.subtle.digest(
+            "SHA-256",
+            typeof file === "string" ? new TextEncoder().encode(file) : file.slice(),
+          ),
+        ),
         (b) => b.toString(16).padStart(2, "0"),
       ).join("");
     const both = [await digest(files.stationList), await digest(files.temperatures)];

@@ -41,12 +41,89 @@ Deno.test("parseStationList() rejects a short line or a non-numeric coordinate w
   });
 });
 
+Deno.test("parseStationList() reads the list's bytes as its text: ASCII lines in place, others decoded (UTF-8), a byte order mark skipped", () => {
+  // "Ü" and "É" are two bytes each in UTF-8 but one character: the columns count characters.
+  const accented = LINE_B.replace("SECOND STATION", "ZÜRICH-KLOTÉN ");
+  const text = [LINE_A, accented, "", LINE_A.replace("000001", "000003")].join("\r\n");
+  const fromText = parseStationList(text);
+  strictEqual(fromText[1].name, "ZÜRICH-KLOTÉN");
+  strictEqual(fromText[1].latitude, -89.999);
+  const utf8 = new TextEncoder().encode(text);
+  deepStrictEqual(parseStationList(utf8), fromText);
+  deepStrictEqual(parseStationList(Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8)), fromText);
+  throws(() => parseStationList(new TextEncoder().encode(`${LINE_A}\nZÜRICH`)), {
+    name: "SyntaxError",
+    message: /latitude on line 2 .* found ""/,
+  });
+});
+
+Deno.test("parseStationList() with `keep` returns only those stations and still checks every line", () => {
+  const third = LINE_A.replace("000001", "000003");
+  const kept = parseStationList([LINE_A, LINE_B, third].join("\n"), (id) => id !== "000002-12345");
+  deepStrictEqual(kept.map((s) => s.id), ["000001-99999", "000003-99999"]);
+  throws(
+    () =>
+      parseStationList(
+        `${LINE_A}\n${LINE_B.replace("179.999", "179,999")}`,
+        (id) => id === "000001-99999",
+      ),
+    { name: "SyntaxError", message: /longitude on line 2/ },
+  );
+});
+
+Deno.test("parseStationList() accepts exactly the coordinates Python's float() reads as a decimal (nan and inf aside)", () => {
+  const decimal = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+  const fields = [
+    "1",
+    "-1.5",
+    "+.5",
+    "5.",
+    ".",
+    "1e5",
+    "1E-5",
+    "2e+3",
+    "1e",
+    "e5",
+    "--1",
+    "1.2.3",
+    "+",
+    " 12.5 ",
+    "\u00a012.5",
+    "\ufeff7",
+    "\u30001.5",
+    "1_0",
+    "0x10",
+    "Inf",
+    "nan",
+    "١٢",
+    ".e1",
+    "1.e1",
+    "-.5E2",
+    "12 5",
+    "",
+  ];
+  for (const field of fields) {
+    const line = `${LINE_A.slice(0, 44)}${field.padStart(7)}${LINE_A.slice(51)}`;
+    const accepted = (() => {
+      try {
+        return parseStationList(line)[0].latitude;
+      } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
+        return undefined;
+      }
+    })();
+    const expected = decimal.test(field.padStart(7).trim()) ? Number(field.trim()) : undefined;
+    strictEqual(accepted, expected, JSON.stringify(field));
+  }
+});
+
 Deno.test({
   name: "parseStationList() reads the HadISD list shipped with the reference",
   ignore: NO_STATION_LIST,
   fn() {
     const stations = parseStationList(STATION_LIST_TEXT as string);
     strictEqual(stations.length, 8486);
+    deepStrictEqual(parseStationList(new TextEncoder().encode(STATION_LIST_TEXT)), stations);
     deepStrictEqual(stations[0], {
       id: "010010-99999",
       name: "JAN MAYEN(NOR-NAVY)",
