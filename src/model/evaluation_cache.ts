@@ -37,6 +37,14 @@ export interface EvaluationCache {
    * @param compute Computes it.
    */
   get<K extends object, V>(slot: CacheSlot<K, V>, key: K, compute: () => V): V;
+  /**
+   * Removes the value of `slot` for `key` and hands it over (undefined when there is
+   * none): whoever takes a column may free it, and the next `get` computes it again.
+   *
+   * @param slot The kind of value.
+   * @param key The object it is derived from.
+   */
+  take<K extends object, V>(slot: CacheSlot<K, V>, key: K): V | undefined;
 }
 
 /**
@@ -56,6 +64,12 @@ export function createEvaluationCache(): EvaluationCache {
       if (values.has(key)) return values.get(key) as V;
       const value = compute();
       values.set(key, value);
+      return value;
+    },
+    take<K extends object, V>(slot: CacheSlot<K, V>, key: K): V | undefined {
+      const values = slots.get(slot as CacheSlot<object, unknown>);
+      const value = values?.get(key) as V | undefined;
+      values?.delete(key);
       return value;
     },
   };

@@ -25,7 +25,12 @@ import { fusedDose } from "./fused_dose.ts";
 import { boundaries, transitionTimes } from "./interval.ts";
 import { longRangeDose } from "./long_range_dose.ts";
 import { valueAt } from "./piecewise_constant.ts";
-import { emittedDiameter, type Population, presenceInterval } from "./population.ts";
+import {
+  emissionRatePerPerson,
+  emittedDiameter,
+  type Population,
+  presenceInterval,
+} from "./population.ts";
 import type { ShortRangeModel } from "./short_range.ts";
 import { shortRangeDose } from "./short_range_dose.ts";
 import { add, addInto, isArray, lane, map2, mean, sampleCount, type Vec } from "./vec.ts";
@@ -175,16 +180,32 @@ export type InteractionDraw = "distance" | "expiration";
  */
 export interface ExposureEvaluatorOptions extends EvaluatorOptions {
   /**
+   * Called once each infected population's emission rate and aerosol volume are in the
+   * cache, before the concentration evaluators' other columns (which read the models'
+   * rooms, ventilation, backgrounds and emitted diameters).
+   */
+  readonly onEmissionRates?: () => void;
+  /**
    * Called once the concentration evaluators are built (with each infected population's
    * emission rate and aerosol volume in the cache), before the long-range dose's parts
    * (which read the model's parts listed by `longRangeDoseInputs`).
    */
   readonly onConcentrations?: () => void;
   /**
+   * Called once the long-range dose's aerosol volume × fraction deposited is computed
+   * for every concentration model, before its dose factors (see `longRangeDose`).
+   */
+  readonly onAerosolsDeposited?: () => void;
+  /**
    * Called once the long-range dose's time-independent parts are computed, before the
    * short-range dose's (which reads the model's parts listed by `shortRangeDoseInputs`).
    */
   readonly onLongRangeParts?: () => void;
+  /**
+   * Called once the short-range dose's jet factor is computed, the first of its parts
+   * (after which it reads the parts `shortRangeDoseInputs(model, 0, false)` lists).
+   */
+  readonly onJetFactor?: () => void;
   /**
    * Called as short-range interaction `index` stops reading its own draws: its
    * `"distance"` once its dilution factor is computed, its `"expiration"` once its
@@ -211,13 +232,19 @@ export function exposureEvaluator(
   const cache = options.cache ?? createEvaluationCache();
   const fastPath = options.fastPath ?? "auto";
   const evaluatorOptions: EvaluatorOptions = { cache, fastPath };
+  // The emission rates first (the concentrations' normalisation, cached), so that the
+  // draws only they read can be freed before the concentrations' own columns are made.
+  for (const cm of model.concentrationModels) {
+    if (cm.kind === "virus") emissionRatePerPerson(cm.infected, cache);
+  }
+  options.onEmissionRates?.();
   const concentrations = model.concentrationModels.map((cm, k) =>
     concentrationEvaluator(cm, concentrationOverrides[k], evaluatorOptions)
   );
   options.onConcentrations?.();
   const exposed = model.exposed;
   const probabilityCache = new Map<boolean, Vec>();
-  const long = longRangeDose(model, concentrations, cache);
+  const long = longRangeDose(model, concentrations, cache, options.onAerosolsDeposited);
   options.onLongRangeParts?.();
   const { staticParts, spansBetween, prefetch, prefetchWeighted, longRange } = long;
 
@@ -228,7 +255,7 @@ export function exposureEvaluator(
     return scratch;
   };
 
-  const short = shortRangeDose(model, cache, scratchColumn, options.onInteractionSpent);
+  const short = shortRangeDose(model, cache, scratchColumn, options);
   const shortRangeParts = short.parts;
   const { overlapsWith, withShortRangeInto } = short;
 

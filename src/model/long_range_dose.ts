@@ -97,12 +97,16 @@ const AEROSOLS_TIMES_DEPOSITED = cacheSlot<VirusConcentrationModel, Vec>(
  * @param model The exposure model.
  * @param concentrations Its concentration evaluators (index-aligned).
  * @param cache The evaluation's cache.
+ * @param onAerosolsDeposited Called once every concentration model's aerosol volume ×
+ *   fraction deposited is computed, before the dose factors (after which the dose reads
+ *   no aerosol volume).
  * @returns The long-range dose.
  */
 export function longRangeDose(
   model: ExposureModel,
   concentrations: readonly ConcentrationEvaluator[],
   cache: EvaluationCache,
+  onAerosolsDeposited?: () => void,
 ): LongRangeDose {
   const exposed = model.exposed;
   const exposedSpans = boundaries(presenceInterval(exposed));
@@ -148,8 +152,10 @@ export function longRangeDose(
     return exposure;
   };
 
+  const deposited = model.concentrationModels.map((cm) => aerosolsTimesDeposited(cm, cache));
+  onAerosolsDeposited?.();
   /** Per-model parts of the long-range dose that do not depend on time (computed once). */
-  const staticParts: LongRangeDoseFactors[] = model.concentrationModels.map((cm) => {
+  const staticParts: LongRangeDoseFactors[] = model.concentrationModels.map((cm, k) => {
     const diameter = emittedDiameter(cm.infected);
     // Emission per aerosol × (inhalation × (1 − η_in)), in one pass.
     const emission = emissionRatePerAerosolPerPerson(cm.infected, cache);
@@ -166,7 +172,7 @@ export function longRangeDose(
     const doseFactor: Vec = scalar ? out[0] : out;
     return {
       perSampleDiameter: diameter !== undefined && isArray(diameter),
-      aerosolsTimesDeposited: aerosolsTimesDeposited(cm, cache),
+      aerosolsTimesDeposited: deposited[k],
       doseFactor,
     };
   });

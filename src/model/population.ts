@@ -126,6 +126,21 @@ export function populationAerosols(
 }
 
 /**
+ * Takes the aerosol volume of a population out of the cache (see `EvaluationCache.take`):
+ * a report frees it once the columns derived from it are made and nothing will read it.
+ *
+ * @param population The population.
+ * @param cache The evaluation's cache.
+ * @returns The aerosol volume, mL/cm³, or undefined when it is not in the cache.
+ */
+export function takePopulationAerosols(
+  population: VirusPopulation,
+  cache: EvaluationCache,
+): Vec | undefined {
+  return cache.take(AEROSOLS, population);
+}
+
+/**
  * Diameter-independent part of the emission rate when present: viral load × exhalation
  * rate × infectious fraction × 10⁶ (m³ → cm³), or the known individual rate.
  *

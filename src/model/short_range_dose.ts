@@ -8,7 +8,7 @@
  */
 import { releaseColumn, takeColumn } from "../kernel/column_arena.ts";
 import type { EvaluationCache } from "./evaluation_cache.ts";
-import type { ExposureModel, InteractionDraw } from "./exposure.ts";
+import type { ExposureEvaluatorOptions, ExposureModel } from "./exposure.ts";
 import { inhaleEfficiency } from "./mask.ts";
 import { fractionDeposited } from "./particle.ts";
 import { emissionRatePerAerosolPerPerson } from "./population.ts";
@@ -28,14 +28,20 @@ import { isArray, lane, mean, sampleCount, type Vec } from "./vec.ts";
  * rate per aerosol is then in the evaluation cache, computed for the long-range dose).
  *
  * @param model The exposure model.
- * @param from The first interaction still to be computed (0: the jet factor too).
+ * @param from The first interaction still to be computed.
+ * @param jetFactor Whether the jet factor is still to be computed too (by default when
+ *   no interaction is computed yet).
  * @returns The parts (values, columns and sub-models).
  */
-export function shortRangeDoseInputs(model: ExposureModel, from = 0): unknown[] {
+export function shortRangeDoseInputs(
+  model: ExposureModel,
+  from = 0,
+  jetFactor = from === 0,
+): unknown[] {
   if (model.shortRange.length === 0) return [];
   const infected = new Set(model.concentrationModels.map((cm) => cm.infected));
   return [
-    ...(from === 0
+    ...(jetFactor
       ? [model.concentrationModels[0].infected.activity.exhalationRate, model.exposed.mask]
       : []),
     ...model.shortRange.slice(from).map((interaction) => [
@@ -91,7 +97,8 @@ export interface ShortRangeDose {
  * @param model The exposure model.
  * @param cache The evaluation's cache.
  * @param scratchColumn A column for values that are only averaged.
- * @param onInteractionSpent Called as each interaction stops reading its own draws (its
+ * @param hooks Where the construction has got to: `onJetFactor` once the jet factor is
+ *   computed; `onInteractionSpent` as each interaction stops reading its own draws (its
  *   index): its distance once its dilution factor is computed, its expiration once the
  *   per-sample columns of its parts are, before the columns only averaged.
  * @returns The short-range dose.
@@ -100,8 +107,9 @@ export function shortRangeDose(
   model: ExposureModel,
   cache: EvaluationCache,
   scratchColumn: (n: number) => Float64Array,
-  onInteractionSpent?: (index: number, spent: InteractionDraw) => void,
+  hooks: Pick<ExposureEvaluatorOptions, "onJetFactor" | "onInteractionSpent"> = {},
 ): ShortRangeDose {
+  const { onInteractionSpent } = hooks;
   const exposed = model.exposed;
   // Emission per aerosol without breathing × (1 − η_in): the same for every interaction.
   const jetFactor: Vec = (() => {
@@ -122,6 +130,7 @@ export function shortRangeDose(
     }
     return scalar ? out[0] : out;
   })();
+  hooks.onJetFactor?.();
 
   /** Per-interaction parts of the short-range dose that do not depend on time (computed once). */
   const shortRangeParts = model.shortRange.map((interaction, index) => {

@@ -22,9 +22,11 @@
  * built do not read ({@link spentSampleHooks}); and once all are built, every column but
  * those above ({@link columnsReadAfterConstruction}). Not when something builds new
  * evaluators of the same models: the viral-load percentiles, and the total probability
- * rule when it rebuilds the model (`totalProbabilityRebuilds`). The peak of a report's
- * live columns at 250,000 samples: s1 30 to 20 MB, s3 (three interactions) 62 to 42 MB,
- * s4 (two groups) 42 to 28 MB; outputs unchanged, byte for byte.
+ * rule when it rebuilds the model (`totalProbabilityRebuilds`). Each infected population's
+ * aerosol volume, a column of the evaluation cache rather than a draw, is taken out of the
+ * cache and freed once its products are made. The peak of a report's live columns at
+ * 250,000 samples: s1 30 to 17 MB, s3 (three interactions) 62 to 32 MB, s4 (two groups)
+ * 42 to 23 MB; outputs unchanged, byte for byte.
  *
  * A column freed too early would be read after its memory went to another column: the
  * parity tests run with freed kernel columns filled with NaN
@@ -42,6 +44,7 @@ import {
   type ExposureModel,
 } from "../model/exposure.ts";
 import { longRangeDoseInputs } from "../model/long_range_dose.ts";
+import { takePopulationAerosols } from "../model/population.ts";
 import { shortRangeDoseInputs } from "../model/short_range_dose.ts";
 import type { Vec } from "../model/vec.ts";
 
@@ -75,7 +78,7 @@ export function evaluatorsSpendingSamples(
   if (!options.free) return models.map((model) => exposureEvaluator(model, [], { cache }));
   const keep = columnsReadAfterConstruction(models, options.keepViralLoads);
   const evaluators = models.map((model, g) =>
-    exposureEvaluator(model, [], { cache, ...spentSampleHooks(models, g, keep) })
+    exposureEvaluator(model, [], { cache, ...spentSampleHooks(models, g, keep, cache) })
   );
   releaseSpentSamples(models, keep);
   return evaluators;
@@ -143,13 +146,23 @@ export function columnsReadAfterConstruction(
  * @param g The model whose evaluator is built.
  * @param keep The columns read once every evaluator is built
  *   ({@link columnsReadAfterConstruction}).
+ * @param cache The evaluators' cache (the aerosol volumes are taken out of it).
  * @returns The hooks, for `exposureEvaluator`'s options.
  */
 export function spentSampleHooks(
   models: readonly ExposureModel[],
   g: number,
   keep: ReadonlySet<Vec>,
-): Pick<ExposureEvaluatorOptions, "onConcentrations" | "onLongRangeParts" | "onInteractionSpent"> {
+  cache: EvaluationCache,
+): Pick<
+  ExposureEvaluatorOptions,
+  | "onEmissionRates"
+  | "onConcentrations"
+  | "onAerosolsDeposited"
+  | "onLongRangeParts"
+  | "onJetFactor"
+  | "onInteractionSpent"
+> {
   const model = models[g];
   // The evaluators still to be built read their own model's parts, but not the emission
   // rates of infected populations whose concentration evaluators are built (cached).
@@ -164,14 +177,45 @@ export function spentSampleHooks(
   const stillRead = (parts: unknown): Set<Vec> =>
     new Set<Vec>([...keepAndLater, ...sampleColumns(parts)]);
   return {
+    onEmissionRates: () => {
+      releaseSpentSamples(
+        model,
+        stillRead([
+          model.concentrationModels.map((cm) => [
+            cm.room,
+            cm.ventilation,
+            cm.minBackgroundConcentration,
+            cm.infected.kind === "infected" ? cm.infected.expiration : undefined,
+          ]),
+          longRangeDoseInputs(model),
+          shortRangeDoseInputs(model),
+        ]),
+      );
+    },
     onConcentrations: () => {
       releaseSpentSamples(
         model,
         stillRead([longRangeDoseInputs(model), shortRangeDoseInputs(model)]),
       );
     },
+    onAerosolsDeposited: () => {
+      // Each infected population's aerosol volume, once its products are made (the
+      // emission rate, and the deposited aerosols of every concentration model of this
+      // model), unless a model still to be built has the same population.
+      const later = new Set(
+        models.slice(g + 1).flatMap((m) => m.concentrationModels.map((cm) => cm.infected)),
+      );
+      for (const { infected } of model.concentrationModels) {
+        if (later.has(infected)) continue;
+        const aerosols = takePopulationAerosols(infected, cache);
+        if (aerosols !== undefined && !keepAndLater.has(aerosols)) releaseArenaColumn(aerosols);
+      }
+    },
     onLongRangeParts: () => {
       releaseSpentSamples(model, stillRead(shortRangeDoseInputs(model)));
+    },
+    onJetFactor: () => {
+      releaseSpentSamples(model, stillRead(shortRangeDoseInputs(model, 0, false)));
     },
     onInteractionSpent: (index, spent) => {
       const interaction = model.shortRange[index];

@@ -13,6 +13,7 @@ import { createRng } from "../../src/montecarlo/rng.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
 import { createEvaluationCache } from "../../src/model/evaluation_cache.ts";
 import { exposureEvaluator } from "../../src/model/exposure.ts";
+import { populationAerosols } from "../../src/model/population.ts";
 import {
   columnsReadAfterConstruction,
   releaseSpentSamples,
@@ -95,9 +96,10 @@ Deno.test("spentSampleHooks(): an interaction's draws are freed while the evalua
         const keep = columnsReadAfterConstruction(models, false);
         const distances: boolean[] = [];
         const diameters: boolean[] = [];
-        const options = hooks ? spentSampleHooks(models, 0, keep) : {};
+        const cache = createEvaluationCache();
+        const options = hooks ? spentSampleHooks(models, 0, keep, cache) : {};
         const ev = exposureEvaluator(models[0], [], {
-          cache: createEvaluationCache(),
+          cache,
           ...options,
           onInteractionSpent: (index, spent) => {
             options.onInteractionSpent?.(index, spent);
@@ -117,6 +119,64 @@ Deno.test("spentSampleHooks(): an interaction's draws are freed while the evalua
           const inhalation = models[0].shortRange[0].activity.inhalationRate as Float64Array;
           ok(inhalation.every(Number.isFinite), "the inhalation rates are kept");
         }
+        return Array.from(ev.infectionProbability() as Float64Array);
+      }, sharedKernel())
+    );
+  const plain = probabilities(false);
+  ok(plain.every(Number.isFinite));
+  deepStrictEqual(probabilities(true), plain);
+});
+
+Deno.test("spentSampleHooks(): the viral load once the emission rates are made, the aerosol volume once its products are, the exposed's mask once the jet factor is; probabilities unchanged", () => {
+  const form = parseVirusForm(readFixtureInput("s3_mech_masks_shortrange"));
+  const n = 10_000; // in the kernel's column heap
+  const freed = (column: unknown) => column instanceof Float64Array && column.every(Number.isNaN);
+  const probabilities = (hooks: boolean) =>
+    withFreedColumnsPoisoned(() =>
+      withColumnArena(() => {
+        const models = buildVirusModels(form, {
+          registry: DEFAULT_REGISTRY,
+          rng: createRng(11),
+          sampleSize: n,
+          year: 2026,
+        }).exposureModels;
+        const [model] = models;
+        const infected = model.concentrationModels[0].infected;
+        if (infected.kind !== "infected") throw new Error("s3 has an infected population");
+        const cache = createEvaluationCache();
+        const options = hooks
+          ? spentSampleHooks(models, 0, columnsReadAfterConstruction(models, false), cache)
+          : {};
+        const stages: string[] = [];
+        let aerosols: unknown;
+        const ev = exposureEvaluator(model, [], {
+          cache,
+          ...options,
+          onEmissionRates: () => {
+            options.onEmissionRates?.();
+            aerosols = populationAerosols(infected, cache);
+            ok(aerosols instanceof Float64Array && aerosols.every(Number.isFinite));
+            if (!hooks) return;
+            ok(freed(infected.virus.viralLoadInSputum), "the viral load is freed");
+            ok(freed(infected.virus.viableToRnaRatio), "the viable-to-RNA ratio is freed");
+            ok(!freed(infected.virus.infectiousDose), "the infectious dose is kept");
+            ok(!freed(model.exposed.mask.etaInhale), "the exposed's mask is still to be read");
+            stages.push("emission rates");
+          },
+          onAerosolsDeposited: () => {
+            options.onAerosolsDeposited?.();
+            if (!hooks) return;
+            ok(freed(aerosols), "the aerosol volume is freed");
+            stages.push("aerosols deposited");
+          },
+          onJetFactor: () => {
+            options.onJetFactor?.();
+            if (!hooks) return;
+            ok(freed(model.exposed.mask.etaInhale), "the exposed's η_inhale is freed");
+            stages.push("jet factor");
+          },
+        });
+        if (hooks) deepStrictEqual(stages, ["emission rates", "aerosols deposited", "jet factor"]);
         return Array.from(ev.infectionProbability() as Float64Array);
       }, sharedKernel())
     );
