@@ -8,7 +8,12 @@
 import { buildKdTree } from "./_kdtree.ts";
 import { WeatherDataUnavailableError } from "./errors.ts";
 import { parseHourlyTemperatures, type StationTemperatures } from "./hourly_temperatures.ts";
-import { parseStationList, stationListLinesOf, type WeatherStation } from "./stations.ts";
+import {
+  parseStationList,
+  type StationIds,
+  stationListLinesOf,
+  type WeatherStation,
+} from "./stations.ts";
 
 /** Name of the environment variable holding the folder (path or URL) of the weather files. */
 export const WEATHER_DATA_ENV = "CAIMIRA_WEATHER_DATA";
@@ -267,7 +272,7 @@ export function weatherDatasetFromFiles(files: WeatherFiles): WeatherDataset {
  * reported before malformed temperatures, as when the list was read first.
  */
 function parseBoth(
-  parseList: (keep: (id: string) => boolean) => readonly WeatherStation[],
+  parseList: (keep: StationIds) => readonly WeatherStation[],
   parseTemperatures: () => ReadonlyMap<string, StationTemperatures>,
 ): { all: readonly WeatherStation[]; byStation: ReadonlyMap<string, StationTemperatures> } {
   let byStation: ReadonlyMap<string, StationTemperatures> | undefined;
@@ -278,7 +283,7 @@ function parseBoth(
     temperaturesError = error;
   }
   // Without temperatures the list is still read, for its own errors first.
-  const all = parseList((id) => byStation?.has(id) ?? false);
+  const all = parseList(byStation ?? new Set<string>());
   if (byStation === undefined) throw temperaturesError;
   return { all, byStation };
 }
@@ -315,7 +320,7 @@ export function compactWeatherFiles(
   dataset: WeatherDataset,
 ): WeatherFiles & { readonly stationList: string } {
   const kept = new Set(dataset.stations.map((s) => s.id));
-  return { ...files, stationList: stationListLinesOf(files.stationList, (id) => kept.has(id)) };
+  return { ...files, stationList: stationListLinesOf(files.stationList, kept) };
 }
 
 /** Default time limit of one download, ms. */

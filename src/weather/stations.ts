@@ -50,16 +50,14 @@ function asciiUnits(bytes: Uint8Array): CodeUnits {
   return {
     length: bytes.length,
     unit: (i) => bytes[i],
-    text: (a, b) => String.fromCharCode(...bytes.subarray(a, b)),
+    text: (a, b) => UTF8.decode(bytes.subarray(a, b)),
   };
 }
 
-/** A line of the list: code units [start, end) of `units`, and its 1-based number. */
-interface Line {
-  readonly units: CodeUnits;
-  readonly start: number;
-  readonly end: number;
-  readonly number: number;
+/** Station identifiers: a `Set` of them, or the keys of a `Map`. */
+export interface StationIds {
+  has(id: string): boolean;
+  keys(): Iterable<string>;
 }
 
 const LF = 10;
@@ -68,11 +66,16 @@ const CR = 13;
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
- * Calls `visit` with every line of the list (`\n`, `\r\n` or `\r` line ends; blank lines
- * included, so that line numbers are the file's). Bytes are read in place, a line with a
- * byte of 0x80 or above decoded on its own (UTF-8): no string of the whole file is made.
+ * Calls `visit` with every line of the list: code units [start, end) of `units`, and its
+ * number (`\n`, `\r\n` or `\r` line ends; blank lines included, so that the numbers are
+ * the file's). Bytes are read in place, a line with a byte of 0x80 or above decoded on
+ * its own (UTF-8): no string of the whole file is made, and nothing is allocated per
+ * line.
  */
-function forEachLine(list: string | Uint8Array, visit: (line: Line) => void): void {
+function forEachLine(
+  list: string | Uint8Array,
+  visit: (units: CodeUnits, start: number, end: number, number: number) => void,
+): void {
   const bytes = typeof list === "string" ? undefined : list;
   const units = bytes === undefined ? stringUnits(list as string) : asciiUnits(bytes);
   let next = bytes !== undefined && BOM.every((b, i) => bytes[i] === b) ? BOM.length : 0;
@@ -88,37 +91,76 @@ function forEachLine(list: string | Uint8Array, visit: (line: Line) => void): vo
     next = end + (units.unit(end) === CR && units.unit(end + 1) === LF ? 2 : 1);
     number++;
     if (bytes === undefined || ascii) {
-      visit({ units, start, end, number });
+      visit(units, start, end, number);
     } else {
       const text = UTF8.decode(bytes.subarray(start, end));
-      visit({ units: stringUnits(text), start: 0, end: text.length, number });
+      visit(stringUnits(text), 0, text.length, number);
     }
   }
 }
 
-/** The text of columns [from, to) of a line, as `slice` cuts it. */
-function columns(line: Line, [from, to]: readonly [number, number]): string {
-  return line.units.text(
-    Math.min(line.end, line.start + from),
-    Math.min(line.end, line.start + to),
-  );
+/** The text of columns [from, to) of the line [start, end), as `slice` cuts it. */
+function columns(
+  units: CodeUnits,
+  start: number,
+  end: number,
+  [from, to]: readonly [number, number],
+): string {
+  return units.text(Math.min(end, start + from), Math.min(end, start + to));
 }
 
 /**
- * The list cut to the lines of the identifiers `keep` accepts, as text (`\n` line
- * ends), in order, repeated identifiers included.
+ * A 30-bit hash (FNV-1a) of code units [from, to): a small integer, so that neither it
+ * nor a `Set` lookup of it allocates.
+ */
+function hashUnits(units: CodeUnits, from: number, to: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ units.unit(i), 0x01000193);
+  return hash & 0x3fffffff;
+}
+
+/**
+ * The identifier of the line [start, end) when `keep` holds it, else undefined. An
+ * identifier is made (a string) only when its hash is one of `hashes`', the hashes of
+ * `keep`'s identifiers.
+ */
+function keptId(
+  units: CodeUnits,
+  start: number,
+  end: number,
+  keep: StationIds | undefined,
+  hashes: ReadonlySet<number> | undefined,
+): string | undefined {
+  const from = Math.min(end, start + ID[0]);
+  const to = Math.min(end, start + ID[1]);
+  if (hashes !== undefined && !hashes.has(hashUnits(units, from, to))) return undefined;
+  const id = units.text(from, to);
+  return keep === undefined || keep.has(id) ? id : undefined;
+}
+
+/** The hashes of the identifiers of `keep` (see {@link keptId}). */
+function idHashes(keep: StationIds | undefined): Set<number> | undefined {
+  if (keep === undefined) return undefined;
+  const hashes = new Set<number>();
+  for (const id of keep.keys()) hashes.add(hashUnits(stringUnits(id), 0, id.length));
+  return hashes;
+}
+
+/**
+ * The list cut to the lines of the stations in `keep`, as text (`\n` line ends), in
+ * order, repeated identifiers included.
  *
  * @param list The file's content: its text, or its bytes (UTF-8).
- * @param keep Which identifiers to keep.
+ * @param keep The identifiers to keep.
  * @returns The kept lines, each followed by `\n`.
  */
-export function stationListLinesOf(
-  list: string | Uint8Array,
-  keep: (id: string) => boolean,
-): string {
+export function stationListLinesOf(list: string | Uint8Array, keep: StationIds): string {
+  const hashes = idHashes(keep);
   let kept = "";
-  forEachLine(list, (line) => {
-    if (keep(columns(line, ID))) kept += `${line.units.text(line.start, line.end)}\n`;
+  forEachLine(list, (units, start, end) => {
+    if (keptId(units, start, end, keep, hashes) !== undefined) {
+      kept += `${units.text(start, end)}\n`;
+    }
   });
   return kept;
 }
@@ -132,13 +174,13 @@ export function stationListLinesOf(
  * identifier appears twice, the station keeps the position of its first line and the
  * values of its last one (the reference fills a Python dict).
  *
- * Every line is checked; a line whose station is not kept allocates only its identifier.
- * Reading the list's 8,486 lines into strings (and their fields), or the whole file into
- * one string, left V8's young generation about three times larger for the rest of the
- * process: about 5 MB more resident memory in a report that followed.
+ * Every line is checked, and a line whose station is not kept allocates nothing: reading
+ * the list's 8,486 lines into strings (and their fields), or the whole file into one
+ * string, left V8's young generation three to eight times larger for the rest of the
+ * process (about 5 MB more resident memory in a report that followed).
  *
  * @param list The file's content: its text, or its bytes (UTF-8; read in place).
- * @param keep Which identifiers to return (all by default; a dataset keeps the stations
+ * @param keep The identifiers to return (all by default; a dataset keeps the stations
  *   that have temperatures).
  * @returns The stations in file order.
  * @throws {SyntaxError} When a line is too short or a coordinate is not a number; the
@@ -154,20 +196,21 @@ export function stationListLinesOf(
  */
 export function parseStationList(
   list: string | Uint8Array,
-  keep: (id: string) => boolean = () => true,
+  keep?: StationIds,
 ): WeatherStation[] {
   const byId = new Map<string, WeatherStation>();
-  forEachLine(list, (line) => {
-    if (skipSpace(line.units, line.start, line.end) === line.end) return;
-    checkCoordinate(line, LATITUDE, "latitude");
-    checkCoordinate(line, LONGITUDE, "longitude");
-    const id = columns(line, ID);
-    if (!keep(id)) return;
+  const hashes = idHashes(keep);
+  forEachLine(list, (units, start, end, number) => {
+    if (skipSpace(units, start, end) === end) return;
+    checkCoordinate(units, start, end, number, LATITUDE, "latitude");
+    checkCoordinate(units, start, end, number, LONGITUDE, "longitude");
+    const id = keptId(units, start, end, keep, hashes);
+    if (id === undefined) return;
     byId.set(id, {
       id,
-      name: columns(line, NAME).trim(),
-      latitude: Number(columns(line, LATITUDE)),
-      longitude: Number(columns(line, LONGITUDE)),
+      name: columns(units, start, end, NAME).trim(),
+      latitude: Number(columns(units, start, end, LATITUDE)),
+      longitude: Number(columns(units, start, end, LONGITUDE)),
     });
   });
   return [...byId.values()];
@@ -199,15 +242,21 @@ function skipSpace(units: CodeUnits, from: number, to: number): number {
  * surrounding white space aside: what Python's `float()` accepts minus nan and inf,
  * `[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`.
  */
-function checkCoordinate(line: Line, field: readonly [number, number], what: string): void {
-  const { units, start, end } = line;
+function checkCoordinate(
+  units: CodeUnits,
+  start: number,
+  end: number,
+  number: number,
+  field: readonly [number, number],
+  what: string,
+): void {
   const first = Math.min(end, start + field[0]);
   let last = Math.min(end, start + field[1]);
   while (last > first && isTrimmedSpace(units.unit(last - 1))) last--;
   if (!isDecimal(units, skipSpace(units, first, last), last)) {
     throw new SyntaxError(
-      `expected a decimal ${what} on line ${line.number} of the station list but found ` +
-        JSON.stringify(columns(line, field)),
+      `expected a decimal ${what} on line ${number} of the station list but found ` +
+        JSON.stringify(columns(units, start, end, field)),
     );
   }
 }

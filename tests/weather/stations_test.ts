@@ -59,13 +59,16 @@ Deno.test("parseStationList() reads the list's bytes as its text: ASCII lines in
 
 Deno.test("parseStationList() with `keep` returns only those stations and still checks every line", () => {
   const third = LINE_A.replace("000001", "000003");
-  const kept = parseStationList([LINE_A, LINE_B, third].join("\n"), (id) => id !== "000002-12345");
+  const kept = parseStationList(
+    [LINE_A, LINE_B, third].join("\n"),
+    new Set(["000001-99999", "000003-99999", "999999-99999"]),
+  );
   deepStrictEqual(kept.map((s) => s.id), ["000001-99999", "000003-99999"]);
   throws(
     () =>
       parseStationList(
         `${LINE_A}\n${LINE_B.replace("179.999", "179,999")}`,
-        (id) => id === "000001-99999",
+        new Set(["000001-99999"]),
       ),
     { name: "SyntaxError", message: /longitude on line 2/ },
   );
