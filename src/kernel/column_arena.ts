@@ -190,6 +190,17 @@ export function releaseColumn(column: Float64Array | number): void {
 }
 
 /**
+ * Whether `column` was made in an open arena (which frees it when it ends), rather than
+ * outside every arena (e.g. a constant).
+ *
+ * @param column The column.
+ * @returns Whether an open arena holds it.
+ */
+export function isArenaColumn(column: Float64Array): boolean {
+  return arenas.some((arena) => arena.columns.includes(column));
+}
+
+/**
  * Frees a column of an open arena now, before its arena ends (e.g. a sample column that
  * every computation still to come has no use for): as {@link releaseColumn}, but only a
  * column recorded in an open arena (one made while it runs); any other (a scalar, a

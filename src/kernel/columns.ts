@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { kernelColumn } from "./column_arena.ts";
+import { kernelColumn, releaseColumn } from "./column_arena.ts";
 import type { Kernel } from "./kernel.ts";
 import { sharedKernel } from "./shared.ts";
 
@@ -65,19 +65,31 @@ export function depositionRateColumn(
  *
  * @param diameterUm Diameters at emission, µm.
  * @param evaporationFactor Factor applied to the diameter once airborne.
- * @returns The fractions, 0–1.
+ * @param over `diameterUm` itself to write the fractions over the diameters (no new
+ *   column when it is in the kernel).
+ * @returns The fractions, 0–1 (`over` when given).
  */
 export function fractionDepositedColumn(
   diameterUm: Float64Array,
   evaporationFactor: number,
+  over?: Float64Array,
 ): Float64Array {
   const k = sharedKernel();
   const n = diameterUm.length;
-  return kernelColumn(
+  if (over === diameterUm && k.owns(over)) {
+    // Each sample's diameter is read before its fraction is written (asm/particles.ts).
+    k.exports.fraction_deposited(over.byteOffset, over.byteOffset, n, evaporationFactor);
+    return over;
+  }
+  const fractions = kernelColumn(
     k,
     n,
     (out) => k.exports.fraction_deposited(out, k.ref(diameterUm), n, evaporationFactor),
   );
+  if (over === undefined) return fractions;
+  over.set(fractions);
+  releaseColumn(fractions);
+  return over;
 }
 
 /**

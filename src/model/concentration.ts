@@ -292,6 +292,11 @@ export interface ConcentrationOverrides {
   readonly removalRate?: (timeH: number, model: ConcentrationModel) => Vec;
   /** State-change times, h (sorted). */
   readonly stateChangeTimes?: readonly number[];
+  /**
+   * The normalisation factor (see {@link normalizationFactor}), when the caller has
+   * computed it (e.g. to free the draws it is made of before the evaluator's columns).
+   */
+  readonly normalization?: Vec;
 }
 
 /**
@@ -314,7 +319,7 @@ export function concentrationEvaluator(
     ? [...overrides.stateChangeTimes]
     : stateChangeTimes(model);
   const firstPresence = boundaries(presenceInterval(population))[0][0];
-  const normalization = normalizationFactor(model, cache);
+  const normalization = overrides.normalization ?? normalizationFactor(model, cache);
   const background = normedBackground(minBackgroundConcentration(model), normalization);
   const volume = model.room.volume;
   const normedCache = new Map<number, Vec>();

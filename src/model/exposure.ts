@@ -26,7 +26,7 @@ import { boundaries, transitionTimes } from "./interval.ts";
 import { longRangeDose } from "./long_range_dose.ts";
 import { valueAt } from "./piecewise_constant.ts";
 import {
-  emissionRatePerPerson,
+  emissionRatePerAerosolPerPerson,
   emittedDiameter,
   type Population,
   presenceInterval,
@@ -174,15 +174,24 @@ export function exposureModel(fields: ExposureModel): ExposureModel {
 export type InteractionDraw = "distance" | "expiration";
 
 /**
+ * A step of an exposure evaluator's construction that reads a draw last: the deposited
+ * fraction of concentration model `model`'s emitted diameters (long range), or short-range
+ * interaction `index`'s parts.
+ */
+export type ConstructionStep =
+  | { readonly kind: "deposition"; readonly model: number }
+  | { readonly kind: "interaction"; readonly index: number };
+
+/**
  * Options of {@link exposureEvaluator}: the concentration evaluators', and where its
  * construction has got to (a report frees the samples nothing will read from then on:
  * src/report/spent_samples.ts).
  */
 export interface ExposureEvaluatorOptions extends EvaluatorOptions {
   /**
-   * Called once each infected population's emission rate and aerosol volume are in the
-   * cache, before the concentration evaluators' other columns (which read the models'
-   * rooms, ventilation, backgrounds and emitted diameters).
+   * Called once each infected population's emission rate per aerosol is in the cache,
+   * before its aerosol volume and the concentration evaluators' columns (which read the
+   * infected's expiration and mask, and the models' rooms, ventilation and backgrounds).
    */
   readonly onEmissionRates?: () => void;
   /**
@@ -212,6 +221,13 @@ export interface ExposureEvaluatorOptions extends EvaluatorOptions {
    * parts' per-sample columns are (see `shortRangeDose`).
    */
   readonly onInteractionSpent?: (index: number, spent: InteractionDraw) => void;
+  /**
+   * Whether the step may write over `column`, a draw it reads last: true when nothing
+   * reads the column once the step is done (the column is then the evaluator's, and whoever
+   * frees spent draws leaves it alone). The deposited fractions are then written over
+   * the diameters rather than into new columns. By default nothing is overwritten.
+   */
+  readonly adopt?: (column: Float64Array, after: ConstructionStep) => boolean;
 }
 
 /**
@@ -232,10 +248,10 @@ export function exposureEvaluator(
   const cache = options.cache ?? createEvaluationCache();
   const fastPath = options.fastPath ?? "auto";
   const evaluatorOptions: EvaluatorOptions = { cache, fastPath };
-  // The emission rates first (the concentrations' normalisation, cached), so that the
-  // draws only they read can be freed before the concentrations' own columns are made.
+  // The emission rates per aerosol first (cached), so that the draws only they read can
+  // be freed before the aerosol volumes and the concentrations' columns are made.
   for (const cm of model.concentrationModels) {
-    if (cm.kind === "virus") emissionRatePerPerson(cm.infected, cache);
+    if (cm.kind === "virus") emissionRatePerAerosolPerPerson(cm.infected, cache);
   }
   options.onEmissionRates?.();
   const concentrations = model.concentrationModels.map((cm, k) =>
@@ -244,7 +260,7 @@ export function exposureEvaluator(
   options.onConcentrations?.();
   const exposed = model.exposed;
   const probabilityCache = new Map<boolean, Vec>();
-  const long = longRangeDose(model, concentrations, cache, options.onAerosolsDeposited);
+  const long = longRangeDose(model, concentrations, cache, options);
   options.onLongRangeParts?.();
   const { staticParts, spansBetween, prefetch, prefetchWeighted, longRange } = long;
 

@@ -12,10 +12,10 @@ import { takeColumn } from "../kernel/column_arena.ts";
 import { productWithComplementInKernel } from "../kernel/columns.ts";
 import type { ConcentrationEvaluator, VirusConcentrationModel } from "./concentration.ts";
 import { cacheSlot, type EvaluationCache } from "./evaluation_cache.ts";
-import type { ExposureModel, LongRangeDoseFactors } from "./exposure.ts";
+import type { ExposureEvaluatorOptions, ExposureModel, LongRangeDoseFactors } from "./exposure.ts";
 import { boundaries } from "./interval.ts";
 import { inhaleEfficiency } from "./mask.ts";
-import { fractionDeposited } from "./particle.ts";
+import { fractionDeposited, fractionDepositedOver } from "./particle.ts";
 import {
   emissionRatePerAerosolPerPerson,
   emittedDiameter,
@@ -78,10 +78,18 @@ export interface LongRangeDose {
  * column per (immutable) model, shared by the exposure models of every group (which also
  * lets them share the Chebyshev moments keyed by it).
  */
-function aerosolsTimesDeposited(cm: VirusConcentrationModel, cache: EvaluationCache): Vec {
+function aerosolsTimesDeposited(
+  cm: VirusConcentrationModel,
+  cache: EvaluationCache,
+  overwritable: (diameter: Float64Array) => boolean,
+): Vec {
   return cache.get(AEROSOLS_TIMES_DEPOSITED, cm, () => {
-    // The fraction deposited is a fresh temporary: the product is written over it.
-    const fdep = fractionDeposited(emittedDiameter(cm.infected), cm.evaporationFactor);
+    // The fraction deposited is a fresh temporary, or written over the diameters when
+    // nothing reads them after it: the product is written over it.
+    const diameter = emittedDiameter(cm.infected);
+    const fdep = diameter instanceof Float64Array && overwritable(diameter)
+      ? fractionDepositedOver(diameter, cm.evaporationFactor)
+      : fractionDeposited(diameter, cm.evaporationFactor);
     return mulInto(fdep, populationAerosols(cm.infected, cache));
   });
 }
@@ -97,16 +105,17 @@ const AEROSOLS_TIMES_DEPOSITED = cacheSlot<VirusConcentrationModel, Vec>(
  * @param model The exposure model.
  * @param concentrations Its concentration evaluators (index-aligned).
  * @param cache The evaluation's cache.
- * @param onAerosolsDeposited Called once every concentration model's aerosol volume ×
- *   fraction deposited is computed, before the dose factors (after which the dose reads
- *   no aerosol volume).
+ * @param hooks `onAerosolsDeposited`, called once every concentration model's aerosol
+ *   volume × fraction deposited is computed, before the dose factors (after which the
+ *   dose reads no aerosol volume); `adopt`, whether the deposited fraction of a
+ *   concentration model may be written over its emitted diameters.
  * @returns The long-range dose.
  */
 export function longRangeDose(
   model: ExposureModel,
   concentrations: readonly ConcentrationEvaluator[],
   cache: EvaluationCache,
-  onAerosolsDeposited?: () => void,
+  hooks: Pick<ExposureEvaluatorOptions, "onAerosolsDeposited" | "adopt"> = {},
 ): LongRangeDose {
   const exposed = model.exposed;
   const exposedSpans = boundaries(presenceInterval(exposed));
@@ -152,8 +161,14 @@ export function longRangeDose(
     return exposure;
   };
 
-  const deposited = model.concentrationModels.map((cm) => aerosolsTimesDeposited(cm, cache));
-  onAerosolsDeposited?.();
+  const deposited = model.concentrationModels.map((cm, k) =>
+    aerosolsTimesDeposited(
+      cm,
+      cache,
+      (diameter) => hooks.adopt?.(diameter, { kind: "deposition", model: k }) ?? false,
+    )
+  );
+  hooks.onAerosolsDeposited?.();
   /** Per-model parts of the long-range dose that do not depend on time (computed once). */
   const staticParts: LongRangeDoseFactors[] = model.concentrationModels.map((cm, k) => {
     const diameter = emittedDiameter(cm.infected);

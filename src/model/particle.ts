@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { releaseColumn } from "../kernel/column_arena.ts";
 import { fractionDepositedColumn } from "../kernel/columns.ts";
 import { map1, type Vec } from "./vec.ts";
 
@@ -69,4 +70,26 @@ export function fractionDeposited(diameterUm: Vec | undefined, evaporationFactor
       (0.911 / (1 + Math.exp(4.77 + 1.485 * Math.log(d)))) +
       (0.943 / (1 + Math.exp(0.508 - 2.58 * Math.log(d)))));
   });
+}
+
+/**
+ * {@link fractionDeposited} of every diameter of a column, written over it (for diameters
+ * nothing reads afterwards: no new column).
+ *
+ * @param diameterUm Diameters at emission, µm: overwritten by their deposited fractions.
+ * @param evaporationFactor Factor applied to the diameter once airborne, dimensionless.
+ * @returns `diameterUm`, now the deposited fractions.
+ */
+export function fractionDepositedOver(
+  diameterUm: Float64Array,
+  evaporationFactor: number,
+): Float64Array {
+  // The same branches as fractionDeposited's (the kernel's values from 64 samples on).
+  if (diameterUm.length >= KERNEL_MIN_LENGTH) {
+    return fractionDepositedColumn(diameterUm, evaporationFactor, diameterUm);
+  }
+  const fractions = fractionDeposited(diameterUm, evaporationFactor) as Float64Array;
+  diameterUm.set(fractions);
+  releaseColumn(fractions);
+  return diameterUm;
 }

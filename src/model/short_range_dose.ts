@@ -10,7 +10,7 @@ import { releaseColumn, takeColumn } from "../kernel/column_arena.ts";
 import type { EvaluationCache } from "./evaluation_cache.ts";
 import type { ExposureEvaluatorOptions, ExposureModel } from "./exposure.ts";
 import { inhaleEfficiency } from "./mask.ts";
-import { fractionDeposited } from "./particle.ts";
+import { fractionDeposited, fractionDepositedOver } from "./particle.ts";
 import { emissionRatePerAerosolPerPerson } from "./population.ts";
 import {
   dilutionFactor,
@@ -100,14 +100,15 @@ export interface ShortRangeDose {
  * @param hooks Where the construction has got to: `onJetFactor` once the jet factor is
  *   computed; `onInteractionSpent` as each interaction stops reading its own draws (its
  *   index): its distance once its dilution factor is computed, its expiration once the
- *   per-sample columns of its parts are, before the columns only averaged.
+ *   per-sample columns of its parts are, before the columns only averaged; and `adopt`,
+ *   whether an interaction's deposited fractions may be written over its diameters.
  * @returns The short-range dose.
  */
 export function shortRangeDose(
   model: ExposureModel,
   cache: EvaluationCache,
   scratchColumn: (n: number) => Float64Array,
-  hooks: Pick<ExposureEvaluatorOptions, "onJetFactor" | "onInteractionSpent"> = {},
+  hooks: Pick<ExposureEvaluatorOptions, "onJetFactor" | "onInteractionSpent" | "adopt"> = {},
 ): ShortRangeDose {
   const { onInteractionSpent } = hooks;
   const exposed = model.exposed;
@@ -138,7 +139,14 @@ export function shortRangeDose(
     onInteractionSpent?.(index, "distance");
     const diameter = interaction.expiration.diameter;
     const origin = normedJetOriginConcentration(interaction);
-    const deposition = fractionDeposited(diameter, 1.0);
+    // Written over the diameters when nothing reads them after this interaction; the
+    // per-sample values only averaged below then go over that column too (no new one).
+    const overDiameters = isArray(diameter) &&
+      (hooks.adopt?.(diameter, { kind: "interaction", index }) ?? false);
+    const deposition = overDiameters
+      ? fractionDepositedOver(diameter as Float64Array, 1.0)
+      : fractionDeposited(diameter, 1.0);
+    const averaged = overDiameters ? () => deposition as Float64Array : scratchColumn;
     // From here on the diameters are only tested for being per sample.
     onInteractionSpent?.(index, "expiration");
     // The normalisation factor (shortRangeNormalizationFactor), emission per aerosol /
@@ -146,6 +154,20 @@ export function shortRangeDose(
     const emission = emissionRatePerAerosolPerPerson(interaction.infected, cache);
     const exhalation = interaction.infected.activity.exhalationRate;
     const inhalation = interaction.activity.inhalationRate;
+    // Jet dose per hour of interaction: origin concentration (mL/cm³ → mL/m³) × deposition,
+    // averaged over the diameters when they are per sample (first: the deposition's
+    // column may then take the diluted jet's values).
+    let jetPerHour: Vec;
+    if (!isArray(origin) && !isArray(deposition)) {
+      jetPerHour = (origin * CM3_PER_M3) * deposition;
+    } else {
+      const n = sampleCount(origin, deposition);
+      const column = isArray(diameter) ? averaged(n) : takeColumn(n);
+      const [o, os] = lane(origin);
+      const [dep, ds] = lane(deposition);
+      for (let i = 0; i < n; i++) column[i] = (o[i * os] * CM3_PER_M3) * dep[i * ds];
+      jetPerHour = isArray(diameter) ? mean(column) : column;
+    }
     // Mean over samples of (1 / dilution · jet origin) · normalisation (reference
     // `diluted_jet_concentration`).
     const columns = [dilution, origin, emission, exhalation];
@@ -154,7 +176,7 @@ export function shortRangeDose(
       meanDilutedJet = 1 / (dilution as number) * (origin as number) *
         ((emission as number) / (exhalation as number));
     } else {
-      const diluted = scratchColumn(sampleCount(...columns));
+      const diluted = averaged(sampleCount(...columns));
       const [f, fs] = lane(dilution);
       const [o, os] = lane(origin);
       const [e, es] = lane(emission);
@@ -163,19 +185,6 @@ export function shortRangeDose(
         diluted[i] = 1 / f[i * fs] * o[i * os] * (e[i * es] / q[i * qs]);
       }
       meanDilutedJet = mean(diluted);
-    }
-    // Jet dose per hour of interaction: origin concentration (mL/cm³ → mL/m³) × deposition,
-    // averaged over the diameters when they are per sample.
-    let jetPerHour: Vec;
-    if (!isArray(origin) && !isArray(deposition)) {
-      jetPerHour = (origin * CM3_PER_M3) * deposition;
-    } else {
-      const n = sampleCount(origin, deposition);
-      const column = isArray(diameter) ? scratchColumn(n) : takeColumn(n);
-      const [o, os] = lane(origin);
-      const [dep, ds] = lane(deposition);
-      for (let i = 0; i < n; i++) column[i] = (o[i * os] * CM3_PER_M3) * dep[i * ds];
-      jetPerHour = isArray(diameter) ? mean(column) : column;
     }
     // The jet dose factor's columns must agree (see withShortRangeInto): throws otherwise.
     sampleCount(inhalation, dilution, jetFactor);

@@ -24,9 +24,12 @@
  * evaluators of the same models: the viral-load percentiles, and the total probability
  * rule when it rebuilds the model (`totalProbabilityRebuilds`). Each infected population's
  * aerosol volume, a column of the evaluation cache rather than a draw, is taken out of the
- * cache and freed once its products are made. The peak of a report's live columns at
- * 250,000 samples: s1 30 to 17 MB, s3 (three interactions) 62 to 32 MB, s4 (two groups)
- * 42 to 23 MB; outputs unchanged, byte for byte.
+ * cache and freed once its products are made. And a step that reads a draw last may take
+ * the draw's column over (`adopt`) and write its result over it instead of into a new
+ * column: the deposited fractions over the emitted diameters, long- and short-range. The
+ * peak of a report's live columns at 250,000 samples: s1 30 to 15 MB, s3 (three
+ * interactions) 62 to 31 MB, s4 (two groups) 42 to 23 MB; outputs unchanged, byte for
+ * byte.
  *
  * A column freed too early would be read after its memory went to another column: the
  * parity tests run with freed kernel columns filled with NaN
@@ -35,7 +38,7 @@
  *
  * @module
  */
-import { releaseArenaColumn } from "../kernel/column_arena.ts";
+import { isArenaColumn, releaseArenaColumn } from "../kernel/column_arena.ts";
 import type { EvaluationCache } from "../model/evaluation_cache.ts";
 import {
   type ExposureEvaluator,
@@ -77,10 +80,11 @@ export function evaluatorsSpendingSamples(
   const { cache } = options;
   if (!options.free) return models.map((model) => exposureEvaluator(model, [], { cache }));
   const keep = columnsReadAfterConstruction(models, options.keepViralLoads);
+  const adopted = new Set<Vec>();
   const evaluators = models.map((model, g) =>
-    exposureEvaluator(model, [], { cache, ...spentSampleHooks(models, g, keep, cache) })
+    exposureEvaluator(model, [], { cache, ...spentSampleHooks(models, g, keep, cache, adopted) })
   );
-  releaseSpentSamples(models, keep);
+  releaseSpentSamples(models, new Set([...keep, ...adopted]));
   return evaluators;
 }
 
@@ -147,6 +151,8 @@ export function columnsReadAfterConstruction(
  * @param keep The columns read once every evaluator is built
  *   ({@link columnsReadAfterConstruction}).
  * @param cache The evaluators' cache (the aerosol volumes are taken out of it).
+ * @param adopted The draws the evaluators have taken over (see `adopt`): shared by the
+ *   hooks of every model, and never freed as draws.
  * @returns The hooks, for `exposureEvaluator`'s options.
  */
 export function spentSampleHooks(
@@ -154,6 +160,7 @@ export function spentSampleHooks(
   g: number,
   keep: ReadonlySet<Vec>,
   cache: EvaluationCache,
+  adopted: Set<Vec> = new Set(),
 ): Pick<
   ExposureEvaluatorOptions,
   | "onEmissionRates"
@@ -162,6 +169,7 @@ export function spentSampleHooks(
   | "onLongRangeParts"
   | "onJetFactor"
   | "onInteractionSpent"
+  | "adopt"
 > {
   const model = models[g];
   // The evaluators still to be built read their own model's parts, but not the emission
@@ -175,7 +183,7 @@ export function spentSampleHooks(
     ...sampleColumns(models.slice(g + 1).map((m) => constructionInputs(m, cached))),
   ]);
   const stillRead = (parts: unknown): Set<Vec> =>
-    new Set<Vec>([...keepAndLater, ...sampleColumns(parts)]);
+    new Set<Vec>([...keepAndLater, ...adopted, ...sampleColumns(parts)]);
   return {
     onEmissionRates: () => {
       releaseSpentSamples(
@@ -185,7 +193,9 @@ export function spentSampleHooks(
             cm.room,
             cm.ventilation,
             cm.minBackgroundConcentration,
-            cm.infected.kind === "infected" ? cm.infected.expiration : undefined,
+            cm.infected.kind === "infected"
+              ? [cm.infected.expiration, cm.infected.mask]
+              : undefined,
           ]),
           longRangeDoseInputs(model),
           shortRangeDoseInputs(model),
@@ -223,6 +233,24 @@ export function spentSampleHooks(
         interaction[spent],
         stillRead(shortRangeDoseInputs(model, index + 1)),
       );
+    },
+    adopt: (column, after) => {
+      // What the construction reads after the step: the later concentration models'
+      // diameters, the dose factor's inputs and the short-range dose's; or the later
+      // interactions'.
+      const later = after.kind === "deposition"
+        ? [
+          model.concentrationModels.slice(after.model + 1).map((cm) =>
+            cm.infected.kind === "infected" ? cm.infected.expiration : undefined
+          ),
+          model.exposed.activity.inhalationRate,
+          model.exposed.mask,
+          shortRangeDoseInputs(model),
+        ]
+        : shortRangeDoseInputs(model, after.index + 1);
+      if (stillRead(later).has(column) || !isArenaColumn(column)) return false;
+      adopted.add(column);
+      return true;
     },
   };
 }

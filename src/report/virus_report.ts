@@ -8,7 +8,7 @@ import { buildVirusModels } from "../forms/build_virus_models.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import type { VirusForm } from "../forms/virus_form.ts";
 import { withKernelComputation } from "../kernel/shared.ts";
-import { concentrationEvaluator } from "../model/concentration.ts";
+import { concentrationEvaluator, normalizationFactor } from "../model/concentration.ts";
 import {
   type ExposureEvaluator,
   type ExposureModel,
@@ -420,15 +420,17 @@ function report(
       // columns go back to the kernel before the groups are evaluated, so that the two
       // are never in memory together.
       co2Curves.push(withColumnArena(() => {
-        const co2 = concentrationEvaluator(models.co2Model, {}, {
+        // Its normalisation (the CO2 exhaled per person) is all it reads of its own draws
+        // (the exposed's exhalation rates): they go back before its other columns are made.
+        const normalization = normalizationFactor(models.co2Model);
+        releaseSpentSamples(models.co2Model, sampleColumns(models.exposureModels));
+        const co2 = concentrationEvaluator(models.co2Model, { normalization }, {
           cache: createEvaluationCache(),
         });
         const co2Sums = co2.batch({ times, weights: [co2.normalization] }).sums[0];
         const co2Samples = sampleCount(co2.normalization);
         return Array.from(co2Sums, (s) => s / co2Samples);
       }, kernel));
-      // Its own draws (the exposed's exhalation rates) are not read again.
-      releaseSpentSamples(models.co2Model, sampleColumns(models.exposureModels));
       // The draws go back to the kernel as soon as nothing will read them, unless
       // something builds new models of them (the viral-load percentiles, and the total
       // probability rule with short range or a background).

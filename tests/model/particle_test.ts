@@ -1,7 +1,10 @@
-import { strictEqual } from "node:assert/strict";
+import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { takeColumn, withColumnArena } from "../../src/kernel/column_arena.ts";
+import { sharedKernel } from "../../src/kernel/shared.ts";
 import { aerosols } from "../../src/model/expiration.ts";
 import {
   fractionDeposited,
+  fractionDepositedOver,
   settlingVelocity,
   settlingVelocityOfDiameter,
 } from "../../src/model/particle.ts";
@@ -56,4 +59,24 @@ Deno.test("the kernel's deposition rate equals the settling velocity per hour ov
   d.forEach((x, i) =>
     strictEqual(got[i], (settlingVelocityOfDiameter(x, 0.3) * 3600) / EMISSION_HEIGHT_M, `${i}`)
   );
+});
+
+Deno.test("fractionDepositedOver(): the fractions of fractionDeposited, written over the diameters (in the kernel, outside it, and below the kernel's length)", () => {
+  const diameters = (n: number) => Float64Array.from({ length: n }, (_, i) => 0.1 + i * 0.37);
+  for (const n of [10, 63, 64, 1000, 20_000]) {
+    for (const evaporation of [0.3, 1]) {
+      withColumnArena(() => {
+        const expected = fractionDeposited(diameters(n), evaporation) as Float64Array;
+        // In the kernel's column heap (from 8,192 samples), else a plain array.
+        const inKernel = takeColumn(n);
+        inKernel.set(diameters(n));
+        const plain = diameters(n);
+        for (const column of [inKernel, plain]) {
+          strictEqual(fractionDepositedOver(column, evaporation), column);
+          deepStrictEqual(Array.from(column), Array.from(expected), `n = ${n}`);
+        }
+        strictEqual(sharedKernel().owns(inKernel), n >= 8192);
+      }, sharedKernel());
+    }
+  }
 });

@@ -13,7 +13,7 @@ import { createRng } from "../../src/montecarlo/rng.ts";
 import { DEFAULT_REGISTRY } from "../../src/registry/defaults.ts";
 import { createEvaluationCache } from "../../src/model/evaluation_cache.ts";
 import { exposureEvaluator } from "../../src/model/exposure.ts";
-import { populationAerosols } from "../../src/model/population.ts";
+import { emittedDiameter, populationAerosols } from "../../src/model/population.ts";
 import {
   columnsReadAfterConstruction,
   releaseSpentSamples,
@@ -81,7 +81,7 @@ Deno.test("columnsReadAfterConstruction(): infectious doses, host immunities, in
   });
 });
 
-Deno.test("spentSampleHooks(): an interaction's draws are freed while the evaluator is built, and its probabilities are unchanged", () => {
+Deno.test("spentSampleHooks(): an interaction's draws are freed (its distances) or taken over (its diameters) while the evaluator is built, and its probabilities are unchanged", () => {
   const form = parseVirusForm(readFixtureInput("s3_mech_masks_shortrange"));
   const n = 10_000; // in the kernel's column heap
   const probabilities = (hooks: boolean) =>
@@ -94,28 +94,40 @@ Deno.test("spentSampleHooks(): an interaction's draws are freed while the evalua
           year: 2026,
         }).exposureModels;
         const keep = columnsReadAfterConstruction(models, false);
-        const distances: boolean[] = [];
-        const diameters: boolean[] = [];
+        const distances: string[] = [];
+        const diameters: string[] = [];
         const cache = createEvaluationCache();
         const options = hooks ? spentSampleHooks(models, 0, keep, cache) : {};
+        const adopted = new Set<Float64Array>();
         const ev = exposureEvaluator(models[0], [], {
           cache,
           ...options,
+          adopt: (column, after) => {
+            const taken = options.adopt?.(column, after) ?? false;
+            if (taken) adopted.add(column);
+            return taken;
+          },
           onInteractionSpent: (index, spent) => {
             options.onInteractionSpent?.(index, spent);
-            // Freed columns are filled with NaN at once (their memory is reused after).
+            // Freed columns are filled with NaN at once (their memory is reused after);
+            // a diameter column may instead hold the interaction's deposited fractions,
+            // which the evaluator frees itself once averaged.
             const interaction = models[0].shortRange[index];
-            const column = spent === "distance"
+            const column = (spent === "distance"
               ? interaction.distance
-              : interaction.expiration.diameter;
+              : interaction.expiration.diameter) as Float64Array;
             (spent === "distance" ? distances : diameters).push(
-              (column as Float64Array).every(Number.isNaN),
+              column.every(Number.isNaN) ? "freed" : adopted.has(column) ? "taken over" : "kept",
             );
           },
         });
         if (hooks) {
-          deepStrictEqual(distances, [true, true, true], "the distances are freed");
-          deepStrictEqual(diameters, [true, true, true], "the diameters are freed");
+          deepStrictEqual(distances, ["freed", "freed", "freed"], "the distances are freed");
+          deepStrictEqual(
+            diameters,
+            ["taken over", "taken over", "taken over"],
+            "the diameters hold the deposited fractions",
+          );
           const inhalation = models[0].shortRange[0].activity.inhalationRate as Float64Array;
           ok(inhalation.every(Number.isFinite), "the inhalation rates are kept");
         }
@@ -127,7 +139,7 @@ Deno.test("spentSampleHooks(): an interaction's draws are freed while the evalua
   deepStrictEqual(probabilities(true), plain);
 });
 
-Deno.test("spentSampleHooks(): the viral load once the emission rates are made, the aerosol volume once its products are, the exposed's mask once the jet factor is; probabilities unchanged", () => {
+Deno.test("spentSampleHooks(): the viral load once the emission rates are made, the aerosol volume once its products are, the exposed's mask once the jet factor is; the diameters are written over; probabilities unchanged", () => {
   const form = parseVirusForm(readFixtureInput("s3_mech_masks_shortrange"));
   const n = 10_000; // in the kernel's column heap
   const freed = (column: unknown) => column instanceof Float64Array && column.every(Number.isNaN);
@@ -154,14 +166,17 @@ Deno.test("spentSampleHooks(): the viral load once the emission rates are made, 
           ...options,
           onEmissionRates: () => {
             options.onEmissionRates?.();
+            if (hooks) {
+              // Checked before any new column could take their memory.
+              ok(freed(infected.virus.viralLoadInSputum), "the viral load is freed");
+              ok(freed(infected.virus.viableToRnaRatio), "the viable-to-RNA ratio is freed");
+              ok(!freed(infected.virus.infectiousDose), "the infectious dose is kept");
+              ok(!freed(emittedDiameter(infected)), "the diameters are still to be read");
+              ok(!freed(model.exposed.mask.etaInhale), "the exposed's mask is still to be read");
+              stages.push("emission rates");
+            }
             aerosols = populationAerosols(infected, cache);
             ok(aerosols instanceof Float64Array && aerosols.every(Number.isFinite));
-            if (!hooks) return;
-            ok(freed(infected.virus.viralLoadInSputum), "the viral load is freed");
-            ok(freed(infected.virus.viableToRnaRatio), "the viable-to-RNA ratio is freed");
-            ok(!freed(infected.virus.infectiousDose), "the infectious dose is kept");
-            ok(!freed(model.exposed.mask.etaInhale), "the exposed's mask is still to be read");
-            stages.push("emission rates");
           },
           onAerosolsDeposited: () => {
             options.onAerosolsDeposited?.();
@@ -175,8 +190,29 @@ Deno.test("spentSampleHooks(): the viral load once the emission rates are made, 
             ok(freed(model.exposed.mask.etaInhale), "the exposed's η_inhale is freed");
             stages.push("jet factor");
           },
+          adopt: (column, after) => {
+            const taken = options.adopt?.(column, after) ?? false;
+            if (taken) {
+              stages.push(
+                after.kind === "deposition"
+                  ? `diameters ${column === emittedDiameter(infected) ? "of the infected" : "?"}`
+                  : `diameters of interaction ${after.index}`,
+              );
+            }
+            return taken;
+          },
         });
-        if (hooks) deepStrictEqual(stages, ["emission rates", "aerosols deposited", "jet factor"]);
+        if (hooks) {
+          deepStrictEqual(stages, [
+            "emission rates",
+            "diameters of the infected",
+            "aerosols deposited",
+            "jet factor",
+            "diameters of interaction 0",
+            "diameters of interaction 1",
+            "diameters of interaction 2",
+          ]);
+        }
         return Array.from(ev.infectionProbability() as Float64Array);
       }, sharedKernel())
     );
