@@ -54,7 +54,7 @@ export type {
   WeatherFiles,
 } from "./dataset.ts";
 export { parseStationList } from "./stations.ts";
-export type { WeatherStation } from "./stations.ts";
+export type { StationIds, WeatherStation } from "./stations.ts";
 export { parseHourlyTemperatures } from "./hourly_temperatures.ts";
 export type { StationTemperatures } from "./hourly_temperatures.ts";
 

@@ -56,7 +56,9 @@ function asciiUnits(bytes: Uint8Array): CodeUnits {
 
 /** Station identifiers: a `Set` of them, or the keys of a `Map`. */
 export interface StationIds {
+  /** Whether `id` is one of them. */
   has(id: string): boolean;
+  /** All of them. */
   keys(): Iterable<string>;
 }
 
