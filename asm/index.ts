@@ -43,6 +43,7 @@ export {
 export {
   divide_column,
   new_cases_sum,
+  column_range,
   numpy_histogram,
   numpy_squared_deviations,
   numpy_sum,

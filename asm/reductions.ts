@@ -146,6 +146,14 @@ export function numpy_histogram(
 }
 
 /**
+ * Writes the smallest and the largest of the n f64 at `p` to `out` (2 f64; ∞ and −∞ when
+ * n = 0; NaNs are skipped, as by the scalar tests `v < lo`, `v > hi`).
+ */
+export function column_range(p: usize, n: u32, out: usize): void {
+  v128.store(out, rangeOf(p, n));
+}
+
+/**
  * (smallest, largest) of n f64 at `p`, (∞, −∞) when n = 0: two samples at a time, each
  * lane keeping its first smallest and largest (`pmin(a, v)` = v < a ? v : a, `pmax(a, v)`
  * = a < v ? v : a, as the scalar tests), then the two lanes.

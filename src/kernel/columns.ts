@@ -364,6 +364,26 @@ export function raiseNonPositiveInKernel(column: Float64Array, floor: number): b
 }
 
 /**
+ * The smallest and the largest value of `column` (NaNs skipped; [∞, −∞] when empty), in
+ * the kernel (asm/reductions.ts `column_range`, two values at a time) when the column
+ * lives there.
+ *
+ * @param column The values.
+ * @returns [smallest, largest], or undefined when the column is not in the shared
+ *   kernel's memory (nothing done).
+ */
+export function columnRangeInKernel(column: Float64Array): [number, number] | undefined {
+  const k = sharedKernel();
+  if (!k.owns(column)) return undefined;
+  return k.scope(() => {
+    const out = k.alloc(16);
+    k.exports.column_range(column.byteOffset, column.length, out);
+    const [lo, hi] = k.f64(out, 2);
+    return [lo, hi];
+  });
+}
+
+/**
  * Whether every value of `column` is finite and not ±0, in the kernel (asm/elementwise.ts
  * `all_finite_nonzero`) when the column lives there.
  *

@@ -244,6 +244,8 @@ export interface KernelFunctions {
    * expected new cases summed over the samples).
    */
   new_cases_sum(lr: number, sr: number, n: number, away: number, near: number): number;
+  /** The smallest and the largest of the n f64 at `p`, to `out` (2 f64; NaNs skipped). */
+  column_range(p: number, n: number, out: number): void;
   /**
    * `np.histogram` with `bins` equal bins: bins + 1 f64 edges, bins f64 counts (`tallies`:
    * scratch for 4 · bins u32).
@@ -424,6 +426,7 @@ export const KERNEL_FUNCTIONS: Arities<KernelFunctions> = {
   numpy_squared_deviations: 3,
   weighted_totals: 5,
   new_cases_sum: 5,
+  column_range: 3,
   numpy_histogram: 6,
   pow10_column: 3,
   bin_candidates: 9,

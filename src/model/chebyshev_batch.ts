@@ -24,6 +24,7 @@ import {
   chebyshevCoefficients,
   chebyshevMoments,
   clenshawColumn,
+  columnRangeInKernel,
   normalizeColumn,
 } from "../kernel/columns.ts";
 import type { Kernel } from "../kernel/kernel.ts";
@@ -221,6 +222,8 @@ const RANGES = cacheSlot<Float64Array, readonly [number, number]>("column range"
 
 function rangeOf(cache: EvaluationCache, values: Float64Array): readonly [number, number] {
   return cache.get(RANGES, values, () => {
+    const inKernel = columnRangeInKernel(values);
+    if (inKernel !== undefined) return inKernel;
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < values.length; i++) {

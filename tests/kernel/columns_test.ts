@@ -4,6 +4,7 @@ import {
   allFiniteNonZeroInKernel,
   chebyshevMoments,
   clenshawColumn,
+  columnRangeInKernel,
   elementwiseInKernel,
   type ElementwiseOp,
   infectionPercentInto,
@@ -266,4 +267,36 @@ Deno.test("allFiniteNonZeroInKernel(): false for ±0, ±∞ or NaN at any positi
   });
   const outside = new Float64Array(3).fill(1);
   strictEqual(allFiniteNonZeroInKernel(outside), undefined, "not in the kernel");
+});
+
+Deno.test("columnRangeInKernel(): the smallest and largest value as the scalar tests find them (NaNs skipped, odd lengths, empty), undefined outside the kernel", () => {
+  const k = sharedKernel();
+  const scalarRange = (v: Float64Array) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of v) {
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    return [lo, hi];
+  };
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const cases: number[][] = [
+    [],
+    [3],
+    [NaN],
+    [NaN, 2, NaN],
+    [-1e308, 5e-324, 1e308],
+    [0.5, -0.25, Infinity, -Infinity, 7],
+    Array.from({ length: 1001 }, () => (random() - 0.5) * 1e6),
+    Array.from({ length: 250_000 }, (_, i) => (i % 97 === 0 ? NaN : Math.sin(i) * 40)),
+  ];
+  for (const values of cases) {
+    const column = k.column(values.length);
+    column.set(values);
+    deepStrictEqual(columnRangeInKernel(column), scalarRange(column), `${values.length} values`);
+    k.freeColumn(column);
+  }
+  strictEqual(columnRangeInKernel(Float64Array.of(1, 2)), undefined);
 });
