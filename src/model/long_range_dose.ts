@@ -42,13 +42,15 @@ import {
  * deposited fraction of its diameters).
  *
  * @param model The exposure model.
+ * @param from The first concentration model whose deposited fraction is still to be
+ *   computed.
  * @returns The parts (columns and sub-models).
  */
-export function longRangeDoseInputs(model: ExposureModel): unknown[] {
+export function longRangeDoseInputs(model: ExposureModel, from = 0): unknown[] {
   return [
     model.exposed.activity.inhalationRate,
     model.exposed.mask,
-    ...model.concentrationModels.map((cm) =>
+    ...model.concentrationModels.slice(from).map((cm) =>
       cm.infected.kind === "infected" ? cm.infected.expiration : undefined
     ),
   ];

@@ -47,7 +47,7 @@ import {
   type ExposureModel,
 } from "../model/exposure.ts";
 import { longRangeDoseInputs } from "../model/long_range_dose.ts";
-import { takePopulationAerosols } from "../model/population.ts";
+import { takePopulationAerosols, type VirusPopulation } from "../model/population.ts";
 import { shortRangeDoseInputs } from "../model/short_range_dose.ts";
 import type { Vec } from "../model/vec.ts";
 
@@ -180,27 +180,24 @@ export function spentSampleHooks(
   // Walked once, for all the hooks (one per interaction with short range).
   const keepAndLater = new Set<Vec>([
     ...keep,
-    ...sampleColumns(models.slice(g + 1).map((m) => constructionInputs(m, cached))),
+    ...sampleColumns(
+      models.slice(g + 1).map((m) =>
+        // A cached population's emission rate and aerosol volume are in the cache.
+        constructionInputs(m, (infected) => cached.has(infected) ? undefined : infected)
+      ),
+    ),
   ]);
   const stillRead = (parts: unknown): Set<Vec> =>
     new Set<Vec>([...keepAndLater, ...adopted, ...sampleColumns(parts)]);
   return {
     onEmissionRates: () => {
-      releaseSpentSamples(
+      // The emission rate per aerosol is cached: its aerosol volume is still to be made.
+      const inputs = constructionInputs(
         model,
-        stillRead([
-          model.concentrationModels.map((cm) => [
-            cm.room,
-            cm.ventilation,
-            cm.minBackgroundConcentration,
-            cm.infected.kind === "infected"
-              ? [cm.infected.expiration, cm.infected.mask]
-              : undefined,
-          ]),
-          longRangeDoseInputs(model),
-          shortRangeDoseInputs(model),
-        ]),
+        (infected) =>
+          infected.kind === "infected" ? [infected.expiration, infected.mask] : undefined,
       );
+      releaseSpentSamples(model, stillRead(inputs));
     },
     onConcentrations: () => {
       releaseSpentSamples(
@@ -235,18 +232,10 @@ export function spentSampleHooks(
       );
     },
     adopt: (column, after) => {
-      // What the construction reads after the step: the later concentration models'
-      // diameters, the dose factor's inputs and the short-range dose's; or the later
-      // interactions'.
+      // What the construction reads after the step: the rest of the long-range parts and
+      // the short-range dose's, or the later interactions'.
       const later = after.kind === "deposition"
-        ? [
-          model.concentrationModels.slice(after.model + 1).map((cm) =>
-            cm.infected.kind === "infected" ? cm.infected.expiration : undefined
-          ),
-          model.exposed.activity.inhalationRate,
-          model.exposed.mask,
-          shortRangeDoseInputs(model),
-        ]
+        ? [longRangeDoseInputs(model, after.model + 1), shortRangeDoseInputs(model)]
         : shortRangeDoseInputs(model, after.index + 1);
       if (stillRead(later).has(column) || !isArenaColumn(column)) return false;
       adopted.add(column);
@@ -257,18 +246,20 @@ export function spentSampleHooks(
 
 /**
  * The parts of `model` that building its exposure evaluator reads: its concentration
- * evaluators' (the room, the ventilation, the background, and the infected population,
- * whose emission rate and aerosol volume are computed from its draws unless it is in
- * `cached`, whose are in the evaluation cache already), and its long- and short-range
- * dose's.
+ * evaluators' (the room, the ventilation, the background, and `infectedParts` of the
+ * infected population: all of it, or what is still read once its emission rate is
+ * cached), and its long- and short-range dose's.
  */
-function constructionInputs(model: ExposureModel, cached: ReadonlySet<unknown>): unknown[] {
+function constructionInputs(
+  model: ExposureModel,
+  infectedParts: (infected: VirusPopulation) => unknown,
+): unknown[] {
   return [
     model.concentrationModels.map((cm) => [
       cm.room,
       cm.ventilation,
       cm.minBackgroundConcentration,
-      cached.has(cm.infected) ? undefined : cm.infected,
+      infectedParts(cm.infected),
     ]),
     longRangeDoseInputs(model),
     shortRangeDoseInputs(model),
