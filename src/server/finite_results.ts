@@ -3,9 +3,11 @@
  * report with NaN, ±Infinity (JSON `null`) or a missing value where a number belongs
  * is a bug, answered as a 500 with the request id (never a 200 with nulls).
  *
- * Allowed exceptions, both the reference's documented outputs: the viral-load bins of
- * `conditional_probability_data` without samples (NaN, written `null`) and
- * `prob_probabilistic_exposure` when probabilistic exposure is off (`null`). A typed
+ * Allowed exceptions, all the reference's documented outputs: the viral-load bins of
+ * `conditional_probability_data` without samples (NaN, written `null`),
+ * `prob_probabilistic_exposure` when probabilistic exposure is off (`null`), and the CO2
+ * fit's `room_capacity` and `ventilation_lsp_values` when the form gives no capacity
+ * (`null`, the reference's `models.CO2DataModel.CO2_fit_params`). A typed
  * array (a per-sample column, formatted by the kernel, which cannot write `null`) must
  * be finite everywhere, also under those keys.
  *
@@ -16,6 +18,8 @@
 const MAY_HOLD_NULL: ReadonlySet<string> = new Set([
   "conditional_probability_data",
   "prob_probabilistic_exposure",
+  "room_capacity",
+  "ventilation_lsp_values",
 ]);
 
 /** A report holds a non-finite number where it must not (an internal error, HTTP 500). */
@@ -37,7 +41,7 @@ export class NonFiniteResultError extends Error {
 }
 
 /**
- * Checks that every number in `results` is finite (see the module doc for the two
+ * Checks that every number in `results` is finite (see the module doc for the
  * documented exceptions). Walks iteratively.
  *
  * @param results A report as it is about to be serialised.

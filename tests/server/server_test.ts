@@ -362,6 +362,16 @@ Deno.test("server: the CO2 routes answer the reference's results; plot and fit_m
     const expected = (await read("s_co2_report", "trim")).results;
     ok(Math.abs(report.results.exhalation_rate / expected.exhalation_rate - 1) < 1e-8);
 
+    // Without a capacity (the field is optional): no flow per person, as the reference.
+    for (const capacity of [undefined, "", null, 0]) {
+      const res = await post(server, "/co2/report?plot=1", { ...body, room_capacity: capacity });
+      strictEqual(res.status, 200, `room_capacity ${capacity}`);
+      const { results } = await res.json();
+      strictEqual(results.room_capacity, capacity === 0 ? 0 : null);
+      strictEqual(results.ventilation_lsp_values, null);
+      deepStrictEqual(results.ventilation_values, report.results.ventilation_values);
+    }
+
     const plotted = await (await post(server, "/co2/report?plot=1&fit_method=least_squares", body))
       .json();
     ok(plotted.results.CO2_plot_img.startsWith("data:image/svg+xml;base64,"));
