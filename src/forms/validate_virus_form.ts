@@ -94,13 +94,14 @@ function checkDynamicOccupancy(form: VirusForm, add: Add): void {
         `is not available with dynamic occupancy) but found "p_probabilistic_exposure"`,
     );
   }
-  // Reference: a small meeting weighs Speaking 1 and Breathing (most infected at once) - 1,
-  // so without any infected the weights sum to 0 and the expiration is NaN.
-  if (form.activityType === "smallmeeting" && form.occupancy.every((g) => g.infected === 0)) {
+  // Reference: without any infected the infected's presence is empty and the model fails
+  // on its first presence time (an IndexError); a small meeting also weighs Speaking 1 and
+  // Breathing (most infected at once) - 1, which sum to 0.
+  if (form.occupancy.every((g) => g.infected === 0)) {
     add(
       "occupancy",
-      `expected at least one infected person in the occupancy groups when activity_type is ` +
-        `"smallmeeting" but found none`,
+      `expected at least one infected person in the occupancy groups (the model needs ` +
+        `someone who emits while present) but found none`,
     );
   }
   // Reference: the model build fails with an AttributeError.

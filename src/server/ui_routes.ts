@@ -94,6 +94,18 @@ export async function decodeCompressedLink(payload: string): Promise<string> {
 }
 
 /**
+ * A decoded query as it may stand in a `Location` header: every character outside printable
+ * ASCII (controls such as CR, LF or NUL, spaces, non-ASCII letters) percent-encoded as
+ * UTF-8, which a browser reads back as the same query (a header cannot hold them).
+ *
+ * @param query The query string (well-formed UTF-16: decoded by a fatal UTF-8 decoder).
+ * @returns The same query in printable ASCII.
+ */
+function asciiQuery(query: string): string {
+  return query.replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch));
+}
+
+/**
  * Registers the calculator's pages, assets and `/_c/` links on an application.
  *
  * @param app The application.
@@ -120,6 +132,6 @@ export function registerUiRoutes<E extends Env>(app: Hono<E>): void {
     } catch (error) {
       return badLink((error as Error).message);
     }
-    return c.redirect(`/calculator?${query}`, 302);
+    return c.redirect(`/calculator?${asciiQuery(query)}`, 302);
   });
 }

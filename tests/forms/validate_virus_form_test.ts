@@ -220,14 +220,20 @@ Deno.test("parseVirusForm() refuses short-range interactions with occupancy grou
   ]);
 });
 
-Deno.test("parseVirusForm() refuses a small meeting of groups without any infected", () => {
-  // Reference: weights {Speaking: 1, Breathing: max infected - 1} = {1, -1} sum to 0 (NaN).
+Deno.test("parseVirusForm() refuses occupancy groups without any infected", () => {
+  // Reference: the infected's presence is empty (an IndexError on its first presence time);
+  // a small meeting's weights {Speaking: 1, Breathing: max infected - 1} would sum to 0.
+  const message = "occupancy: expected at least one infected person in the occupancy " +
+    "groups (the model needs someone who emits while present) but found none";
   const none = { g: { ...OCCUPANCY.g1, infected: 0 } };
-  strictEqual(parseWith({ occupancy: none }).occupancy[0].infected, 0);
-  assertRejected({ occupancy: none, activity_type: "smallmeeting" }, [
-    "occupancy: expected at least one infected person in the occupancy groups when " +
-    'activity_type is "smallmeeting" but found none',
-  ]);
+  const emptyGroups = { g: { ...OCCUPANCY.g1, total_people: 0, infected: 0 }, h: none.g };
+  for (const activity_type of ["office", "smallmeeting", "gym"]) {
+    assertRejected({ occupancy: none, activity_type }, [message]);
+    assertRejected({ occupancy: emptyGroups, activity_type }, [message]);
+  }
+  // One infected in any group is enough.
+  const one = { ...none, h: { ...OCCUPANCY.g1, infected: 1 } };
+  strictEqual(parseWith({ occupancy: one }).occupancy[1].infected, 1);
   parseVirusForm(readFixtureInput("s4_dynamic_occupancy_hvac_ffp2"));
 });
 

@@ -140,6 +140,24 @@ Deno.test("hostile input: __proto__ and other reserved group names are 400s, not
   }
 });
 
+Deno.test("hostile input: occupancy groups without any infected are a 400 naming occupancy", async () => {
+  const { post } = app();
+  const group = {
+    total_people: 5,
+    infected: 0,
+    presence: [{ start_time: "09:00", finish_time: "10:00" }],
+  };
+  for (const activity_type of ["office", "smallmeeting"]) {
+    for (const total_people of [5, 0]) {
+      const occupancy = { g: { ...group, total_people } };
+      const res = await post("/virus/report?prob_dist=0", { ...S4, occupancy, activity_type });
+      strictEqual(res.status, 400, `${activity_type}, ${total_people} people`);
+      ok(/^occupancy: expected at least one infected person/.test(await message(res)));
+    }
+  }
+  strictEqual((await post("/virus/report?prob_dist=0", S4)).status, 200);
+});
+
 Deno.test("hostile input: a per-sample output over the response bound is a 400 suggesting prob_dist=0", async () => {
   const { post } = app();
   const groups: Record<string, unknown> = {};

@@ -49,6 +49,23 @@ Deno.test("/_c/ redirects a reference-format link (base64 of zlib) to the pre-fi
   strictEqual(await decodeCompressedLink(payload), query);
 });
 
+Deno.test("/_c/ percent-encodes what a header cannot hold (controls, spaces, non-ASCII)", async () => {
+  for (
+    const [query, location] of [
+      ["a=1\r\nSet-Cookie: x=1", "a=1%0D%0ASet-Cookie:%20x=1"],
+      ["a=\0", "a=%00"],
+      ["room=Salle 3 \u00e9t\u00e9 \u20ac", "room=Salle%203%20%C3%A9t%C3%A9%20%E2%82%AC"],
+      ["a=%41&b=~", "a=%41&b=~"],
+    ]
+  ) {
+    const payload = deflateSync(new TextEncoder().encode(query)).toString("base64");
+    const response = await app().request(`/_c/${encodeURIComponent(payload)}`);
+    strictEqual(response.status, 302, JSON.stringify(query));
+    strictEqual(response.headers.get("Location"), `/calculator?${location}`);
+    strictEqual(response.headers.get("Set-Cookie"), null);
+  }
+});
+
 Deno.test("/_c/ answers 400 for a link that is not base64 of zlib data", async () => {
   for (const bad of ["invalid-data", "aGVsbG8=", "%%%"]) {
     const response = await app().request(`/_c/${bad}`);
