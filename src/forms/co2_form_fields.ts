@@ -167,7 +167,8 @@ export const CO2_FORM_FIELDS = {
       key: "fittingVentilationStates",
       default: "[]",
       description: "Times at which the ventilation changes, increasing, not after the last " +
-        "reading; /co2/report needs at least one before the last reading",
+        "reading, with a reading in each interval between them (ends included); /co2/report " +
+        "needs at least one before the last reading",
     },
   ),
   room_capacity: field(ROOM_CAPACITY, {

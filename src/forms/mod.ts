@@ -20,6 +20,7 @@
  *   volume_type: "room_volume_explicit",
  *   exposed_start: "09:00",
  *   hepa_option: "1",
+ *   hepa_amount: "250",
  * };
  * const form = parseVirusForm(body);
  * if (form.exposedStart !== 540) throw new Error("minutes since midnight");

@@ -54,6 +54,29 @@ export function parseCo2Form(input: unknown): Co2Form {
       `fitting_ventilation_states[${states.length - 1}]`,
     ));
   }
+  const empty = states.length > 1 ? intervalWithoutReadings(states, form.co2Data.times) : -1;
+  if (empty >= 0) {
+    // Not in the reference: the fit then returns whatever rate minimises nothing.
+    issues.push(formIssue(
+      "fitting_ventilation_states",
+      `expected each interval to hold a CO2 reading (readings from ${form.co2Data.times[0]} ` +
+        `to ${lastTime} h) but found none from ${states[empty]} to ${states[empty + 1]} h`,
+      `fitting_ventilation_states[${empty}]`,
+    ));
+  }
   if (issues.length > 0) throw new FormError(issues);
   return form;
+}
+
+/**
+ * The first interval [states[i], states[i + 1]] (hours) with no reading time in it (ends
+ * included), or −1; both lists increasing.
+ */
+function intervalWithoutReadings(states: readonly number[], times: readonly number[]): number {
+  let t = 0;
+  for (let i = 0; i + 1 < states.length; i++) {
+    while (t < times.length && times[t] < states[i]) t++;
+    if (t === times.length || times[t] > states[i + 1]) return i;
+  }
+  return -1;
 }

@@ -132,7 +132,26 @@ function checkVentilation(form: VirusForm, add: Add): void {
           `but found "not-applicable"`,
       );
     }
+    // Not in the reference's API (its form requires them): without windows, a height or an
+    // opening the windows let no air through, which is no ventilation said another way.
+    if (form.windowsNumber < 1) {
+      add("windows_number", `expected at least 1 window ${when} but found ${form.windowsNumber}`);
+    }
     if (form.windowType === "window_hinged") checkHingedWindow(form, add);
+    if (form.windowType === "window_sliding") {
+      if (form.windowHeight <= 0) {
+        add(
+          "window_height",
+          `expected a height > 0 m for sliding windows but found ${form.windowHeight}`,
+        );
+      }
+      if (form.openingDistance <= 0) {
+        add(
+          "opening_distance",
+          `expected an opening > 0 m for sliding windows but found ${form.openingDistance}`,
+        );
+      }
+    }
     if (form.windowOpeningRegime === "windows_open_periodically") {
       if (form.windowsFrequency < MIN_WINDOWS_FREQUENCY) {
         // Not in the reference: a zero or tiny period would make the window schedule
@@ -151,15 +170,48 @@ function checkVentilation(form: VirusForm, add: Add): void {
       }
     }
   }
-  if (
-    form.ventilationType === "mechanical_ventilation" &&
-    form.mechanicalVentilationType === "not-applicable"
-  ) {
+  if (form.ventilationType === "mechanical_ventilation") checkMechanical(form, add);
+  // Not in the reference's API (its form requires it): HEPA filtration of 0 m³/h is none.
+  if (form.hepaOption && form.hepaAmount <= 0) {
     add(
-      "mechanical_ventilation_type",
-      `expected "mech_type_air_changes" or "mech_type_air_supply" when ventilation_type is ` +
-        `"mechanical_ventilation" but found "not-applicable"`,
+      "hepa_amount",
+      `expected a flow > 0 m³/h when hepa_option is on but found ${form.hepaAmount}`,
     );
+  }
+}
+
+/**
+ * Mechanical ventilation: its type, and a flow for that type (not in the reference's API,
+ * whose form requires it: 0 is no ventilation, which `ventilation_type` says directly).
+ */
+function checkMechanical(form: VirusForm, add: Add): void {
+  const none = `(for none, ventilation_type "no_ventilation")`;
+  switch (form.mechanicalVentilationType) {
+    case "not-applicable":
+      add(
+        "mechanical_ventilation_type",
+        `expected "mech_type_air_changes" or "mech_type_air_supply" when ventilation_type is ` +
+          `"mechanical_ventilation" but found "not-applicable"`,
+      );
+      break;
+    case "mech_type_air_changes":
+      if (form.airChanges <= 0) {
+        add(
+          "air_changes",
+          `expected air changes > 0 h⁻¹ for "mech_type_air_changes" ${none} but found ` +
+            `${form.airChanges}`,
+        );
+      }
+      break;
+    case "mech_type_air_supply":
+      if (form.airSupply <= 0) {
+        add(
+          "air_supply",
+          `expected an air supply > 0 m³/h for "mech_type_air_supply" ${none} but found ` +
+            `${form.airSupply}`,
+        );
+      }
+      break;
   }
 }
 
@@ -173,6 +225,9 @@ function checkHingedWindow(form: VirusForm, add: Add): void {
   const when = `for hinged windows`;
   if (form.windowWidth <= 0) {
     add("window_width", `expected a width > 0 m ${when} but found ${form.windowWidth}`);
+  }
+  if (form.openingDistance <= 0) {
+    add("opening_distance", `expected an opening > 0 m ${when} but found ${form.openingDistance}`);
   }
   if (form.windowHeight <= 0) {
     add("window_height", `expected a height > 0 m ${when} but found ${form.windowHeight}`);

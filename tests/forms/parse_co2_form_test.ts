@@ -70,6 +70,15 @@ Deno.test("parseCo2Form(): bad sensor data is refused with the field and the pro
   ok(/at most 50000 readings/.test(issue({ ...BASE, CO2_data: { times: many, CO2: many } })));
 });
 
+Deno.test("parseCo2Form(): every fitting interval holds a reading (its ends count)", () => {
+  for (const states of ["[8, 9.5]", "[8.5, 9]", "[7, 8, 8.5, 9.5]", "[8.2, 8.5, 8.7, 9]"]) {
+    deepStrictEqual(
+      parseCo2Form({ ...BASE, fitting_ventilation_states: states }).fittingVentilationStates,
+      JSON.parse(states),
+    );
+  }
+});
+
 Deno.test("parseCo2Form(): other fields name their problem", () => {
   const cases: [Record<string, unknown>, RegExp][] = [
     [{ CO2_data: undefined }, /^CO2_data: expected a value \(the field is required\)/],
@@ -85,6 +94,14 @@ Deno.test("parseCo2Form(): other fields name their problem", () => {
       /^fitting_ventilation_states\[1\]: expected times not after the last reading \(9\.5 h\)/,
     ],
     [{ fitting_ventilation_states: "9" }, /^fitting_ventilation_states: expected a JSON list/],
+    [
+      { fitting_ventilation_states: "[1, 2, 9]" },
+      /^fitting_ventilation_states\[0\]: expected each interval to hold a CO2 reading \(readings from 8 to 9\.5 h\) but found none from 1 to 2 h/,
+    ],
+    [
+      { fitting_ventilation_states: "[8, 8.6, 8.9, 9.5]" },
+      /^fitting_ventilation_states\[1\]: expected each interval .* found none from 8\.6 to 8\.9 h/,
+    ],
     [{ total_people: "1" }, /^infected_people: expected fewer infected people than total_people/],
     [{ exposed_finish: "07:00" }, /^exposed_finish: expected a time not before exposed_start/],
     [{ ventilation_type: "natural_ventilation" }, /^ventilation_type: unknown field/],

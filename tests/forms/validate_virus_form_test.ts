@@ -250,13 +250,37 @@ Deno.test("parseVirusForm() requires windows for natural ventilation", () => {
     '"natural_ventilation" but found "not-applicable"',
     'window_opening_regime: expected "windows_open_permanently" or "windows_open_periodically" ' +
     'when ventilation_type is "natural_ventilation" but found "not-applicable"',
+    'windows_number: expected at least 1 window when ventilation_type is "natural_ventilation" ' +
+    "but found 0",
   ]);
   // Not checked for other ventilation types.
   strictEqual(parseWith({ window_type: "not-applicable" }).windowType, "not-applicable");
 });
 
+Deno.test("parseVirusForm() requires sliding windows that let air through", () => {
+  const sliding = { ventilation_type: "natural_ventilation", window_type: "window_sliding" };
+  const open = { window_height: "2", opening_distance: "0.2", windows_number: "1" };
+  strictEqual(parseWith({ ...sliding, ...open }).windowsNumber, 1);
+  // Left empty (the reference's API reads 0, no air flow: no ventilation said another way).
+  assertRejected({ ...sliding, window_height: "", opening_distance: "", windows_number: "" }, [
+    'windows_number: expected at least 1 window when ventilation_type is "natural_ventilation" ' +
+    "but found 0",
+    "window_height: expected a height > 0 m for sliding windows but found 0",
+    "opening_distance: expected an opening > 0 m for sliding windows but found 0",
+  ]);
+  assertRejected({ ...sliding, ...open, opening_distance: "0" }, [
+    "opening_distance: expected an opening > 0 m for sliding windows but found 0",
+  ]);
+  // Not asked for without natural ventilation.
+  strictEqual(parseWith({ window_height: "", windows_number: "" }).windowHeight, 0);
+});
+
 Deno.test("parseVirusForm() requires hinged window sizes the reference can use", () => {
-  const hinged = { ventilation_type: "natural_ventilation", window_type: "window_hinged" };
+  const hinged = {
+    ventilation_type: "natural_ventilation",
+    window_type: "window_hinged",
+    windows_number: "2",
+  };
   const ok = parseWith({
     ...hinged,
     window_width: "1",
@@ -266,20 +290,21 @@ Deno.test("parseVirusForm() requires hinged window sizes the reference can use",
   strictEqual(ok.windowType, "window_hinged");
   assertRejected(hinged, [
     "window_width: expected a width > 0 m for hinged windows but found 0",
+    "opening_distance: expected an opening > 0 m for hinged windows but found 0",
     "window_height: expected a height > 0 m for hinged windows but found 0",
   ]);
   // arcsin(opening_distance / (2 × height)) must exist.
   assertRejected({ ...hinged, window_width: "1", window_height: "0.5", opening_distance: "1.5" }, [
     "opening_distance: expected at most twice window_height (1 m) for hinged windows but found 1.5",
   ]);
-  // Sliding windows of height 0 give no air flow, not NaN.
-  parseWith({ ventilation_type: "natural_ventilation" });
 });
 
 Deno.test("parseVirusForm() requires windows_duration <= windows_frequency when periodic", () => {
+  const sliding = { window_height: "2", opening_distance: "0.2", windows_number: "1" };
   const periodic = {
     ventilation_type: "natural_ventilation",
     window_opening_regime: "windows_open_periodically",
+    ...sliding,
   };
   strictEqual(parseWith({ ...periodic, windows_duration: "60" }).windowsDuration, 60);
   assertRejected({ ...periodic, windows_duration: "61" }, [
@@ -291,7 +316,8 @@ Deno.test("parseVirusForm() requires windows_duration <= windows_frequency when 
   ]);
   // Permanently open windows do not use them.
   strictEqual(
-    parseWith({ ventilation_type: "natural_ventilation", windows_duration: "90" }).windowsDuration,
+    parseWith({ ventilation_type: "natural_ventilation", ...sliding, windows_duration: "90" })
+      .windowsDuration,
     90,
   );
 });
@@ -301,6 +327,34 @@ Deno.test("parseVirusForm() requires a mechanical ventilation type for mechanica
     'mechanical_ventilation_type: expected "mech_type_air_changes" or "mech_type_air_supply" ' +
     'when ventilation_type is "mechanical_ventilation" but found "not-applicable"',
   ]);
+});
+
+Deno.test("parseVirusForm() requires the flow of the mechanical ventilation type chosen", () => {
+  const mechanical = { ventilation_type: "mechanical_ventilation" };
+  const changes = { ...mechanical, mechanical_ventilation_type: "mech_type_air_changes" };
+  const supply = { ...mechanical, mechanical_ventilation_type: "mech_type_air_supply" };
+  strictEqual(parseWith({ ...changes, air_changes: "3", air_supply: "" }).airChanges, 3);
+  strictEqual(parseWith({ ...supply, air_supply: "300", air_changes: "" }).airSupply, 300);
+  for (const blank of ["", "0"]) {
+    assertRejected({ ...changes, air_changes: blank, air_supply: "300" }, [
+      'air_changes: expected air changes > 0 h⁻¹ for "mech_type_air_changes" (for none, ' +
+      'ventilation_type "no_ventilation") but found 0',
+    ]);
+    assertRejected({ ...supply, air_supply: blank, air_changes: "3" }, [
+      'air_supply: expected an air supply > 0 m³/h for "mech_type_air_supply" (for none, ' +
+      'ventilation_type "no_ventilation") but found 0',
+    ]);
+  }
+});
+
+Deno.test("parseVirusForm() requires a HEPA flow when hepa_option is on", () => {
+  strictEqual(parseWith({ hepa_option: "1", hepa_amount: "250" }).hepaAmount, 250);
+  for (const blank of [undefined, "", "0"]) {
+    assertRejected({ hepa_option: "1", hepa_amount: blank }, [
+      "hepa_amount: expected a flow > 0 m³/h when hepa_option is on but found 0",
+    ]);
+  }
+  strictEqual(parseWith({ hepa_option: "0", hepa_amount: "" }).hepaOption, false);
 });
 
 // MARK: room and sensors

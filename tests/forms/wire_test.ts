@@ -11,9 +11,9 @@ import { assertFormError, assertRejected, parseWith, REQUIRED_WIRE } from "./_he
 // MARK: booleans
 
 Deno.test('parseVirusForm() reads booleans as "1"/"0" and as true/false', () => {
-  strictEqual(parseWith({ hepa_option: "1" }).hepaOption, true);
+  strictEqual(parseWith({ hepa_option: "1", hepa_amount: "250" }).hepaOption, true);
   strictEqual(parseWith({ hepa_option: "0" }).hepaOption, false);
-  strictEqual(parseWith({ hepa_option: true }).hepaOption, true);
+  strictEqual(parseWith({ hepa_option: true, hepa_amount: "250" }).hepaOption, true);
   strictEqual(parseWith({ hepa_option: false }).hepaOption, false);
 });
 
