@@ -189,6 +189,20 @@ async function main(): Promise<void> {
         JSON.stringify({ ...co2, fitting_ventilation_states: JSON.stringify(states) }),
       ),
   ]);
+  // The fit's bounds: 50 intervals × 4,000 readings (200,000), a smooth rise with a wave.
+  const readings = Array.from({ length: 4000 }, (_, i) => 8 + (5 * i) / 3999);
+  const atBounds = JSON.stringify({
+    ...co2,
+    CO2_data: JSON.stringify({
+      times: readings,
+      CO2: readings.map((t) => 440 + 600 * (1 - Math.exp(8 - t)) + 20 * Math.sin(7 * t)),
+    }),
+    fitting_ventilation_states: JSON.stringify(Array.from({ length: 51 }, (_, i) => 8 + i / 10)),
+  });
+  await probe("CO2 fit at its bounds, both methods (accepted, expensive)", [200], [
+    () => post(url, "/co2/report", atBounds),
+    () => post(url, "/co2/report?fit_method=least_squares", atBounds),
+  ]);
   const flat = Array.from({ length: 200 }, (_, i) => 8 + i / 40);
   await probe("flat 1e16 ppm readings with plot=1", [400], [
     () =>

@@ -9,7 +9,7 @@ import { createRoom } from "../model/room.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "../registry/defaults.ts";
 import type { Co2Form } from "./co2_form.ts";
 import { FormError, formIssue } from "./form_error.ts";
-import { MAX_CO2_FIT_WORK } from "./limits.ts";
+import { MAX_CO2_FIT_WORK, MAX_FITTED_INTERVALS } from "./limits.ts";
 import { totalOccupancy } from "./presence.ts";
 
 /**
@@ -33,8 +33,8 @@ export function fitTransitionTimes(form: Co2Form): number[] {
  * @param registry Where the CO2 constants (outdoor concentration, exhaled fraction) come from.
  * @returns The data model.
  * @throws {FormError} When the form has no ventilation state before the last reading
- *   (the fit needs at least one interval), or when readings × intervals is over
- *   {@link MAX_CO2_FIT_WORK}.
+ *   (the fit needs at least one interval), with more than {@link MAX_FITTED_INTERVALS}
+ *   intervals, or when readings × intervals is over {@link MAX_CO2_FIT_WORK}.
  */
 export function buildCo2DataModel(
   form: Co2Form,
@@ -51,6 +51,13 @@ export function buildCo2DataModel(
   }
   const readings = form.co2Data.times.length;
   const intervals = transitionTimes.length - 1;
+  if (intervals > MAX_FITTED_INTERVALS) {
+    throw new FormError([formIssue(
+      "fitting_ventilation_states",
+      `expected at most ${MAX_FITTED_INTERVALS} ventilation intervals in one fit (its work ` +
+        `grows with their square) but found ${intervals}: fit fewer intervals at a time`,
+    )]);
+  }
   if (readings * intervals > MAX_CO2_FIT_WORK) {
     throw new FormError([formIssue(
       "fitting_ventilation_states",

@@ -402,13 +402,21 @@ export function concentrationEvaluator(
     let c0: Vec = 0;
     let people = 0;
     let tLast = 0;
+    // The segment k of the time kAt: a later time (readings increase) moves it forward.
+    let k = 0;
+    let kAt = -Infinity;
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i];
       if (t <= firstPresence) {
         out[i] = (background as number) * normalization;
         continue;
       }
-      const k = segmentOf(t);
+      if (t >= kAt) {
+        while (k < times.length && times[k] < t) k++;
+      } else {
+        k = segmentOf(t);
+      }
+      kAt = t;
       if (k !== segment) {
         segment = k;
         tLast = times[Math.max(k - 1, 0)];

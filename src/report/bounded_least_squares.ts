@@ -46,6 +46,13 @@ const sumOfSquares = (r: Float64Array) => {
   return s;
 };
 
+/** Σ a[i] · b[i], summed in index order. */
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
 /** Solves A d = b (A symmetric positive definite, small) by Gaussian elimination with pivoting. */
 function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
@@ -119,12 +126,16 @@ export function boundedLeastSquares(
       const rh = evaluate(xh);
       columns.push(rh.map((v, i) => (v - r[i]) / h));
     }
-    const gradient = columns.map((c) => c.reduce((s, v, i) => s + v * r[i], 0));
+    const gradient = columns.map((c) => dot(c, r));
     const free = [...Array(p).keys()].filter((j) => x[j] > 0 || gradient[j] < 0);
     if (free.length === 0) break;
-    const normal = free.map((a) =>
-      free.map((b) => columns[a].reduce((s, v, i) => s + v * columns[b][i], 0))
-    );
+    // Jᵀ J over the free parameters: symmetric, so each pair's sum is computed once.
+    const normal = free.map(() => new Array<number>(free.length));
+    for (let k = 0; k < free.length; k++) {
+      for (let l = k; l < free.length; l++) {
+        normal[k][l] = normal[l][k] = dot(columns[free[k]], columns[free[l]]);
+      }
+    }
     const maxDiagonal = Math.max(...free.map((_, k) => normal[k][k]));
     let accepted = false;
     for (let attempt = 0; attempt < 60 && !accepted; attempt++) {

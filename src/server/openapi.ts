@@ -19,6 +19,7 @@ import { MAX_CO2_DATA_POINTS } from "../forms/co2_form.ts";
 import { MAX_JSON_DEPTH } from "../forms/json_nesting.ts";
 import {
   MAX_CO2_FIT_WORK,
+  MAX_FITTED_INTERVALS,
   MAX_OCCUPANCY_GROUPS,
   MAX_PRESENCE_INTERVALS,
   MAX_SHORT_RANGE_INTERACTIONS,
@@ -342,8 +343,8 @@ const LIMITS = `JSON nested at most ${MAX_JSON_DEPTH} levels; at most ${MAX_OCCU
   `occupancy groups of at most ${MAX_PRESENCE_INTERVALS} presence intervals each; at most ` +
   `${MAX_SHORT_RANGE_INTERACTIONS} short-range interactions; at most ${MAX_SPECIFIC_BREAKS} ` +
   `breaks per list; at most ${MAX_VENTILATION_TRANSITIONS} ventilation transition times; at ` +
-  `most ${MAX_CO2_DATA_POINTS} CO2 readings and ${MAX_CO2_FIT_WORK} readings × fitted ` +
-  `intervals; at most ${MAX_RESPONSE_SAMPLE_VALUES} per-sample values in a response ` +
+  `most ${MAX_CO2_DATA_POINTS} CO2 readings, ${MAX_FITTED_INTERVALS} fitted intervals and ` +
+  `${MAX_CO2_FIT_WORK} readings × fitted intervals; at most ${MAX_RESPONSE_SAMPLE_VALUES} per-sample values in a response ` +
   "(prob_dist and log10_vl_in_sputum: N per group each, N = sample_size, 250,000 by " +
   "default; ask with prob_dist=0 for more groups); sample_size at most the server's maximum";
 

@@ -27,7 +27,9 @@ function synthetic(exhalation: number, ach: [number, number]): CO2DataModel {
 
 Deno.test("predictedCo2(): the evaluator's concentrations() equal concentration(t) bit for bit", () => {
   const data = synthetic(0.6, [1.5, 4]);
-  const times = [8, 9, 9.01, 10.5, 10.50001, 11.7, 12, 12.5, ...data.times];
+  // Increasing runs (the readings), steps back, repeats and times before presence.
+  const times = [8, 9, 9.01, 10.5, 10.50001, 11.7, 12, 12.5, ...data.times, 11, 8, 11.5, 9.5, 9.5];
+  times.push(10.49, ...data.times.toReversed());
   const evaluator = concentrationEvaluator(co2ModelWith(data, 0.6, [1.5, 4]));
   deepStrictEqual(evaluator.concentrations(times), times.map((t) => evaluator.concentration(t)));
   deepStrictEqual(predictedCo2(data, 0.6, [1.5, 4]), data.co2Concentrations);

@@ -112,17 +112,29 @@ Deno.test("hostile input: 3,000 ventilation states and 130,000 invalid readings 
   ok(/expected at most 50000 readings/.test(text));
   ok(text.length < 1000, `a ${text.length}-character message`);
 
-  // 50,000 readings × 50 intervals is more fitting work than one request may ask for.
+  // 50,000 readings × 21 intervals is more fitting work than one request may ask for.
   const times = Array.from({ length: 50_000 }, (_, i) => (8 + i / 10_000).toFixed(4));
   const fit = await post("/co2/report", {
     ...CO2,
     CO2_data: `{"times": [${times.join(",")}], "CO2": [${times.map(() => "500").join(",")}]}`,
     fitting_ventilation_states: JSON.stringify(
-      Array.from({ length: 51 }, (_, i) => 8 + i / 10.2),
+      Array.from({ length: 21 }, (_, i) => 8 + i / 4.2),
     ),
   });
   strictEqual(fit.status, 400);
   ok(/readings × ventilation intervals/.test(await message(fit)));
+
+  // More than 50 intervals at once: the search's work grows with their square.
+  const intervals = await post("/co2/report", {
+    ...CO2,
+    fitting_ventilation_states: JSON.stringify(
+      Array.from({ length: 52 }, (_, i) => 8.5 + (4.5 * i) / 51),
+    ),
+  });
+  strictEqual(intervals.status, 400);
+  ok(/^fitting_ventilation_states: expected at most 50 ventilation intervals/.test(
+    await message(intervals),
+  ));
 });
 
 Deno.test("hostile input: __proto__ and other reserved group names are 400s, not dropped", async () => {
