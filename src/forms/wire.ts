@@ -9,6 +9,7 @@
  * @module
  */
 import { describeValue, oneOf } from "./_describe.ts";
+import { duplicateKeyOf, duplicateKeyProblem } from "./json_duplicate_keys.ts";
 import { nestedDeeperThan, tooDeepProblem } from "./json_nesting.ts";
 import { ownData } from "./own_data.ts";
 import {
@@ -186,6 +187,11 @@ function parseJsonText(
   }
   if (nestedDeeperThan(parsed)) {
     ctx.addIssue({ input: text, message: tooDeepProblem() });
+    return NEVER;
+  }
+  const duplicate = duplicateKeyOf(text);
+  if (duplicate !== undefined) {
+    ctx.addIssue({ input: text, message: duplicateKeyProblem(duplicate) });
     return NEVER;
   }
   if (!isKind(parsed)) {
