@@ -192,11 +192,22 @@ Deno.test({
         "exposed_coffee_break_option",
         "event_month",
       ];
-      // "Change the inputs" returns to the filled-in form, without a reload.
+      // The browser's back button returns to the filled-in form too, and forward to the report.
+      await Promise.all([
+        page.waitForSelector("form.calculator", { timeout: WAIT_MS }),
+        page.goBack(),
+      ]);
+      strictEqual(new URL(page.url()).pathname, "/calculator");
+      for (const name of checked) {
+        strictEqual(await formValue(page, name), String(body[name]), `back: ${name}`);
+      }
+      await Promise.all([page.waitForSelector("#edit", { timeout: WAIT_MS }), page.goForward()]);
+      // "Change the inputs" returns to the filled-in form, without a reload, focus on its title.
       await page.click("#edit");
       await page.waitForSelector("form.calculator", { timeout: WAIT_MS });
       strictEqual(new URL(page.url()).pathname, "/calculator");
       strictEqual(await formValue(page, "floor_area"), String(body.floor_area));
+      strictEqual(await page.evaluate(() => document.activeElement?.id), "form-title");
       await Promise.all([page.waitForSelector("#permalink", { timeout: WAIT_MS }), page.goBack()]);
       const links = {
         "#permalink": await page.$eval("#permalink", (e) => (e as HTMLInputElement).value),
@@ -330,13 +341,40 @@ Deno.test({
         Number(await page.$eval("#exhalation-rate", (e) => (e as HTMLElement).dataset.value)),
         fitted.json.results.exhalation_rate,
       );
+      // Each row names its interval: from one transition time to the next.
+      const bounds = [...suggested.json.results.total_times];
+      if (bounds.at(-1) !== data.times.at(-1)) bounds.push(data.times.at(-1));
+      const clock = (hours: number) => {
+        const minutes = Math.round(hours * 60);
+        return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:` +
+          String(minutes % 60).padStart(2, "0");
+      };
+      deepStrictEqual(
+        await page.$$eval("#co2-fit-result tbody th", (cells) => cells.map((c) => c.textContent)),
+        fitted.json.results.ventilation_values.map((_: number, i: number) =>
+          `${clock(bounds[i])}–${clock(bounds[i + 1])}`
+        ),
+      );
+      // A problem shown by one attempt is gone after the next one succeeds.
+      const setVolume = (value: string) =>
+        page.evaluate((v: string) => {
+          (document.getElementById("room_volume") as HTMLInputElement).value = v;
+        }, value);
+      await setVolume("");
+      await page.click("#co2-fit");
+      await page.waitForSelector("#room_volume-error:not([hidden])", { timeout: WAIT_MS });
+      await setVolume("60");
+      await page.click("#co2-fit");
+      await page.waitForSelector("#room_volume-error[hidden]", { timeout: WAIT_MS });
+      await page.waitForSelector("#co2-fit-result table", { timeout: WAIT_MS });
+      strictEqual(await page.$$eval(".field .error:not([hidden])", (e) => e.length), 0);
       await Promise.all([page.waitForNavigation({ timeout: WAIT_MS }), page.click("#use-fit")]);
       strictEqual(await formValue(page, "ventilation_type"), "from_fitting");
       await fillForm(page, { simulation_name: "From the CO2 fit", room_number: "R1" });
       await submitAndWaitForReport(page);
       const shown = await shownNumbers(page);
       ok(Number.isFinite(shown.group_1.prob_inf), "a report from the fit");
-      deepStrictEqual(errors, []);
+      deepStrictEqual(errors.filter((e) => !EXPECTED_400.test(e)), []);
     });
   },
 });

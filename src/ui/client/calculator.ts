@@ -43,6 +43,8 @@ function showForm(initial: FormValues): FormView {
       const started = performance.now();
       const results = await requestReport(values);
       performance.measure("caimira-report", { start: started });
+      // The form's own entry keeps its values, so that back returns to the filled form.
+      history.replaceState({}, "", `/calculator?${permalinkQuery(values)}`);
       history.pushState(
         { report: true },
         "",
@@ -56,7 +58,7 @@ function showForm(initial: FormValues): FormView {
     }
   });
   main.replaceChildren(
-    h("h1", {}, "Airborne infection risk calculator"),
+    h("h1", { id: "form-title", tabindex: "-1" }, "Airborne infection risk calculator"),
     h(
       "p",
       { class: "lead" },
@@ -82,6 +84,7 @@ function showReport(values: FormValues, results: VirusResults) {
   const report = reportView(values, results, () => {
     history.pushState({}, "", `/calculator?${permalinkQuery(values)}`);
     showForm({ ...valuesFromQuery(new URLSearchParams(permalinkQuery(values))).values });
+    document.getElementById("form-title")?.focus();
   });
   main.replaceChildren(report);
   document.title = `CAiMIRA report: ${values.simulation_name ?? ""}`;

@@ -121,8 +121,14 @@ function form(states?: number[]): Record<string, unknown> {
   return body;
 }
 
-function showError(error: unknown) {
+/** Hides the last attempt's problems (the summary and each field's). */
+function clearErrors() {
+  message.hidden = true;
   for (const e of main.querySelectorAll<HTMLElement>(".field .error")) e.hidden = true;
+}
+
+function showError(error: unknown) {
+  clearErrors();
   const text = (error as Error).message;
   message.hidden = false;
   message.replaceChildren(h("p", {}, text));
@@ -192,7 +198,7 @@ fileInput.addEventListener("change", async () => {
 });
 
 suggest.addEventListener("click", async () => {
-  message.hidden = true;
+  clearErrors();
   try {
     const times = await postApi<TransitionTimes>("/co2/transition_times", form());
     transitions.value = times.total_times.join(", ");
@@ -203,7 +209,7 @@ suggest.addEventListener("click", async () => {
 });
 
 fit.addEventListener("click", async () => {
-  message.hidden = true;
+  clearErrors();
   try {
     const states = parseStates();
     const result = await postApi<Co2Fit>("/co2/report", form(states));
@@ -230,7 +236,6 @@ function showFit(result: Co2Fit, times: number[]) {
     CO2_fitting_result: JSON.stringify(fitting),
     ...occupants(),
   });
-  const start = (i: number) => (i === 0 ? series!.times[0] : times[i - 1]);
   fitResult.replaceChildren(
     h("h2", {}, "Fitted ventilation"),
     h(
@@ -277,7 +282,8 @@ function showFit(result: Co2Fit, times: number[]) {
               h(
                 "th",
                 { scope: "row" },
-                `${clock(start(i))}–${clock(times[i] ?? series!.times.at(-1)!)}`,
+                // Interval i runs between transition times i and i + 1.
+                `${clock(times[i])}–${clock(times[i + 1])}`,
               ),
               h("td", { "data-value": String(ach) }, ach.toFixed(2)),
               h("td", {}, result.ventilation_ls_values[i].toFixed(1)),
