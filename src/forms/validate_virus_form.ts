@@ -455,7 +455,17 @@ function lastStartingBy(sorted: readonly TimeInterval[], t: number): number {
  */
 function checkProbabilisticExposure(form: VirusForm, registry: VirusFormRegistry, add: Add): void {
   if (form.exposureOption !== "p_probabilistic_exposure" || form.occupancy.length > 0) return;
-  if (form.geographicPopulation === 0 || form.geographicCases === 0) return; // reference: 0
+  if (form.geographicPopulation === 0) {
+    // Not in the reference's API (it answers a probability of 0): an area without
+    // inhabitants is a field left empty. No cases is a possible answer, and gives 0.
+    add(
+      "geographic_population",
+      `expected the inhabitants of the area (> 0) when exposure_option is ` +
+        `"p_probabilistic_exposure" but found 0`,
+    );
+    return;
+  }
+  if (form.geographicCases === 0) return; // reference: a probability of 0
   const days = registry.virologicalData.virusDistributions[form.virusType].infectiousnessDays;
   const factor = ASCERTAINMENT_BIAS_FACTORS[form.ascertainmentBias];
   const probability = form.geographicCases * days * factor / form.geographicPopulation;

@@ -30,15 +30,26 @@ export const LANDING = Object.freeze({
 export function landing(accept: string | undefined): Response {
   if (!(accept ?? "").includes("text/html")) return Response.json(LANDING);
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${LANDING.name}</title></head>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${LANDING.name}</title>
+<style>
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+a { color: #0b4f8a; }
+li { margin: 0.4rem 0; }
+.muted { color: #555; }
+</style></head>
 <body>
-<h1>Welcome to the CAiMIRA REST API</h1>
-<h3><a href="/calculator">Open the calculator</a> (a form and report for people) ·
-<a href="/calculator/co2">ventilation from CO2 measurements</a></h3>
-<h4>${LANDING.description}, version ${VERSION}</h4>
-<h4>Documentation: <a href="${DOCUMENTATION_URL}">${DOCUMENTATION_URL}</a></h4>
-<h4>OpenAPI document: <a href="${LANDING.openapi}">${LANDING.openapi}</a>;
-API page: <a href="${LANDING.docs}">${LANDING.docs}</a></h4>
+<h1>CAiMIRA: airborne infection risk</h1>
+<p>${LANDING.description}, version ${VERSION}.</p>
+<ul>
+<li><a href="/calculator">Open the calculator</a>: a form and a report for people</li>
+<li><a href="/calculator/co2">Ventilation from CO2 measurements</a></li>
+<li><a href="${LANDING.docs}">API page</a> and the <a href="${LANDING.openapi}">OpenAPI document</a></li>
+<li><a href="${DOCUMENTATION_URL}">Documentation of the model</a> (CERN)</li>
+</ul>
+<p class="muted">Routes: ${LANDING.routes.join(", ")}.</p>
 </body></html>
 `;
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });

@@ -486,8 +486,17 @@ Deno.test("parseVirusForm() refuses an incidence above 1 (the reference gives Na
     "geographic_cases: expected at most 7 weekly cases for 1000 inhabitants (cases × 14 " +
     "infectious days × 10 for confidence_low must not exceed the population) but found 8",
   ]);
-  // Zero cases or population: the reference returns 0 instead of computing.
-  parseWith({ ...probabilistic, geographic_population: 0, geographic_cases: 8 });
+  // No cases: a probability of 0, as in the reference.
+  parseWith({ ...probabilistic, geographic_population: 1000, geographic_cases: 0 });
+  // No inhabitants is a field left empty (the reference would answer 0 here too).
+  for (const cases of [8, 0]) {
+    assertRejected({ ...probabilistic, geographic_population: "", geographic_cases: cases }, [
+      "geographic_population: expected the inhabitants of the area (> 0) when exposure_option " +
+      'is "p_probabilistic_exposure" but found 0',
+    ]);
+  }
+  // Not asked for with the deterministic exposure.
+  parseWith({ geographic_population: "", geographic_cases: "" });
 });
 
 // MARK: all at once

@@ -86,7 +86,11 @@ Deno.test("server: landing, health, OpenAPI document, 404 and 405", async () => 
     const landing = await fetch(`${server.url}/`);
     strictEqual((await landing.json()).openapi, "/openapi.json");
     const html = await fetch(`${server.url}/`, { headers: { Accept: "text/html" } });
-    ok((await html.text()).includes('<a href="/openapi.json">'));
+    const page = await html.text();
+    ok(page.includes('<a href="/openapi.json">'));
+    // Laid out for a phone's width, links to the calculator, and no favicon request.
+    ok(page.includes('<meta name="viewport" content="width=device-width, initial-scale=1">'));
+    ok(page.includes('<a href="/calculator">') && page.includes('<link rel="icon" href="data:,">'));
     let health = await fetch(`${server.url}/health`);
     while (health.status === 503) {
       // the worker is starting: /health says so, then ok

@@ -155,9 +155,17 @@ export function lineChart(spec: LineChart): HTMLElement {
             ctx.moveTo(u.bbox.left, y);
             ctx.lineTo(u.bbox.left + u.bbox.width, y);
             ctx.stroke();
-            ctx.fillStyle = ctx.strokeStyle;
+            // The label above its line, on a light backing so that a curve does not cross it.
+            const px = devicePixelRatio;
+            ctx.font = `${12 * px}px system-ui, sans-serif`;
             ctx.textAlign = "right";
-            ctx.fillText(g.label, u.bbox.left + u.bbox.width - 6, y - 4);
+            const right = u.bbox.left + u.bbox.width - 6 * px;
+            const baseline = y - 6 * px;
+            const width = ctx.measureText(g.label).width;
+            ctx.fillStyle = "rgba(255, 255, 255, 0.85)";
+            ctx.fillRect(right - width - 3 * px, baseline - 12 * px, width + 6 * px, 15 * px);
+            ctx.fillStyle = ctx.strokeStyle;
+            ctx.fillText(g.label, right, baseline);
           }
           ctx.restore();
         }],
