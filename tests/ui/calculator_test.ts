@@ -159,7 +159,11 @@ Deno.test({
         timeout: WAIT_MS,
       });
       const text = await error!.evaluate((e) => e.textContent ?? "");
-      ok(text.includes(json.message.split("; ")[0]), `${text} shows ${json.message}`);
+      // The API's problem, named by the field's label rather than its wire name.
+      const problem = json.message.split("; ")[0].slice(field!.length);
+      ok(text.includes(problem) && !text.startsWith(field!), `${text} shows ${json.message}`);
+      const label = await page.$eval(`label[for=f-${field}]`, (e) => e.textContent ?? "");
+      ok(text.startsWith(label.replace(/\s*\*$/, "")), `${text} starts with "${label}"`);
       strictEqual(
         await page.evaluate(() => (globalThis as unknown as { marker: number }).marker),
         42,
@@ -362,7 +366,11 @@ Deno.test({
         }, value);
       await setVolume("");
       await page.click("#co2-fit");
-      await page.waitForSelector("#room_volume-error:not([hidden])", { timeout: WAIT_MS });
+      const problem = await page.waitForSelector("#room_volume-error:not([hidden])", {
+        timeout: WAIT_MS,
+      });
+      const said = await problem!.evaluate((e) => e.textContent ?? "");
+      ok(/^Room volume: expected/.test(said), said);
       await setVolume("60");
       await page.click("#co2-fit");
       await page.waitForSelector("#room_volume-error[hidden]", { timeout: WAIT_MS });

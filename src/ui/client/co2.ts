@@ -136,9 +136,11 @@ function showError(error: unknown) {
     for (const part of text.split("; ")) {
       const name = part.match(/^([A-Za-z_0-9]+)[.[:]/)?.[1];
       const slot = name ? document.getElementById(`${name}-error`) : null;
-      if (slot) {
+      if (slot && name) {
         slot.hidden = false;
-        slot.textContent = part;
+        // Named by the label a person sees rather than the wire name.
+        const label = document.querySelector(`label[for="${name}"]`)?.textContent;
+        slot.textContent = label ? label + part.slice(name.length) : part;
       }
     }
   }

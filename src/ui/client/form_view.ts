@@ -40,6 +40,19 @@ export interface FormView {
 
 const id = (name: string) => `f-${name}`;
 
+/** The label a person sees for each field, by its wire name. */
+const LABELS: ReadonlyMap<string, string> = new Map(FIELDS.map((f) => [f.name, f.label]));
+
+/**
+ * An issue as a person reads it: the field's wire name at its start (`windows_number: …`)
+ * replaced by the field's label (`Number of windows: …`); a path below it is kept.
+ */
+function readable(issue: ServerIssue): string {
+  const label = LABELS.get(issue.field);
+  if (label === undefined || !issue.message.startsWith(issue.field)) return issue.message;
+  return label + issue.message.slice(issue.field.length);
+}
+
 function input(spec: FieldSpec, value: string, changed: () => void): HTMLElement {
   const described = [spec.help ? `${id(spec.name)}-help` : "", `${id(spec.name)}-error`]
     .filter(Boolean).join(" ");
@@ -464,8 +477,8 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
         if (target !== null && issue.field !== "") {
           target.hidden = false;
           target.textContent = target.textContent
-            ? `${target.textContent} ${issue.message}`
-            : issue.message;
+            ? `${target.textContent} ${readable(issue)}`
+            : readable(issue);
           shown.add(issue.field);
           const row = rows.get(issue.field);
           if (row) row.hidden = false;
@@ -484,8 +497,8 @@ export function formView(initial: FormValues, onSubmit: (view: FormView) => void
               "li",
               {},
               i.field && shown.has(i.field)
-                ? h("a", { href: `#${id(i.field)}` }, i.message)
-                : i.message,
+                ? h("a", { href: `#${id(i.field)}` }, readable(i))
+                : readable(i),
             )
           ),
         ),
