@@ -605,6 +605,13 @@ Deno.test({
       await page.keyboard.type("4");
       await page.focus('input[name="ventilation_type"][value="natural_ventilation"]');
       await page.keyboard.press("Space");
+      // Left as they are, the windows' count and sizes are flagged together, before sending.
+      await page.focus("#f-room_number");
+      await page.keyboard.press("Enter");
+      for (const name of ["windows_number", "window_height", "opening_distance"]) {
+        await page.waitForSelector(`#f-${name}-error:not([hidden])`, { timeout: WAIT_MS });
+      }
+      strictEqual(posted, 0, "nothing sent");
       await page.focus("#f-windows_number");
       await page.keyboard.type("1");
       await page.focus("#f-window_height");

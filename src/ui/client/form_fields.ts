@@ -12,6 +12,7 @@ import {
   VACCINE_BOOSTER_TYPES,
   VACCINE_TYPES,
 } from "../../forms/choices.ts";
+import { OPENING_DISTANCE_M, WINDOW_SIZE_M } from "../../forms/physical_ranges.ts";
 import { VIRUS_FORM_DEFAULTS, type VirusFormField } from "../../forms/virus_form_defaults.ts";
 import {
   ACTIVITY_NAMES,
@@ -545,7 +546,9 @@ function windowFields(): FieldSpec[] {
       label: "Window height",
       kind: "number",
       unit: "m",
-      min: 0,
+      // The physical range's least: 0 lets no air through (the server asks for more).
+      min: WINDOW_SIZE_M.min,
+      required: true,
       step: "any",
       when: natural,
     },
@@ -554,7 +557,9 @@ function windowFields(): FieldSpec[] {
       label: "Window width",
       kind: "number",
       unit: "m",
-      min: 0,
+      // The physical range's least: 0 lets no air through (the server asks for more).
+      min: WINDOW_SIZE_M.min,
+      required: true,
       step: "any",
       when: (v) => natural(v) && v.window_type === "window_hinged",
     },
@@ -563,7 +568,9 @@ function windowFields(): FieldSpec[] {
       label: "Opening distance",
       kind: "number",
       unit: "m",
-      min: 0,
+      // The physical range's least: 0 lets no air through (the server asks for more).
+      min: OPENING_DISTANCE_M.min,
+      required: true,
       step: "any",
       help: "How far the window opens (the gap).",
       when: natural,
