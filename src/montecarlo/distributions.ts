@@ -12,7 +12,7 @@
  */
 import { releaseColumn } from "../kernel/column_arena.ts";
 import { pow10InPlace } from "../kernel/generator.ts";
-import type { InterpTable } from "./interp.ts";
+import { interp, type InterpTable } from "./interp.ts";
 import { checkCount, kernelGeneratorOf, type Rng } from "./rng.ts";
 import { unreachable } from "../exhaustive.ts";
 
@@ -222,6 +222,10 @@ export function customKernelDistribution(
   }
   const total = checkedWeightSum(variable, frequencies);
   if (!(total > 0)) throw new RangeError("expected frequencies with a positive sum but found 0");
+  if (!Number.isFinite(total)) {
+    // The cumulative weights would be infinite: every draw would land on the last centre.
+    throw new RangeError(`expected frequencies with a finite sum but found ${total}`);
+  }
   if (!(bandwidth > 0) || !Number.isFinite(bandwidth)) {
     throw new RangeError(`expected a positive finite bandwidth but found ${bandwidth}`);
   }
@@ -292,8 +296,34 @@ function rejectionWithTable(
   n: number,
 ): Float64Array {
   const [lo, hi] = dist.bounds;
+  if (n > 0 && !(highestOn(table, lo, hi) > 0)) {
+    // Every candidate would be rejected, round after round, for ever.
+    throw new RangeError(
+      `expected a density table positive somewhere in the bounds [${lo}, ${hi}] but found ` +
+        `none (its highest value there is ${highestOn(table, lo, hi)})`,
+    );
+  }
   return kernelGeneratorOf(rng).rejection(table, lo, hi, dist.maxDensity, n, dist.log10);
 }
+
+/**
+ * The highest value of the piecewise-linear `table` on [lo, hi]: at the bounds or at a
+ * knot between them.
+ */
+function highestOn(table: InterpTable, lo: number, hi: number): number {
+  let highest = Math.max(interp(table, lo), interp(table, hi));
+  for (let i = 0; i < table.xp.length; i++) {
+    if (table.xp[i] > lo && table.xp[i] < hi) highest = Math.max(highest, table.fp[i]);
+  }
+  return highest;
+}
+
+/**
+ * Rounds in a row without one accepted candidate after which a density given as a
+ * function is taken to be 0 (or below the draws) everywhere: with an acceptance of
+ * 1 in 10,000, 100,000 such rounds happen with a probability of about e^-10.
+ */
+const MAX_FRUITLESS_ROUNDS = 100_000;
 
 /** Rejection sampling with a user function, in TypeScript (same draw order). */
 function rejectionWithFunction(
@@ -306,15 +336,24 @@ function rejectionWithFunction(
   const fvalue = rng.uniform(0, dist.maxDensity, n);
   const x = rng.uniform(lo, hi, n);
   let rejected = rejectedIndices(density, fvalue, x, null);
+  let fruitless = 0;
   while (rejected.length > 0) {
     const m = rejected.length;
+    if (fruitless === MAX_FRUITLESS_ROUNDS) {
+      throw new RangeError(
+        `expected a density that accepts some candidates but none of ${m} was accepted in ` +
+          `${MAX_FRUITLESS_ROUNDS} rounds (is it 0 on the bounds [${lo}, ${hi}]?)`,
+      );
+    }
     const newF = rng.uniform(0, dist.maxDensity, m);
     const newX = rng.uniform(lo, hi, m);
     for (let k = 0; k < m; k++) {
       fvalue[rejected[k]] = newF[k];
       x[rejected[k]] = newX[k];
     }
+    const before = rejected.length;
     rejected = rejectedIndices(density, fvalue, x, rejected);
+    fruitless = rejected.length === before ? fruitless + 1 : 0;
   }
   return dist.log10 ? pow10InPlace(x, kernelGeneratorOf(rng).kernel) : x;
 }
@@ -339,7 +378,14 @@ function rejectedIndices(
   const out: number[] = [];
   for (let k = 0; k < subset.length; k++) {
     const i = among ? among[k] : k;
-    if (fvalue[i] > f[k]) out.push(i);
+    const value = f[k];
+    if (Number.isNaN(value)) {
+      // A NaN would accept the candidate whatever its draw.
+      throw new RangeError(
+        `expected the density to return numbers but found NaN at x = ${subset[k]}`,
+      );
+    }
+    if (fvalue[i] > value) out.push(i);
   }
   return Uint32Array.from(out);
 }

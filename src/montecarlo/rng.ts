@@ -109,18 +109,27 @@ function rngOf(generator: KernelGenerator): Rng {
     },
     nextUint32: () => generator.nextUint32(),
     randomSample: (n) => generator.randomSample(checkCount(n)),
-    uniform: (low, high, n) => generator.uniform(low, high, checkCount(n)),
-    normal: (loc, scale, n) => generator.normal(loc, scale, checkCount(n)),
-    lognormal: (mean, sigma, n) => generator.lognormal(mean, sigma, checkCount(n)),
+    uniform(low, high, n) {
+      checkFinite("low", low);
+      checkFinite("high", high);
+      // numpy: OverflowError "Range exceeds valid bounds".
+      checkFinite("high - low", high - low);
+      return generator.uniform(low, high, checkCount(n));
+    },
+    normal(loc, scale, n) {
+      checkFinite("loc", loc);
+      checkScale("scale", scale);
+      return generator.normal(loc, scale, checkCount(n));
+    },
+    lognormal(mean, sigma, n) {
+      checkFinite("mean", mean);
+      checkScale("sigma", sigma);
+      return generator.lognormal(mean, sigma, checkCount(n));
+    },
     skipNormal: (n) => generator.skipNormal(checkCount(n)),
     getState: () => generator.getState(),
     setState(state) {
-      if (state.key.length !== KEY_WORDS) {
-        throw new RangeError(`expected ${KEY_WORDS} key words but found ${state.key.length}`);
-      }
-      if (!Number.isInteger(state.pos) || state.pos < 0 || state.pos > KEY_WORDS) {
-        throw new RangeError(`expected a key position in [0, ${KEY_WORDS}] but found ${state.pos}`);
-      }
+      checkState(state);
       generator.setState(state);
     },
   };
@@ -141,6 +150,57 @@ export function kernelGeneratorOf(rng: Rng): KernelGenerator {
   const generator = generators.get(rng);
   if (generator === undefined) throw new TypeError("expected a generator made by createRng");
   return generator;
+}
+
+function checkFinite(name: string, value: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new RangeError(`expected ${name} to be a finite number but found ${String(value)}`);
+  }
+}
+
+/** A scale or sigma: finite and not negative (numpy raises ValueError below 0). */
+function checkScale(name: string, value: number): void {
+  checkFinite(name, value);
+  if (value < 0) throw new RangeError(`expected ${name} >= 0 but found ${value}`);
+}
+
+/**
+ * A state as numpy's `get_state` gives it: 624 words of 32 bits, not all zero (an
+ * all-zero MT19937 state yields only zeros, on which the polar method never ends), a
+ * position in [0, 624], and a cached Gaussian that is a finite number when there is one.
+ */
+function checkState(state: RngState): void {
+  if (state === null || typeof state !== "object") {
+    throw new TypeError(`expected a generator state (from getState) but found ${String(state)}`);
+  }
+  const key = state.key;
+  if (key === null || typeof key !== "object" || key.length !== KEY_WORDS) {
+    throw new RangeError(`expected ${KEY_WORDS} key words but found ${key?.length}`);
+  }
+  let any = false;
+  for (let i = 0; i < KEY_WORDS; i++) {
+    const word = key[i];
+    if (!Number.isInteger(word) || word < 0 || word > MAX_SEED) {
+      throw new RangeError(
+        `expected key[${i}] to be an integer in [0, 2^32 - 1] but found ${word}`,
+      );
+    }
+    if (word !== 0) any = true;
+  }
+  if (!any) {
+    throw new RangeError(
+      "expected a key with a non-zero word (an all-zero state gives only zeros)",
+    );
+  }
+  if (!Number.isInteger(state.pos) || state.pos < 0 || state.pos > KEY_WORDS) {
+    throw new RangeError(`expected a key position in [0, ${KEY_WORDS}] but found ${state.pos}`);
+  }
+  if (typeof state.hasGauss !== "boolean") {
+    throw new TypeError(
+      `expected hasGauss to be true or false but found ${String(state.hasGauss)}`,
+    );
+  }
+  if (state.hasGauss) checkFinite("cachedGaussian", state.cachedGaussian);
 }
 
 function checkSeed(seed: number): void {

@@ -1,4 +1,4 @@
-import { deepStrictEqual, strictEqual, throws } from "node:assert/strict";
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import { createKernelRng, createRng } from "../../src/montecarlo/rng.ts";
 import { createKernel } from "../../src/kernel/kernel.ts";
 import { kernelTestFunctions } from "../../src/kernel/testing.ts";
@@ -429,4 +429,42 @@ Deno.test("skipSamples() advances as generateSamples() and keeps no column of th
       }, kernel)
     );
   }
+});
+
+Deno.test("custom and kernel densities that could never give a sample are refused, not run for ever", () => {
+  const rng = createRng(0);
+  const zero = (x: Float64Array) => new Float64Array(x.length);
+  throws(
+    () => generateSamples(customDistribution([0, 1], zero, 1), rng, 2),
+    /none of 2 was accepted in 100000 rounds/,
+  );
+  throws(
+    () => generateSamples(customDistribution([0, 1], (x) => x.map(() => NaN), 1), rng, 2),
+    /expected the density to return numbers but found NaN/,
+  );
+  for (
+    const table of [
+      interpTable([0, 1], [0, 0]),
+      interpTable([0, 1], [1, 1], { right: -1 }),
+      interpTable([0, 0.5, 1], [-1, 0, -1]),
+    ]
+  ) {
+    const bounds: [number, number] = table.right === -1 ? [5, 6] : [0, 1];
+    throws(
+      () => generateSamples(customDistribution(bounds, table, 1), rng, 3),
+      /expected a density table positive somewhere in the bounds/,
+    );
+  }
+  // Positive only between knots inside the bounds, or only at one bound: still sampled.
+  const peak = generateSamples(
+    customDistribution([0, 1], interpTable([0, 0.5, 1], [0, 1, 0]), 1),
+    rng,
+    50,
+  );
+  ok(peak.every((v) => v > 0 && v < 1));
+  // Weights whose sum overflows would send every draw to the last centre.
+  throws(
+    () => customKernelDistribution([0, 10], [1e308, 1e308], 0.1),
+    /frequencies with a finite sum but found Infinity/,
+  );
 });

@@ -100,6 +100,43 @@ Deno.test("getState()/setState() resume the exact stream, cache included", () =>
   throws(() => other.setState({ ...saved, pos: 625 }), RangeError);
 });
 
+Deno.test("setState() refuses a state that is not one (all-zero key, bad words, bad cache)", () => {
+  const rng = createRng(3);
+  const saved = rng.getState();
+  const cases: [unknown, RegExp][] = [
+    [{ ...saved, key: new Uint32Array(624) }, /non-zero word/],
+    [{ ...saved, key: Array(624).fill("x") }, /key\[0\] to be an integer/],
+    [{ ...saved, key: Array.from(saved.key, (w, i) => (i === 5 ? 2 ** 32 : w)) }, /key\[5\]/],
+    [{ ...saved, hasGauss: "yes" }, /hasGauss to be true or false/],
+    [{ ...saved, hasGauss: true, cachedGaussian: NaN }, /cachedGaussian to be a finite number/],
+    [null, /expected a generator state/],
+    [{}, /expected 624 key words/],
+  ];
+  for (const [state, message] of cases) {
+    throws(() => rng.setState(state as never), message, String(message));
+  }
+  // Nothing was changed by the refused states.
+  deepStrictEqual(rng.getState(), saved);
+});
+
+Deno.test("uniform(), normal(), lognormal() refuse parameters numpy refuses or that give no number", () => {
+  const rng = createRng(0);
+  const cases: [() => unknown, RegExp][] = [
+    [() => rng.uniform(NaN, 1, 3), /low to be a finite number/],
+    [() => rng.uniform(0, "a" as never, 3), /high to be a finite number/],
+    [() => rng.uniform(-1e308, 1e308, 3), /high - low to be a finite number/],
+    [() => rng.normal(0, -1, 3), /scale >= 0 but found -1/],
+    [() => rng.normal("x" as never, 1, 3), /loc to be a finite number/],
+    [() => rng.lognormal(0, -1, 3), /sigma >= 0/],
+    [() => rng.lognormal(Infinity, 1, 3), /mean to be a finite number/],
+  ];
+  for (const [call, message] of cases) throws(call, message, String(message));
+  // Refused calls draw nothing: the stream is where a fresh one starts.
+  deepStrictEqual(rng.randomSample(2), createRng(0).randomSample(2));
+  // Reversed bounds are numpy's too (values in (high, low]).
+  strictEqual(rng.uniform(1, 0, 4).every((v) => v > 0 && v <= 1), true);
+});
+
 Deno.test("createRng() rejects seeds numpy rejects", () => {
   for (const bad of [-1, 2 ** 32, 1.5, NaN]) {
     throws(() => createRng(bad), /seed that is an integer in \[0, 2\^32 - 1\]/);
