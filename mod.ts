@@ -72,6 +72,8 @@ export type { DataRegistry } from "./src/registry/mod.ts";
 // Monte Carlo: the seeded generator and distributions
 export {
   createRng,
+  customDistribution,
+  customKernelDistribution,
   generateSamples,
   logNormalDistribution,
   normalDistribution,

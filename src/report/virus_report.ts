@@ -262,7 +262,8 @@ export interface VirusReport {
  * ```
  */
 export function virusReport(body: unknown, options: VirusReportOptions = {}): VirusReport {
-  const form = parseVirusForm(body);
+  // The registry's activity presets and viruses are what the form may name.
+  const form = parseVirusForm(body, { registry: options.registry });
   return virusReportFromForm(form, options);
 }
 

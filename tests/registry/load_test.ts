@@ -1,5 +1,6 @@
 import { deepStrictEqual, notStrictEqual, ok, strictEqual, throws } from "node:assert/strict";
 import { DEFAULT_REGISTRY, loadRegistry, RegistryError } from "../../src/registry/mod.ts";
+import { virusReport } from "../../src/report/virus_report.ts";
 
 /** Asserts that `loadRegistry(override)` throws a RegistryError with this message. */
 function assertRejects(override: unknown, message: string): void {
@@ -128,6 +129,27 @@ Deno.test("loadRegistry() adds a population scenario and merges expiration weigh
   });
   deepStrictEqual(r.populationScenarioActivity.office.expiration, { Speaking: 1, Breathing: 0 });
   strictEqual(Object.keys(r.populationScenarioActivity).length, 20);
+});
+
+Deno.test("virusReport() reads the form against the registry it is given (an added scenario)", () => {
+  const registry = loadRegistry({
+    populationScenarioActivity: {
+      choir: { placeholder: "Choir", activity: "Standing", expiration: { Singing: 1 } },
+    },
+  });
+  const form = {
+    ...JSON.parse(
+      Deno.readTextFileSync(
+        new URL("../fixtures/reference/s1_rest_example_natural.in.json", import.meta.url),
+      ),
+    ),
+    activity_type: "choir",
+  };
+  const report = virusReport(form, { registry, seed: 0, sampleSize: 2000, probDist: false });
+  const probability = Number(report.groups.group_1.prob_inf);
+  ok(probability > 0 && probability <= 100, `${probability} %`);
+  // Without it, the scenario is unknown: a form error naming the field.
+  throws(() => virusReport(form, { seed: 0, sampleSize: 2000 }), /^FormError: activity_type/);
 });
 
 Deno.test("loadRegistry() merges onto a given base", () => {
