@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { OUTDOOR_TEMPERATURE_C } from "../forms/physical_ranges.ts";
 import { KELVIN_AT_0_CELSIUS } from "../units.ts";
 
 /**
@@ -28,6 +29,7 @@ export type StationTemperatures = ReadonlyMap<number, readonly number[]>;
  * @throws {SyntaxError} When the text is not JSON (even with the tokens above).
  * @throws {TypeError} When the structure is not as described: not an object, a month
  *   key other than `1`..`12`, or not exactly 24 numbers in a month.
+ * @throws {RangeError} When a temperature is outside −90 to 60 °C.
  * @example Usage
  * ```ts
  * import { parseHourlyTemperatures } from "./mod.ts";
@@ -81,6 +83,16 @@ function toKelvin(values: unknown, stationId: string, month: number): readonly n
         `expected a number at hour ${hour} for station ${stationId} in month ${month} but found ${
           describe(v)
         }`,
+      );
+    }
+    // NaN (a value parsed elsewhere) is a missing one, as null.
+    if (Number.isNaN(v)) return NaN;
+    if (!(v >= OUTDOOR_TEMPERATURE_C.min && v <= OUTDOOR_TEMPERATURE_C.max)) {
+      // Below absolute zero the model's flows are NaN; beyond Earth's records, a wrong unit.
+      throw new RangeError(
+        `expected a temperature from ${OUTDOOR_TEMPERATURE_C.min} to ` +
+          `${OUTDOOR_TEMPERATURE_C.max} °C at hour ${hour} for station ${stationId} in month ` +
+          `${month} but found ${v}`,
       );
     }
     return KELVIN_AT_0_CELSIUS + v;

@@ -187,6 +187,8 @@ export function stationListLinesOf(list: string | Uint8Array, keep: StationIds):
  * @returns The stations in file order.
  * @throws {SyntaxError} When a line is too short or a coordinate is not a number; the
  *   message gives the line number.
+ * @throws {RangeError} When a kept station's coordinates are off the globe.
+ * @throws {TypeError} When `list` is neither text nor bytes.
  * @example Usage
  * ```ts
  * import { parseStationList } from "./mod.ts";
@@ -200,6 +202,9 @@ export function parseStationList(
   list: string | Uint8Array,
   keep?: StationIds,
 ): WeatherStation[] {
+  if (typeof list !== "string" && !(list instanceof Uint8Array)) {
+    throw new TypeError(`expected the station list as text or bytes but found ${typeof list}`);
+  }
   const byId = new Map<string, WeatherStation>();
   const hashes = idHashes(keep);
   forEachLine(list, (units, start, end, number) => {
@@ -208,12 +213,16 @@ export function parseStationList(
     checkCoordinate(units, start, end, number, LONGITUDE, "longitude");
     const id = keptId(units, start, end, keep, hashes);
     if (id === undefined) return;
-    byId.set(id, {
-      id,
-      name: columns(units, start, end, NAME).trim(),
-      latitude: Number(columns(units, start, end, LATITUDE)),
-      longitude: Number(columns(units, start, end, LONGITUDE)),
-    });
+    const latitude = Number(columns(units, start, end, LATITUDE));
+    const longitude = Number(columns(units, start, end, LONGITUDE));
+    // A station off the globe would be "nearest" to nothing sensible (or everything).
+    if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180)) {
+      throw new RangeError(
+        `expected a latitude from -90 to 90 and a longitude from -180 to 180 degrees on line ` +
+          `${number} of the station list but found ${latitude}, ${longitude}`,
+      );
+    }
+    byId.set(id, { id, name: columns(units, start, end, NAME).trim(), latitude, longitude });
   });
   return [...byId.values()];
 }

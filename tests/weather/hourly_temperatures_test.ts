@@ -68,3 +68,23 @@ Deno.test("parseHourlyTemperatures() rejects malformed data", () => {
     message: /number at hour 23/,
   });
 });
+
+Deno.test("parseHourlyTemperatures() refuses a temperature no air has (below -90 or above 60 °C)", () => {
+  const month = (value: number) => ({
+    "067000-99999": { "1": Array(24).fill(10).fill(value, 5, 6) },
+  });
+  for (const value of [-300, -273.15, -90.5, 60.5, 1e6]) {
+    throws(
+      () => parseHourlyTemperatures(month(value)),
+      new RegExp(
+        `from -90 to 60 °C at hour 5 for station 067000-99999 in month 1 but found ${value}`,
+      ),
+    );
+  }
+  for (const value of [-90, 60]) strictEqual(parseHourlyTemperatures(month(value)).size, 1);
+  // A NaN stays a missing value (refused when its month is asked for).
+  strictEqual(
+    Number.isNaN(parseHourlyTemperatures(month(NaN)).get("067000-99999")!.get(1)![5]),
+    true,
+  );
+});

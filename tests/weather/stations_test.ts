@@ -111,12 +111,32 @@ Deno.test("parseStationList() accepts exactly the coordinates Python's float() r
       try {
         return parseStationList(line)[0].latitude;
       } catch (error) {
+        if (error instanceof RangeError) return "off the globe";
         if (!(error instanceof SyntaxError)) throw error;
         return undefined;
       }
     })();
-    const expected = decimal.test(field.padStart(7).trim()) ? Number(field.trim()) : undefined;
+    const value = Number(field.trim());
+    const expected = !decimal.test(field.padStart(7).trim())
+      ? undefined
+      : Math.abs(value) <= 90
+      ? value
+      : "off the globe";
     strictEqual(accepted, expected, JSON.stringify(field));
+  }
+});
+
+Deno.test("parseStationList() refuses a kept station off the globe, and input that is not a list", () => {
+  const at = (latitude: string, longitude: string) =>
+    `${LINE_A.slice(0, 44)}${latitude.padStart(7)}${longitude.padStart(9)}${LINE_A.slice(60)}`;
+  strictEqual(parseStationList(at("-90", "180"))[0].longitude, 180);
+  for (const [latitude, longitude] of [["99999", "6.1"], ["46.2", "999.9"], ["-91", "0"]]) {
+    throws(() => parseStationList(at(latitude, longitude)), /off|from -90 to 90/, latitude);
+  }
+  // A line whose station is not kept is only checked for its syntax.
+  deepStrictEqual(parseStationList(at("99999", "6.1"), new Set(["nothing"])), []);
+  for (const bad of [42, {}, null]) {
+    throws(() => parseStationList(bad as never), TypeError, String(bad));
   }
 });
 
