@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
 import { releaseColumn } from "../kernel/column_arena.ts";
 import { pow10InPlace } from "../kernel/generator.ts";
 import { interp, type InterpTable } from "./interp.ts";
@@ -183,6 +184,7 @@ export function customDistribution(
   maxDensity: number,
   options: { log10?: boolean } = {},
 ): CustomDistribution {
+  checkOptions(options, { log10: "boolean" }, "customDistribution");
   requireFinite("lower bound", bounds[0]);
   requireFinite("upper bound", bounds[1]);
   if (!(bounds[1] > bounds[0])) {
@@ -215,6 +217,7 @@ export function customKernelDistribution(
   bandwidth: number,
   options: { log10?: boolean } = {},
 ): CustomKernelDistribution {
+  checkOptions(options, { log10: "boolean" }, "customKernelDistribution");
   if (variable.length !== frequencies.length || variable.length === 0) {
     throw new RangeError(
       `expected variable and frequencies of the same non-zero length but found ${variable.length} and ${frequencies.length}`,

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkOptions } from "../options.ts";
 import { type DataRegistry, DEFAULT_REGISTRY } from "./defaults.ts";
 import { describeValue, RegistryError } from "./error.ts";
 import { deepFreeze } from "./_freeze.ts";
@@ -66,12 +67,8 @@ export interface LoadRegistryOptions {
  * ```
  */
 export function loadRegistry(override: unknown, options: LoadRegistryOptions = {}): DataRegistry {
+  checkOptions(options, { format: ["native", "reference"], base: "object" }, "loadRegistry");
   const format = options.format ?? "native";
-  if (format !== "native" && format !== "reference") {
-    throw new TypeError(
-      `expected format "native" or "reference" but found ${describeValue(format)}`,
-    );
-  }
   let partial: unknown = {};
   if (override !== undefined) {
     if (!isPlainObject(override)) {

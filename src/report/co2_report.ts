@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { checkOptions, type OptionKind } from "../options.ts";
 import { buildCo2DataModel } from "../forms/build_co2_data_model.ts";
 import type { Co2Form } from "../forms/co2_form.ts";
 import { parseCo2Form } from "../forms/parse_co2_form.ts";
@@ -39,6 +40,13 @@ import { co2Plot } from "./co2_plot.ts";
  * if (times.CO2_plot_img !== undefined) throw new Error("no plot asked for");
  * ```
  */
+/** What each of {@link Co2ReportOptions} may hold (checked by `checkOptions`). */
+const CO2_REPORT_OPTIONS: Readonly<Record<keyof Co2ReportOptions, OptionKind>> = {
+  plot: "boolean",
+  method: ["powell", "least-squares"],
+  registry: "object",
+};
+
 export interface Co2ReportOptions {
   /** Add `CO2_plot_img`, an SVG data URI of the readings and the results. */
   readonly plot?: boolean;
@@ -145,6 +153,7 @@ export function co2TransitionTimes(
   body: unknown,
   options: Co2ReportOptions = {},
 ): Co2TransitionTimes {
+  checkOptions(options, CO2_REPORT_OPTIONS, "co2TransitionTimes");
   return co2TransitionTimesFromForm(parseCo2Form(body), options);
 }
 
@@ -153,6 +162,7 @@ export function co2TransitionTimesFromForm(
   form: Co2Form,
   options: Co2ReportOptions = {},
 ): Co2TransitionTimes {
+  checkOptions(options, CO2_REPORT_OPTIONS, "co2TransitionTimesFromForm");
   const occupancy = [...totalOccupancy(form).transitionTimes];
   const ventilation = findChangePoints(form.co2Data.times, form.co2Data.co2);
   const total = [occupancy[0], occupancy[occupancy.length - 1], ...ventilation]
@@ -204,11 +214,13 @@ export function co2TransitionTimesFromForm(
  * ```
  */
 export function co2Report(body: unknown, options: Co2ReportOptions = {}): Co2Report {
+  checkOptions(options, CO2_REPORT_OPTIONS, "co2Report");
   return co2ReportFromForm(parseCo2Form(body), options);
 }
 
 /** {@link co2Report} of an already parsed form. */
 export function co2ReportFromForm(form: Co2Form, options: Co2ReportOptions = {}): Co2Report {
+  checkOptions(options, CO2_REPORT_OPTIONS, "co2ReportFromForm");
   const data = buildCo2DataModel(form, options.registry ?? DEFAULT_REGISTRY);
   const fit = fitCo2(data, { method: options.method });
   if (!options.plot) return fit;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions, type OptionKind } from "../options.ts";
 import { buildVirusModels } from "../forms/build_virus_models.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
 import type { VirusForm } from "../forms/virus_form.ts";
@@ -73,6 +74,22 @@ import { type ExposureCurves, exposureCurves } from "../model/exposure_curves.ts
  * }, options).seed !== 42) throw new Error("the seed given");
  * ```
  */
+/** What each of {@link VirusReportOptions} may hold (checked by `checkOptions`). */
+const VIRUS_REPORT_OPTIONS: Readonly<Record<keyof VirusReportOptions, OptionKind>> = {
+  seed: "number",
+  sampleSize: "number",
+  probDist: "boolean",
+  registry: "object",
+  weather: "object",
+  climatology: {
+    test: (v) => v === false || (v !== null && typeof v === "object"),
+    expected: "a climatology or false",
+  },
+  year: "number",
+  alternativeScenarios: "boolean",
+  sampleArrays: ["array", "float64", "kernel"],
+};
+
 export interface VirusReportOptions {
   /**
    * Seed of the generator, an integer in [0, 2^32 − 1].
@@ -262,6 +279,7 @@ export interface VirusReport {
  * ```
  */
 export function virusReport(body: unknown, options: VirusReportOptions = {}): VirusReport {
+  checkOptions(options, VIRUS_REPORT_OPTIONS, "virusReport");
   // The registry's activity presets and viruses are what the form may name.
   const form = parseVirusForm(body, { registry: options.registry });
   return virusReportFromForm(form, options);
@@ -295,6 +313,7 @@ export function virusReportFromForm(
   form: VirusForm,
   options: VirusReportOptions = {},
 ): VirusReport {
+  checkOptions(options, VIRUS_REPORT_OPTIONS, "virusReportFromForm");
   return virusReportInChunks(form, options, REPORT_CHUNK_SIZE);
 }
 

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions, type OptionKind } from "../options.ts";
 import { buildKdTree } from "./_kdtree.ts";
 import { WeatherDataUnavailableError } from "./errors.ts";
 import { parseHourlyTemperatures, type StationTemperatures } from "./hourly_temperatures.ts";
@@ -127,6 +128,25 @@ export function createWeatherDataset(
 }
 
 /** Options of {@link loadWeatherDataset}. */
+/** What each of {@link LoadWeatherDatasetOptions} may hold (checked by `checkOptions`). */
+const WEATHER_OPTIONS: Readonly<Record<keyof LoadWeatherDatasetOptions, OptionKind>> = {
+  directory: { test: (v) => typeof v === "string" || v instanceof URL, expected: "a path or URL" },
+  stationList: {
+    test: (v) => typeof v === "string" || v instanceof URL,
+    expected: "a path or URL",
+  },
+  temperatures: {
+    test: (v) => typeof v === "string" || v instanceof URL,
+    expected: "a path or URL",
+  },
+  env: { test: (v) => typeof v === "function", expected: "a function" },
+  timeoutMs: { test: (v) => typeof v === "number" && v > 0, expected: "a positive number" },
+  sha256: {
+    test: (v) => Array.isArray(v) && v.every((h) => typeof h === "string"),
+    expected: "a list of hexadecimal digests",
+  },
+};
+
 export interface LoadWeatherDatasetOptions {
   /**
    * Folder holding the station list (`hadisd_station_fullinfo_v311_202001p.txt`) and
@@ -214,6 +234,7 @@ export interface WeatherFiles {
 export async function readWeatherFiles(
   options: LoadWeatherDatasetOptions = {},
 ): Promise<WeatherFiles> {
+  checkOptions(options, WEATHER_OPTIONS, "loadWeatherDataset");
   const env = options.env ?? readEnv;
   let directory: string | URL | undefined = options.directory;
   if (directory === undefined && (!options.stationList || !options.temperatures)) {

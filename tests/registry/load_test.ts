@@ -340,6 +340,8 @@ Deno.test("loadRegistry() rejects an unknown name where a name is expected", () 
 Deno.test("loadRegistry() rejects an unknown format", () => {
   throws(
     () => loadRegistry({}, { format: "yaml" as "native" }),
-    new TypeError('expected format "native" or "reference" but found "yaml"'),
+    new TypeError(
+      'loadRegistry: expected option format to be one of "native", "reference" but found "yaml"',
+    ),
   );
 });
