@@ -175,7 +175,12 @@ const fractionParameter = parameter(fraction);
 // MARK: groups
 
 const BloModesSchema = strict({ B: finite, L: finite, O: finite });
-const NonNegativeBloModesSchema = strict({ B: nonNegative, L: nonNegative, O: nonNegative });
+/** Whether the numbers of an object (absent ones aside) have a positive sum. */
+const positiveSum = (weights: Readonly<Record<string, number | undefined>>) =>
+  Object.values(weights).reduce((a: number, b) => a + (b ?? 0), 0) > 0;
+
+const NonNegativeBloModesSchema = strict({ B: nonNegative, L: nonNegative, O: nonNegative })
+  .refine(positiveSum, "expected mode frequencies with a positive sum but found a sum of 0");
 
 const ParticleSizeRangeSchema = strict({
   minimumDiameter: positive,
@@ -255,7 +260,11 @@ const MaskSchema = strict({
 const PopulationScenarioSchema = strict({
   placeholder: string("expected a string"),
   activity: choice([...ACTIVITY_NAMES, ""]),
-  expiration: keyed(EXPIRATION_NAMES, nonNegative.optional()),
+  // None at all is the precise activity's (the form gives them).
+  expiration: keyed(EXPIRATION_NAMES, nonNegative.optional()).refine(
+    (w) => Object.values(w).every((v) => v === undefined) || positiveSum(w),
+    "expected expiration weights with a positive sum but found a sum of 0",
+  ),
 });
 
 // MARK: registry

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { assertFiniteResults, NonFiniteResultError } from "./finite_results.ts";
 import { checkOptions, type OptionKind } from "../options.ts";
 import { buildVirusModels } from "../forms/build_virus_models.ts";
 import { parseVirusForm } from "../forms/parse_virus_form.ts";
@@ -257,7 +258,9 @@ export interface VirusReport {
  * @param options Seed, sample size, weather data.
  * @returns The report data.
  * @throws {FormError} When the body is invalid (names the field and the problem).
- * @throws {RangeError} On an invalid seed or sample size.
+ * @throws {RangeError} On an invalid seed or sample size, or when a registry given takes
+ *   the model beyond finite numbers.
+ * @throws {TypeError} On an unknown option or one of the wrong kind.
  * @example Usage
  * ```ts
  * import { virusReport } from "./mod.ts";
@@ -308,13 +311,31 @@ export function virusReport(body: unknown, options: VirusReportOptions = {}): Vi
  * const report = virusReportFromForm(form, { seed: 1, sampleSize: 2000, probDist: false });
  * if (Object.keys(report.groups).length !== 1) throw new Error("one exposed group");
  * ```
+ *
+ * @throws {RangeError} On an invalid seed or sample size, or when a registry given takes
+ *   the model beyond finite numbers.
+ * @throws {TypeError} On an unknown option or one of the wrong kind.
  */
 export function virusReportFromForm(
   form: VirusForm,
   options: VirusReportOptions = {},
 ): VirusReport {
   checkOptions(options, VIRUS_REPORT_OPTIONS, "virusReportFromForm");
-  return virusReportInChunks(form, options, REPORT_CHUNK_SIZE);
+  const report = virusReportInChunks(form, options, REPORT_CHUNK_SIZE);
+  if (options.registry !== undefined && options.registry !== DEFAULT_REGISTRY) {
+    // A registry's values are only checked one by one: together they can take the model
+    // beyond finite numbers (e.g. a breathing rate of e^1000 m³/h).
+    try {
+      assertFiniteResults(report);
+    } catch (error) {
+      if (!(error instanceof NonFiniteResultError)) throw error;
+      throw new RangeError(
+        `${error.message}: the registry given takes the model beyond finite numbers (check ` +
+          "its distributions' parameters)",
+      );
+    }
+  }
+  return report;
 }
 
 /**

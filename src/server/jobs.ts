@@ -19,7 +19,7 @@ import type { WeatherDataset } from "../weather/dataset.ts";
 import { clientErrorStatus } from "./errors.ts";
 import { parseJsonBody } from "./json_body.ts";
 import { checkReportSize } from "./report_limits.ts";
-import { assertFiniteResults } from "./finite_results.ts";
+import { assertFiniteResults } from "../report/finite_results.ts";
 import { reportJson, reportJsonChunks } from "./report_json.ts";
 import type { ResponseSegments } from "./response_segments.ts";
 

@@ -68,7 +68,7 @@ function cutAtColumns(results: unknown): CutText | undefined {
  * by the kernel (see the module doc).
  *
  * @param results A route's results (all numbers finite, checked before: see
- *   src/server/finite_results.ts; a NaN or infinity in a `Float64Array` throws).
+ *   src/report/finite_results.ts; a NaN or infinity in a `Float64Array` throws).
  * @returns The bytes (a view of a larger buffer; transfer its buffer as a whole).
  * @throws {RangeError} When a `Float64Array` holds NaN or ±Infinity.
  * @throws {TypeError} When `results` has no JSON text (e.g. undefined).

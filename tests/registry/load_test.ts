@@ -345,3 +345,32 @@ Deno.test("loadRegistry() rejects an unknown format", () => {
     ),
   );
 });
+
+Deno.test("virusReport() refuses a registry that takes the model beyond finite numbers", () => {
+  const registry = loadRegistry({
+    activityDistributions: { Seated: { inhalationRate: { meanGaussian: 1000 } } },
+  });
+  const form = JSON.parse(
+    Deno.readTextFileSync(
+      new URL("../fixtures/reference/s1_rest_example_natural.in.json", import.meta.url),
+    ),
+  );
+  throws(
+    () => virusReport(form, { registry, seed: 0, sampleSize: 2000, probDist: false }),
+    /^RangeError: the report holds (Infinity|NaN) at .*: the registry given takes the model beyond finite numbers/,
+  );
+});
+
+Deno.test("loadRegistry() refuses weights that sum to 0, naming where they are", () => {
+  throws(
+    () =>
+      loadRegistry({
+        populationScenarioActivity: { office: { expiration: { Speaking: 0, Breathing: 0 } } },
+      }),
+    /populationScenarioActivity\.office\.expiration: expected expiration weights with a positive sum/,
+  );
+  throws(
+    () => loadRegistry({ expirationParticle: { bloModel: { cn: { B: 0, L: 0, O: 0 } } } }),
+    /expirationParticle\.bloModel\.cn: expected mode frequencies with a positive sum/,
+  );
+});

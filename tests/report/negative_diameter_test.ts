@@ -5,7 +5,7 @@
  * fixtures with random seeds (about one report in a thousand at 250,000 samples).
  */
 import { doesNotThrow } from "node:assert/strict";
-import { assertFiniteResults } from "../../src/server/finite_results.ts";
+import { assertFiniteResults } from "../../src/report/finite_results.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 import { readFixtureInput } from "../forms/_helpers.ts";
 

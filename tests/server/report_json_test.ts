@@ -4,7 +4,7 @@ import { joinedJson, type ReportJob, runJob } from "../../src/server/jobs.ts";
 import { createResponseSegments, SEGMENT_VALUES } from "../../src/server/response_segments.ts";
 import { sharedKernel } from "../../src/kernel/shared.ts";
 import { errorAnswer } from "../../src/server/errors.ts";
-import { assertFiniteResults, NonFiniteResultError } from "../../src/server/finite_results.ts";
+import { assertFiniteResults, NonFiniteResultError } from "../../src/report/finite_results.ts";
 import { virusReport } from "../../src/report/virus_report.ts";
 
 const FIXTURES = new URL("../fixtures/reference/", import.meta.url);

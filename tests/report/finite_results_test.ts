@@ -1,5 +1,5 @@
 import { ok, throws } from "node:assert/strict";
-import { assertFiniteResults, NonFiniteResultError } from "../../src/server/finite_results.ts";
+import { assertFiniteResults, NonFiniteResultError } from "../../src/report/finite_results.ts";
 import { niceTicks } from "../../src/report/_svg.ts";
 
 Deno.test("assertFiniteResults() refuses NaN, ±Infinity and null where numbers belong", () => {
