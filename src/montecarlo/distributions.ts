@@ -258,6 +258,8 @@ export function customKernelDistribution(
  */
 export function generateSamples(dist: Distribution, rng: Rng, n: number): Float64Array {
   checkCount(n);
+  // Only createRng's generators draw the reference's stream (and have a kernel).
+  kernelGeneratorOf(rng);
   switch (dist.kind) {
     case "normal":
       return rng.normal(dist.mean, dist.standardDeviation, n);

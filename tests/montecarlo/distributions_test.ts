@@ -468,3 +468,8 @@ Deno.test("custom and kernel densities that could never give a sample are refuse
     /frequencies with a finite sum but found Infinity/,
   );
 });
+
+Deno.test("generateSamples() refuses a generator that createRng did not make", () => {
+  const fake = { normal: () => 1 } as unknown as ReturnType<typeof createRng>;
+  throws(() => generateSamples(normalDistribution(0, 1), fake, 3), /generator made by createRng/);
+});
