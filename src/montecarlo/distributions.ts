@@ -301,11 +301,12 @@ function rejectionWithTable(
   n: number,
 ): Float64Array {
   const [lo, hi] = dist.bounds;
-  if (n > 0 && !(highestOn(table, lo, hi) > 0)) {
+  const highest = n > 0 ? highestOn(table, lo, hi) : 1;
+  if (!(highest > 0)) {
     // Every candidate would be rejected, round after round, for ever.
     throw new RangeError(
       `expected a density table positive somewhere in the bounds [${lo}, ${hi}] but found ` +
-        `none (its highest value there is ${highestOn(table, lo, hi)})`,
+        `none (its highest value there is ${highest})`,
     );
   }
   return kernelGeneratorOf(rng).rejection(table, lo, hi, dist.maxDensity, n, dist.log10);
