@@ -16,6 +16,13 @@ import { findChangePoints } from "./change_points.ts";
 import { type Co2FitMethod, type Co2FitResult, fitCo2 } from "./co2_fit.ts";
 import { co2Plot } from "./co2_plot.ts";
 
+/** What each of {@link Co2ReportOptions} may hold (checked by `checkOptions`). */
+const CO2_REPORT_OPTIONS: Readonly<Record<keyof Co2ReportOptions, OptionKind>> = {
+  plot: "boolean",
+  method: ["powell", "least-squares"],
+  registry: "object",
+};
+
 /**
  * Options of the CO2 functions.
  *
@@ -40,13 +47,6 @@ import { co2Plot } from "./co2_plot.ts";
  * if (times.CO2_plot_img !== undefined) throw new Error("no plot asked for");
  * ```
  */
-/** What each of {@link Co2ReportOptions} may hold (checked by `checkOptions`). */
-const CO2_REPORT_OPTIONS: Readonly<Record<keyof Co2ReportOptions, OptionKind>> = {
-  plot: "boolean",
-  method: ["powell", "least-squares"],
-  registry: "object",
-};
-
 export interface Co2ReportOptions {
   /** Add `CO2_plot_img`, an SVG data URI of the readings and the results. */
   readonly plot?: boolean;

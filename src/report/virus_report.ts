@@ -52,6 +52,22 @@ import { viralLoadPercentileProbabilities } from "./viral_load_percentiles.ts";
 import { createEvaluationCache } from "../model/evaluation_cache.ts";
 import { type ExposureCurves, exposureCurves } from "../model/exposure_curves.ts";
 
+/** What each of {@link VirusReportOptions} may hold (checked by `checkOptions`). */
+const VIRUS_REPORT_OPTIONS: Readonly<Record<keyof VirusReportOptions, OptionKind>> = {
+  seed: "number",
+  sampleSize: "number",
+  probDist: "boolean",
+  registry: "object",
+  weather: "object",
+  climatology: {
+    test: (v) => v === false || (v !== null && typeof v === "object"),
+    expected: "a climatology or false",
+  },
+  year: "number",
+  alternativeScenarios: "boolean",
+  sampleArrays: ["array", "float64", "kernel"],
+};
+
 /**
  * Options of {@link virusReport}.
  *
@@ -75,22 +91,6 @@ import { type ExposureCurves, exposureCurves } from "../model/exposure_curves.ts
  * }, options).seed !== 42) throw new Error("the seed given");
  * ```
  */
-/** What each of {@link VirusReportOptions} may hold (checked by `checkOptions`). */
-const VIRUS_REPORT_OPTIONS: Readonly<Record<keyof VirusReportOptions, OptionKind>> = {
-  seed: "number",
-  sampleSize: "number",
-  probDist: "boolean",
-  registry: "object",
-  weather: "object",
-  climatology: {
-    test: (v) => v === false || (v !== null && typeof v === "object"),
-    expected: "a climatology or false",
-  },
-  year: "number",
-  alternativeScenarios: "boolean",
-  sampleArrays: ["array", "float64", "kernel"],
-};
-
 export interface VirusReportOptions {
   /**
    * Seed of the generator, an integer in [0, 2^32 − 1].

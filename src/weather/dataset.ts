@@ -127,7 +127,6 @@ export function createWeatherDataset(
   return { stations, temperatures: byStation, tree, source };
 }
 
-/** Options of {@link loadWeatherDataset}. */
 /** What each of {@link LoadWeatherDatasetOptions} may hold (checked by `checkOptions`). */
 const WEATHER_OPTIONS: Readonly<Record<keyof LoadWeatherDatasetOptions, OptionKind>> = {
   directory: { test: (v) => typeof v === "string" || v instanceof URL, expected: "a path or URL" },
@@ -147,6 +146,7 @@ const WEATHER_OPTIONS: Readonly<Record<keyof LoadWeatherDatasetOptions, OptionKi
   },
 };
 
+/** Options of {@link loadWeatherDataset}. */
 export interface LoadWeatherDatasetOptions {
   /**
    * Folder holding the station list (`hadisd_station_fullinfo_v311_202001p.txt`) and
