@@ -41,7 +41,12 @@ export interface FormView {
 const id = (name: string) => `f-${name}`;
 
 /** The label a person sees for each field, by its wire name. */
-const LABELS: ReadonlyMap<string, string> = new Map(FIELDS.map((f) => [f.name, f.label]));
+const LABELS: ReadonlyMap<string, string> = new Map([
+  ...FIELDS.map((f) => [f.name, f.label] as const),
+  // The editors' fields, as their lists are titled.
+  ["occupancy", "Occupancy groups"],
+  ["short_range_interactions", "Close-range interactions"],
+]);
 
 /**
  * An issue as a person reads it: the field's wire name at its start (`windows_number: …`)
