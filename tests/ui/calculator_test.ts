@@ -319,6 +319,12 @@ Deno.test({
       await open(page, `${server.url}/calculator/co2`);
       await uploadAndFit(page);
       const data = exampleSeries();
+      // What was read is said under the file: every reading (no row left out) and the span.
+      const note = await page.$eval("#co2-file-note", (e) => e.textContent ?? "");
+      ok(
+        note.startsWith(`${data.times.length} readings from 08:00 to `) && note.endsWith("."),
+        note,
+      );
       const form = {
         CO2_data: JSON.stringify({ times: data.times, CO2: data.CO2 }),
         room_volume: "60",

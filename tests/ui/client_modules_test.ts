@@ -122,10 +122,10 @@ Deno.test("the CO2 reader takes time columns as HH:MM, date-times, hours or day 
   strictEqual(hoursOf(45000.25, true), 6);
   const rows = csvRows('"Date";"CO2 (ppm)";"Temp"\n08:00;450;21\n08:01;"470,5";21\n\n');
   deepStrictEqual(seriesFromRows(rows), { times: [8, 8 + 1 / 60], co2: [450, 470.5] });
-  // columns found by name, in any order; rows without a number skipped
+  // columns found by name, in any order; rows without a number skipped, and said so
   deepStrictEqual(
-    seriesFromRows(csvRows("ppm CO2,time\n500,9.0\n,9.5\n600,10\n")),
-    { times: [9, 10], co2: [500, 600] },
+    seriesFromRows(csvRows("ppm CO2,time\n500,9.0\n,9.5\n600,10\nabc,11\n")),
+    { times: [9, 10], co2: [500, 600], skipped: [3, 5] },
   );
   throws(() => seriesFromRows(csvRows("time,CO2\n08:00,x\n")), /at least two rows/);
   // "CO₂" (subscript two) names the column too, in the second place here.

@@ -67,6 +67,15 @@ const fileInput = h("input", {
   "aria-describedby": "co2-file-help",
 });
 const fileError = h("p", { class: "error", role: "alert", hidden: true, id: "co2-file-error" });
+/** What was read from the file: readings, time span, and the rows left out. */
+const fileNote = h("p", { class: "help", role: "status", hidden: true, id: "co2-file-note" });
+
+/** "rows 3, 5 and 9" or "12 rows, the first 3, 5, 9, …". */
+function rowList(rows: readonly number[]): string {
+  if (rows.length === 1) return `row ${rows[0]}`;
+  if (rows.length <= 5) return `rows ${rows.slice(0, -1).join(", ")} and ${rows.at(-1)}`;
+  return `${rows.length} rows (${rows.slice(0, 5).join(", ")}, …)`;
+}
 const dataChart = h("div", { id: "co2-data-chart" });
 const transitions = h("input", {
   id: "co2-transitions",
@@ -184,8 +193,15 @@ fileInput.addEventListener("change", async () => {
   const file = fileInput.files?.[0];
   if (!file) return;
   fileError.hidden = true;
+  fileNote.hidden = true;
   try {
     series = await readFile(file);
+    fileNote.hidden = false;
+    fileNote.textContent = `${series.times.length} readings from ${clock(series.times[0])} to ` +
+      `${clock(series.times.at(-1)!)}` +
+      (series.skipped
+        ? `; left out, without a time and a CO2 number: ${rowList(series.skipped)}.`
+        : ".");
     drawData();
     suggest.disabled = false;
     fit.disabled = false;
@@ -334,6 +350,7 @@ main.replaceChildren(
         "A column of times (HH:MM, a date and time, or hours like 8.5) and a column of CO2 in ppm; a header row naming them (e.g. “Time”, “CO2”) is recommended.",
       ),
       fileError,
+      fileNote,
     ),
   ),
   h(

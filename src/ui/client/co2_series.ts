@@ -11,6 +11,8 @@ export interface Co2Series {
   readonly times: number[];
   /** CO2 concentrations, ppm. */
   readonly co2: number[];
+  /** The rows left out, numbered among the file's non-blank rows (1 = the first), when any. */
+  readonly skipped?: number[];
 }
 
 /** A cell of a table. */
@@ -62,13 +64,17 @@ export function seriesFromRows(rows: Cell[][], spreadsheet = false): Co2Series {
   const co2Column = columnIndex(header, /co2|co\u2082|ppm/i, timeColumn === 0 ? 1 : 0);
   const times: number[] = [];
   const co2: number[] = [];
-  for (const row of rows.slice(hasHeader ? 1 : 0)) {
+  const skipped: number[] = [];
+  for (let r = hasHeader ? 1 : 0; r < rows.length; r++) {
+    const row = rows[r];
     const t = hoursOf(row[timeColumn] ?? null, spreadsheet);
     const raw = row[co2Column];
     const c = typeof raw === "number" ? raw : Number(String(raw ?? "").trim().replace(",", "."));
     if (Number.isFinite(t) && Number.isFinite(c) && String(raw ?? "").trim() !== "") {
       times.push(t);
       co2.push(c);
+    } else {
+      skipped.push(r + 1);
     }
   }
   if (times.length < 2) {
@@ -77,7 +83,7 @@ export function seriesFromRows(rows: Cell[][], spreadsheet = false): Co2Series {
         (header.length ? ` (columns: ${header.join(", ")})` : ""),
     );
   }
-  return { times, co2 };
+  return skipped.length > 0 ? { times, co2, skipped } : { times, co2 };
 }
 
 /**
