@@ -154,7 +154,7 @@ export function co2TransitionTimes(
   options: Co2ReportOptions = {},
 ): Co2TransitionTimes {
   checkOptions(options, CO2_REPORT_OPTIONS, "co2TransitionTimes");
-  return co2TransitionTimesFromForm(parseCo2Form(body), options);
+  return transitionTimesOf(parseCo2Form(body), options);
 }
 
 /** {@link co2TransitionTimes} of an already parsed form. */
@@ -163,6 +163,11 @@ export function co2TransitionTimesFromForm(
   options: Co2ReportOptions = {},
 ): Co2TransitionTimes {
   checkOptions(options, CO2_REPORT_OPTIONS, "co2TransitionTimesFromForm");
+  return transitionTimesOf(form, options);
+}
+
+/** {@link co2TransitionTimesFromForm} once its options are checked. */
+function transitionTimesOf(form: Co2Form, options: Co2ReportOptions): Co2TransitionTimes {
   const occupancy = [...totalOccupancy(form).transitionTimes];
   const ventilation = findChangePoints(form.co2Data.times, form.co2Data.co2);
   const total = [occupancy[0], occupancy[occupancy.length - 1], ...ventilation]
@@ -215,12 +220,17 @@ export function co2TransitionTimesFromForm(
  */
 export function co2Report(body: unknown, options: Co2ReportOptions = {}): Co2Report {
   checkOptions(options, CO2_REPORT_OPTIONS, "co2Report");
-  return co2ReportFromForm(parseCo2Form(body), options);
+  return fitReportOf(parseCo2Form(body), options);
 }
 
 /** {@link co2Report} of an already parsed form. */
 export function co2ReportFromForm(form: Co2Form, options: Co2ReportOptions = {}): Co2Report {
   checkOptions(options, CO2_REPORT_OPTIONS, "co2ReportFromForm");
+  return fitReportOf(form, options);
+}
+
+/** {@link co2ReportFromForm} once its options are checked. */
+function fitReportOf(form: Co2Form, options: Co2ReportOptions): Co2Report {
   const data = buildCo2DataModel(form, options.registry ?? DEFAULT_REGISTRY);
   const fit = fitCo2(data, { method: options.method });
   if (!options.plot) return fit;

@@ -285,7 +285,7 @@ export function virusReport(body: unknown, options: VirusReportOptions = {}): Vi
   checkOptions(options, VIRUS_REPORT_OPTIONS, "virusReport");
   // The registry's activity presets and viruses are what the form may name.
   const form = parseVirusForm(body, { registry: options.registry });
-  return virusReportFromForm(form, options);
+  return reportOf(form, options);
 }
 
 /**
@@ -321,6 +321,11 @@ export function virusReportFromForm(
   options: VirusReportOptions = {},
 ): VirusReport {
   checkOptions(options, VIRUS_REPORT_OPTIONS, "virusReportFromForm");
+  return reportOf(form, options);
+}
+
+/** {@link virusReportFromForm} once its options are checked. */
+function reportOf(form: VirusForm, options: VirusReportOptions): VirusReport {
   const report = virusReportInChunks(form, options, REPORT_CHUNK_SIZE);
   if (options.registry !== undefined && options.registry !== DEFAULT_REGISTRY) {
     // A registry's values are only checked one by one: together they can take the model
